@@ -1,0 +1,54 @@
+import type { DataSource } from 'typeorm';
+import type { Env } from './env';
+import type { AppPubSub } from './shared/pubsub';
+import type { ProvinceDirectory } from './modules/tenancy/province.service';
+import type { ScopedTransaction, Scope, Viewer } from './modules/tenancy/tenancy';
+import type { TokenService } from './modules/accounts/auth.service';
+
+/** What lives as long as the process: built once by the composition root. */
+export interface AppDeps {
+  env: Env;
+  dataSource: DataSource;
+  provinces: ProvinceDirectory;
+  pubsub: AppPubSub;
+  tokens: TokenService;
+}
+
+/** Per-request loaders, each bound to the request's transaction (built from the modules' *.loaders.ts). */
+export type Loaders = Record<string, never>;
+
+export interface Context {
+  requestId: string;
+  deps: AppDeps;
+  tx: ScopedTransaction;
+  readonly viewer: Viewer | null;
+  readonly scope: Scope;
+  loaders: Loaders;
+}
+
+/** A WebSocket subscription's context: who is listening; each event is read in its own transaction. */
+export interface SubscriptionContext {
+  requestId: string;
+  deps: AppDeps;
+  viewer: Viewer | null;
+  scope: Scope;
+}
+
+export function createLoaders(_tx: ScopedTransaction): Loaders {
+  return {};
+}
+
+export function createContext(requestId: string, deps: AppDeps, tx: ScopedTransaction): Context {
+  return {
+    requestId,
+    deps,
+    tx,
+    get viewer() {
+      return tx.viewer;
+    },
+    get scope() {
+      return tx.scope;
+    },
+    loaders: createLoaders(tx),
+  };
+}

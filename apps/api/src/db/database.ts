@@ -1,0 +1,101 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { migrations } from './migrations';
+import { entities } from './entities';
+
+export interface DatabaseConfig {
+  /** Owner connection: runs migrations; tables belong to this role. */
+  ownerUrl: string;
+  appUser: string;
+  appPassword: string;
+  poolSize: number;
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
+/** Creates `name` on the server behind `adminUrl` when missing; returns its connection string. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function ownerDataSource(config: DatabaseConfig): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: config.ownerUrl,
+    migrations,
+    migrationsTableName: 'migrations',
+    logging: false,
+    extra: { max: 2, connectionTimeoutMillis: config.connectTimeoutMs },
+  });
+}
+
+/** Runs pending migrations as the owner, then makes sure the API's login role exists and is weak. */
+export async function migrate(config: DatabaseConfig, log: Logger): Promise<void> {
+  const owner = ownerDataSource(config);
+  await owner.initialize();
+  try {
+    // Serialise concurrent starters (several API instances): one migrates, the others wait.
+    await owner.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(1764300000)');
+    });
+    const ran = await owner.runMigrations({ transaction: 'each' });
+    if (ran.length > 0) log.info({ migrations: ran.map((m) => m.name) }, 'Migrations applied');
+    await ensureAppRole(owner, config.appUser, config.appPassword);
+  } finally {
+    await owner.destroy();
+  }
+}
+
+async function ensureAppRole(owner: DataSource, user: string, password: string): Promise<void> {
+  const exists = await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user]);
+  const quotedPassword = `'${password.replace(/'/g, "''")}'`;
+  if (exists.length === 0) {
+    await owner.query(`CREATE ROLE "${user}" LOGIN PASSWORD ${quotedPassword}`);
+  } else {
+    await owner.query(`ALTER ROLE "${user}" LOGIN PASSWORD ${quotedPassword}`);
+  }
+  // The API role must never be able to step around row-level security.
+  await owner.query(`ALTER ROLE "${user}" NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
+  await owner.query(`GRANT coso_api TO "${user}"`);
+}
+
+export function appUrl(config: DatabaseConfig): string {
+  const url = new URL(config.ownerUrl);
+  url.username = config.appUser;
+  url.password = config.appPassword;
+  return url.toString();
+}
+
+/** The API's own connection pool, as the weak role. */
+export function appDataSource(config: DatabaseConfig, log: Logger): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: appUrl(config),
+    entities,
+    logging: false,
+    poolErrorHandler: (error: Error) => log.warn({ err: error }, 'Database pool error'),
+    extra: {
+      max: config.poolSize,
+      connectionTimeoutMillis: config.connectTimeoutMs,
+      statement_timeout: config.statementTimeoutMs,
+      idle_in_transaction_session_timeout: config.statementTimeoutMs * 2,
+      application_name: 'coso-api',
+    },
+  });
+}
+
+export async function pendingMigrations(ds: DataSource): Promise<number> {
+  const rows: Array<{ count: string }> = await ds.query('SELECT count(*)::text AS count FROM migrations');
+  return migrations.length - Number(rows[0]?.count ?? 0);
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-0000';
+const DEV_APP_DB_PASSWORD = 'coso_app_dev';
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().default('0.0.0.0'),
+    /** Owner connection: runs migrations and owns the tables. Unset: embedded PostgreSQL. */
+    DATABASE_URL: z.string().url().optional(),
+    /** The login role the API itself uses; it owns nothing and cannot bypass row-level security. */
+    APP_DB_USER: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('coso_app'),
+    APP_DB_PASSWORD: z.string().min(8).default(DEV_APP_DB_PASSWORD),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+    DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
+    EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
+    JWT_SECRET: z.string().min(32).default(DEV_JWT_SECRET),
+    TOKEN_TTL: z.string().default('12h'),
+    SEED_DEMO: z.enum(['0', '1']).default('1'),
+    DEMO_PASSWORD: z.string().min(6).default('demo1234'),
+    ALLOWED_ORIGINS: z
+      .string()
+      .default('http://localhost:4000,http://127.0.0.1:4000,http://localhost:5173,http://127.0.0.1:5173'),
+    WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(10),
+    MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(200_000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV !== 'production') return;
+    if (value.JWT_SECRET === DEV_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
+    }
+    if (value.APP_DB_PASSWORD === DEV_APP_DB_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['APP_DB_PASSWORD'], message: 'must be set in production' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = loadEnv();
+export const allowedOrigins = (): string[] =>
+  env.ALLOWED_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);

@@ -1,0 +1,153 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { Role } from '../../shared/access';
+import type { ProvinceRecord } from './province.catalog';
+
+/** The signed-in person, as read from the database for this request. */
+export interface Viewer {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  provinceId: number | null;
+}
+
+/** The provinces a request may read and write; row-level security enforces both. */
+export interface Scope {
+  readable: number[];
+  writable: number[];
+}
+
+export const EMPTY_SCOPE: Scope = { readable: [], writable: [] };
+
+/**
+ * Central users read every province and write none. A province's users read their province and the
+ * provinces it absorbed in 2025 (their history), and write only their own.
+ */
+export function scopeFor(viewer: Viewer | null, provinces: readonly ProvinceRecord[]): Scope {
+  if (!viewer) return EMPTY_SCOPE;
+  if (viewer.role === Role.CENTRAL) return { readable: provinces.map((p) => p.id), writable: [] };
+  const own = viewer.provinceId;
+  if (own === null) return EMPTY_SCOPE;
+  const predecessors = provinces.filter((p) => p.successorId === own).map((p) => p.id);
+  const ownRecord = provinces.find((p) => p.id === own);
+  return { readable: [own, ...predecessors], writable: ownRecord?.status === 'ACTIVE' ? [own] : [] };
+}
+
+const pgArray = (ids: number[]): string => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
+
+async function setScope(runner: QueryRunner, viewerId: string | null, scope: Scope): Promise<void> {
+  await runner.query(
+    `SELECT set_config('app.user_id', $1, true), set_config('app.read_provinces', $2, true),
+            set_config('app.write_provinces', $3, true)`,
+    [viewerId ?? '', pgArray(scope.readable), pgArray(scope.writable)],
+  );
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  full_name: string;
+  role: Role;
+  province_id: number | null;
+  active: boolean;
+}
+
+/**
+ * One request's unit of work: a transaction on the API's weak role whose settings say who is asking.
+ * Everything the request reads or writes goes through `manager`, so loaders and services see exactly
+ * what row-level security lets this viewer see.
+ */
+export class ScopedTransaction {
+  private finished = false;
+  private current: { viewer: Viewer | null; scope: Scope } = { viewer: null, scope: EMPTY_SCOPE };
+
+  private constructor(private readonly runner: QueryRunner) {}
+
+  get manager(): EntityManager {
+    return this.runner.manager;
+  }
+
+  get viewer(): Viewer | null {
+    return this.current.viewer;
+  }
+
+  get scope(): Scope {
+    return this.current.scope;
+  }
+
+  static async open(
+    dataSource: DataSource,
+    userId: string | null,
+    provinces: readonly ProvinceRecord[],
+  ): Promise<ScopedTransaction> {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      const tx = new ScopedTransaction(runner);
+      await tx.becomeUser(userId, provinces);
+      return tx;
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Sets who this transaction acts for (at its start, or right after sign-in). */
+  async becomeUser(userId: string | null, provinces: readonly ProvinceRecord[]): Promise<void> {
+    let viewer: Viewer | null = null;
+    if (userId) {
+      await setScope(this.runner, userId, EMPTY_SCOPE);
+      const rows: UserRow[] = await this.runner.query(
+        'SELECT id, username, full_name, role, province_id, active FROM app_user WHERE id = $1',
+        [userId],
+      );
+      const row = rows[0];
+      if (row?.active) {
+        viewer = { id: row.id, username: row.username, fullName: row.full_name, role: row.role, provinceId: row.province_id };
+      }
+    }
+    const scope = scopeFor(viewer, provinces);
+    await setScope(this.runner, viewer?.id ?? null, scope);
+    this.current = { viewer, scope };
+  }
+
+  async commit(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      await this.runner.commitTransaction();
+    } finally {
+      await this.runner.release();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      await this.runner.rollbackTransaction();
+    } finally {
+      await this.runner.release();
+    }
+  }
+}
+
+/** Runs `work` in its own scoped transaction: for work outside an HTTP request (subscriptions, jobs). */
+export async function withScope<T>(
+  dataSource: DataSource,
+  userId: string | null,
+  provinces: readonly ProvinceRecord[],
+  work: (tx: ScopedTransaction) => Promise<T>,
+): Promise<T> {
+  const tx = await ScopedTransaction.open(dataSource, userId, provinces);
+  try {
+    const result = await work(tx);
+    await tx.commit();
+    return result;
+  } catch (error) {
+    await tx.rollback();
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { buildSchema, type AuthChecker } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import type { Role } from './shared/access';
+import { AppError, ErrorCode } from './shared/errors';
+import type { AppPubSub } from './shared/pubsub';
+import type { Viewer } from './modules/tenancy/tenancy';
+import { ProvinceResolver } from './modules/tenancy/province.resolver';
+import { AuthResolver } from './modules/accounts/auth.resolver';
+import { UserResolver } from './modules/accounts/user.resolver';
+
+export const resolvers = [ProvinceResolver, AuthResolver, UserResolver] as const;
+
+export const SCHEMA_FILE = path.resolve(__dirname, '../../../packages/schema/schema.graphql');
+
+const authChecker: AuthChecker<{ viewer: Viewer | null }, Role> = ({ context }, roles) => {
+  if (!context.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+  return roles.length === 0 || roles.includes(context.viewer.role);
+};
+
+export function createSchema(pubSub: AppPubSub, emit = false): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    pubSub,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: emit ? { path: SCHEMA_FILE, sortedSchema: true } : false,
+  });
+}

@@ -1,0 +1,166 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { logger } from './logger';
+
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
+  UNAVAILABLE: 'UNAVAILABLE',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface AppErrorOptions {
+  /** The input path of the offending value, e.g. `input.startDate`. */
+  field?: string;
+  /** The module's own reason, e.g. `TRIP_OVERLAP`. */
+  reason?: string;
+  details?: Record<string, unknown>;
+}
+
+/** An error meant for the user: a code clients can switch on and a message in Vietnamese. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, {
+      extensions: {
+        code,
+        ...(options.field ? { field: options.field } : {}),
+        ...(options.reason ? { reason: options.reason } : {}),
+        ...(options.details ?? {}),
+      },
+    });
+  }
+}
+
+export const badInput = (field: string, message: string, reason?: string): AppError =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { field, reason });
+export const notFound = (what = 'Đối tượng'): AppError =>
+  new AppError(ErrorCode.NOT_FOUND, `${what} không tồn tại hoặc bạn không có quyền xem.`);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.'): AppError =>
+  new AppError(ErrorCode.FORBIDDEN, message);
+export const conflict = (message: string, reason?: string): AppError =>
+  new AppError(ErrorCode.CONFLICT, message, { reason });
+
+const VALIDATION_MESSAGES: Record<string, string> = {
+  isNotEmpty: 'không được để trống',
+  isDefined: 'là bắt buộc',
+  maxLength: 'quá dài',
+  minLength: 'quá ngắn',
+  min: 'quá nhỏ',
+  max: 'quá lớn',
+  isInt: 'phải là số nguyên',
+  isPositive: 'phải là số dương',
+  isUUID: 'không phải mã hợp lệ',
+  isEnum: 'không phải giá trị hợp lệ',
+  arrayMinSize: 'cần ít nhất một phần tử',
+  arrayMaxSize: 'có quá nhiều phần tử',
+  arrayUnique: 'có phần tử trùng nhau',
+  matches: 'không đúng định dạng',
+  isDateString: 'không phải ngày hợp lệ',
+};
+
+function flattenValidation(errors: ValidationError[], prefix: string): Array<{ field: string; message: string }> {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.keys(e.constraints ?? {}).map((rule) => ({
+      field,
+      message: `Trường "${field}" ${VALIDATION_MESSAGES[rule] ?? 'không hợp lệ'}.`,
+    }));
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}
+
+interface PgError {
+  code?: string;
+  message?: string;
+}
+
+const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '57014', '08000', '08003', '08006', '53300']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+/** Maps anything thrown to a coded error; only AppError and GraphQL's own errors keep their text. */
+export function toAppError(raw: unknown): GraphQLError {
+  if (raw instanceof AppError) return raw;
+  if (raw instanceof ArgumentValidationError) {
+    const problems = flattenValidation(raw.extensions.validationErrors as ValidationError[], '');
+    const first = problems[0];
+    return new AppError(ErrorCode.BAD_USER_INPUT, first?.message ?? 'Dữ liệu không hợp lệ.', {
+      field: first?.field,
+      details: { problems },
+    });
+  }
+  const pg = (raw ?? {}) as PgError & { driverError?: PgError };
+  const code = pg.driverError?.code ?? pg.code;
+  const message = String(pg.driverError?.message ?? pg.message ?? '');
+  if (code === '23505' || code === '40001' || code === '40P01') {
+    return new AppError(ErrorCode.CONFLICT, 'Dữ liệu vừa được người khác thay đổi hoặc đã tồn tại. Vui lòng tải lại.');
+  }
+  if (code === '42501' || message.includes('row-level security')) {
+    return new AppError(ErrorCode.FORBIDDEN, 'Bạn không có quyền ghi dữ liệu của tỉnh này.');
+  }
+  if (code === '23503' || code === '23514' || code === '23P01') {
+    return new AppError(ErrorCode.BAD_USER_INPUT, 'Dữ liệu không hợp lệ hoặc tham chiếu tới đối tượng không tồn tại.');
+  }
+  if (
+    (code && (UNAVAILABLE_PG_CODES.has(code) || NETWORK_CODES.has(code))) ||
+    /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(message)
+  ) {
+    return new AppError(ErrorCode.UNAVAILABLE, 'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.');
+  }
+  logger.error({ err: raw }, 'Unexpected error');
+  return new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.');
+}
+
+const GRAPHQL_MESSAGES: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'Truy vấn GraphQL sai cú pháp.',
+  GRAPHQL_VALIDATION_FAILED: 'Truy vấn GraphQL không hợp lệ.',
+  BAD_USER_INPUT: 'Giá trị biến không hợp lệ.',
+  PERSISTED_QUERY_NOT_FOUND: 'Không tìm thấy truy vấn đã lưu.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Máy chủ không hỗ trợ truy vấn đã lưu.',
+  OPERATION_RESOLUTION_FAILURE: 'Không xác định được thao tác cần chạy.',
+  BAD_REQUEST: 'Yêu cầu không hợp lệ.',
+};
+
+/** Apollo's formatError: every error leaves with a code and a Vietnamese message, never a stack. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const apolloCode = formatted.extensions?.code as string | undefined;
+  if (
+    !(original instanceof AppError) &&
+    !(original instanceof ArgumentValidationError) &&
+    apolloCode &&
+    GRAPHQL_MESSAGES[apolloCode]
+  ) {
+    // Errors from parsing, validation and variable coercion: keep GraphQL's detail for developers.
+    return {
+      message: GRAPHQL_MESSAGES[apolloCode],
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: apolloCode, detail: formatted.message },
+    };
+  }
+  const mapped = original instanceof GraphQLError && original.extensions?.code && !(original instanceof AppError)
+    ? fromTypeGraphql(original)
+    : toAppError(original);
+  return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
+}
+
+function fromTypeGraphql(error: GraphQLError): GraphQLError {
+  switch (error.extensions.code) {
+    case 'UNAUTHENTICATED':
+      return new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+    case 'FORBIDDEN':
+    case 'UNAUTHORIZED':
+      return forbidden();
+    case 'BAD_USER_INPUT':
+      return new AppError(ErrorCode.BAD_USER_INPUT, 'Dữ liệu không hợp lệ.', { details: { detail: error.message } });
+    default:
+      return toAppError(error);
+  }
+}

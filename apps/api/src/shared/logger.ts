@@ -1,0 +1,9 @@
+import pino from 'pino';
+import { env } from '../env';
+
+export const logger = pino({
+  level: env.NODE_ENV === 'test' ? 'silent' : env.LOG_LEVEL,
+  base: { service: 'coso-api' },
+  redact: ['req.headers.authorization', 'password', '*.password'],
+});
+export type { Logger } from 'pino';

@@ -1,0 +1,44 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { useTranslation } from 'react-i18next';
+import { RouterProvider } from 'react-router';
+import { createApiClient } from '@/shared/apollo/client';
+import { SessionContext, type Session } from '@/shared/auth/session';
+import { clearToken, setToken } from '@/shared/auth/token';
+import { router } from './router';
+import { theme } from './theme';
+
+const api = createApiClient({ onUnauthenticated: () => endSession(true) });
+
+function endSession(expired: boolean): void {
+  clearToken();
+  api.restartSocket();
+  // The next user of this browser must not see the previous user's data.
+  void api.client.clearStore();
+  void router.navigate('/signin', { replace: true, state: { expired } });
+}
+
+const session: Session = {
+  start: (token) => {
+    setToken(token);
+    api.restartSocket();
+  },
+  end: () => endSession(false),
+};
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.resolvedLanguage === 'en' ? enUS : viVN} theme={theme}>
+      <AntApp>
+        <ApolloProvider client={api.client}>
+          <SessionContext value={session}>
+            <RouterProvider router={router} />
+          </SessionContext>
+        </ApolloProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,60 @@
+import { Alert, Card, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { errorMessage } from '@/shared/apollo/errors';
+import { getToken } from '@/shared/auth/token';
+import { BrandMark } from '@/shared/brand/BrandMark';
+import { LanguageSwitch } from '@/i18n/LanguageSwitch';
+import { SignInForm } from './SignInForm';
+import { useLogin } from './useLogin';
+
+export interface SignInLocationState {
+  from?: string;
+  expired?: boolean;
+}
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = (location.state ?? {}) as SignInLocationState;
+  const { login, loading, error, reset } = useLogin();
+
+  if (getToken()) return <Navigate to={state.from ?? '/'} replace />;
+
+  return (
+    <main className="signin">
+      <div className="signin__lang">
+        <LanguageSwitch />
+      </div>
+      <div className="signin__panel">
+        <div className="signin__brand">
+          <BrandMark size={48} />
+          <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+        </div>
+        <Card className="signin__card">
+          <Typography.Title level={1} className="signin__title">
+            {t('auth.signIn.title')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('auth.signIn.subtitle')}</Typography.Paragraph>
+          {state.expired && !error && (
+            <Alert type="info" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />
+          )}
+          <SignInForm
+            submitting={loading}
+            serverError={error ? errorMessage(error, t) : null}
+            onEdit={() => {
+              if (error) reset();
+            }}
+            onSubmit={async (credentials) => {
+              if (await login(credentials)) void navigate(state.from ?? '/', { replace: true });
+            }}
+          />
+        </Card>
+        <Typography.Text type="secondary" className="signin__footer">
+          {t('app.union')}
+        </Typography.Text>
+      </div>
+    </main>
+  );
+}
