@@ -49,15 +49,14 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-function originAllowed(origin: string | undefined): boolean {
-  // Non-browser clients send no Origin; browsers always do, and only ours may open a socket.
-  return origin === undefined || allowedOrigins().includes(origin);
-}
 
 export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promise<HttpApp> {
   const app = express();
   const server = http.createServer(app);
   const { env } = deps;
+  const origins = allowedOrigins(env);
+  // Non-browser clients send no Origin; browsers always do, and only ours may open a socket.
+  const originAllowed = (origin: string | undefined): boolean => origin === undefined || origins.includes(origin);
 
   const wss = new WebSocketServer({
     server,
@@ -132,7 +131,7 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promi
 
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>({ origin: allowedOrigins(), credentials: false }),
+    cors<cors.CorsRequest>({ origin: origins, credentials: false }),
     express.json({ limit: env.MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

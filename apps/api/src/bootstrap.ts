@@ -6,6 +6,7 @@ import { createHttpApp } from './app';
 import { createSchema } from './schema';
 import { appDataSource, ensureDatabase, migrate, type DatabaseConfig } from './db/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
+import { systemClock } from './shared/clock';
 import { createAppPubSub } from './shared/pubsub';
 import { logger } from './shared/logger';
 import { ProvinceDirectory } from './modules/tenancy/province.service';
@@ -53,6 +54,7 @@ export async function startProduct(env: Env): Promise<RunningProduct> {
       provinces: await ProvinceDirectory.load(dataSource),
       pubsub,
       tokens: new TokenService(env.JWT_SECRET, env.TOKEN_TTL),
+      clock: systemClock,
     };
     const schema = await createSchema(pubsub);
     const http = await createHttpApp(deps, schema);

@@ -4,6 +4,11 @@ import type { AppPubSub } from './shared/pubsub';
 import type { ProvinceDirectory } from './modules/tenancy/province.service';
 import type { ScopedTransaction, Scope, Viewer } from './modules/tenancy/tenancy';
 import type { TokenService } from './modules/accounts/auth.service';
+import type { Clock } from './shared/clock';
+import { createUnitLoaders, type UnitLoaders } from './modules/units/unit.loaders';
+import { createRosterLoaders, type RosterLoaders } from './modules/roster/roster.loaders';
+import { createPlanningLoaders, type PlanningLoaders } from './modules/planning/planning.loaders';
+import { createTripLoaders, type TripLoaders } from './modules/trips/trip.loaders';
 
 /** What lives as long as the process: built once by the composition root. */
 export interface AppDeps {
@@ -12,10 +17,11 @@ export interface AppDeps {
   provinces: ProvinceDirectory;
   pubsub: AppPubSub;
   tokens: TokenService;
+  clock: Clock;
 }
 
 /** Per-request loaders, each bound to the request's transaction (built from the modules' *.loaders.ts). */
-export type Loaders = Record<string, never>;
+export type Loaders = UnitLoaders & RosterLoaders & PlanningLoaders & TripLoaders;
 
 export interface Context {
   requestId: string;
@@ -34,8 +40,14 @@ export interface SubscriptionContext {
   scope: Scope;
 }
 
-export function createLoaders(_tx: ScopedTransaction): Loaders {
-  return {};
+export function createLoaders(tx: ScopedTransaction): Loaders {
+  const manager = tx.manager;
+  return {
+    ...createUnitLoaders(manager),
+    ...createRosterLoaders(manager),
+    ...createPlanningLoaders(manager),
+    ...createTripLoaders(manager),
+  };
 }
 
 export function createContext(requestId: string, deps: AppDeps, tx: ScopedTransaction): Context {

@@ -56,7 +56,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 export const env: Env = loadEnv();
-export const allowedOrigins = (): string[] =>
-  env.ALLOWED_ORIGINS.split(',')
+export const allowedOrigins = (from: Pick<Env, 'ALLOWED_ORIGINS'>): string[] =>
+  from.ALLOWED_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);

@@ -8,8 +8,24 @@ import type { Viewer } from './modules/tenancy/tenancy';
 import { ProvinceResolver } from './modules/tenancy/province.resolver';
 import { AuthResolver } from './modules/accounts/auth.resolver';
 import { UserResolver } from './modules/accounts/user.resolver';
+import { UnitResolver } from './modules/units/unit.resolver';
+import { RosterResolver } from './modules/roster/roster.resolver';
+import { RulesResolver } from './modules/rules/rules.resolver';
+import { PlanningResolver, QuarterlyPlanResolver } from './modules/planning/planning.resolver';
+import { DelegationResolver, TripResolver } from './modules/trips/trip.resolver';
 
-export const resolvers = [ProvinceResolver, AuthResolver, UserResolver] as const;
+export const resolvers = [
+  ProvinceResolver,
+  AuthResolver,
+  UserResolver,
+  UnitResolver,
+  RosterResolver,
+  RulesResolver,
+  PlanningResolver,
+  QuarterlyPlanResolver,
+  TripResolver,
+  DelegationResolver,
+] as const;
 
 export const SCHEMA_FILE = path.resolve(__dirname, '../../../packages/schema/schema.graphql');
 

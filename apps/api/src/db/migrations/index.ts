@@ -1,4 +1,5 @@
 import { Foundation1764300000000 } from './1764300000000-Foundation';
+import { Organisation1764300000001 } from './1764300000001-Organisation';
 
 /** Every migration, in order. Schema changes only ever happen here. */
-export const migrations = [Foundation1764300000000];
+export const migrations = [Foundation1764300000000, Organisation1764300000001];

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Role } from '../../shared/access';
+import { forbidden } from '../../shared/errors';
 import type { ProvinceRecord } from './province.catalog';
 
 /** The signed-in person, as read from the database for this request. */
@@ -9,6 +10,10 @@ export interface Viewer {
   fullName: string;
   role: Role;
   provinceId: number | null;
+  /** The roster entry of a cadre's account (cadres, department heads, the standing board). */
+  cadreId: string | null;
+  /** The unit of a host unit's account. */
+  unitId: string | null;
 }
 
 /** The provinces a request may read and write; row-level security enforces both. */
@@ -50,6 +55,8 @@ interface UserRow {
   role: Role;
   province_id: number | null;
   active: boolean;
+  cadre_id: string | null;
+  unit_id: string | null;
 }
 
 /**
@@ -59,6 +66,7 @@ interface UserRow {
  */
 export class ScopedTransaction {
   private finished = false;
+  private readonly afterCommitWork: Array<() => void> = [];
   private current: { viewer: Viewer | null; scope: Scope } = { viewer: null, scope: EMPTY_SCOPE };
 
   private constructor(private readonly runner: QueryRunner) {}
@@ -100,17 +108,30 @@ export class ScopedTransaction {
     if (userId) {
       await setScope(this.runner, userId, EMPTY_SCOPE);
       const rows: UserRow[] = await this.runner.query(
-        'SELECT id, username, full_name, role, province_id, active FROM app_user WHERE id = $1',
+        'SELECT id, username, full_name, role, province_id, active, cadre_id, unit_id FROM app_user WHERE id = $1',
         [userId],
       );
       const row = rows[0];
       if (row?.active) {
-        viewer = { id: row.id, username: row.username, fullName: row.full_name, role: row.role, provinceId: row.province_id };
+        viewer = {
+          id: row.id,
+          username: row.username,
+          fullName: row.full_name,
+          role: row.role,
+          provinceId: row.province_id,
+          cadreId: row.cadre_id,
+          unitId: row.unit_id,
+        };
       }
     }
     const scope = scopeFor(viewer, provinces);
     await setScope(this.runner, viewer?.id ?? null, scope);
     this.current = { viewer, scope };
+  }
+
+  /** Work that must only happen once the changes are durable (publishing live events). */
+  afterCommit(work: () => void): void {
+    this.afterCommitWork.push(work);
   }
 
   async commit(): Promise<void> {
@@ -121,6 +142,7 @@ export class ScopedTransaction {
     } finally {
       await this.runner.release();
     }
+    for (const work of this.afterCommitWork.splice(0)) work();
   }
 
   async rollback(): Promise<void> {
@@ -150,4 +172,13 @@ export async function withScope<T>(
     await tx.rollback();
     throw error;
   }
+}
+
+/** The province a write goes to: the viewer's own, when they may write at all. */
+export function writableProvince(viewer: Viewer | null, scope: Scope): number {
+  const own = viewer?.provinceId ?? null;
+  if (own === null || !scope.writable.includes(own)) {
+    throw forbidden('Tài khoản của bạn chỉ được xem, không được ghi dữ liệu của tỉnh này.');
+  }
+  return own;
 }

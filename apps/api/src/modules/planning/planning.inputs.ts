@@ -1,0 +1,41 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { IsUUID, Length, Max, Min } from 'class-validator';
+import { Batch, Topic } from './planning.entity';
+
+@InputType()
+export class CreateBatchInput implements Partial<Batch> {
+  @Field(() => Int)
+  @Min(1)
+  @Max(12)
+  number: number;
+
+  @Field(() => LocalDateResolver)
+  startsOn: string;
+
+  @Field(() => LocalDateResolver)
+  endsOn: string;
+
+  @Field(() => LocalDateResolver)
+  registrationDeadline: string;
+}
+
+@InputType()
+export class CreateTopicInput implements Partial<Topic> {
+  @Field(() => Int)
+  @Min(2015)
+  @Max(2100)
+  year: number;
+
+  @Field()
+  @Length(3, 300)
+  title: string;
+
+  @Field({ defaultValue: '' })
+  @Length(0, 2000)
+  description: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  departmentId: string;
+}

@@ -1,0 +1,69 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, ALL_ROLES, Role } from '../../shared/access';
+import { Connection } from '../../shared/pagination';
+import { notFound } from '../../shared/errors';
+import type { Context } from '../../context';
+import { writableProvince } from '../tenancy/tenancy';
+import { Unit } from '../units/unit.entity';
+import { Cadre, Exemption } from './cadre.entity';
+import { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
+import { createCadre, createExemption, deleteExemption, listCadres, updateCadre } from './roster.service';
+
+export const CadreConnection = Connection(Cadre, 'CadreConnection');
+const READERS = ALL_ROLES.filter((r) => r !== Role.HOST_UNIT);
+
+@Resolver(() => Cadre)
+export class RosterResolver {
+  @Access(...READERS)
+  @Query(() => CadreConnection, { description: 'Danh sách cán bộ, sắp xếp theo tên tiếng Việt' })
+  cadres(@Ctx() ctx: Context, @Args() args: CadresArgs) {
+    return listCadres(ctx.tx.manager, args);
+  }
+
+  @Access(...READERS)
+  @Query(() => Cadre)
+  async cadre(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Cadre> {
+    return (await ctx.loaders.cadreById.load(id)) ?? Promise.reject(notFound('Cán bộ'));
+  }
+
+  @Access(Role.PROVINCE_ADMIN)
+  @Mutation(() => Cadre)
+  createCadre(@Ctx() ctx: Context, @Arg('input') input: CreateCadreInput): Promise<Cadre> {
+    return createCadre(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), input);
+  }
+
+  @Access(Role.PROVINCE_ADMIN)
+  @Mutation(() => Cadre)
+  updateCadre(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: UpdateCadreInput,
+  ): Promise<Cadre> {
+    writableProvince(ctx.viewer, ctx.scope);
+    return updateCadre(ctx.tx.manager, id, version, input);
+  }
+
+  @Access(Role.PROVINCE_ADMIN)
+  @Mutation(() => Exemption, { description: 'Ghi nhận miễn (học dài hạn ≥ 6 tháng, ốm dài hạn, thai sản, khác)' })
+  createExemption(@Ctx() ctx: Context, @Arg('input') input: CreateExemptionInput): Promise<Exemption> {
+    return createExemption(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!.id, input);
+  }
+
+  @Access(Role.PROVINCE_ADMIN)
+  @Mutation(() => Boolean)
+  deleteExemption(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
+    writableProvince(ctx.viewer, ctx.scope);
+    return deleteExemption(ctx.tx.manager, id);
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'Ban/Văn phòng' })
+  department(@Root() cadre: Cadre, @Ctx() ctx: Context): Promise<Unit | null> | null {
+    return cadre.departmentId ? ctx.loaders.unitById.load(cadre.departmentId) : null;
+  }
+
+  @FieldResolver(() => [Exemption])
+  exemptions(@Root() cadre: Cadre, @Ctx() ctx: Context): Promise<Exemption[]> {
+    return ctx.loaders.exemptionsByCadre.load(cadre.id);
+  }
+}

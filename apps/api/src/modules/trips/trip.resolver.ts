@@ -1,0 +1,299 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Access, ALL_ROLES, Role } from '../../shared/access';
+import { AppError, ErrorCode, notFound } from '../../shared/errors';
+import { daysBetween } from '../../shared/dates';
+import { Connection } from '../../shared/pagination';
+import { CENTRAL_KEY, publishScoped, type TripEventPayload } from '../../shared/pubsub';
+import type { Context, SubscriptionContext } from '../../context';
+import { Cadre } from '../roster/cadre.entity';
+import { Batch, QuarterlyPlan, Topic } from '../planning/planning.entity';
+import { Unit } from '../units/unit.entity';
+import { Delegation, Settlement, Trip, TripCheck, TripReport, TripTimelineEntry } from './trip.entity';
+import { TripEvent } from './trip.events';
+import {
+  CompleteTripInput,
+  CreateTripInput,
+  Decision,
+  TripReportInput,
+  TripsArgs,
+  TripVersionInput,
+  UpdateTripInput,
+} from './trip.inputs';
+import {
+  acceptReport,
+  cancelTrip,
+  completeTrip,
+  createTrip,
+  decidePlan,
+  decideTrips,
+  draftFromInput,
+  findTrip,
+  listTrips,
+  mergeDelegations,
+  previewChecks,
+  reportTrip,
+  setSettlement,
+  submitPlan,
+  submitTrip,
+  updateTrip,
+  type TripActor,
+} from './trip.service';
+
+export const TripConnection = Connection(Trip, 'TripConnection');
+
+const PROVINCE_STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE];
+const REGISTRARS = PROVINCE_STAFF;
+
+function actorOf(ctx: Context): TripActor {
+  const viewer = ctx.viewer;
+  if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+  const own = viewer.provinceId;
+  return {
+    manager: ctx.tx.manager,
+    viewer,
+    provinceId: own !== null && ctx.scope.writable.includes(own) ? own : null,
+    today: ctx.deps.clock.today(),
+    emit: (event: TripEventPayload) => ctx.tx.afterCommit(() => publishScoped(ctx.deps.pubsub, 'TRIP_EVENT', event.provinceId, event)),
+  };
+}
+
+@Resolver(() => Trip)
+export class TripResolver {
+  @Access(...ALL_ROLES)
+  @Query(() => TripConnection, { description: 'Danh sách chuyến đi: lọc, sắp xếp, phân trang' })
+  trips(@Ctx() ctx: Context, @Args() args: TripsArgs) {
+    return listTrips(ctx.tx.manager, ctx.viewer!, args);
+  }
+
+  @Access(...ALL_ROLES)
+  @Query(() => Trip)
+  async trip(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Trip> {
+    return (await findTrip(ctx.tx.manager, ctx.viewer!, id)) ?? Promise.reject(notFound('Chuyến đi'));
+  }
+
+  @Access(...REGISTRARS)
+  @Query(() => [TripCheck], { description: 'Kiểm tra quy định cho một chuyến đi trước khi trình (không ghi gì)' })
+  async checkTrip(
+    @Ctx() ctx: Context,
+    @Arg('input') input: CreateTripInput,
+    @Arg('tripId', () => ID, { nullable: true, description: 'Khi sửa một chuyến đi đã có' }) tripId?: string,
+  ): Promise<TripCheck[]> {
+    const actor = actorOf(ctx);
+    const lead = await ctx.loaders.cadreById.load(input.leadCadreId);
+    const provinceId = lead?.provinceId ?? ctx.viewer!.provinceId ?? 0;
+    return previewChecks(actor, draftFromInput(input, lead?.departmentId ?? null, tripId ?? null), provinceId);
+  }
+
+  @Access(...REGISTRARS)
+  @Mutation(() => Trip, { description: 'Đăng ký chuyến đi; submit=true để trình duyệt ngay' })
+  createTrip(
+    @Ctx() ctx: Context,
+    @Arg('input') input: CreateTripInput,
+    @Arg('submit', { defaultValue: false }) submit: boolean,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'Gửi lại với cùng khóa chỉ có một tác dụng' })
+    idempotencyKey?: string,
+  ): Promise<Trip> {
+    return createTrip(actorOf(ctx), input, { submit, idempotencyKey });
+  }
+
+  @Access(...REGISTRARS)
+  @Mutation(() => Trip)
+  updateTrip(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: UpdateTripInput,
+  ): Promise<Trip> {
+    return updateTrip(actorOf(ctx), id, version, input);
+  }
+
+  @Access(...REGISTRARS)
+  @Mutation(() => Trip, { description: 'Trình Thường trực duyệt' })
+  submitTrip(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('lateJustification', () => String, { nullable: true }) lateJustification?: string,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
+  ): Promise<Trip> {
+    return submitTrip(actorOf(ctx), id, version, lateJustification ?? null, idempotencyKey);
+  }
+
+  @Access(Role.STANDING_BOARD)
+  @Mutation(() => [Trip], { description: 'Duyệt, từ chối hoặc trả lại một hay nhiều chuyến đi (tất cả hoặc không)' })
+  decideTrips(
+    @Ctx() ctx: Context,
+    @Arg('trips', () => [TripVersionInput]) trips: TripVersionInput[],
+    @Arg('decision', () => Decision) decision: Decision,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<Trip[]> {
+    return decideTrips(actorOf(ctx), trips, decision, reason ?? null);
+  }
+
+  @Access(...REGISTRARS)
+  @Mutation(() => Trip, { description: 'Hủy chuyến đi trước khi đi' })
+  cancelTrip(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('reason') reason: string,
+  ): Promise<Trip> {
+    return cancelTrip(actorOf(ctx), id, version, reason);
+  }
+
+  @Access(...REGISTRARS)
+  @Mutation(() => Trip, { description: 'Ghi nhận đã đi (ngày thực tế, kinh phí)' })
+  completeTrip(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: CompleteTripInput,
+  ): Promise<Trip> {
+    return completeTrip(actorOf(ctx), id, version, input);
+  }
+
+  @Access(...REGISTRARS)
+  @Mutation(() => Trip, { description: 'Nộp báo cáo kết quả chuyến đi' })
+  reportTrip(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: TripReportInput,
+  ): Promise<Trip> {
+    return reportTrip(actorOf(ctx), id, version, input);
+  }
+
+  @Access(Role.DEPARTMENT_HEAD, Role.STANDING_BOARD)
+  @Mutation(() => Trip, { description: 'Trưởng ban chấp nhận báo cáo' })
+  acceptTripReport(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<Trip> {
+    return acceptReport(actorOf(ctx), id, version, note ?? null);
+  }
+
+  @Access(Role.PROVINCE_ADMIN)
+  @Mutation(() => Trip, { description: 'Cập nhật tình trạng quyết toán kinh phí' })
+  setTripSettlement(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('settlement', () => Settlement) settlement: Settlement,
+  ): Promise<Trip> {
+    return setSettlement(actorOf(ctx), id, version, settlement);
+  }
+
+  @Access(Role.STANDING_BOARD, Role.PROVINCE_ADMIN)
+  @Mutation(() => Delegation, { description: 'Ghép đoàn: các chuyến đã duyệt đến cùng đơn vị, trùng ngày' })
+  mergeDelegations(
+    @Ctx() ctx: Context,
+    @Arg('trips', () => [TripVersionInput]) trips: TripVersionInput[],
+    @Arg('hostUnitId', () => ID) hostUnitId: string,
+  ): Promise<Delegation> {
+    return mergeDelegations(actorOf(ctx), trips, hostUnitId);
+  }
+
+  @Access(Role.DEPARTMENT_HEAD, Role.PROVINCE_ADMIN)
+  @Mutation(() => QuarterlyPlan, { description: 'Trình kế hoạch quý của Ban: mọi chuyến nháp/trả lại trong quý' })
+  submitQuarterlyPlan(
+    @Ctx() ctx: Context,
+    @Arg('departmentId', () => ID) departmentId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('quarter', () => Int) quarter: number,
+  ): Promise<QuarterlyPlan> {
+    return submitPlan(actorOf(ctx), departmentId, year, quarter);
+  }
+
+  @Access(Role.STANDING_BOARD)
+  @Mutation(() => QuarterlyPlan, { description: 'Thường trực duyệt hoặc trả lại kế hoạch quý' })
+  decideQuarterlyPlan(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('approve') approve: boolean,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<QuarterlyPlan> {
+    return decidePlan(actorOf(ctx), id, version, approve ? Decision.APPROVE : Decision.RETURN, note ?? null);
+  }
+
+  @Access(Role.CENTRAL, ...PROVINCE_STAFF)
+  @Subscription(() => TripEvent, {
+    description: 'Sự kiện chuyến đi của tỉnh mình (Trung ương: mọi tỉnh), ngay khi xảy ra',
+    subscribe: ({ context }) => {
+      const { viewer, deps } = context as SubscriptionContext;
+      if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+      if (viewer.role === Role.HOST_UNIT || (viewer.role !== Role.CENTRAL && viewer.provinceId === null)) {
+        throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không có quyền theo dõi sự kiện này.');
+      }
+      const key = viewer.role === Role.CENTRAL ? CENTRAL_KEY : String(viewer.provinceId);
+      return deps.pubsub.subscribe('TRIP_EVENT', key);
+    },
+  })
+  tripEvents(@Root() event: TripEventPayload): TripEvent {
+    return { ...event, at: new Date(event.at) } as TripEvent;
+  }
+
+  @FieldResolver(() => Cadre, { description: 'Trưởng đoàn' })
+  async lead(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Cadre> {
+    return (await ctx.loaders.cadreById.load(trip.leadCadreId))!;
+  }
+
+  @FieldResolver(() => [Cadre], { description: 'Thành viên đoàn (kể cả trưởng đoàn)' })
+  async members(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Cadre[]> {
+    const members = await ctx.loaders.membersByTrip.load(trip.id);
+    const cadres = await ctx.loaders.cadreById.loadMany(members.map((m) => m.cadreId));
+    return cadres.filter((c): c is Cadre => c instanceof Cadre);
+  }
+
+  @FieldResolver(() => [Unit], { description: 'Đơn vị đến' })
+  async destinations(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Unit[]> {
+    const rows = await ctx.loaders.destinationsByTrip.load(trip.id);
+    const units = await ctx.loaders.unitById.loadMany(rows.map((d) => d.unitId));
+    return units.filter((u): u is Unit => u instanceof Unit);
+  }
+
+  @FieldResolver(() => Topic, { nullable: true })
+  topic(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Topic | null> | null {
+    return trip.topicId ? ctx.loaders.topicById.load(trip.topicId) : null;
+  }
+
+  @FieldResolver(() => Batch, { nullable: true })
+  batch(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Batch | null> | null {
+    return trip.batchId ? ctx.loaders.batchById.load(trip.batchId) : null;
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'Ban/Văn phòng của trưởng đoàn' })
+  department(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Unit | null> | null {
+    return trip.departmentId ? ctx.loaders.unitById.load(trip.departmentId) : null;
+  }
+
+  @FieldResolver(() => Delegation, { nullable: true })
+  delegation(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Delegation | null> | null {
+    return trip.delegationId ? ctx.loaders.delegationById.load(trip.delegationId) : null;
+  }
+
+  @FieldResolver(() => [TripTimelineEntry], { description: 'Lịch sử: ai làm gì, lúc nào' })
+  timeline(@Root() trip: Trip, @Ctx() ctx: Context): Promise<TripTimelineEntry[]> {
+    return ctx.loaders.timelineByTrip.load(trip.id);
+  }
+
+  @FieldResolver(() => TripReport, { nullable: true })
+  report(@Root() trip: Trip, @Ctx() ctx: Context): Promise<TripReport | null> {
+    return ctx.loaders.reportByTrip.load(trip.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Số ngày của chuyến (thực tế nếu đã đi)' })
+  days(@Root() trip: Trip): number {
+    return daysBetween(trip.actualStart ?? trip.startDate, trip.actualEnd ?? trip.endDate);
+  }
+}
+
+@Resolver(() => Delegation)
+export class DelegationResolver {
+  @FieldResolver(() => Unit)
+  async hostUnit(@Root() delegation: Delegation, @Ctx() ctx: Context): Promise<Unit> {
+    return (await ctx.loaders.unitById.load(delegation.hostUnitId))!;
+  }
+}

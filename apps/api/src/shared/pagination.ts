@@ -1,0 +1,110 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { badInput } from './errors';
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'Số phần tử mỗi trang (1–200)' })
+  @Min(1)
+  @Max(200)
+  first: number = 20;
+
+  @Field(() => String, { nullable: true, description: 'Con trỏ endCursor của trang trước' })
+  after?: string | null;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** `TripConnection` and friends: one shape for every paged list. */
+export function Connection<T extends object>(node: ClassType<T>, name: string): ClassType<Page<T>> {
+  @ObjectType(name)
+  class ConnectionClass implements Page<T> {
+    @Field(() => [node])
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'Tổng số phần tử khớp bộ lọc' })
+    totalCount: number;
+  }
+  return ConnectionClass;
+}
+
+/** A keyset cursor: the sort value and the id of the last row of a page. */
+export type Cursor = [sortValue: string | number | null, id: string];
+
+export const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+export function decodeCursor(raw: string | null | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as Cursor;
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('after', 'Con trỏ phân trang không hợp lệ.', 'INVALID_CURSOR');
+}
+
+/** Turns `first + 1` fetched rows into a page. */
+export function toPage<T>(rows: T[], first: number, totalCount: number, cursorOf: (row: T) => Cursor): Page<T> {
+  const nodes = rows.slice(0, first);
+  const last = nodes[nodes.length - 1];
+  return {
+    nodes,
+    totalCount,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(cursorOf(last)) : null },
+  };
+}
+
+export interface KeysetOrder<T> {
+  /** SQL of the sort expression, e.g. `t.start_date` or `u.name COLLATE "vi-x-icu"`. */
+  sql: string;
+  idSql: string;
+  direction: 'ASC' | 'DESC';
+  valueOf: (row: T) => string | number | null;
+  idOf: (row: T) => string;
+}
+
+interface PageableQuery<T> {
+  clone(): PageableQuery<T>;
+  getCount(): Promise<number>;
+  andWhere(where: string, params?: Record<string, unknown>): PageableQuery<T>;
+  orderBy(sort: string, order: 'ASC' | 'DESC'): PageableQuery<T>;
+  addOrderBy(sort: string, order: 'ASC' | 'DESC'): PageableQuery<T>;
+  limit(limit: number): PageableQuery<T>;
+  getMany(): Promise<T[]>;
+}
+
+/** One count and one keyset-paged select, whatever the page size. */
+export async function paginate<T>(query: PageableQuery<T>, args: PageArgs, order: KeysetOrder<T>): Promise<Page<T>> {
+  const totalCount = await query.clone().getCount();
+  const cursor = decodeCursor(args.after);
+  if (cursor) {
+    const op = order.direction === 'ASC' ? '>' : '<';
+    query.andWhere(`(${order.sql}, ${order.idSql}) ${op} (:cursorValue, :cursorId)`, {
+      cursorValue: cursor[0],
+      cursorId: cursor[1],
+    });
+  }
+  const rows = await query
+    .orderBy(order.sql, order.direction)
+    .addOrderBy(order.idSql, order.direction)
+    .limit(args.first + 1)
+    .getMany();
+  return toPage(rows, args.first, totalCount, (row) => [order.valueOf(row), order.idOf(row)]);
+}

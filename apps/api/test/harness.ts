@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { loadEnv, type Env } from '../src/env';
+import { createHttpApp } from '../src/app';
+import { createSchema } from '../src/schema';
+import { appDataSource } from '../src/db/database';
+import { systemClock, type Clock } from '../src/shared/clock';
+import { createAppPubSub } from '../src/shared/pubsub';
+import { logger } from '../src/shared/logger';
+import type { AppDeps } from '../src/context';
+import { ProvinceDirectory } from '../src/modules/tenancy/province.service';
+import { TokenService } from '../src/modules/accounts/auth.service';
+import { cloneTemplate, dropDatabase, testDbConfig } from './database';
+
+export interface GqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }>;
+}
+
+export interface TestProduct {
+  url: string;
+  deps: AppDeps;
+  /** The database owner's connection, for factories and for looking behind the API. */
+  owner: Client;
+  ownerUrl: string;
+  gql: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<GqlResponse<T>>;
+  /** Like gql, but fails the test on any error and returns data. */
+  ok: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<T>;
+  login: (username: string, password?: string) => Promise<string>;
+  stop: () => Promise<void>;
+}
+
+export const TEST_PASSWORD = 'test-password-123';
+
+/** The API on a loopback port against a database of its own, cloned from the migrated template. */
+export async function startTestProduct(
+  options: { poolSize?: number; env?: Partial<Record<keyof Env, string>>; clock?: Clock } = {},
+): Promise<TestProduct> {
+  const adminUrl = process.env.TEST_ADMIN_URL;
+  if (!adminUrl) throw new Error('TEST_ADMIN_URL is not set: run through jest (global setup)');
+  const dbName = `coso_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const ownerUrl = await cloneTemplate(adminUrl, dbName);
+  const env = loadEnv({ ...process.env, NODE_ENV: 'test', DATABASE_URL: ownerUrl, ...options.env });
+  const config = testDbConfig(ownerUrl, options.poolSize ?? 4);
+  const dataSource = await appDataSource(config, logger).initialize();
+  const pubsub = createAppPubSub();
+  const deps: AppDeps = {
+    env,
+    dataSource,
+    provinces: await ProvinceDirectory.load(dataSource),
+    pubsub,
+    tokens: new TokenService(env.JWT_SECRET, env.TOKEN_TTL),
+    clock: options.clock ?? systemClock,
+  };
+  const http = await createHttpApp(deps, await createSchema(pubsub));
+  const port = await http.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const owner = new Client({ connectionString: ownerUrl });
+  await owner.connect();
+
+  const gql: TestProduct['gql'] = async (query, variables, token) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GqlResponse;
+    return { status: res.status, data: body.data as never, errors: body.errors };
+  };
+  const ok: TestProduct['ok'] = async (query, variables, token) => {
+    const res = await gql(query, variables, token);
+    if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+    return res.data as never;
+  };
+  const login = async (username: string, password = TEST_PASSWORD): Promise<string> => {
+    const data = await ok<{ login: { token: string } }>(
+      'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+      { u: username, p: password },
+    );
+    return data.login.token;
+  };
+
+  return {
+    url,
+    deps,
+    owner,
+    ownerUrl,
+    gql,
+    ok,
+    login,
+    stop: async () => {
+      await owner.end();
+      await http.close();
+      await dataSource.destroy();
+      await dropDatabase(adminUrl, dbName);
+    },
+  };
+}
