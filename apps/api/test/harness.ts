@@ -28,6 +28,8 @@ export interface TestProduct {
   /** Like gql, but fails the test on any error and returns data. */
   ok: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<T>;
   login: (username: string, password?: string) => Promise<string>;
+  /** Every SQL statement the API has sent, in order (tests may clear it). */
+  statements: string[];
   stop: () => Promise<void>;
 }
 
@@ -43,7 +45,8 @@ export async function startTestProduct(
   const ownerUrl = await cloneTemplate(adminUrl, dbName);
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', DATABASE_URL: ownerUrl, ...options.env });
   const config = testDbConfig(ownerUrl, options.poolSize ?? 4);
-  const dataSource = await appDataSource(config, logger).initialize();
+  const statements: string[] = [];
+  const dataSource = await appDataSource(config, logger, (sql) => statements.push(sql)).initialize();
   const pubsub = createAppPubSub();
   const deps: AppDeps = {
     env,
@@ -89,6 +92,7 @@ export async function startTestProduct(
     gql,
     ok,
     login,
+    statements,
     stop: async () => {
       await owner.end();
       await http.close();

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { migrations } from './migrations';
 import { entities } from './entities';
+import { QueryLogger } from './query-logger';
 
 export interface DatabaseConfig {
   /** Owner connection: runs migrations; tables belong to this role. */
@@ -78,12 +79,14 @@ export function appUrl(config: DatabaseConfig): string {
 }
 
 /** The API's own connection pool, as the weak role. */
-export function appDataSource(config: DatabaseConfig, log: Logger): DataSource {
+export function appDataSource(config: DatabaseConfig, log: Logger, onQuery?: (sql: string) => void): DataSource {
   return new DataSource({
     type: 'postgres',
     url: appUrl(config),
     entities,
-    logging: false,
+    logging: ['query', 'error', 'warn'],
+    logger: new QueryLogger(log, onQuery),
+    maxQueryExecutionTime: 1000,
     poolErrorHandler: (error: Error) => log.warn({ err: error }, 'Database pool error'),
     extra: {
       max: config.poolSize,

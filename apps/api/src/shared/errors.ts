@@ -138,16 +138,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     GRAPHQL_MESSAGES[apolloCode]
   ) {
     // Errors from parsing, validation and variable coercion: keep GraphQL's detail for developers.
+    const variable = /^Variable "\$(\w+)" got invalid value.*?(?: at "([^"]+)")?;/s.exec(formatted.message);
+    const field = variable ? (variable[2] ?? variable[1]) : undefined;
     return {
-      message: GRAPHQL_MESSAGES[apolloCode],
+      message: field ? `Giá trị của "${field}" không hợp lệ.` : GRAPHQL_MESSAGES[apolloCode],
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: apolloCode, detail: formatted.message },
+      extensions: {
+        code: apolloCode,
+        ...(field ? { field, reason: 'INVALID_VALUE' } : {}),
+        detail: formatted.message,
+      },
     };
   }
-  const mapped = original instanceof GraphQLError && original.extensions?.code && !(original instanceof AppError)
-    ? fromTypeGraphql(original)
-    : toAppError(original);
+  const fromLibrary =
+    original instanceof GraphQLError &&
+    original.extensions?.code &&
+    !(original instanceof AppError) &&
+    !(original instanceof ArgumentValidationError);
+  const mapped = fromLibrary ? fromTypeGraphql(original) : toAppError(original);
   return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
 }
 

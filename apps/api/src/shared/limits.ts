@@ -34,7 +34,13 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
-          const cost = operationCost(schema, document, request.variables, request.operationName);
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, request.variables, request.operationName);
+          } catch {
+            // Variables that do not coerce: execution reports them to the user as BAD_USER_INPUT.
+            return;
+          }
           if (cost > maxCost) throw tooCostly(cost, maxCost);
         },
       };

@@ -1,0 +1,480 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../../shared/access';
+import { fixedClock } from '../../shared/clock';
+import { startTestProduct, type TestProduct } from '../../../test/harness';
+import { buildCadre, buildUnit, buildUser, inProvince, linkUser, provinceIdOf } from '../../../test/factories';
+import type { Client } from 'pg';
+
+const asProvince = inProvince;
+
+/** A small province organisation: agency root, two departments, two communes, a chapter and an old district. */
+async function buildOrg(owner: Client, provinceId: number) {
+  const agency = await buildUnit(owner, { provinceId, kind: 'PROVINCIAL_AGENCY', name: 'Cơ quan Tỉnh đoàn' });
+  const deptA = await buildUnit(owner, { provinceId, kind: 'DEPARTMENT', name: 'Ban Phong trào', parentId: agency.id });
+  const deptB = await buildUnit(owner, { provinceId, kind: 'DEPARTMENT', name: 'Ban Tuyên giáo', parentId: agency.id });
+  const communeA = await buildUnit(owner, { provinceId, name: 'Đoàn xã Đạ Huoai', parentId: agency.id, validFrom: '2025-07-01' });
+  const communeB = await buildUnit(owner, { provinceId, name: 'Đoàn phường Xuân Hương', parentId: agency.id, validFrom: '2025-07-01' });
+  const chapter = await buildUnit(owner, { provinceId, kind: 'CHAPTER', name: 'Chi đoàn thôn 1', parentId: communeA.id, validFrom: '2025-07-01' });
+  const oldDistrict = await buildUnit(owner, {
+    provinceId,
+    kind: 'DISTRICT_UNION',
+    name: 'Huyện đoàn Đức Linh',
+    parentId: agency.id,
+    validFrom: '2015-01-01',
+    validTo: '2025-06-30',
+  });
+  return { agency, deptA, deptB, communeA, communeB, chapter, oldDistrict };
+}
+
+async function buildCadreUser(owner: Client, attrs: { provinceId: number; role: Role; departmentId: string; fullName?: string }) {
+  const user = await buildUser(owner, { role: attrs.role, provinceId: attrs.provinceId, fullName: attrs.fullName });
+  const cadre = await buildCadre(owner, { provinceId: attrs.provinceId, departmentId: attrs.departmentId, fullName: attrs.fullName });
+  await linkUser(owner, user.id, { cadreId: cadre.id });
+  return { user, cadre };
+}
+
+const TRIP_FIELDS = `id version state kind title lateRegistration lateJustification decisionNote
+  warnings { code severity field message }
+  lead { id fullName } members { id } destinations { id name } department { name }
+  timeline { event fromState toState actorName note }`;
+const CREATE = `mutation ($input: CreateTripInput!, $submit: Boolean!, $key: String) {
+  createTrip(input: $input, submit: $submit, idempotencyKey: $key) { ${TRIP_FIELDS} } }`;
+const SUBMIT = `mutation ($id: ID!, $version: Int!, $why: String) { submitTrip(id: $id, version: $version, lateJustification: $why) { ${TRIP_FIELDS} } }`;
+const DECIDE = `mutation ($trips: [TripVersionInput!]!, $decision: Decision!, $reason: String) {
+  decideTrips(trips: $trips, decision: $decision, reason: $reason) { id version state decisionNote } }`;
+const COMPLETE = `mutation ($id: ID!, $version: Int!, $input: CompleteTripInput!) { completeTrip(id: $id, version: $version, input: $input) { id version state days } }`;
+const REPORT = `mutation ($id: ID!, $version: Int!, $input: TripReportInput!) {
+  reportTrip(id: $id, version: $version, input: $input) { id version state report { dueOn late findings details { membersPresent meetingQuality } } } }`;
+const ACCEPT = `mutation ($id: ID!, $version: Int!) { acceptTripReport(id: $id, version: $version) { id version state timeline { event actorName } } }`;
+const RULE = `mutation ($year: Int!, $version: Int!, $input: PolicyRuleInput!) { setPolicyRule(year: $year, version: $version, input: $input) { version } }`;
+
+const TODAY = '2026-03-01';
+
+describe('trips: registration to accepted report', () => {
+  let product: TestProduct;
+  let ldg: number;
+  let hni: number;
+  let org: Awaited<ReturnType<typeof buildOrg>>;
+  let cadre: { token: string; cadreId: string; name: string };
+  let colleague: { token: string; cadreId: string };
+  let otherDept: { token: string; cadreId: string };
+  let head: string;
+  let otherHead: string;
+  let board: string;
+  let admin: string;
+
+  const tripCount = async (): Promise<number> =>
+    asProvince(product.owner, ldg, async () => (await product.owner.query('SELECT count(*)::int AS n FROM trip')).rows[0].n);
+
+  const input = (over: Record<string, unknown> = {}) => ({
+    kind: 'TOPIC',
+    title: 'Nắm tình hình triển khai cuộc vận động "Xây dựng Chi đoàn mạnh"',
+    purpose: 'Khảo sát việc thực hiện tại cơ sở',
+    leadCadreId: cadre.cadreId,
+    destinationIds: [org.communeA.id],
+    startDate: '2026-04-06',
+    endDate: '2026-04-08',
+    estimatedCost: 1_500_000,
+    ...over,
+  });
+
+  const register = async (token: string, over: Record<string, unknown> = {}, submit = true) =>
+    (await product.ok(CREATE, { input: input(over), submit }, token)).createTrip;
+
+  const setRule = (over: Record<string, unknown>) =>
+    product.ok(
+      RULE,
+      {
+        year: 2026,
+        version: 0,
+        input: {
+          requiredDays: 60,
+          windowStart: '2026-01-01',
+          windowEnd: '2026-12-31',
+          reportRequired: true,
+          reportDueDays: 10,
+          checkLateRegistration: 'WARN',
+          checkDoubleBooking: 'BLOCK',
+          checkHostLoad: 'WARN',
+          hostLoadMaxPerWeek: 2,
+          checkTopicOverlap: 'WARN',
+          ...over,
+        },
+      },
+      admin,
+    );
+
+  beforeAll(async () => {
+    product = await startTestProduct({ clock: fixedClock(TODAY) });
+    ldg = await provinceIdOf(product.owner, 'LDG');
+    hni = await provinceIdOf(product.owner, 'HNI');
+    org = await buildOrg(product.owner, ldg);
+    const mk = async (role: Role, departmentId: string, fullName?: string) => {
+      const made = await buildCadreUser(product.owner, { provinceId: ldg, role, departmentId, fullName });
+      return { token: await product.login(made.user.username), cadreId: made.cadre.id, name: made.cadre.fullName };
+    };
+    cadre = await mk(Role.CADRE, org.deptA.id, 'Trần Thị Lan');
+    colleague = await mk(Role.CADRE, org.deptA.id);
+    otherDept = await mk(Role.CADRE, org.deptB.id);
+    head = (await mk(Role.DEPARTMENT_HEAD, org.deptA.id)).token;
+    otherHead = (await mk(Role.DEPARTMENT_HEAD, org.deptB.id)).token;
+    board = (await mk(Role.STANDING_BOARD, org.deptA.id, 'Phó Bí thư Thường trực')).token;
+    admin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: ldg })).username);
+  });
+  afterAll(() => product.stop());
+
+  it('takes a cadre from registration to an accepted report, with a readable timeline', async () => {
+    const created = await register(cadre.token);
+    expect(created).toMatchObject({ state: 'SUBMITTED', lead: { fullName: 'Trần Thị Lan' }, department: { name: 'Ban Phong trào' } });
+    expect(created.members).toEqual([{ id: cadre.cadreId }]);
+    expect(created.timeline.map((e: { event: string }) => e.event)).toEqual(['REGISTERED', 'SUBMITTED']);
+
+    const [approved] = (await product.ok(DECIDE, { trips: [{ id: created.id, version: created.version }], decision: 'APPROVE' }, board)).decideTrips;
+    expect(approved.state).toBe('APPROVED');
+
+    const completed = (
+      await product.ok(COMPLETE, { id: created.id, version: approved.version, input: { actualStart: '2026-02-20', actualEnd: '2026-02-22' } }, cadre.token)
+    ).completeTrip;
+    expect(completed).toMatchObject({ state: 'COMPLETED', days: 3 });
+
+    const reported = (
+      await product.ok(
+        REPORT,
+        { id: created.id, version: completed.version, input: { findings: 'Chi đoàn sinh hoạt đều đặn, có mô hình hay.', goodModels: 'Mô hình nuôi heo' } },
+        cadre.token,
+      )
+    ).reportTrip;
+    expect(reported.state).toBe('REPORTED');
+    expect(reported.report).toMatchObject({ dueOn: '2026-03-04', late: false });
+
+    const wrongHead = await product.gql(ACCEPT, { id: created.id, version: reported.version }, otherHead);
+    expect(wrongHead.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const accepted = (await product.ok(ACCEPT, { id: created.id, version: reported.version }, head)).acceptTripReport;
+    expect(accepted.state).toBe('REPORT_ACCEPTED');
+    expect(accepted.timeline.map((e: { event: string }) => e.event)).toEqual([
+      'REGISTERED',
+      'SUBMITTED',
+      'APPROVED',
+      'COMPLETED',
+      'REPORTED',
+      'REPORT_ACCEPTED',
+    ]);
+    expect(accepted.timeline[2].actorName).toBe('Phó Bí thư Thường trực');
+  });
+
+  it('lets cadres register only for themselves and department heads for their own department', async () => {
+    const forOther = await product.gql(CREATE, { input: input({ leadCadreId: colleague.cadreId }), submit: false }, cadre.token);
+    expect(forOther.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_TRIP' });
+
+    const byHead = await product.ok(CREATE, { input: input({ leadCadreId: colleague.cadreId, startDate: '2026-05-04', endDate: '2026-05-04' }), submit: false }, head);
+    expect(byHead.createTrip.lead.id).toBe(colleague.cadreId);
+    const headOtherDept = await product.gql(CREATE, { input: input({ leadCadreId: otherDept.cadreId }), submit: false }, head);
+    expect(headOtherDept.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const approveByCadre = await product.gql(DECIDE, { trips: [{ id: byHead.createTrip.id, version: 1 }], decision: 'APPROVE' }, cadre.token);
+    expect(approveByCadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses impossible dates and places with the field and a Vietnamese message, writing nothing', async () => {
+    const before = await tripCount();
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ startDate: '2026-04-10', endDate: '2026-04-08' }, 'input.endDate', 'DATES_INVERTED'],
+      [{ startDate: '2026-12-30', endDate: '2027-01-02' }, 'input.endDate', 'OUTSIDE_YEAR'],
+      [{ startDate: '2026-02-30', endDate: '2026-03-02' }, 'input.startDate', 'INVALID_VALUE'],
+      [{ destinationIds: [org.oldDistrict.id] }, 'input.destinationIds', 'DESTINATION_NOT_VALID_ON_DATES'],
+      [{ destinationIds: [org.deptB.id] }, 'input.destinationIds', 'DESTINATION_INVALID'],
+      [{ destinationIds: [randomUUID()] }, 'input.destinationIds', 'DESTINATION_INVALID'],
+    ];
+    for (const [over, field, reason] of cases) {
+      const res = await product.gql(CREATE, { input: input(over), submit: true }, cadre.token);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+      expect(res.errors?.[0]?.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđêềếểễệôồốổỗộơờớởỡợưừứửữự]/);
+      expect(res.data ?? null).toBeNull();
+    }
+    const hniUnit = await buildUnit(product.owner, { provinceId: hni, name: 'Đoàn phường Ba Đình' });
+    const foreign = await product.gql(CREATE, { input: input({ destinationIds: [hniUnit.id] }), submit: true }, cadre.token);
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DESTINATION_INVALID' });
+
+    const tooLong = await product.gql(CREATE, { input: input({ title: 'x'.repeat(400) }), submit: true }, cadre.token);
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
+    expect(await tripCount()).toBe(before);
+  });
+
+  it('blocks a trip while a delegation member is exempt', async () => {
+    const onLeave = await buildCadre(product.owner, { provinceId: ldg, departmentId: org.deptA.id, fullName: 'Lê Thị Hoa' });
+    await asProvince(product.owner, ldg, () =>
+      product.owner.query(
+        `INSERT INTO exemption (province_id, id, cadre_id, kind, start_date, end_date, approved_by) VALUES ($1, $2, $3, 'MATERNITY', '2026-03-01', '2026-08-31', 'Ban Thường vụ')`,
+        [ldg, randomUUID(), onLeave.id],
+      ),
+    );
+    const res = await product.gql(CREATE, { input: input({ memberIds: [onLeave.id], startDate: '2026-06-01', endDate: '2026-06-02' }), submit: true }, cadre.token);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CADRE_EXEMPT', field: 'input.memberIds' });
+    expect(res.errors?.[0]?.message).toContain('Lê Thị Hoa đang nghỉ thai sản từ 01/03/2026 đến 31/08/2026');
+  });
+
+  it('applies the province-year rules: double booking blocks, late registration needs a justification and is flagged', async () => {
+    await register(cadre.token, { startDate: '2026-07-06', endDate: '2026-07-08' }, false);
+    const twice = await product.gql(CREATE, { input: input({ startDate: '2026-07-08', endDate: '2026-07-09' }), submit: true }, cadre.token);
+    expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DOUBLE_BOOKING' });
+
+    // The trip already started before registering (today is 01/03/2026).
+    const noWhy = await product.gql(CREATE, { input: input({ startDate: '2026-02-25', endDate: '2026-02-26' }), submit: true }, cadre.token);
+    expect(noWhy.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LATE_JUSTIFICATION_REQUIRED', field: 'input.lateJustification' });
+    const late = await register(cadre.token, {
+      startDate: '2026-02-25',
+      endDate: '2026-02-26',
+      lateJustification: 'Được Thường trực giao đột xuất, đăng ký bổ sung sau.',
+    });
+    expect(late).toMatchObject({ state: 'SUBMITTED', lateRegistration: true });
+    expect(late.warnings.map((w: { code: string }) => w.code)).toContain('LATE_REGISTRATION');
+    expect(late.timeline[1].note).toContain('đột xuất');
+  });
+
+  it('shows the checks before submitting without writing anything, and warns of host overload and topic overlap', async () => {
+    const rule = await setRule({ hostLoadMaxPerWeek: 1, checkDoubleBooking: 'WARN' });
+    expect(rule.setPolicyRule.version).toBe(1);
+    await register(colleague.token, { leadCadreId: colleague.cadreId, destinationIds: [org.communeB.id], startDate: '2026-09-07', endDate: '2026-09-08' });
+    await register(otherDept.token, {
+      leadCadreId: otherDept.cadreId,
+      destinationIds: [org.communeA.id],
+      startDate: '2026-09-14',
+      endDate: '2026-09-14',
+      title: 'Nắm tình hình triển khai cuộc vận động "XÂY DỰNG CHI ĐOÀN MẠNH"',
+    });
+    const before = await tripCount();
+    const checks = await product.ok(
+      `query ($input: CreateTripInput!) { checkTrip(input: $input) { code severity field message } }`,
+      { input: input({ destinationIds: [org.communeB.id], startDate: '2026-09-09', endDate: '2026-09-10' }) },
+      cadre.token,
+    );
+    expect(await tripCount()).toBe(before);
+    const codes = checks.checkTrip.map((c: { code: string }) => c.code);
+    expect(codes).toContain('HOST_OVERLOAD');
+    expect(codes).toContain('TOPIC_OVERLAP');
+    expect(checks.checkTrip.find((c: { code: string }) => c.code === 'HOST_OVERLOAD').message).toContain('Đoàn phường Xuân Hương');
+
+    const submitted = await register(cadre.token, { destinationIds: [org.communeB.id], startDate: '2026-09-09', endDate: '2026-09-10' });
+    expect(submitted.state).toBe('SUBMITTED');
+    expect(submitted.warnings.map((w: { code: string }) => w.code).sort()).toEqual(['HOST_OVERLOAD', 'TOPIC_OVERLAP']);
+
+    const stale = await product.gql(RULE.replace('version: $version', 'version: $version'), {
+      year: 2026,
+      version: 0,
+      input: {
+        requiredDays: 30,
+        windowStart: '2026-03-01',
+        windowEnd: '2026-12-31',
+        reportRequired: true,
+        reportDueDays: 10,
+        checkLateRegistration: 'WARN',
+        checkDoubleBooking: 'BLOCK',
+        checkHostLoad: 'WARN',
+        hostLoadMaxPerWeek: 2,
+        checkTopicOverlap: 'WARN',
+      },
+    }, admin);
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('never lets two approvers overwrite each other: one wins, the other gets CONFLICT', async () => {
+    const trips = await Promise.all([
+      register(cadre.token, { startDate: '2026-10-05', endDate: '2026-10-05' }),
+      register(colleague.token, { leadCadreId: colleague.cadreId, startDate: '2026-10-12', endDate: '2026-10-12' }),
+    ]);
+    for (const trip of trips) {
+      const [a, b] = await Promise.all([
+        product.gql(DECIDE, { trips: [{ id: trip.id, version: trip.version }], decision: 'APPROVE' }, board),
+        product.gql(DECIDE, { trips: [{ id: trip.id, version: trip.version }], decision: 'REJECT', reason: 'Trùng nội dung' }, board),
+      ]);
+      const outcomes = [a, b].map((r) => (r.errors ? r.errors[0]!.extensions!.code : 'OK')).sort();
+      expect(outcomes).toEqual(['CONFLICT', 'OK']);
+    }
+    const missingReason = await product.gql(DECIDE, { trips: [{ id: trips[0].id, version: 99 }], decision: 'RETURN' }, board);
+    expect(missingReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+  });
+
+  it('decides several submissions at once, all or nothing', async () => {
+    const a = await register(cadre.token, { startDate: '2026-11-02', endDate: '2026-11-02' });
+    const b = await register(colleague.token, { leadCadreId: colleague.cadreId, startDate: '2026-11-03', endDate: '2026-11-03' });
+    const failed = await product.gql(
+      DECIDE,
+      { trips: [{ id: a.id, version: a.version }, { id: b.id, version: b.version + 5 }], decision: 'APPROVE' },
+      board,
+    );
+    expect(failed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const stillSubmitted = await product.ok(`query ($id: ID!) { trip(id: $id) { state version } }`, { id: a.id }, board);
+    expect(stillSubmitted.trip).toEqual({ state: 'SUBMITTED', version: a.version });
+
+    const both = await product.ok(
+      DECIDE,
+      { trips: [{ id: a.id, version: a.version }, { id: b.id, version: b.version }], decision: 'RETURN', reason: 'Bổ sung mục đích cụ thể' },
+      board,
+    );
+    expect(both.decideTrips.map((t: { state: string }) => t.state)).toEqual(['RETURNED', 'RETURNED']);
+  });
+
+  it('gives a retried create or submit one effect', async () => {
+    const key = `create-${randomUUID()}`;
+    const before = await tripCount();
+    const over = { startDate: '2026-08-03', endDate: '2026-08-04' };
+    const first = await product.ok(CREATE, { input: input(over), submit: false, key }, cadre.token);
+    const again = await product.ok(CREATE, { input: input(over), submit: false, key }, cadre.token);
+    expect(again.createTrip.id).toBe(first.createTrip.id);
+
+    const concurrentKey = `create-${randomUUID()}`;
+    const racers = await Promise.all(
+      Array.from({ length: 5 }, () => product.gql(CREATE, { input: input({ startDate: '2026-08-10', endDate: '2026-08-10' }), submit: false, key: concurrentKey }, cadre.token)),
+    );
+    const ids = new Set(racers.map((r) => r.data?.createTrip?.id));
+    expect(ids.size).toBe(1);
+    expect(await tripCount()).toBe(before + 2);
+
+    const submitKey = `submit-${randomUUID()}`;
+    const submit = (version: number) =>
+      product.ok(`mutation ($id: ID!, $v: Int!, $k: String) { submitTrip(id: $id, version: $v, idempotencyKey: $k) { state version } }`, {
+        id: first.createTrip.id,
+        v: version,
+        k: submitKey,
+      }, cadre.token);
+    const s1 = await submit(first.createTrip.version);
+    const s2 = await submit(first.createTrip.version);
+    expect(s1.submitTrip).toEqual(s2.submitTrip);
+    const timeline = await product.ok(`query ($id: ID!) { trip(id: $id) { timeline { event } } }`, { id: first.createTrip.id }, cadre.token);
+    expect(timeline.trip.timeline.filter((e: { event: string }) => e.event === 'SUBMITTED')).toHaveLength(1);
+  });
+
+  it('merges approved delegations to the same host; each member keeps their own trip', async () => {
+    const a = await register(cadre.token, { startDate: '2026-06-15', endDate: '2026-06-16', destinationIds: [org.communeB.id] });
+    const b = await register(otherDept.token, { leadCadreId: otherDept.cadreId, startDate: '2026-06-16', endDate: '2026-06-17', destinationIds: [org.communeB.id], title: 'Phối hợp ra quân Chiến dịch hè', kind: 'COORDINATION' });
+    const approved = (
+      await product.ok(DECIDE, { trips: [{ id: a.id, version: a.version }, { id: b.id, version: b.version }], decision: 'APPROVE' }, board)
+    ).decideTrips;
+    const merged = await product.ok(
+      `mutation ($trips: [TripVersionInput!]!, $host: ID!) { mergeDelegations(trips: $trips, hostUnitId: $host) { id startDate endDate hostUnit { name } } }`,
+      { trips: approved.map((t: { id: string; version: number }) => ({ id: t.id, version: t.version })), host: org.communeB.id },
+      board,
+    );
+    expect(merged.mergeDelegations).toMatchObject({ startDate: '2026-06-15', endDate: '2026-06-17', hostUnit: { name: 'Đoàn phường Xuân Hương' } });
+    const after = await product.ok(`query ($id: ID!) { trip(id: $id) { days delegation { id } timeline { event } } }`, { id: a.id }, cadre.token);
+    expect(after.trip.days).toBe(2);
+    expect(after.trip.delegation.id).toBe(merged.mergeDelegations.id);
+    expect(after.trip.timeline.at(-1).event).toBe('MERGED');
+  });
+
+  it('asks each kind of trip for its own report content', async () => {
+    const meeting = await register(cadre.token, { kind: 'MEETING', title: 'Dự sinh hoạt Chi đoàn thôn 1', destinationIds: [org.chapter.id], startDate: '2026-01-10', endDate: '2026-01-10', lateJustification: 'Bổ sung chuyến đã đi theo chỉ đạo.' });
+    const [approved] = (await product.ok(DECIDE, { trips: [{ id: meeting.id, version: meeting.version }], decision: 'APPROVE' }, board)).decideTrips;
+    const done = (await product.ok(COMPLETE, { id: meeting.id, version: approved.version, input: { actualStart: '2026-01-10', actualEnd: '2026-01-10' } }, cadre.token)).completeTrip;
+    const missing = await product.gql(REPORT, { id: meeting.id, version: done.version, input: { findings: 'Buổi sinh hoạt diễn ra đúng kế hoạch.' } }, cadre.token);
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.details.membersPresent' });
+    const ok = await product.ok(
+      REPORT,
+      { id: meeting.id, version: done.version, input: { findings: 'Buổi sinh hoạt diễn ra đúng kế hoạch.', details: { membersPresent: 18, meetingQuality: 'Tốt' } } },
+      cadre.token,
+    );
+    // Returned 10/01, due 20/01, reported 01/03: late.
+    expect(ok.reportTrip.report).toMatchObject({ dueOn: '2026-01-20', late: true, details: { membersPresent: 18, meetingQuality: 'Tốt' } });
+    const future = await register(cadre.token, { startDate: '2026-12-01', endDate: '2026-12-02' });
+    const [fa] = (await product.ok(DECIDE, { trips: [{ id: future.id, version: future.version }], decision: 'APPROVE' }, board)).decideTrips;
+    const tooEarly = await product.gql(COMPLETE, { id: future.id, version: fa.version, input: { actualStart: '2026-12-01', actualEnd: '2026-12-02' } }, cadre.token);
+    expect(tooEarly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ACTUAL_DATES_INVALID' });
+  });
+
+  it('shows a host unit only the confirmed delegations coming to it', async () => {
+    const host = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
+    await asProvince(product.owner, ldg, () => product.owner.query('UPDATE app_user SET unit_id = $1 WHERE id = $2', [org.communeA.id, host.id]));
+    const token = await product.login(host.username);
+    const toChapter = await register(cadre.token, { kind: 'MEETING', title: 'Dự sinh hoạt chi đoàn', destinationIds: [org.chapter.id], startDate: '2026-05-18', endDate: '2026-05-18' });
+    await register(colleague.token, { leadCadreId: colleague.cadreId, destinationIds: [org.communeB.id], startDate: '2026-05-19', endDate: '2026-05-19' });
+    const pending = await product.ok(`{ trips(first: 100) { nodes { id state } } }`, {}, token);
+    expect(pending.trips.nodes.find((t: { id: string }) => t.id === toChapter.id)).toBeUndefined();
+    await product.ok(DECIDE, { trips: [{ id: toChapter.id, version: toChapter.version }], decision: 'APPROVE' }, board);
+    const seen = await product.ok(`{ trips(first: 100) { nodes { id state destinations { id } } } }`, {}, token);
+    expect(seen.trips.nodes.map((t: { id: string }) => t.id)).toContain(toChapter.id);
+    for (const t of seen.trips.nodes) {
+      expect(['APPROVED', 'COMPLETED', 'REPORTED', 'REPORT_ACCEPTED']).toContain(t.state);
+      expect(t.destinations.map((d: { id: string }) => d.id).some((id: string) => [org.communeA.id, org.chapter.id].includes(id))).toBe(true);
+    }
+    const cadres = await product.gql(`{ cadres { totalCount } }`, {}, token);
+    expect(cadres.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('submits a department quarter as one plan and approves it in one decision', async () => {
+    const drafted = await register(colleague.token, { leadCadreId: colleague.cadreId, startDate: '2026-04-20', endDate: '2026-04-21' }, false);
+    const plan = await product.ok(
+      `mutation ($d: ID!) { submitQuarterlyPlan(departmentId: $d, year: 2026, quarter: 2) { id version state } }`,
+      { d: org.deptA.id },
+      head,
+    );
+    expect(plan.submitQuarterlyPlan.state).toBe('SUBMITTED');
+    const others = await product.gql(`mutation ($d: ID!) { submitQuarterlyPlan(departmentId: $d, year: 2026, quarter: 2) { id } }`, { d: org.deptB.id }, head);
+    expect(others.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const decided = await product.ok(
+      `mutation ($id: ID!, $v: Int!) { decideQuarterlyPlan(id: $id, version: $v, approve: true) { state } }`,
+      { id: plan.submitQuarterlyPlan.id, v: plan.submitQuarterlyPlan.version },
+      board,
+    );
+    expect(decided.decideQuarterlyPlan.state).toBe('APPROVED');
+    const after = await product.ok(`query ($id: ID!) { trip(id: $id) { state timeline { event } } }`, { id: drafted.id }, head);
+    expect(after.trip.state).toBe('APPROVED');
+    expect(after.trip.timeline.map((e: { event: string }) => e.event)).toEqual(['REGISTERED', 'SUBMITTED', 'APPROVED']);
+    const drafts = await product.ok(
+      `query ($d: ID!) { trips(first: 100, filter: { departmentId: $d, from: "2026-04-01", to: "2026-06-30", states: [DRAFT, RETURNED] }) { totalCount } }`,
+      { d: org.deptA.id },
+      head,
+    );
+    expect(drafts.trips.totalCount).toBe(0);
+  });
+
+  it('pages, filters and sorts, with the same few statements for 20 or 200 trips', async () => {
+    const topic = randomUUID();
+    await asProvince(product.owner, ldg, async () => {
+      await product.owner.query(`INSERT INTO topic (province_id, id, year, title, department_id) VALUES ($1, $2, 2026, 'Công tác quản lý đoàn viên', $3)`, [ldg, topic, org.deptA.id]);
+      await product.owner.query(
+        `INSERT INTO trip (province_id, id, kind, state, title, lead_cadre_id, department_id, topic_id, start_date, end_date)
+         SELECT $1, gen_random_uuid(), 'TOPIC', 'APPROVED', 'Chuyến số ' || g, $2, $3, $4, DATE '2024-01-01' + g, DATE '2024-01-01' + g
+         FROM generate_series(1, 220) g`,
+        [ldg, colleague.cadreId, org.deptA.id, topic],
+      );
+      await product.owner.query(
+        `INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) SELECT province_id, id, lead_cadre_id, true FROM trip WHERE topic_id = $1`,
+        [topic],
+      );
+      await product.owner.query(
+        `INSERT INTO trip_destination (province_id, trip_id, unit_id) SELECT province_id, id, $2 FROM trip WHERE topic_id = $1`,
+        [topic, org.communeA.id],
+      );
+    });
+    const LIST = `query ($first: Int!, $after: String, $d: ID) {
+      trips(first: $first, after: $after, filter: { from: "2024-01-01", to: "2024-12-31", departmentId: $d }, orderBy: { field: START_DATE, direction: ASC }) {
+        totalCount pageInfo { hasNextPage endCursor }
+        nodes { id title startDate lead { fullName department { name } } members { fullName } destinations { name } topic { title } } } }`;
+    const count = async (first: number) => {
+      product.statements.length = 0;
+      const data = await product.ok(LIST, { first, d: org.deptA.id }, head);
+      return { n: product.statements.length, data };
+    };
+    const small = await count(20);
+    const large = await count(200);
+    expect(small.data.trips.nodes).toHaveLength(20);
+    expect(large.data.trips.nodes).toHaveLength(200);
+    expect(large.n).toBe(small.n);
+    expect(small.n).toBeLessThanOrEqual(14);
+    expect(large.data.trips.totalCount).toBe(220);
+
+    const page2 = await product.ok(LIST, { first: 200, after: large.data.trips.pageInfo.endCursor, d: org.deptA.id }, head);
+    expect(page2.trips.nodes).toHaveLength(20);
+    expect(page2.trips.pageInfo.hasNextPage).toBe(false);
+    const all = [...large.data.trips.nodes, ...page2.trips.nodes].map((t: { startDate: string }) => t.startDate);
+    expect(all).toEqual([...all].sort());
+
+    const bad = await product.gql(LIST, { first: 500 }, head);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const badCursor = await product.gql(LIST, { first: 5, after: 'not-a-cursor' }, head);
+    expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const search = await product.ok(`{ trips(first: 5, filter: { search: "chuyen so 11" }) { totalCount } }`, {}, head);
+    expect(search.trips.totalCount).toBeGreaterThanOrEqual(11);
+  });
+});
