@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Role } from './shared/access';
 import { AppError, ErrorCode } from './shared/errors';
 import type { AppPubSub } from './shared/pubsub';
+import { validateArgument } from './shared/validation';
 import type { Viewer } from './modules/tenancy/tenancy';
 import { ProvinceResolver } from './modules/tenancy/province.resolver';
 import { AuthResolver } from './modules/accounts/auth.resolver';
@@ -39,7 +40,7 @@ export function createSchema(pubSub: AppPubSub, emit = false): Promise<GraphQLSc
     resolvers,
     authChecker,
     pubSub,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
     emitSchemaFile: emit ? { path: SCHEMA_FILE, sortedSchema: true } : false,
   });
 }

@@ -88,7 +88,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 export function toAppError(raw: unknown): GraphQLError {
   if (raw instanceof AppError) return raw;
   if (raw instanceof ArgumentValidationError) {
-    const problems = flattenValidation(raw.extensions.validationErrors as ValidationError[], '');
+    const prefix = 'argumentName' in raw && typeof raw.argumentName === 'string' ? raw.argumentName : '';
+    const problems = flattenValidation(raw.extensions.validationErrors as ValidationError[], prefix);
     const first = problems[0];
     return new AppError(ErrorCode.BAD_USER_INPUT, first?.message ?? 'Dữ liệu không hợp lệ.', {
       field: first?.field,

@@ -39,7 +39,6 @@ const TRIP_FIELDS = `id version state kind title lateRegistration lateJustificat
   timeline { event fromState toState actorName note }`;
 const CREATE = `mutation ($input: CreateTripInput!, $submit: Boolean!, $key: String) {
   createTrip(input: $input, submit: $submit, idempotencyKey: $key) { ${TRIP_FIELDS} } }`;
-const SUBMIT = `mutation ($id: ID!, $version: Int!, $why: String) { submitTrip(id: $id, version: $version, lateJustification: $why) { ${TRIP_FIELDS} } }`;
 const DECIDE = `mutation ($trips: [TripVersionInput!]!, $decision: Decision!, $reason: String) {
   decideTrips(trips: $trips, decision: $decision, reason: $reason) { id version state decisionNote } }`;
 const COMPLETE = `mutation ($id: ID!, $version: Int!, $input: CompleteTripInput!) { completeTrip(id: $id, version: $version, input: $input) { id version state days } }`;
