@@ -9,6 +9,7 @@ import type { Viewer } from './modules/tenancy/tenancy';
 import { ProvinceResolver } from './modules/tenancy/province.resolver';
 import { AuthResolver } from './modules/accounts/auth.resolver';
 import { UserResolver } from './modules/accounts/user.resolver';
+import { AccountResolver } from './modules/accounts/account.resolver';
 import { UnitResolver } from './modules/units/unit.resolver';
 import { RosterResolver } from './modules/roster/roster.resolver';
 import { RulesResolver } from './modules/rules/rules.resolver';
@@ -19,6 +20,7 @@ export const resolvers = [
   ProvinceResolver,
   AuthResolver,
   UserResolver,
+  AccountResolver,
   UnitResolver,
   RosterResolver,
   RulesResolver,

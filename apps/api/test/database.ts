@@ -2,7 +2,6 @@ import { Client } from 'pg';
 import { logger } from '../src/shared/logger';
 import { ensureDatabase, migrate, type DatabaseConfig } from '../src/db/database';
 
-export const TEMPLATE_DB = 'coso_test_template';
 export const TEST_APP_USER = 'coso_app_test';
 export const TEST_APP_PASSWORD = 'coso_app_test_pw';
 
@@ -23,18 +22,13 @@ export function testDbConfig(ownerUrl: string, poolSize = 4): DatabaseConfig {
   };
 }
 
+/** This run's template database (set by the global setup). */
+export const templateDb = (): string => process.env.TEST_TEMPLATE_DB ?? 'coso_test_template';
+
 /** A fresh, migrated template; each test file clones it into a database of its own. */
-export async function prepareTemplate(adminUrl: string): Promise<void> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname LIKE 'coso_t%' AND pid <> pg_backend_pid()`);
-    const old = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'coso_t%'`);
-    for (const { datname } of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`);
-  } finally {
-    await admin.end();
-  }
-  const templateUrl = await ensureDatabase(adminUrl, TEMPLATE_DB);
+export async function prepareTemplate(adminUrl: string, name: string): Promise<void> {
+  await dropDatabase(adminUrl, name);
+  const templateUrl = await ensureDatabase(adminUrl, name);
   await migrate(testDbConfig(templateUrl), logger);
 }
 
@@ -42,7 +36,7 @@ export async function cloneTemplate(adminUrl: string, name: string): Promise<str
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDb()}"`);
   } finally {
     await admin.end();
   }

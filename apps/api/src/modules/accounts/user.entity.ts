@@ -30,8 +30,17 @@ export class User {
   @Column({ type: 'text' })
   role: Role;
 
+  @Field({ description: 'Còn hoạt động' })
   @Column({ type: 'boolean' })
   active: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Cán bộ gắn với tài khoản' })
+  @Column({ type: 'uuid', name: 'cadre_id', nullable: true })
+  cadreId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Đơn vị cơ sở gắn với tài khoản (vai trò đơn vị cơ sở)' })
+  @Column({ type: 'uuid', name: 'unit_id', nullable: true })
+  unitId: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

@@ -5,6 +5,7 @@ import { notFound } from '../../shared/errors';
 import type { Context } from '../../context';
 import { writableProvince } from '../tenancy/tenancy';
 import { Unit } from '../units/unit.entity';
+import { User } from '../accounts/user.entity';
 import { Cadre, Exemption } from './cadre.entity';
 import { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
 import { createCadre, createExemption, deleteExemption, listCadres, updateCadre } from './roster.service';
@@ -60,6 +61,11 @@ export class RosterResolver {
   @FieldResolver(() => Unit, { nullable: true, description: 'Ban/Văn phòng' })
   department(@Root() cadre: Cadre, @Ctx() ctx: Context): Promise<Unit | null> | null {
     return cadre.departmentId ? ctx.loaders.unitById.load(cadre.departmentId) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Tài khoản gắn với cán bộ' })
+  account(@Root() cadre: Cadre, @Ctx() ctx: Context): Promise<User | null> {
+    return ctx.loaders.accountByCadre.load(cadre.id);
   }
 
   @FieldResolver(() => [Exemption])

@@ -48,6 +48,11 @@ export class UnitResolver {
     return importCommunes(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope));
   }
 
+  @FieldResolver(() => [Unit], { description: 'Đơn vị trực thuộc' })
+  children(@Root() unit: Unit, @Ctx() ctx: Context): Promise<Unit[]> {
+    return ctx.loaders.childrenByParent.load(unit.id);
+  }
+
   @FieldResolver(() => Unit, { nullable: true })
   parent(@Root() unit: Unit, @Ctx() ctx: Context): Promise<Unit | null> | null {
     return unit.parentId ? ctx.loaders.unitById.load(unit.parentId) : null;

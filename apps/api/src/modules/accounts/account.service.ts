@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Role } from '../../shared/access';
+import { badInput } from '../../shared/errors';
+import { Cadre } from '../roster/cadre.entity';
+import { AGENCY_KINDS, Unit } from '../units/unit.entity';
+import type { CreateAccountInput } from './account.inputs';
+import { hashPassword } from './auth.service';
+import { User } from './user.entity';
+
+/** Accounts of one province, made by its organisation department; never a central account. */
+export async function createAccount(manager: EntityManager, provinceId: number, input: CreateAccountInput): Promise<User> {
+  if (input.role === Role.CENTRAL) throw badInput('input.role', 'Không thể tạo tài khoản Trung ương Đoàn từ tỉnh.');
+  if (input.role === Role.HOST_UNIT) {
+    const unit = input.unitId ? await manager.findOneBy(Unit, { id: input.unitId }) : null;
+    if (!unit || AGENCY_KINDS.includes(unit.kind)) {
+      throw badInput('input.unitId', 'Tài khoản đơn vị cơ sở cần gắn với một đơn vị cơ sở của tỉnh.');
+    }
+  } else if (input.unitId) {
+    throw badInput('input.unitId', 'Chỉ tài khoản đơn vị cơ sở mới gắn với đơn vị.');
+  }
+  if (input.cadreId) {
+    const cadre = await manager.findOneBy(Cadre, { id: input.cadreId });
+    if (!cadre) throw badInput('input.cadreId', 'Cán bộ không tồn tại trong tỉnh của bạn.');
+    const taken = await manager.countBy(User, { cadreId: input.cadreId });
+    if (taken > 0) throw badInput('input.cadreId', 'Cán bộ này đã có tài khoản.');
+  } else if (input.role === Role.CADRE || input.role === Role.DEPARTMENT_HEAD) {
+    throw badInput('input.cadreId', 'Tài khoản cán bộ cần gắn với một cán bộ trong danh sách.');
+  }
+  const exists: unknown[] = await manager.query('SELECT 1 FROM auth_find_user($1)', [input.username]);
+  if (exists.length > 0) throw badInput('input.username', 'Tên đăng nhập đã được dùng.', 'USERNAME_TAKEN');
+  const id = randomUUID();
+  await manager.query(
+    `INSERT INTO app_user (id, province_id, username, password_hash, full_name, role, cadre_id, unit_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, provinceId, input.username, await hashPassword(input.password), input.fullName.trim(), input.role, input.cadreId ?? null, input.unitId ?? null],
+  );
+  return manager.findOneByOrFail(User, { id });
+}
+
+export async function listAccounts(manager: EntityManager, provinceId: number): Promise<User[]> {
+  return manager
+    .createQueryBuilder(User, 'u')
+    .where('u.province_id = :provinceId', { provinceId })
+    .orderBy('u.full_name COLLATE "vi-x-icu"', 'ASC')
+    .limit(1000)
+    .getMany();
+}

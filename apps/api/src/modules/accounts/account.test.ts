@@ -1,0 +1,60 @@
+import { Role } from '../../shared/access';
+import { startTestProduct, type TestProduct } from '../../../test/harness';
+import { buildCadre, buildUnit, buildUser, provinceIdOf } from '../../../test/factories';
+
+const CREATE = `mutation ($input: CreateAccountInput!) { createAccount(input: $input) { id username role province { code } cadreId } }`;
+
+describe('accounts made by the organisation department', () => {
+  let product: TestProduct;
+  let ldg: number;
+  let admin: string;
+
+  beforeAll(async () => {
+    product = await startTestProduct();
+    ldg = await provinceIdOf(product.owner, 'LDG');
+    admin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: ldg })).username);
+  });
+  afterAll(() => product.stop());
+
+  it('creates a cadre account linked to the roster; the cadre signs in and sees it', async () => {
+    const cadre = await buildCadre(product.owner, { provinceId: ldg, fullName: 'Phạm Minh Tuấn' });
+    const made = await product.ok(
+      CREATE,
+      { input: { username: 'tuan.pm', fullName: 'Phạm Minh Tuấn', role: 'CADRE', password: 'mat-khau-123', cadreId: cadre.id } },
+      admin,
+    );
+    expect(made.createAccount).toMatchObject({ username: 'tuan.pm', role: 'CADRE', province: { code: 'LDG' }, cadreId: cadre.id });
+    const token = await product.login('tuan.pm', 'mat-khau-123');
+    const me = await product.ok(`{ me { fullName } cadre: cadres(filter: { search: "pham minh tuan" }) { nodes { account { username } } } }`, {}, token);
+    expect(me.cadre.nodes[0].account.username).toBe('tuan.pm');
+
+    const again = await product.gql(
+      CREATE,
+      { input: { username: 'tuan.pm2', fullName: 'Phạm Minh Tuấn', role: 'CADRE', password: 'mat-khau-123', cadreId: cadre.id } },
+      admin,
+    );
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.cadreId' });
+  });
+
+  it('refuses central accounts, taken usernames, another province’s cadre and non-admins', async () => {
+    const hniCadre = await buildCadre(product.owner, { provinceId: await provinceIdOf(product.owner, 'HNI') });
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ username: 'tw.new', role: 'CENTRAL' }, 'input.role'],
+      [{ username: 'x.y', role: 'CADRE', cadreId: hniCadre.id }, 'input.cadreId'],
+      [{ username: 'Chữ Hoa', role: 'STANDING_BOARD' }, 'input.username'],
+      [{ username: 'coso.a', role: 'HOST_UNIT' }, 'input.unitId'],
+    ];
+    for (const [over, field] of cases) {
+      const res = await product.gql(CREATE, { input: { fullName: 'Người mới', password: 'mat-khau-123', ...over } }, admin);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const unit = await buildUnit(product.owner, { provinceId: ldg });
+    await product.ok(CREATE, { input: { username: 'coso.b', fullName: 'Đoàn xã B', role: 'HOST_UNIT', password: 'mat-khau-123', unitId: unit.id } }, admin);
+    const taken = await product.gql(CREATE, { input: { username: 'coso.b', fullName: 'Khác', role: 'STANDING_BOARD', password: 'mat-khau-123' } }, admin);
+    expect(taken.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'USERNAME_TAKEN' });
+
+    const cadreToken = await product.login((await buildUser(product.owner, { role: Role.CADRE, provinceId: ldg })).username);
+    const byCadre = await product.gql(CREATE, { input: { username: 'hack.er', fullName: 'X', role: 'PROVINCE_ADMIN', password: 'mat-khau-123' } }, cadreToken);
+    expect(byCadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
