@@ -52,23 +52,32 @@ export async function migrate(config: DatabaseConfig, log: Logger): Promise<void
     });
     const ran = await owner.runMigrations({ transaction: 'each' });
     if (ran.length > 0) log.info({ migrations: ran.map((m) => m.name) }, 'Migrations applied');
-    await ensureAppRole(owner, config.appUser, config.appPassword);
+    await ensureAppRole(owner, config.appUser, config.appPassword, log);
   } finally {
     await owner.destroy();
   }
 }
 
-async function ensureAppRole(owner: DataSource, user: string, password: string): Promise<void> {
-  const exists = await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user]);
+async function ensureAppRole(owner: DataSource, user: string, password: string, log: Logger): Promise<void> {
   const quotedPassword = `'${password.replace(/'/g, "''")}'`;
-  if (exists.length === 0) {
-    await owner.query(`CREATE ROLE "${user}" LOGIN PASSWORD ${quotedPassword}`);
+  const found: Array<{ rolsuper: boolean; rolbypassrls: boolean }> = await owner.query(
+    'SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1',
+    [user],
+  );
+  if (found.length === 0) {
+    await owner.query(`CREATE ROLE "${user}" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${quotedPassword}`);
   } else {
-    await owner.query(`ALTER ROLE "${user}" LOGIN PASSWORD ${quotedPassword}`);
+    await owner.query(`ALTER ROLE "${user}" LOGIN PASSWORD ${quotedPassword}`).catch((error: unknown) => {
+      // A production owner may not manage the login role's password; the operator does (infra/db/roles.sql).
+      log.warn({ err: error, user }, 'Could not set the API role password; using it as it is');
+    });
+    // The API role must never be able to step around row-level security.
+    if (found[0]!.rolsuper || found[0]!.rolbypassrls) {
+      throw new Error(`Role ${user} is superuser or BYPASSRLS: the API refuses to run as it`);
+    }
   }
-  // The API role must never be able to step around row-level security.
-  await owner.query(`ALTER ROLE "${user}" NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
-  await owner.query(`GRANT coso_api TO "${user}"`);
+  const member: unknown[] = await owner.query(`SELECT 1 WHERE pg_has_role($1, 'coso_api', 'MEMBER')`, [user]);
+  if (member.length === 0) await owner.query(`GRANT coso_api TO "${user}"`);
 }
 
 export function appUrl(config: DatabaseConfig): string {
