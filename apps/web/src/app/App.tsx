@@ -1,7 +1,8 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
+import { ConfigProvider } from 'antd';
+// The ES build of the locales: `antd/locale/*` re-exports the CommonJS build into the bundle.
+import enUS from 'antd/es/locale/en_US';
+import viVN from 'antd/es/locale/vi_VN';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { createApiClient } from '@/shared/apollo/client';
@@ -32,13 +33,11 @@ export function App() {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider locale={i18n.resolvedLanguage === 'en' ? enUS : viVN} theme={theme}>
-      <AntApp>
-        <ApolloProvider client={api.client}>
-          <SessionContext value={session}>
-            <RouterProvider router={router} />
-          </SessionContext>
-        </ApolloProvider>
-      </AntApp>
+      <ApolloProvider client={api.client}>
+        <SessionContext value={session}>
+          <RouterProvider router={router} />
+        </SessionContext>
+      </ApolloProvider>
     </ConfigProvider>
   );
 }

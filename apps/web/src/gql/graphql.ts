@@ -4,14 +4,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Tỉnh hoặc thành phố trực thuộc Trung ương */
 export type ProvinceKind =
   | 'CITY'
   | 'PROVINCE';
 
+/** ACTIVE: đang hoạt động; MERGED: đã hợp nhất từ 1/7/2025, chỉ đọc */
 export type ProvinceStatus =
   | 'ACTIVE'
   | 'MERGED';
 
+/** Vai trò: Trung ương Đoàn, Ban Tổ chức, Thường trực, Trưởng ban, cán bộ, đơn vị cơ sở */
 export type Role =
   | 'CADRE'
   | 'CENTRAL'

@@ -14,7 +14,11 @@ export function LanguageSwitch() {
       }}
       options={LANGUAGES.map((language) => ({
         value: language,
-        label: <span lang={language} title={t(`language.${language}`)}>{language.toUpperCase()}</span>,
+        label: (
+          <span lang={language} title={t(`language.${language}`)}>
+            {language.toUpperCase()}
+          </span>
+        ),
       }))}
     />
   );

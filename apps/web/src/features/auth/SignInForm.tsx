@@ -25,9 +25,7 @@ export function SignInForm({ onSubmit, submitting, serverError, onEdit }: SignIn
       size="large"
       disabled={submitting}
       onValuesChange={onEdit}
-      onFinish={({ username, password }) =>
-        onSubmit({ username: username.trim().toLowerCase(), password })
-      }
+      onFinish={({ username, password }) => onSubmit({ username: username.trim().toLowerCase(), password })}
     >
       <Form.Item
         label={t('auth.signIn.username')}
@@ -44,13 +42,7 @@ export function SignInForm({ onSubmit, submitting, serverError, onEdit }: SignIn
           },
         ]}
       >
-        <Input
-          prefix={<UserOutlined aria-hidden />}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          autoFocus
-        />
+        <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoCapitalize="none" spellCheck={false} autoFocus />
       </Form.Item>
       <Form.Item
         label={t('auth.signIn.password')}

@@ -1,4 +1,4 @@
-import { Alert, Card, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '@/shared/apollo/errors';
@@ -32,8 +32,8 @@ export function SignInPage() {
           <BrandMark size={48} />
           <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
         </div>
-        <Card className="signin__card">
-          <Typography.Title level={1} className="signin__title">
+        <section className="signin__card" aria-labelledby="signin-title">
+          <Typography.Title level={1} id="signin-title" className="signin__title">
             {t('auth.signIn.title')}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('auth.signIn.subtitle')}</Typography.Paragraph>
@@ -46,11 +46,13 @@ export function SignInPage() {
             onEdit={() => {
               if (error) reset();
             }}
-            onSubmit={async (credentials) => {
-              if (await login(credentials)) void navigate(state.from ?? '/', { replace: true });
+            onSubmit={(credentials) => {
+              void login(credentials).then((signedIn) => {
+                if (signedIn) void navigate(state.from ?? '/', { replace: true });
+              });
             }}
           />
-        </Card>
+        </section>
         <Typography.Text type="secondary" className="signin__footer">
           {t('app.union')}
         </Typography.Text>

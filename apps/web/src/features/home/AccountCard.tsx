@@ -45,9 +45,7 @@ export function AccountCard({ viewer: viewerRef, loading }: AccountCardProps) {
           <Descriptions.Item label={t('account.province')}>
             {province ? `${t(`province.kind.${province.kind}`)} ${province.name}` : t('account.nationwide')}
           </Descriptions.Item>
-          {predecessors && (
-            <Descriptions.Item label={t('account.inherits')}>{predecessors}</Descriptions.Item>
-          )}
+          {predecessors && <Descriptions.Item label={t('account.inherits')}>{predecessors}</Descriptions.Item>}
         </Descriptions>
       )}
     </Card>

@@ -34,15 +34,12 @@ export function ProvincesTable({ provinces: provinceRefs, loading = false }: Pro
   const provinces = getFragmentData(ProvincesTable_province, provinceRefs);
 
   const rows = useMemo(
-    () =>
-      provinces
-        .filter((p) => status === 'ALL' || p.status === status)
-        .sort((a, b) => nameCollator.compare(a.name, b.name)),
+    () => provinces.filter((p) => status === 'ALL' || p.status === status).sort((a, b) => nameCollator.compare(a.name, b.name)),
     [provinces, status],
   );
 
   const columns: TableColumnsType<ProvincesTable_ProvinceFragment> = [
-    { title: t('province.code'), dataIndex: 'code', key: 'code', width: 88 },
+    { title: t('province.code'), dataIndex: 'code', key: 'code', width: 72 },
     { title: t('province.name'), dataIndex: 'name', key: 'name' },
     {
       title: t('province.status'),

@@ -38,8 +38,9 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions): ApiCli
       const authorization = bearer();
       return authorization ? { authorization } : {};
     },
+    // A dropped connection is retried with graphql-ws's randomised back-off, without limit;
+    // close codes that mean "rejected" (4400, 4401, 4409…) still stop it.
     retryAttempts: Infinity,
-    shouldRetry: () => true,
     on: {
       opened: (socket) => {
         activeSocket = socket as WebSocket;
@@ -60,9 +61,7 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions): ApiCli
   });
 
   const errorLink = new ErrorLink(({ error }) => {
-    const unauthenticated =
-      CombinedGraphQLErrors.is(error) &&
-      error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+    const unauthenticated = CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
     // Without a stored token (signing in) the message belongs to the form, not to a redirect.
     if (unauthenticated && getToken()) onUnauthenticated();
   });

@@ -1,0 +1,30 @@
+/** @type {import('jest').Config} */
+const config = {
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/src'],
+  setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  // Some antd dependencies ship only ES modules (their `es/` folders): compile those too.
+  transformIgnorePatterns: ['/node_modules/(?!.*/es/)'],
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
+    // Jest runs CommonJS: use antd's CommonJS build where the app imports the ES one.
+    '^antd/es/(.*)$': 'antd/lib/$1',
+    '\\.css$': '<rootDir>/src/test/styleStub.ts',
+  },
+};
+
+// Jest requires its config as the module's default export.
+export default config;

@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startProduct } from '../support/server';
+
+const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 812 };
+
+let product: { url: string; stop: () => Promise<void> };
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+jest.setTimeout(60_000);
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  product = await startProduct();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+async function openPage(viewport: { width: number; height: number }, phone = false): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    isMobile: phone,
+    hasTouch: phone,
+    deviceScaleFactor: phone ? 2 : 1,
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+async function waitForProvinces(page: Page): Promise<void> {
+  await page.getByRole('table').getByRole('row').nth(1).waitFor();
+}
+
+test('a cadre signs in, sees their province, reads the page in English and signs out', async () => {
+  const page = await openPage(DESKTOP);
+
+  await page.goto(product.url);
+  await page.waitForURL('**/signin');
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'signin.png') });
+
+  await signIn(page, 'canbo.ldg', 'demo1234');
+  await page.waitForURL((url) => url.pathname === '/');
+  const header = page.locator('header');
+  await header.getByText('Cán bộ · Lâm Đồng', { exact: true }).waitFor();
+  await page.getByText('Tài khoản', { exact: true }).waitFor();
+  await waitForProvinces(page);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png'), fullPage: true });
+
+  await header.getByText('EN', { exact: true }).click();
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await signOut.waitFor();
+  await page.getByText('Account', { exact: true }).waitFor();
+  await header.getByText('Cadre · Lâm Đồng', { exact: true }).waitFor();
+  expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+  await signOut.click();
+  await page.waitForURL('**/signin');
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  expect(await page.evaluate(() => localStorage.getItem('coso.token'))).toBeNull();
+
+  // The signed-out browser cannot go back to the signed-in page.
+  await page.goto(product.url);
+  await page.waitForURL('**/signin');
+});
+
+test("a wrong password shows the server's Vietnamese message on the form", async () => {
+  const page = await openPage(DESKTOP);
+  await page.goto(`${product.url}/signin`);
+
+  await signIn(page, 'canbo.ldg', 'not-the-password');
+
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+  expect(new URL(page.url()).pathname).toBe('/signin');
+  expect(await page.evaluate(() => localStorage.getItem('coso.token'))).toBeNull();
+});
+
+test('the home page fits a 375px-wide phone without horizontal scrolling', async () => {
+  const page = await openPage(PHONE, true);
+  await page.goto(`${product.url}/signin`);
+  expect(await horizontalOverflow(page)).toBe(0);
+
+  await signIn(page, 'canbo.ldg', 'demo1234');
+  await page.locator('header').getByText('Cán bộ · Lâm Đồng', { exact: true }).waitFor();
+  await waitForProvinces(page);
+
+  expect(await horizontalOverflow(page)).toBe(0);
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'home-phone.png') });
+});
+
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
