@@ -2,16 +2,12 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env';
 import type { AppDeps } from './context';
-import { createHttpApp } from './app';
-import { createSchema } from './schema';
 import { appDataSource, ensureDatabase, migrate, type DatabaseConfig } from './db/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
 import { systemClock } from './shared/clock';
-import { createAppPubSub } from './shared/pubsub';
 import { logger } from './shared/logger';
-import { ProvinceDirectory } from './modules/tenancy/province.service';
-import { TokenService } from './modules/accounts/auth.service';
 import { seedDemo } from './seed/demo';
+import { createServer } from './server';
 
 export interface RunningProduct {
   url: string;
@@ -47,17 +43,7 @@ export async function startProduct(env: Env): Promise<RunningProduct> {
     await migrate(config, logger);
     if (env.SEED_DEMO === '1') await seedDemo(config, env.DEMO_PASSWORD, logger);
     dataSource = await appDataSource(config, logger).initialize();
-    const pubsub = createAppPubSub();
-    const deps: AppDeps = {
-      env,
-      dataSource,
-      provinces: await ProvinceDirectory.load(dataSource),
-      pubsub,
-      tokens: new TokenService(env.JWT_SECRET, env.TOKEN_TTL),
-      clock: systemClock,
-    };
-    const schema = await createSchema(pubsub);
-    const http = await createHttpApp(deps, schema);
+    const { deps, http, stop } = await createServer(env, dataSource, systemClock);
     const port = await http.listen(env.PORT, env.HOST);
     const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
     const ds = dataSource;
@@ -66,7 +52,7 @@ export async function startProduct(env: Env): Promise<RunningProduct> {
       port,
       deps,
       stop: async () => {
-        await http.close();
+        await stop();
         await ds.destroy();
         await embedded?.stop();
       },

@@ -15,6 +15,11 @@ import { RosterResolver } from './modules/roster/roster.resolver';
 import { RulesResolver } from './modules/rules/rules.resolver';
 import { PlanningResolver, QuarterlyPlanResolver } from './modules/planning/planning.resolver';
 import { DelegationResolver, TripResolver } from './modules/trips/trip.resolver';
+import {
+  CadreComplianceResolver,
+  ComplianceResolver,
+  DepartmentComplianceResolver,
+} from './modules/compliance/compliance.resolver';
 
 export const resolvers = [
   ProvinceResolver,
@@ -28,6 +33,9 @@ export const resolvers = [
   QuarterlyPlanResolver,
   TripResolver,
   DelegationResolver,
+  ComplianceResolver,
+  CadreComplianceResolver,
+  DepartmentComplianceResolver,
 ] as const;
 
 export const SCHEMA_FILE = path.resolve(__dirname, '../../../packages/schema/schema.graphql');

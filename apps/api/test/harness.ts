@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { loadEnv, type Env } from '../src/env';
-import { createHttpApp } from '../src/app';
-import { createSchema } from '../src/schema';
 import { appDataSource } from '../src/db/database';
 import { systemClock, type Clock } from '../src/shared/clock';
-import { createAppPubSub } from '../src/shared/pubsub';
 import { logger } from '../src/shared/logger';
 import type { AppDeps } from '../src/context';
-import { ProvinceDirectory } from '../src/modules/tenancy/province.service';
-import { TokenService } from '../src/modules/accounts/auth.service';
 import { cloneTemplate, dropDatabase, testDbConfig } from './database';
+import { createServer } from '../src/server';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -47,16 +43,7 @@ export async function startTestProduct(
   const config = testDbConfig(ownerUrl, options.poolSize ?? 4);
   const statements: string[] = [];
   const dataSource = await appDataSource(config, logger, (sql) => statements.push(sql)).initialize();
-  const pubsub = createAppPubSub();
-  const deps: AppDeps = {
-    env,
-    dataSource,
-    provinces: await ProvinceDirectory.load(dataSource),
-    pubsub,
-    tokens: new TokenService(env.JWT_SECRET, env.TOKEN_TTL),
-    clock: options.clock ?? systemClock,
-  };
-  const http = await createHttpApp(deps, await createSchema(pubsub));
+  const { deps, http, stop: stopServer } = await createServer(env, dataSource, options.clock ?? systemClock);
   const port = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const owner = new Client({ connectionString: ownerUrl });
@@ -95,7 +82,7 @@ export async function startTestProduct(
     statements,
     stop: async () => {
       await owner.end();
-      await http.close();
+      await stopServer();
       await dataSource.destroy();
       await dropDatabase(adminUrl, dbName);
     },

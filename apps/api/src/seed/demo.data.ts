@@ -276,7 +276,7 @@ export function currentRoster(p: ProvinceDemo): RosterSlot[] {
     { dept: 'TN', position: deputy('TN'), agency: true, executive: false, gender: 'FEMALE' },
     { dept: 'TN', position: staff('TN'), agency: true, executive: false },
     { dept: null, position: `Chủ tịch Hội Liên hiệp Thanh niên Việt Nam ${p.place}`, agency: false, executive: true },
-    { dept: null, position: `Bí thư ${p.affiliated[0]!.name.replace(/^Đoàn /, 'Đoàn ')}`, agency: false, executive: true },
+    { dept: null, position: `Bí thư ${p.affiliated[0]!.name}`, agency: false, executive: true },
   ];
 }
 

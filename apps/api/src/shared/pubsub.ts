@@ -7,7 +7,17 @@ import { createPubSub } from '@graphql-yoga/subscription';
  */
 export type Topics = {
   TRIP_EVENT: [key: string, payload: TripEventPayload];
+  /** Something that changes compliance figures happened (a trip or an exemption changed). */
+  COMPLIANCE_INPUT: [key: string, payload: ComplianceInputPayload];
+  /** Coalesced: the figures of these cadres (and their province) changed; at most a few a second. */
+  COMPLIANCE_CHANGED: [key: string, payload: ComplianceInputPayload];
 };
+
+export interface ComplianceInputPayload {
+  provinceId: number;
+  year: number;
+  cadreIds: string[];
+}
 
 export interface TripEventPayload {
   provinceId: number;
@@ -18,6 +28,9 @@ export interface TripEventPayload {
   title: string;
   cadreId: string;
   cadreName: string;
+  /** Everyone in the delegation (lead included): whose days may change. */
+  memberIds: string[];
+  year: number;
   actorName: string;
   at: string;
 }
@@ -33,7 +46,7 @@ export function publishScoped<K extends keyof Topics>(
   provinceId: number,
   payload: Topics[K][1],
 ): void {
-  const publish = pubsub.publish as (topic: K, key: string, payload: Topics[K][1]) => void;
-  publish(topic, String(provinceId), payload);
-  publish(topic, CENTRAL_KEY, payload);
+  const publish = (key: string) => (pubsub.publish as (topic: K, key: string, payload: Topics[K][1]) => void)(topic, key, payload);
+  publish(String(provinceId));
+  publish(CENTRAL_KEY);
 }

@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, ALL_ROLES, Role } from '../../shared/access';
 import { Connection } from '../../shared/pagination';
+import { yearOf } from '../../shared/dates';
+import { publishScoped } from '../../shared/pubsub';
 import { notFound } from '../../shared/errors';
 import type { Context } from '../../context';
 import { writableProvince } from '../tenancy/tenancy';
@@ -9,6 +11,19 @@ import { User } from '../accounts/user.entity';
 import { Cadre, Exemption } from './cadre.entity';
 import { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
 import { createCadre, createExemption, deleteExemption, listCadres, updateCadre } from './roster.service';
+
+/** An exemption changes the required days of every year it touches. */
+function announceExemption(ctx: Context, exemption: Exemption): void {
+  ctx.tx.afterCommit(() => {
+    for (let year = yearOf(exemption.startDate); year <= yearOf(exemption.endDate); year += 1) {
+      publishScoped(ctx.deps.pubsub, 'COMPLIANCE_INPUT', exemption.provinceId, {
+        provinceId: exemption.provinceId,
+        year,
+        cadreIds: [exemption.cadreId],
+      });
+    }
+  });
+}
 
 export const CadreConnection = Connection(Cadre, 'CadreConnection');
 const READERS = ALL_ROLES.filter((r) => r !== Role.HOST_UNIT);
@@ -47,15 +62,18 @@ export class RosterResolver {
 
   @Access(Role.PROVINCE_ADMIN)
   @Mutation(() => Exemption, { description: 'Ghi nhận miễn (học dài hạn ≥ 6 tháng, ốm dài hạn, thai sản, khác)' })
-  createExemption(@Ctx() ctx: Context, @Arg('input') input: CreateExemptionInput): Promise<Exemption> {
-    return createExemption(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!.id, input);
+  async createExemption(@Ctx() ctx: Context, @Arg('input') input: CreateExemptionInput): Promise<Exemption> {
+    const exemption = await createExemption(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!.id, input);
+    announceExemption(ctx, exemption);
+    return exemption;
   }
 
   @Access(Role.PROVINCE_ADMIN)
   @Mutation(() => Boolean)
-  deleteExemption(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
+  async deleteExemption(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
     writableProvince(ctx.viewer, ctx.scope);
-    return deleteExemption(ctx.tx.manager, id);
+    announceExemption(ctx, await deleteExemption(ctx.tx.manager, id));
+    return true;
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'Ban/Văn phòng' })

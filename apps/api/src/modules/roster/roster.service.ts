@@ -136,9 +136,9 @@ export async function createExemption(
   return exemption;
 }
 
-export async function deleteExemption(manager: EntityManager, id: string): Promise<boolean> {
+export async function deleteExemption(manager: EntityManager, id: string): Promise<Exemption> {
   const exemption = await manager.findOneBy(Exemption, { id });
   if (!exemption) throw notFound('Trường hợp miễn');
   await manager.delete(Exemption, { provinceId: exemption.provinceId, id });
-  return true;
+  return exemption;
 }

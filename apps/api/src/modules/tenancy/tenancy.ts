@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Role } from '../../shared/access';
-import { forbidden } from '../../shared/errors';
+import { badInput, forbidden } from '../../shared/errors';
 import type { ProvinceRecord } from './province.catalog';
 
 /** The signed-in person, as read from the database for this request. */
@@ -181,4 +181,12 @@ export function writableProvince(viewer: Viewer | null, scope: Scope): number {
     throw forbidden('Tài khoản của bạn chỉ được xem, không được ghi dữ liệu của tỉnh này.');
   }
   return own;
+}
+
+/** The province a read is about: the one asked for if the viewer may read it, else the viewer's own. */
+export function readableProvince(viewer: Viewer | null, scope: Scope, requested?: number | null): number {
+  const target = requested ?? viewer?.provinceId ?? null;
+  if (target === null) throw badInput('provinceId', 'Cần chọn một tỉnh.');
+  if (!scope.readable.includes(target)) throw forbidden('Bạn không được xem dữ liệu của tỉnh này.');
+  return target;
 }

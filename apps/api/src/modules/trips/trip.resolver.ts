@@ -53,7 +53,15 @@ function actorOf(ctx: Context): TripActor {
     viewer,
     provinceId: own !== null && ctx.scope.writable.includes(own) ? own : null,
     today: ctx.deps.clock.today(),
-    emit: (event: TripEventPayload) => ctx.tx.afterCommit(() => publishScoped(ctx.deps.pubsub, 'TRIP_EVENT', event.provinceId, event)),
+    emit: (event: TripEventPayload) =>
+      ctx.tx.afterCommit(() => {
+        publishScoped(ctx.deps.pubsub, 'TRIP_EVENT', event.provinceId, event);
+        publishScoped(ctx.deps.pubsub, 'COMPLIANCE_INPUT', event.provinceId, {
+          provinceId: event.provinceId,
+          year: event.year,
+          cadreIds: event.memberIds,
+        });
+      }),
   };
 }
 

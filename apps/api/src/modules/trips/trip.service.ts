@@ -159,6 +159,7 @@ async function record(
   });
   await actor.manager.insert(TripTimelineEntry, entry);
   const lead = await actor.manager.findOneBy(Cadre, { id: trip.leadCadreId });
+  const members = await actor.manager.find(TripMember, { where: { tripId: trip.id } });
   actor.emit({
     provinceId: trip.provinceId,
     tripId: trip.id,
@@ -168,6 +169,8 @@ async function record(
     title: trip.title,
     cadreId: trip.leadCadreId,
     cadreName: lead?.fullName ?? '',
+    memberIds: members.map((m) => m.cadreId),
+    year: yearOf(trip.startDate),
     actorName: actor.viewer.fullName,
     at: entry.at.toISOString(),
   });

@@ -1,0 +1,190 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { filter, pipe } from '@graphql-yoga/subscription';
+import { Access, Role } from '../../shared/access';
+import { AppError, ErrorCode, badInput } from '../../shared/errors';
+import { Connection, decodeCursor, encodeCursor, type Page } from '../../shared/pagination';
+import { CENTRAL_KEY, type ComplianceInputPayload } from '../../shared/pubsub';
+import type { Context, SubscriptionContext } from '../../context';
+import { readableProvince, withScope } from '../tenancy/tenancy';
+import { Province, ProvinceStatus } from '../tenancy/province.entity';
+import { Cadre } from '../roster/cadre.entity';
+import { Unit } from '../units/unit.entity';
+import {
+  CadreCompliance,
+  ComplianceUpdate,
+  DepartmentCompliance,
+  ProvinceCompliance,
+} from './compliance.entity';
+import { CadreComplianceArgs, ComparisonOrder } from './compliance.inputs';
+import { cadreCompliance, departmentCompliance, provinceCompliance } from './compliance.service';
+
+/** Loaders live in HTTP requests; a live update carries names instead of nested objects. */
+function requestLoaders(ctx: Context) {
+  if (!ctx.loaders) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'Trường này không có trong cập nhật trực tiếp; hãy dùng fullName, departmentName.');
+  }
+  return ctx.loaders;
+}
+
+export const CadreComplianceConnection = Connection(CadreCompliance, 'CadreComplianceConnection');
+
+const READERS = [Role.CENTRAL, Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE];
+
+const assertYear = (year: number): void => {
+  if (!Number.isInteger(year) || year < 2015 || year > 2100) throw badInput('year', 'Năm không hợp lệ.');
+};
+
+const COMPARATORS: Record<ComparisonOrder, (a: ProvinceCompliance, b: ProvinceCompliance) => number> = {
+  [ComparisonOrder.MET_SHARE]: (a, b) => b.metShare - a.metShare,
+  [ComparisonOrder.AVERAGE_DAYS]: (a, b) => b.averageDays - a.averageDays,
+  [ComparisonOrder.COVERAGE]: (a, b) =>
+    (b.coverage.total ? b.coverage.reached / b.coverage.total : 0) - (a.coverage.total ? a.coverage.reached / a.coverage.total : 0),
+  [ComparisonOrder.HARDSHIP_SHARE]: (a, b) => b.hardshipShare - a.hardshipShare,
+  [ComparisonOrder.LATE_TRIPS]: (a, b) => b.lateTrips - a.lateTrips,
+  [ComparisonOrder.NAME]: () => 0,
+};
+
+@Resolver(() => ProvinceCompliance)
+export class ComplianceResolver {
+  @Access(...READERS)
+  @Query(() => ProvinceCompliance, { description: 'Chỉ tiêu của một tỉnh trong năm (kể cả năm cũ, tỉnh đã hợp nhất)' })
+  async provinceCompliance(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<ProvinceCompliance> {
+    assertYear(year);
+    const target = readableProvince(ctx.viewer, ctx.scope, provinceId);
+    const [figures] = await provinceCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), [target]);
+    return figures!;
+  }
+
+  @Access(...READERS)
+  @Query(() => [DepartmentCompliance], { description: 'Chỉ tiêu theo Ban/Văn phòng' })
+  departmentCompliance(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<DepartmentCompliance[]> {
+    assertYear(year);
+    return departmentCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), readableProvince(ctx.viewer, ctx.scope, provinceId));
+  }
+
+  @Access(...READERS)
+  @Query(() => CadreComplianceConnection, { description: 'Kết quả từng cán bộ: số ngày, yêu cầu, trạng thái' })
+  async cadreCompliance(@Ctx() ctx: Context, @Args() args: CadreComplianceArgs): Promise<Page<CadreCompliance>> {
+    assertYear(args.year);
+    const target = readableProvince(ctx.viewer, ctx.scope, args.provinceId);
+    const cursor = decodeCursor(args.after);
+    const offset = cursor ? Number(cursor[0]) : 0;
+    if (!Number.isInteger(offset) || offset < 0) throw badInput('after', 'Con trỏ phân trang không hợp lệ.');
+    const { rows, total } = await cadreCompliance(
+      ctx.tx.manager,
+      args.year,
+      ctx.deps.clock.today(),
+      [target],
+      args.filter ?? {},
+      args.first,
+      offset,
+    );
+    const end = offset + rows.length;
+    return { nodes: rows, totalCount: total, pageInfo: { hasNextPage: end < total, endCursor: rows.length ? encodeCursor([end, 'offset']) : null } };
+  }
+
+  @Access(Role.CADRE, Role.DEPARTMENT_HEAD, Role.STANDING_BOARD, Role.PROVINCE_ADMIN)
+  @Query(() => CadreCompliance, { nullable: true, description: 'Kết quả của chính tôi trong năm' })
+  async myCompliance(@Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<CadreCompliance | null> {
+    assertYear(year);
+    const { cadreId, provinceId } = ctx.viewer!;
+    if (!cadreId || provinceId === null) return null;
+    const { rows } = await cadreCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), [provinceId], { cadreIds: [cadreId] });
+    return rows[0] ?? null;
+  }
+
+  @Access(Role.CENTRAL)
+  @Query(() => [ProvinceCompliance], { description: 'So sánh các tỉnh trong một năm (Trung ương Đoàn)' })
+  async centralComparison(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('orderBy', () => ComparisonOrder, { defaultValue: ComparisonOrder.MET_SHARE }) orderBy: ComparisonOrder,
+  ): Promise<ProvinceCompliance[]> {
+    assertYear(year);
+    const provinces = ctx.deps.provinces.all.filter((p) => ctx.scope.readable.includes(p.id));
+    const rows = await provinceCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), provinces.map((p) => p.id));
+    // Merged provinces appear for the years they have records of; the 34 current ones always.
+    const shown = rows.filter((r) => ctx.deps.provinces.get(r.provinceId)?.status === ProvinceStatus.ACTIVE || r.subjectCadres + r.exempt > 0);
+    const byName = new Map(provinces.map((p, i) => [p.id, i]));
+    return shown.sort((a, b) => COMPARATORS[orderBy](a, b) || byName.get(a.provinceId)! - byName.get(b.provinceId)!);
+  }
+
+  @Access(...READERS)
+  @Query(() => [ProvinceCompliance], { description: 'Diễn biến qua các năm của một tỉnh' })
+  async complianceTrend(
+    @Ctx() ctx: Context,
+    @Arg('fromYear', () => Int) fromYear: number,
+    @Arg('toYear', () => Int) toYear: number,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<ProvinceCompliance[]> {
+    assertYear(fromYear);
+    assertYear(toYear);
+    if (toYear < fromYear || toYear - fromYear > 10) throw badInput('toYear', 'Khoảng năm phải từ 1 đến 11 năm.');
+    const target = readableProvince(ctx.viewer, ctx.scope, provinceId);
+    const result: ProvinceCompliance[] = [];
+    for (let year = fromYear; year <= toYear; year += 1) {
+      result.push(...(await provinceCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), [target])));
+    }
+    return result;
+  }
+
+  @Access(...READERS)
+  @Subscription(() => ComplianceUpdate, {
+    description: 'Số liệu mới của tỉnh, Ban và cán bộ bị ảnh hưởng, ngay sau khi chuyến đi hoặc trường hợp miễn thay đổi',
+    subscribe: ({ context, args }) => {
+      const { viewer, deps } = context as SubscriptionContext;
+      if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+      if (viewer.role === Role.HOST_UNIT) throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không có quyền theo dõi số liệu này.');
+      const key = viewer.role === Role.CENTRAL ? CENTRAL_KEY : String(viewer.provinceId);
+      const year = (args as { year: number }).year;
+      return pipe(
+        deps.pubsub.subscribe('COMPLIANCE_CHANGED', key),
+        filter((p: ComplianceInputPayload) => p.year === year),
+      );
+    },
+  })
+  async complianceChanged(
+    @Root() change: ComplianceInputPayload,
+    @Ctx() ctx: SubscriptionContext,
+    @Arg('year', () => Int) _year: number,
+  ): Promise<ComplianceUpdate> {
+    const { deps, viewer } = ctx;
+    return withScope(deps.dataSource, viewer?.id ?? null, deps.provinces.records, async (tx) => {
+      const today = deps.clock.today();
+      const [province] = await provinceCompliance(tx.manager, change.year, today, [change.provinceId]);
+      const { rows: cadres } = await cadreCompliance(tx.manager, change.year, today, [change.provinceId], { cadreIds: change.cadreIds });
+      const departmentIds = [...new Set(cadres.map((c) => c.departmentId))];
+      const departments = await departmentCompliance(tx.manager, change.year, today, change.provinceId, departmentIds);
+      return { year: change.year, province: province!, cadres, departments };
+    });
+  }
+
+  @FieldResolver(() => Province)
+  province(@Root() figures: ProvinceCompliance, @Ctx() ctx: Context): Province | undefined {
+    return ctx.deps.provinces.get(figures.provinceId);
+  }
+}
+
+@Resolver(() => CadreCompliance)
+export class CadreComplianceResolver {
+  @FieldResolver(() => Cadre, { description: 'Không có trong cập nhật trực tiếp: dùng fullName' })
+  async cadre(@Root() figures: CadreCompliance, @Ctx() ctx: Context): Promise<Cadre> {
+    return (await requestLoaders(ctx).cadreById.load(figures.cadreId))!;
+  }
+}
+
+@Resolver(() => DepartmentCompliance)
+export class DepartmentComplianceResolver {
+  @FieldResolver(() => Unit, { nullable: true })
+  department(@Root() figures: DepartmentCompliance, @Ctx() ctx: Context): Promise<Unit | null> | null {
+    return figures.departmentId ? requestLoaders(ctx).unitById.load(figures.departmentId) : null;
+  }
+}

@@ -1,0 +1,281 @@
+import type { EntityManager } from 'typeorm';
+import { likePattern } from '../units/unit.service';
+import {
+  CadreCompliance,
+  ComplianceStatus,
+  type ComplianceSummary,
+  Coverage,
+  DepartmentCompliance,
+  ProvinceCompliance,
+} from './compliance.entity';
+
+interface CadreRow {
+  province_id: number;
+  cadre_id: string;
+  full_name: string;
+  department_id: string | null;
+  window_start: string;
+  window_end: string;
+  available_days: number;
+  required_days: number;
+  counted_days: number;
+  topic_days: number;
+  coordination_days: number;
+  inspection_days: number;
+  meeting_days: number;
+  district_days: number;
+  commune_days: number;
+  chapter_days: number;
+  hardship_days: number;
+  upcoming_days: number;
+  late_trips: number;
+  overdue_reports: number;
+  levels_met: boolean;
+  status: ComplianceStatus;
+  projected_days: number;
+}
+
+const toCadre = (year: number, r: CadreRow): CadreCompliance => ({
+  provinceId: r.province_id,
+  cadreId: r.cadre_id,
+  fullName: r.full_name,
+  departmentId: r.department_id,
+  year,
+  windowStart: r.window_start,
+  windowEnd: r.window_end,
+  availableDays: r.available_days,
+  requiredDays: r.required_days,
+  countedDays: r.counted_days,
+  byKind: { topic: r.topic_days, coordination: r.coordination_days, inspection: r.inspection_days, meeting: r.meeting_days },
+  byLevel: { district: r.district_days, commune: r.commune_days, chapter: r.chapter_days },
+  hardshipDays: r.hardship_days,
+  upcomingDays: r.upcoming_days,
+  lateTrips: r.late_trips,
+  overdueReports: r.overdue_reports,
+  levelsMet: r.levels_met,
+  status: r.status,
+  projectedDays: r.projected_days,
+});
+
+export interface CadreFilter {
+  departmentId?: string | null;
+  statuses?: ComplianceStatus[];
+  cadreIds?: string[];
+  search?: string;
+}
+
+/** Per-cadre figures, sorted by Vietnamese name; one statement whatever the number of cadres. */
+export async function cadreCompliance(
+  manager: EntityManager,
+  year: number,
+  today: string,
+  provinceIds: number[],
+  filter: CadreFilter = {},
+  limit = 1000,
+  offset = 0,
+): Promise<{ rows: CadreCompliance[]; total: number }> {
+  const rows: Array<CadreRow & { total: number }> = await manager.query(
+    `SELECT f.*, c.full_name, f.window_start::text AS window_start, f.window_end::text AS window_end, count(*) OVER ()::int AS total
+     FROM cadre_compliance($1, $2, $3) f
+     JOIN cadre c ON c.province_id = f.province_id AND c.id = f.cadre_id
+     WHERE ($4::uuid IS NULL OR f.department_id = $4)
+       AND ($5::text[] IS NULL OR f.status = ANY($5))
+       AND ($6::uuid[] IS NULL OR f.cadre_id = ANY($6))
+       AND ($7::text IS NULL OR c.name_folded LIKE $7)
+     ORDER BY c.full_name COLLATE "vi-x-icu", c.id
+     LIMIT $8 OFFSET $9`,
+    [
+      year,
+      today,
+      provinceIds,
+      filter.departmentId ?? null,
+      filter.statuses?.length ? filter.statuses : null,
+      filter.cadreIds ?? null,
+      filter.search ? likePattern(filter.search) : null,
+      limit,
+      offset,
+    ],
+  );
+  return { rows: rows.map((r) => toCadre(year, r)), total: rows[0]?.total ?? 0 };
+}
+
+interface SummaryRow {
+  province_id: number;
+  department_id?: string | null;
+  department_name?: string | null;
+  window_start: string;
+  window_end: string;
+  required_base: number;
+  subject: number;
+  agency_total: number;
+  agency_subject: number;
+  exec_total: number;
+  exec_subject: number;
+  met: number;
+  on_track: number;
+  at_risk: number;
+  behind: number;
+  exempt: number;
+  total_days: number;
+  hardship_days: number;
+  overdue: number;
+}
+
+const SUMMARY_COLUMNS = `
+  count(*) FILTER (WHERE f.status <> 'EXEMPT')::int AS subject,
+  count(*) FILTER (WHERE f.agency_staff)::int AS agency_total,
+  count(*) FILTER (WHERE f.agency_staff AND f.status <> 'EXEMPT')::int AS agency_subject,
+  count(*) FILTER (WHERE f.executive_member)::int AS exec_total,
+  count(*) FILTER (WHERE f.executive_member AND f.status <> 'EXEMPT')::int AS exec_subject,
+  count(*) FILTER (WHERE f.status = 'MET')::int AS met,
+  count(*) FILTER (WHERE f.status = 'ON_TRACK')::int AS on_track,
+  count(*) FILTER (WHERE f.status = 'AT_RISK')::int AS at_risk,
+  count(*) FILTER (WHERE f.status = 'BEHIND')::int AS behind,
+  count(*) FILTER (WHERE f.status = 'EXEMPT')::int AS exempt,
+  coalesce(sum(f.counted_days), 0)::int AS total_days,
+  coalesce(sum(f.hardship_days), 0)::int AS hardship_days,
+  coalesce(sum(f.overdue_reports), 0)::int AS overdue`;
+
+function toSummary(year: number, r: SummaryRow): ComplianceSummary {
+  return {
+    provinceId: r.province_id,
+    year,
+    requiredDays: r.required_base,
+    windowStart: r.window_start,
+    windowEnd: r.window_end,
+    subjectCadres: r.subject,
+    agencyStaff: { count: r.agency_subject, total: r.agency_total },
+    executiveMembers: { count: r.exec_subject, total: r.exec_total },
+    metCount: r.met,
+    metShare: r.subject === 0 ? 0 : r.met / r.subject,
+    onTrack: r.on_track,
+    atRisk: r.at_risk,
+    behind: r.behind,
+    exempt: r.exempt,
+    totalDays: r.total_days,
+    averageDays: r.subject === 0 ? 0 : Math.round((r.total_days / r.subject) * 100) / 100,
+    hardshipShare: r.total_days === 0 ? 0 : r.hardship_days / r.total_days,
+    overdueReports: r.overdue,
+  };
+}
+
+export async function departmentCompliance(
+  manager: EntityManager,
+  year: number,
+  today: string,
+  provinceId: number,
+  departmentIds?: Array<string | null>,
+): Promise<DepartmentCompliance[]> {
+  const rows: SummaryRow[] = await manager.query(
+    `SELECT f.province_id, f.department_id, u.name AS department_name, min(f.window_start)::text AS window_start, min(f.window_end)::text AS window_end,
+       min(f.required_base) AS required_base, ${SUMMARY_COLUMNS}
+     FROM cadre_compliance($1, $2, $3) f
+     LEFT JOIN unit u ON u.province_id = f.province_id AND u.id = f.department_id
+     GROUP BY f.province_id, f.department_id, u.name
+     ORDER BY u.name COLLATE "vi-x-icu" NULLS LAST`,
+    [year, today, [provinceId]],
+  );
+  return rows
+    .filter((r) => !departmentIds || departmentIds.includes(r.department_id ?? null))
+    .map((r) => ({ ...toSummary(year, r), departmentId: r.department_id ?? null, departmentName: r.department_name ?? null }));
+}
+
+interface TripStatsRow {
+  province_id: number;
+  late: number;
+  unreported: number;
+  trips: number;
+  estimated: string | null;
+  actual: string | null;
+}
+
+interface CoverageRow {
+  province_id: number;
+  unit_id: string;
+  name: string;
+  reached: boolean;
+}
+
+/**
+ * Chapter-meeting coverage: the district-level units (before the 2025 reform) or commune-level unions
+ * (after) valid in the window, and whether provincial cadres attended a chapter meeting under each.
+ */
+async function coverage(manager: EntityManager, year: number, provinceIds: number[]): Promise<Map<number, Coverage>> {
+  const rows: CoverageRow[] = await manager.query(
+    `WITH RECURSIVE rules AS (SELECT * FROM province_rules($1, $2)),
+     tops AS (
+       SELECT u.province_id, u.id, u.name FROM unit u JOIN rules r ON r.province_id = u.province_id
+       WHERE u.kind = ANY (CASE WHEN r.we < DATE '2025-07-01' THEN ARRAY['DISTRICT_UNION', 'AFFILIATED_UNION']
+                                ELSE ARRAY['COMMUNE_UNION'] END)
+         AND u.valid_from <= r.we AND (u.valid_to IS NULL OR u.valid_to >= r.ws)
+     ),
+     tree AS (
+       SELECT province_id, id, id AS top FROM tops
+       UNION ALL
+       SELECT u.province_id, u.id, t.top FROM unit u JOIN tree t ON u.province_id = t.province_id AND u.parent_id = t.id
+     ),
+     reached AS (
+       SELECT DISTINCT x.province_id, x.top
+       FROM tree x
+       JOIN unit du ON du.province_id = x.province_id AND du.id = x.id AND du.kind = 'CHAPTER'
+       JOIN trip_destination d ON d.province_id = x.province_id AND d.unit_id = x.id
+       JOIN trip t ON t.province_id = d.province_id AND t.id = d.trip_id
+       JOIN rules r ON r.province_id = t.province_id
+       WHERE t.kind = 'MEETING' AND t.state IN ('COMPLETED', 'REPORTED', 'REPORT_ACCEPTED')
+         AND coalesce(t.actual_start, t.start_date) <= r.we AND coalesce(t.actual_end, t.end_date) >= r.ws
+     )
+     SELECT t.province_id, t.id AS unit_id, t.name, (r.top IS NOT NULL) AS reached
+     FROM tops t LEFT JOIN reached r ON r.province_id = t.province_id AND r.top = t.id
+     ORDER BY t.name COLLATE "vi-x-icu"`,
+    [year, provinceIds],
+  );
+  const result = new Map<number, Coverage>();
+  for (const id of provinceIds) result.set(id, { reached: 0, total: 0, missing: [] });
+  for (const r of rows) {
+    const c = result.get(r.province_id)!;
+    c.total += 1;
+    if (r.reached) c.reached += 1;
+    else c.missing.push({ unitId: r.unit_id, name: r.name, reached: false });
+  }
+  return result;
+}
+
+/** The figures a province reports for a year (the seed's "14/21", "29/37", 1,785 days, 61.57, 17/18…). */
+export async function provinceCompliance(
+  manager: EntityManager,
+  year: number,
+  today: string,
+  provinceIds: number[],
+): Promise<ProvinceCompliance[]> {
+  const summaries: SummaryRow[] = await manager.query(
+    `SELECT r.province_id, r.ws::text AS window_start, r.we::text AS window_end, r.required_base, ${SUMMARY_COLUMNS}
+     FROM province_rules($1, $3) r
+     LEFT JOIN cadre_compliance($1, $2, $3) f ON f.province_id = r.province_id
+     GROUP BY r.province_id, r.ws, r.we, r.required_base`,
+    [year, today, provinceIds],
+  );
+  const stats: TripStatsRow[] = await manager.query(
+    `SELECT province_id,
+       count(*) FILTER (WHERE late_registration AND state NOT IN ('CANCELLED', 'REJECTED'))::int AS late,
+       count(*) FILTER (WHERE state = 'COMPLETED')::int AS unreported,
+       count(*) FILTER (WHERE state NOT IN ('DRAFT', 'CANCELLED', 'REJECTED'))::int AS trips,
+       sum(estimated_cost) FILTER (WHERE state NOT IN ('DRAFT', 'CANCELLED', 'REJECTED')) AS estimated,
+       sum(actual_cost) FILTER (WHERE state NOT IN ('DRAFT', 'CANCELLED', 'REJECTED')) AS actual
+     FROM trip WHERE province_id = ANY ($2) AND start_date BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31)
+     GROUP BY province_id`,
+    [year, provinceIds],
+  );
+  const covered = await coverage(manager, year, provinceIds);
+  return summaries.map((s) => {
+    const t = stats.find((x) => x.province_id === s.province_id);
+    return {
+      ...toSummary(year, s),
+      coverage: covered.get(s.province_id) ?? { reached: 0, total: 0, missing: [] },
+      lateTrips: t?.late ?? 0,
+      unreportedTrips: t?.unreported ?? 0,
+      trips: t?.trips ?? 0,
+      estimatedCost: Number(t?.estimated ?? 0),
+      actualCost: Number(t?.actual ?? 0),
+    };
+  });
+}

@@ -1,0 +1,280 @@
+import { logger } from '../shared/logger';
+import { startTestProduct, type TestProduct } from '../../test/harness';
+import { testDbConfig } from '../../test/database';
+import { BINH_THUAN_2019, DEMO_ACCOUNTS_NOTE, DEMO_PROVINCES, seedDemo } from './demo';
+
+const BT = BINH_THUAN_2019.provinceId;
+const ALL_STATES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'RETURNED', 'COMPLETED', 'REPORTED', 'REPORT_ACCEPTED', 'CANCELLED'];
+
+describe('demo data', () => {
+  let product: TestProduct;
+  let provinceIds: Record<string, number>;
+
+  /** Runs one read-only statement as the owner with the given provinces readable (RLS is forced). */
+  async function read<T extends Record<string, unknown>>(provinces: number[], sql: string, params: unknown[] = []): Promise<T[]> {
+    await product.owner.query('BEGIN');
+    try {
+      await product.owner.query(`SELECT set_config('app.read_provinces', $1, true)`, [`{${provinces.join(',')}}`]);
+      const { rows } = await product.owner.query<T>(sql, params);
+      return rows;
+    } finally {
+      await product.owner.query('ROLLBACK');
+    }
+  }
+
+  beforeAll(async () => {
+    product = await startTestProduct();
+    const started = Date.now();
+    expect(await seedDemo(testDbConfig(product.ownerUrl), 'demo1234', logger)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const { rows } = await product.owner.query<{ id: number; code: string }>('SELECT id, code FROM province WHERE code = ANY($1)', [DEMO_PROVINCES]);
+    provinceIds = Object.fromEntries(rows.map((r) => [r.code, r.id]));
+  });
+  afterAll(() => product.stop());
+
+  it('gives Bình Thuận 2019 the roster of its report: 37 executive members, 21 agency staff, 29 subject (14 agency)', async () => {
+    const [roster] = await read<{ executive: number; agency: number; total: number }>(
+      [BT],
+      `SELECT count(*) FILTER (WHERE executive_member)::int AS executive, count(*) FILTER (WHERE agency_staff)::int AS agency,
+              count(*)::int AS total
+       FROM cadre WHERE province_id = $1 AND term = 'Khóa XII 2017–2022'`,
+      [BT],
+    );
+    expect(roster).toEqual({ executive: BINH_THUAN_2019.executiveTotal, agency: BINH_THUAN_2019.agencyTotal, total: 37 });
+
+    // Subject in 2019 = not exempt for the whole year (the union of a cadre's exemptions covers 2019).
+    const [subject] = await read<{ subject: number; agency_subject: number; exempt: number }>(
+      [BT],
+      `WITH covered AS (
+         SELECT c.id, c.agency_staff,
+                coalesce((SELECT sum(upper(r) - lower(r)) FROM unnest(
+                  (SELECT range_agg(daterange(e.start_date, e.end_date, '[]')) FROM exemption e
+                   WHERE e.province_id = c.province_id AND e.cadre_id = c.id)
+                  * datemultirange(daterange('2019-01-01', '2019-12-31', '[]'))) AS r), 0) AS days
+         FROM cadre c WHERE c.province_id = $1)
+       SELECT count(*) FILTER (WHERE days < 365)::int AS subject,
+              count(*) FILTER (WHERE days < 365 AND agency_staff)::int AS agency_subject,
+              count(*) FILTER (WHERE days = 365)::int AS exempt
+       FROM covered`,
+      [BT],
+    );
+    expect(subject).toEqual({ subject: BINH_THUAN_2019.subject, agency_subject: BINH_THUAN_2019.agencySubject, exempt: 8 });
+    const kinds = await read<{ kind: string }>([BT], 'SELECT DISTINCT kind FROM exemption WHERE province_id = $1 ORDER BY kind', [BT]);
+    expect(kinds.map((k) => k.kind)).toEqual(['LONG_SICK_LEAVE', 'LONG_STUDY', 'MATERNITY']);
+    const [rule] = await read<{ required_days: number }>([BT], 'SELECT required_days FROM policy_rule WHERE province_id = $1 AND year = 2019', [BT]);
+    expect(rule?.required_days).toBe(60);
+  });
+
+  it('counts 1,785 grassroots days in 2019, every subject cadre at 60 or more', async () => {
+    const perCadre = await read<{ cadre_id: string; days: number }>(
+      [BT],
+      `WITH ranges AS (
+         SELECT m.cadre_id,
+                range_agg(daterange(coalesce(t.actual_start, t.start_date), coalesce(t.actual_end, t.end_date), '[]'))
+                  * datemultirange(daterange('2019-01-01', '2019-12-31', '[]')) AS mr
+         FROM trip t JOIN trip_member m ON m.province_id = t.province_id AND m.trip_id = t.id
+         WHERE t.province_id = $1 AND t.state = 'REPORT_ACCEPTED' AND extract(year FROM t.start_date) = 2019
+         GROUP BY m.cadre_id)
+       SELECT cadre_id, (SELECT sum(upper(r) - lower(r)) FROM unnest(mr) AS r)::int AS days FROM ranges`,
+      [BT],
+    );
+    expect(perCadre).toHaveLength(BINH_THUAN_2019.subject);
+    const total = perCadre.reduce((n, r) => n + r.days, 0);
+    expect(total).toBe(BINH_THUAN_2019.totalDays);
+    expect(Math.min(...perCadre.map((r) => r.days))).toBeGreaterThanOrEqual(60);
+    expect((total / perCadre.length).toFixed(2)).toBe('61.55');
+
+    const states = await read<{ state: string }>([BT], 'SELECT DISTINCT state FROM trip WHERE province_id = $1', [BT]);
+    expect(states.map((s) => s.state)).toEqual(['REPORT_ACCEPTED']);
+    const [missingReports] = await read<{ n: number }>(
+      [BT],
+      `SELECT count(*)::int AS n FROM trip t WHERE t.province_id = $1
+         AND NOT EXISTS (SELECT 1 FROM trip_report r WHERE r.province_id = t.province_id AND r.trip_id = t.id AND r.accepted_at IS NOT NULL)`,
+      [BT],
+    );
+    expect(missingReports?.n).toBe(0);
+  });
+
+  it('reaches chapters under 17 of the 18 district-level units, all but Phú Quý, and records the good models', async () => {
+    const district = await read<{ name: string; reached: boolean }>(
+      [BT],
+      `WITH RECURSIVE tree AS (
+         SELECT id, id AS district, name AS district_name FROM unit
+         WHERE province_id = $1 AND kind IN ('DISTRICT_UNION', 'AFFILIATED_UNION')
+         UNION ALL
+         SELECT u.id, tree.district, tree.district_name FROM unit u JOIN tree ON u.parent_id = tree.id AND u.province_id = $1)
+       SELECT d.name, EXISTS (
+         SELECT 1 FROM tree JOIN unit c ON c.province_id = $1 AND c.id = tree.id AND c.kind = 'CHAPTER'
+         JOIN trip_destination td ON td.province_id = $1 AND td.unit_id = c.id
+         JOIN trip t ON t.province_id = $1 AND t.id = td.trip_id AND t.kind = 'MEETING'
+         WHERE tree.district = d.id) AS reached
+       FROM unit d WHERE d.province_id = $1 AND d.kind IN ('DISTRICT_UNION', 'AFFILIATED_UNION') AND d.valid_to = '2025-06-30'`,
+      [BT],
+    );
+    expect(district).toHaveLength(BINH_THUAN_2019.districtUnits);
+    expect(district.filter((d) => d.reached)).toHaveLength(BINH_THUAN_2019.unitsReached);
+    expect(district.filter((d) => !d.reached).map((d) => d.name)).toEqual([BINH_THUAN_2019.unreached]);
+    expect(district.filter((d) => d.name.startsWith('Huyện') || d.name.startsWith('Thị') || d.name.startsWith('Thành'))).toHaveLength(10);
+
+    const models = await read<{ good_models: string }>(
+      [BT],
+      `SELECT r.good_models FROM trip_report r JOIN trip t ON t.province_id = r.province_id AND t.id = r.trip_id
+       WHERE r.province_id = $1 AND t.kind = 'TOPIC' AND r.good_models <> ''`,
+      [BT],
+    );
+    const text = models.map((m) => m.good_models).join('\n');
+    expect(text).toMatch(/nuôi heo.*hoa lan/u);
+    expect(text).toMatch(/ve chai/u);
+    expect(text).toMatch(/homestay/u);
+    const kinds = await read<{ kind: string }>([BT], 'SELECT DISTINCT kind FROM trip WHERE province_id = $1 ORDER BY kind', [BT]);
+    expect(kinds.map((k) => k.kind)).toEqual(['COORDINATION', 'INSPECTION', 'MEETING', 'TOPIC']);
+  });
+
+  it('puts every trip state and kind in every current demo province, with consistent timelines', async () => {
+    for (const code of DEMO_PROVINCES) {
+      const id = provinceIds[code]!;
+      const states = await read<{ state: string }>([id], 'SELECT DISTINCT state FROM trip WHERE province_id = $1 ORDER BY state', [id]);
+      expect({ code, states: states.map((s) => s.state) }).toEqual({ code, states: [...ALL_STATES].sort() });
+      const kinds = await read<{ kind: string }>([id], 'SELECT DISTINCT kind FROM trip WHERE province_id = $1', [id]);
+      expect(kinds).toHaveLength(4);
+      const [counts] = await read<{ trips: number; cadres: number; late: number; merged: number; behind: number; done: number }>(
+        [id],
+        `WITH days AS (
+           SELECT c.id,
+                  coalesce((SELECT sum(t.end_date - t.start_date + 1) FROM trip t JOIN trip_member m ON m.province_id = t.province_id AND m.trip_id = t.id
+                            WHERE m.cadre_id = c.id AND t.province_id = c.province_id AND t.state = 'REPORT_ACCEPTED'), 0)::int AS d
+           FROM cadre c WHERE c.province_id = $1)
+         SELECT (SELECT count(*)::int FROM trip WHERE province_id = $1) AS trips,
+                (SELECT count(*)::int FROM cadre WHERE province_id = $1) AS cadres,
+                (SELECT count(*)::int FROM trip WHERE province_id = $1 AND late_registration AND late_justification <> '') AS late,
+                (SELECT count(*)::int FROM trip WHERE province_id = $1 AND delegation_id IS NOT NULL AND state = 'APPROVED') AS merged,
+                (SELECT count(*)::int FROM days WHERE d < 0.75 * (SELECT coalesce(max(required_days), 60) FROM policy_rule WHERE province_id = $1 AND year = 2026)) AS behind,
+                (SELECT count(*)::int FROM days WHERE d >= (SELECT coalesce(max(required_days), 60) FROM policy_rule WHERE province_id = $1 AND year = 2026)) AS done`,
+        [id],
+      );
+      expect(counts!.trips).toBeGreaterThanOrEqual(40);
+      expect(counts!.trips).toBeLessThanOrEqual(150);
+      expect(counts!.cadres).toBeGreaterThanOrEqual(15);
+      expect(counts!.late).toBeGreaterThanOrEqual(2);
+      expect(counts!.merged).toBe(2);
+      expect(counts!.behind).toBeGreaterThan(0);
+      expect(counts!.done).toBeGreaterThan(0);
+
+      // Each trip's timeline ends in its state, in order, and has the state path's steps.
+      const bad = await read<{ id: string }>(
+        [id],
+        `SELECT t.id FROM trip t
+         WHERE t.province_id = $1 AND (
+           (SELECT e.to_state FROM trip_event e WHERE e.province_id = t.province_id AND e.trip_id = t.id ORDER BY e.at DESC LIMIT 1) IS DISTINCT FROM t.state
+           OR (SELECT e.event FROM trip_event e WHERE e.province_id = t.province_id AND e.trip_id = t.id ORDER BY e.at LIMIT 1) <> 'REGISTERED'
+           OR (SELECT count(*) FROM trip_event e WHERE e.province_id = t.province_id AND e.trip_id = t.id) <> t.version
+           OR (t.state IN ('REPORTED', 'REPORT_ACCEPTED') AND NOT EXISTS (SELECT 1 FROM trip_report r WHERE r.province_id = t.province_id AND r.trip_id = t.id))
+           OR (t.state IN ('COMPLETED', 'REPORTED', 'REPORT_ACCEPTED') AND t.actual_end IS NULL)
+           OR (t.state IN ('REJECTED', 'RETURNED', 'CANCELLED') AND coalesce(t.decision_note, '') = '')
+           OR NOT EXISTS (SELECT 1 FROM trip_member m WHERE m.province_id = t.province_id AND m.trip_id = t.id AND m.is_lead AND m.cadre_id = t.lead_cadre_id)
+           OR EXISTS (SELECT 1 FROM trip_destination d JOIN unit u ON u.province_id = d.province_id AND u.id = d.unit_id
+                      WHERE d.province_id = t.province_id AND d.trip_id = t.id
+                        AND (u.valid_from > t.start_date OR (u.valid_to IS NOT NULL AND u.valid_to < t.end_date))))`,
+        [id],
+      );
+      expect({ code, bad }).toEqual({ code, bad: [] });
+
+      // No cadre is in two live trips on the same day.
+      const [overlaps] = await read<{ n: number }>(
+        [id],
+        `SELECT count(*)::int AS n FROM trip_member m1
+         JOIN trip t1 ON t1.province_id = m1.province_id AND t1.id = m1.trip_id
+         JOIN trip_member m2 ON m2.province_id = m1.province_id AND m2.cadre_id = m1.cadre_id AND m2.trip_id > m1.trip_id
+         JOIN trip t2 ON t2.province_id = m2.province_id AND t2.id = m2.trip_id
+         WHERE m1.province_id = $1 AND t1.state NOT IN ('REJECTED', 'CANCELLED') AND t2.state NOT IN ('REJECTED', 'CANCELLED')
+           AND daterange(t1.start_date, t1.end_date, '[]') && daterange(t2.start_date, t2.end_date, '[]')`,
+        [id],
+      );
+      expect(overlaps?.n).toBe(0);
+    }
+  });
+
+  it('links the demo accounts: cadres for canbo, truongban, thuongtruc; a commune union for coso', async () => {
+    const rows = await read<{ username: string; role: string; cadre_id: string | null; unit_id: string | null }>(
+      Object.values(provinceIds),
+      `SELECT username, role, cadre_id, unit_id FROM app_user ORDER BY username`,
+    );
+    expect(rows).toHaveLength(1 + DEMO_PROVINCES.length * 5);
+    for (const code of DEMO_PROVINCES.map((c) => c.toLowerCase())) {
+      const of = (prefix: string) => rows.find((r) => r.username === `${prefix}.${code}`)!;
+      expect(of('admin').role).toBe('PROVINCE_ADMIN');
+      expect(of('thuongtruc')).toMatchObject({ role: 'STANDING_BOARD', cadre_id: expect.any(String) });
+      expect(of('truongban')).toMatchObject({ role: 'DEPARTMENT_HEAD', cadre_id: expect.any(String) });
+      expect(of('canbo')).toMatchObject({ role: 'CADRE', cadre_id: expect.any(String) });
+      expect(of('coso')).toMatchObject({ role: 'HOST_UNIT', unit_id: expect.any(String) });
+    }
+    // The department head has reports from their department waiting for acceptance.
+    for (const code of DEMO_PROVINCES) {
+      const id = provinceIds[code]!;
+      const [waiting] = await read<{ n: number }>(
+        [id],
+        `SELECT count(*)::int AS n FROM trip t JOIN cadre h ON h.province_id = t.province_id AND h.department_id = t.department_id
+         JOIN app_user u ON u.cadre_id = h.id AND u.role = 'DEPARTMENT_HEAD'
+         WHERE t.province_id = $1 AND t.state = 'REPORTED'`,
+        [id],
+      );
+      expect(waiting?.n).toBeGreaterThan(0);
+      const [hosted] = await read<{ n: number; kind: string }>(
+        [id],
+        `SELECT count(*)::int AS n, min(un.kind) AS kind FROM app_user u JOIN unit un ON un.province_id = u.province_id AND un.id = u.unit_id
+         JOIN trip_destination d ON d.province_id = un.province_id AND d.unit_id = un.id
+         WHERE u.province_id = $1 AND u.role = 'HOST_UNIT'`,
+        [id],
+      );
+      expect(hosted).toMatchObject({ kind: 'COMMUNE_UNION' });
+      expect(hosted!.n).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('does nothing the second time', async () => {
+    const count = async () =>
+      (
+        await read<{ users: number; trips: number; units: number }>(
+          [...Object.values(provinceIds), BT],
+          `SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM trip) AS trips, (SELECT count(*)::int FROM unit) AS units`,
+        )
+      )[0];
+    const before = await count();
+    expect(await seedDemo(testDbConfig(product.ownerUrl), 'demo1234', logger)).toBe(false);
+    expect(await count()).toEqual(before);
+  });
+
+  it('signs in as canbo.ldg, and lets Lâm Đồng (not Hà Nội) read Bình Thuận history', async () => {
+    const token = await product.login('canbo.ldg', 'demo1234');
+    const me = await product.ok<{ me: { username: string; role: string; province: { code: string } } }>(
+      '{ me { username role province { code } } }',
+      {},
+      token,
+    );
+    expect(me.me).toEqual({ username: 'canbo.ldg', role: 'CADRE', province: { code: 'LDG' } });
+
+    const TRIPS = 'query ($p: Int) { trips(first: 5, filter: { provinceId: $p }) { totalCount nodes { provinceId title state } } }';
+    const ldg = await product.ok<{ trips: { totalCount: number; nodes: Array<{ provinceId: number; title: string; state: string }> } }>(
+      TRIPS,
+      { p: BT },
+      await product.login('admin.ldg', 'demo1234'),
+    );
+    expect(ldg.trips.totalCount).toBeGreaterThan(300);
+    expect(ldg.trips.nodes).toHaveLength(5);
+    for (const n of ldg.trips.nodes) expect(n).toMatchObject({ provinceId: BT, state: 'REPORT_ACCEPTED' });
+
+    const hni = await product.ok<{ trips: { totalCount: number } }>(TRIPS, { p: BT }, await product.login('admin.hni', 'demo1234'));
+    expect(hni.trips.totalCount).toBe(0);
+  });
+
+  it('prints one readable line per account type', () => {
+    const note = DEMO_ACCOUNTS_NOTE('demo1234');
+    const lines = note.split('\n');
+    expect(lines[0]).toContain('demo1234');
+    for (const prefix of ['trunguong', 'admin.<mã tỉnh>', 'thuongtruc.<mã tỉnh>', 'truongban.<mã tỉnh>', 'canbo.<mã tỉnh>', 'coso.<mã tỉnh>']) {
+      const line = lines.find((l) => l.trimStart().startsWith(prefix));
+      expect(line).toMatch(new RegExp(`^ {4}${prefix.replace(/\./g, '\\.')} {2,}\\S`));
+    }
+    expect(note).toMatch(/ldg \(Lâm Đồng.*hni \(Hà Nội\).*hcm.*dng.*qti/u);
+  });
+});

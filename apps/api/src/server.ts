@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import type { Env } from './env';
+import type { AppDeps } from './context';
+import { createHttpApp, type HttpApp } from './app';
+import { createSchema } from './schema';
+import type { Clock } from './shared/clock';
+import { createAppPubSub } from './shared/pubsub';
+import { ProvinceDirectory } from './modules/tenancy/province.service';
+import { TokenService } from './modules/accounts/auth.service';
+import { startComplianceNotifier } from './modules/compliance/compliance.events';
+
+export interface Server {
+  deps: AppDeps;
+  http: HttpApp;
+  stop: () => Promise<void>;
+}
+
+/** The composition root: process-wide dependencies, the schema, background listeners, the HTTP app. */
+export async function createServer(env: Env, dataSource: DataSource, clock: Clock): Promise<Server> {
+  const pubsub = createAppPubSub();
+  const deps: AppDeps = {
+    env,
+    dataSource,
+    provinces: await ProvinceDirectory.load(dataSource),
+    pubsub,
+    tokens: new TokenService(env.JWT_SECRET, env.TOKEN_TTL),
+    clock,
+  };
+  const stopNotifier = startComplianceNotifier(pubsub);
+  const http = await createHttpApp(deps, await createSchema(pubsub));
+  return {
+    deps,
+    http,
+    stop: async () => {
+      stopNotifier();
+      await http.close();
+    },
+  };
+}
