@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../../shared/access';
+import { fixedClock } from '../../shared/clock';
+import { logger } from '../../shared/logger';
+import { startTestProduct, type TestProduct } from '../../../test/harness';
+import { testDbConfig } from '../../../test/database';
+import { buildCadre, buildUnit, buildUser, inProvince, provinceIdOf } from '../../../test/factories';
+import { seedDemo } from '../../seed/demo';
+
+const CADRES = `query ($year: Int!, $p: Int) { cadreCompliance(year: $year, provinceId: $p, first: 200) {
+  totalCount nodes { cadreId fullName requiredDays availableDays countedDays status projectedDays hardshipDays
+    byKind { topic meeting } byLevel { district commune chapter } overdueReports } } }`;
+const PROVINCE = `query ($year: Int!, $p: Int) { provinceCompliance(year: $year, provinceId: $p) {
+  province { code } requiredDays subjectCadres agencyStaff { count total } executiveMembers { count total }
+  metCount metShare totalDays averageDays hardshipShare exempt
+  coverage { reached total missing { name } } lateTrips unreportedTrips estimatedCost actualCost } }`;
+
+describe('compliance: the figures a province reports', () => {
+  let product: TestProduct;
+  let qti: number;
+  let admin: string;
+  let remote: { id: string };
+  let chapter: { id: string };
+  let district: { id: string };
+
+  /** A counting trip (reported) for the given members; dates inclusive. */
+  const trip = (members: string[], start: string, end: string, over: { kind?: string; state?: string; dest?: string; late?: boolean } = {}) =>
+    inProvince(product.owner, qti, async () => {
+      const id = randomUUID();
+      await product.owner.query(
+        `INSERT INTO trip (province_id, id, kind, state, title, lead_cadre_id, start_date, end_date, late_registration, late_justification)
+         VALUES ($1, $2, $3, $4, 'Chuyến đi', $5, $6, $7, $8, CASE WHEN $8 THEN 'Giải trình' END)`,
+        [qti, id, over.kind ?? 'TOPIC', over.state ?? 'REPORTED', members[0], start, end, over.late ?? false],
+      );
+      for (const [i, m] of members.entries()) {
+        await product.owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, $4)', [qti, id, m, i === 0]);
+      }
+      await product.owner.query('INSERT INTO trip_destination (province_id, trip_id, unit_id) VALUES ($1, $2, $3)', [qti, id, over.dest ?? remote.id]);
+      return id;
+    });
+
+  const exempt = (cadreId: string, start: string, end: string, kind = 'MATERNITY') =>
+    inProvince(product.owner, qti, () =>
+      product.owner.query(
+        `INSERT INTO exemption (province_id, id, cadre_id, kind, start_date, end_date, approved_by) VALUES ($1, $2, $3, $4, $5, $6, 'BTV')`,
+        [qti, randomUUID(), cadreId, kind, start, end],
+      ),
+    );
+
+  beforeAll(async () => {
+    // Today: 30 June 2024 (a leap year): 182 of 366 days elapsed.
+    product = await startTestProduct({ clock: fixedClock('2024-06-30') });
+    qti = await provinceIdOf(product.owner, 'QTI');
+    admin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: qti })).username);
+    const agency = await buildUnit(product.owner, { provinceId: qti, kind: 'PROVINCIAL_AGENCY' });
+    district = await buildUnit(product.owner, { provinceId: qti, kind: 'DISTRICT_UNION', name: 'Huyện đoàn Cồn Cỏ', parentId: agency.id, validTo: '2025-06-30' });
+    remote = await buildUnit(product.owner, { provinceId: qti, kind: 'GRASSROOTS_UNION', name: 'Đoàn xã biên giới', parentId: district.id });
+    await inProvince(product.owner, qti, () => product.owner.query('UPDATE unit SET border = true WHERE id = $1', [remote.id]));
+    chapter = await buildUnit(product.owner, { provinceId: qti, kind: 'CHAPTER', name: 'Chi đoàn thôn Bắc', parentId: remote.id });
+    await buildUnit(product.owner, { provinceId: qti, kind: 'AFFILIATED_UNION', name: 'Đoàn Khối cơ quan', parentId: agency.id, validTo: '2025-06-30' });
+  });
+  afterAll(() => product.stop());
+
+  it('counts a day once across overlapping trips, clips to the window, and prorates exemptions', async () => {
+    const names = ['A Overlap', 'B Edge', 'C Partial', 'D Nothing', 'E Exempt', 'F Unreported'];
+    const [a, b, c, d, e, f] = await Promise.all(names.map((fullName) => buildCadre(product.owner, { provinceId: qti, fullName })));
+    // A: 10–14 Jan and 12–20 Jan overlap: 11 distinct days; plus 29 Feb (leap day) alone.
+    await trip([a!.id], '2024-01-10', '2024-01-14');
+    await trip([a!.id], '2024-01-12', '2024-01-20', { kind: 'MEETING', dest: chapter.id });
+    await trip([a!.id], '2024-02-29', '2024-02-29');
+    // B: the province counts from 1 March; a trip 25 Feb–5 Mar counts 5 days (1–5 Mar).
+    await inProvince(product.owner, qti, () =>
+      product.owner.query(
+        `INSERT INTO policy_rule (province_id, year, required_days, window_start, window_end) VALUES ($1, 2024, 30, '2024-03-01', '2024-12-31')`,
+        [qti],
+      ),
+    );
+    await trip([b!.id, c!.id], '2024-02-25', '2024-03-05');
+    // C: maternity leave 1 Mar–30 Jun: 122 of the window's 306 days exempt -> ceil(30 × 184 / 306) = 19.
+    await exempt(c!.id, '2024-03-01', '2024-06-30');
+    // E: exempt for the whole window.
+    await exempt(e!.id, '2024-01-01', '2024-12-31', 'LONG_STUDY');
+    // F: completed but not reported: does not count while the rule wants a report.
+    await trip([f!.id], '2024-04-01', '2024-04-10', { state: 'COMPLETED' });
+    await trip([f!.id], '2024-05-01', '2024-05-02', { state: 'CANCELLED' });
+
+    const { cadreCompliance } = await product.ok(CADRES, { year: 2024 }, admin);
+    const by = (name: string) => cadreCompliance.nodes.find((n: { fullName: string }) => n.fullName === name);
+    expect(by('A Overlap')).toMatchObject({ countedDays: 0, requiredDays: 30 }); // all January–February: before the window
+    expect(by('B Edge')).toMatchObject({ countedDays: 5, requiredDays: 30, hardshipDays: 5 });
+    expect(by('C Partial')).toMatchObject({ countedDays: 5, availableDays: 184, requiredDays: 19 });
+    expect(by('D Nothing')).toMatchObject({ countedDays: 0, status: 'BEHIND' });
+    expect(by('E Exempt')).toMatchObject({ status: 'EXEMPT', requiredDays: 0 });
+    expect(by('F Unreported')).toMatchObject({ countedDays: 0, overdueReports: 1 });
+
+    // The rule changes during the year: it applies to the whole year, from now on.
+    await inProvince(product.owner, qti, () =>
+      product.owner.query(`UPDATE policy_rule SET window_start = '2024-01-01', required_days = 12 WHERE province_id = $1 AND year = 2024`, [qti]),
+    );
+    const again = (await product.ok(CADRES, { year: 2024 }, admin)).cadreCompliance.nodes;
+    const a2 = again.find((n: { fullName: string }) => n.fullName === 'A Overlap');
+    expect(a2).toMatchObject({ countedDays: 12, requiredDays: 12, status: 'MET', byKind: { topic: 6, meeting: 9 } });
+    expect(a2.byLevel).toEqual({ district: 0, commune: 6, chapter: 9 });
+    // C: exempt 1 Mar–30 Jun = 122 of 366 days -> ceil(12 × 244 / 366) = 8; 9 days counted (25 Feb–5 Mar).
+    expect(again.find((n: { fullName: string }) => n.fullName === 'C Partial')).toMatchObject({ requiredDays: 8, countedDays: 10, status: 'MET' });
+  });
+
+  it('reports the province: subject ratios, met share, totals, coverage with the units missing', async () => {
+    const { provinceCompliance: p } = await product.ok(PROVINCE, { year: 2024 }, admin);
+    expect(p.province.code).toBe('QTI');
+    expect(p.coverage).toEqual({ reached: 1, total: 2, missing: [{ name: 'Đoàn Khối cơ quan' }] });
+    expect(p.exempt).toBe(1);
+    expect(p.subjectCadres).toBe(5);
+    expect(p.agencyStaff).toEqual({ count: 5, total: 6 });
+    expect(p.metCount).toBe(2);
+    expect(p.metShare).toBeCloseTo(0.4);
+    const cadres = (await product.ok(CADRES, { year: 2024 }, admin)).cadreCompliance.nodes;
+    expect(p.totalDays).toBe(cadres.reduce((s: number, c: { countedDays: number }) => s + c.countedDays, 0));
+    expect(p.unreportedTrips).toBe(1);
+  });
+
+  it('answers another province’s figures with FORBIDDEN and gives central users every province', async () => {
+    const ldgAdmin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: await provinceIdOf(product.owner, 'LDG') })).username);
+    const res = await product.gql(PROVINCE, { year: 2024, p: qti }, ldgAdmin);
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const central = await product.login((await buildUser(product.owner, { role: Role.CENTRAL })).username);
+    const all = await product.ok(`{ centralComparison(year: 2024) { province { code status } metShare } }`, {}, central);
+    expect(all.centralComparison).toHaveLength(34);
+    expect(all.centralComparison[0].province.code).toBe('QTI');
+  });
+});
+
+describe('compliance of a predecessor province’s history', () => {
+  let product: TestProduct;
+
+  beforeAll(async () => {
+    product = await startTestProduct({ clock: fixedClock('2026-11-28') });
+  });
+  afterAll(() => product.stop());
+
+  it('reproduces Bình Thuận 2019 from the demo records: 14/21, 29/37, 1,785 days, 61.55 average, 100%, 17/18', async () => {
+    expect(await seedDemo(testDbConfig(product.ownerUrl), 'demo1234', logger)).toBe(true);
+    const token = await product.login('admin.ldg', 'demo1234');
+    const bt = await provinceIdOf(product.owner, 'BTN');
+    const { provinceCompliance: p } = await product.ok(PROVINCE, { year: 2019, p: bt }, token);
+    expect(p).toMatchObject({
+      requiredDays: 60,
+      subjectCadres: 29,
+      agencyStaff: { count: 14, total: 21 },
+      executiveMembers: { count: 29, total: 37 },
+      metCount: 29,
+      metShare: 1,
+      totalDays: 1785,
+      averageDays: 61.55,
+      coverage: { reached: 17, total: 18, missing: [{ name: 'Huyện đoàn Phú Quý' }] },
+    });
+  });
+});
