@@ -63,7 +63,7 @@ describe('compliance: the figures a province reports', () => {
 
   it('counts a day once across overlapping trips, clips to the window, and prorates exemptions', async () => {
     const names = ['A Overlap', 'B Edge', 'C Partial', 'D Nothing', 'E Exempt', 'F Unreported'];
-    const [a, b, c, d, e, f] = await Promise.all(names.map((fullName) => buildCadre(product.owner, { provinceId: qti, fullName })));
+    const [a, b, c, , e, f] = await Promise.all(names.map((fullName) => buildCadre(product.owner, { provinceId: qti, fullName })));
     // A: 10–14 Jan and 12–20 Jan overlap: 11 distinct days; plus 29 Feb (leap day) alone.
     await trip([a!.id], '2024-01-10', '2024-01-14');
     await trip([a!.id], '2024-01-12', '2024-01-20', { kind: 'MEETING', dest: chapter.id });

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { IsOptional, IsUUID, Length } from 'class-validator';
 import { PageArgs } from '../../shared/pagination';
@@ -117,6 +117,9 @@ export class CadreFilter {
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Chỉ cán bộ thuộc diện vào ngày này' })
   subjectOn?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Tỉnh (mặc định: tỉnh của bạn; tỉnh đã hợp nhất: dữ liệu lịch sử)' })
+  provinceId?: number;
 }
 
 @ArgsType()

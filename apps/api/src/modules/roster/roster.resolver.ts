@@ -5,7 +5,7 @@ import { yearOf } from '../../shared/dates';
 import { publishScoped } from '../../shared/pubsub';
 import { notFound } from '../../shared/errors';
 import type { Context } from '../../context';
-import { writableProvince } from '../tenancy/tenancy';
+import { listProvinces, writableProvince } from '../tenancy/tenancy';
 import { Unit } from '../units/unit.entity';
 import { User } from '../accounts/user.entity';
 import { Cadre, Exemption } from './cadre.entity';
@@ -33,7 +33,7 @@ export class RosterResolver {
   @Access(...READERS)
   @Query(() => CadreConnection, { description: 'Danh sách cán bộ, sắp xếp theo tên tiếng Việt' })
   cadres(@Ctx() ctx: Context, @Args() args: CadresArgs) {
-    return listCadres(ctx.tx.manager, args);
+    return listCadres(ctx.tx.manager, listProvinces(ctx.viewer, args.filter?.provinceId), args);
   }
 
   @Access(...READERS)

@@ -9,9 +9,10 @@ import { Cadre, Exemption, ExemptionKind } from './cadre.entity';
 import type { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
 import { RosterErrorCode } from './roster.errors';
 
-export async function listCadres(manager: EntityManager, args: CadresArgs): Promise<Page<Cadre>> {
+export async function listCadres(manager: EntityManager, provinceIds: number[] | null, args: CadresArgs): Promise<Page<Cadre>> {
   const f = args.filter ?? {};
   const q = manager.createQueryBuilder(Cadre, 'c');
+  if (provinceIds) q.andWhere('c.province_id = ANY(:provinceIds)', { provinceIds });
   if (f.search) q.andWhere('c.name_folded LIKE :search', { search: likePattern(f.search) });
   if (f.departmentId) q.andWhere('c.department_id = :departmentId', { departmentId: f.departmentId });
   if (f.agencyStaff !== undefined) q.andWhere('c.agency_staff = :agencyStaff', { agencyStaff: f.agencyStaff });

@@ -190,3 +190,12 @@ export function readableProvince(viewer: Viewer | null, scope: Scope, requested?
   if (!scope.readable.includes(target)) throw forbidden('Bạn không được xem dữ liệu của tỉnh này.');
   return target;
 }
+
+/**
+ * Which provinces a list shows by default: a province's users see their own province (its
+ * predecessors' history only when asked for by id), central users every province.
+ */
+export function listProvinces(viewer: Viewer | null, requested?: number | null): number[] | null {
+  if (requested !== undefined && requested !== null) return [requested];
+  return viewer?.provinceId !== null && viewer?.provinceId !== undefined ? [viewer.provinceId] : null;
+}

@@ -10,6 +10,8 @@ import { TripErrorCode } from './trip.errors';
 
 /** What a registration would be, before it is written. */
 export interface TripDraft {
+  /** The province the trip belongs to: people and places must be of it (not of a readable predecessor). */
+  provinceId: number;
   tripId: string | null;
   kind: TripKind;
   title: string;
@@ -55,13 +57,13 @@ export async function resolveDraft(manager: EntityManager, draft: TripDraft): Pr
       TripErrorCode.OUTSIDE_YEAR,
     );
   }
-  const members = await manager.find(Cadre, { where: { id: In(draft.memberIds) } });
+  const members = await manager.find(Cadre, { where: { id: In(draft.memberIds), provinceId: draft.provinceId } });
   const missing = draft.memberIds.filter((id) => !members.some((m) => m.id === id));
   if (missing.length > 0) {
     const field = missing.includes(draft.leadCadreId) ? 'input.leadCadreId' : 'input.memberIds';
     throw badInput(field, 'Cán bộ không tồn tại trong tỉnh của bạn.', TripErrorCode.CADRE_INVALID);
   }
-  const destinations = await manager.find(Unit, { where: { id: In(draft.destinationIds) } });
+  const destinations = await manager.find(Unit, { where: { id: In(draft.destinationIds), provinceId: draft.provinceId } });
   if (destinations.length !== draft.destinationIds.length) {
     throw badInput('input.destinationIds', 'Đơn vị đến không tồn tại trong tỉnh của bạn.', TripErrorCode.DESTINATION_INVALID);
   }
@@ -79,14 +81,14 @@ export async function resolveDraft(manager: EntityManager, draft: TripDraft): Pr
     }
   }
   if (draft.topicId) {
-    const topic = await manager.findOneBy(Topic, { id: draft.topicId });
+    const topic = await manager.findOneBy(Topic, { id: draft.topicId, provinceId: draft.provinceId });
     if (!topic || topic.year !== yearOf(draft.startDate)) {
       throw badInput('input.topicId', 'Chuyên đề không có trong danh mục năm của chuyến đi.', TripErrorCode.TOPIC_INVALID);
     }
   }
   let batch: Batch | null = null;
   if (draft.batchId) {
-    batch = await manager.findOneBy(Batch, { id: draft.batchId });
+    batch = await manager.findOneBy(Batch, { id: draft.batchId, provinceId: draft.provinceId });
     if (!batch || batch.year !== yearOf(draft.startDate)) {
       throw badInput('input.batchId', 'Đợt không tồn tại hoặc không thuộc năm của chuyến đi.', TripErrorCode.BATCH_INVALID);
     }

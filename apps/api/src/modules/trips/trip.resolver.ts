@@ -5,6 +5,7 @@ import { daysBetween } from '../../shared/dates';
 import { Connection } from '../../shared/pagination';
 import { CENTRAL_KEY, publishScoped, type TripEventPayload } from '../../shared/pubsub';
 import type { Context, SubscriptionContext } from '../../context';
+import { readableProvince } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
 import { Batch, QuarterlyPlan, Topic } from '../planning/planning.entity';
 import { Unit } from '../units/unit.entity';
@@ -87,9 +88,9 @@ export class TripResolver {
     @Arg('tripId', () => ID, { nullable: true, description: 'Khi sửa một chuyến đi đã có' }) tripId?: string,
   ): Promise<TripCheck[]> {
     const actor = actorOf(ctx);
+    const provinceId = readableProvince(ctx.viewer, ctx.scope);
     const lead = await ctx.loaders.cadreById.load(input.leadCadreId);
-    const provinceId = lead?.provinceId ?? ctx.viewer!.provinceId ?? 0;
-    return previewChecks(actor, draftFromInput(input, lead?.departmentId ?? null, tripId ?? null), provinceId);
+    return previewChecks(actor, draftFromInput(input, provinceId, lead?.departmentId ?? null, tripId ?? null), provinceId);
   }
 
   @Access(...REGISTRARS)

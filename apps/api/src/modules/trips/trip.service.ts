@@ -6,7 +6,7 @@ import { addDays, assertDate, formatVn, quarterOf, yearOf } from '../../shared/d
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../../shared/errors';
 import { paginate, type Page } from '../../shared/pagination';
 import type { TripEventPayload } from '../../shared/pubsub';
-import type { Viewer } from '../tenancy/tenancy';
+import { listProvinces, type Viewer } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
 import { PlanState, QuarterlyPlan } from '../planning/planning.entity';
 import { ruleFor } from '../rules/rules.service';
@@ -186,6 +186,7 @@ async function draftOf(actor: TripActor, trip: Trip): Promise<TripDraft> {
   const members = await actor.manager.find(TripMember, { where: { tripId: trip.id } });
   const destinations = await actor.manager.find(TripDestination, { where: { tripId: trip.id } });
   return {
+    provinceId: trip.provinceId,
     tripId: trip.id,
     kind: trip.kind,
     title: trip.title,
@@ -207,8 +208,14 @@ export async function previewChecks(actor: TripActor, draft: TripDraft, province
   return ruleChecks(actor.manager, draft, resolved, rule, actor.today);
 }
 
-export function draftFromInput(input: CreateTripInput, departmentId: string | null, tripId: string | null = null): TripDraft {
+export function draftFromInput(
+  input: CreateTripInput,
+  provinceId: number,
+  departmentId: string | null,
+  tripId: string | null = null,
+): TripDraft {
   return {
+    provinceId,
     tripId,
     kind: input.kind,
     title: input.title.trim(),
@@ -224,7 +231,7 @@ export function draftFromInput(input: CreateTripInput, departmentId: string | nu
 }
 
 async function leadCadre(actor: TripActor, id: string): Promise<Cadre> {
-  const lead = await actor.manager.findOneBy(Cadre, { id });
+  const lead = await actor.manager.findOneBy(Cadre, { id, provinceId: writable(actor) });
   if (!lead) throw badInput('input.leadCadreId', 'Cán bộ không tồn tại trong tỉnh của bạn.', TripErrorCode.CADRE_INVALID);
   return lead;
 }
@@ -273,7 +280,7 @@ export async function createTrip(
 
   const lead = await leadCadre(actor, input.leadCadreId);
   await assertMayRegisterFor(actor, lead);
-  const draft = draftFromInput(input, lead.departmentId, id);
+  const draft = draftFromInput(input, provinceId, lead.departmentId, id);
   await resolveDraft(actor.manager, draft);
   const now = new Date();
   const trip = actor.manager.create(Trip, {
@@ -606,7 +613,8 @@ export const findTrip = (manager: EntityManager, viewer: Viewer, id: string): Pr
 export async function listTrips(manager: EntityManager, viewer: Viewer, args: TripsArgs): Promise<Page<Trip>> {
   const f = args.filter ?? {};
   const q = visibleTrips(manager, viewer);
-  if (f.provinceId !== undefined) q.andWhere('t.province_id = :provinceId', { provinceId: f.provinceId });
+  const provinceIds = listProvinces(viewer, f.provinceId);
+  if (provinceIds) q.andWhere('t.province_id = ANY(:provinceIds)', { provinceIds });
   if (f.states?.length) q.andWhere('t.state = ANY(:states)', { states: f.states });
   if (f.kinds?.length) q.andWhere('t.kind = ANY(:kinds)', { kinds: f.kinds });
   if (f.departmentId) q.andWhere('t.department_id = :departmentId', { departmentId: f.departmentId });

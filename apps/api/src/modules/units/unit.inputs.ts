@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { IsOptional, IsUUID, Length } from 'class-validator';
 import { PageArgs } from '../../shared/pagination';
@@ -79,6 +79,9 @@ export class UnitFilter {
 
   @Field({ nullable: true, description: 'Chỉ vùng sâu, vùng xa, biên giới hoặc hải đảo' })
   hardshipOnly?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Tỉnh (mặc định: tỉnh của bạn; tỉnh đã hợp nhất: dữ liệu lịch sử)' })
+  provinceId?: number;
 }
 
 @ArgsType()

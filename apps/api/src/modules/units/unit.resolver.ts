@@ -3,7 +3,7 @@ import { Access, ALL_ROLES, Role } from '../../shared/access';
 import { Connection } from '../../shared/pagination';
 import { notFound } from '../../shared/errors';
 import type { Context } from '../../context';
-import { writableProvince } from '../tenancy/tenancy';
+import { listProvinces, writableProvince } from '../tenancy/tenancy';
 import { Unit } from './unit.entity';
 import { CreateUnitInput, UnitsArgs, UpdateUnitInput } from './unit.inputs';
 import { createUnit, importCommunes, listUnits, updateUnit } from './unit.service';
@@ -15,7 +15,7 @@ export class UnitResolver {
   @Access(...ALL_ROLES)
   @Query(() => UnitConnection, { description: 'Cây tổ chức: tìm theo tên không dấu, lọc theo loại, cấp trên, ngày hiệu lực' })
   units(@Ctx() ctx: Context, @Args() args: UnitsArgs) {
-    return listUnits(ctx.tx.manager, args);
+    return listUnits(ctx.tx.manager, listProvinces(ctx.viewer, args.filter?.provinceId), args);
   }
 
   @Access(...ALL_ROLES)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { loadCommunes } from '../tenancy/province.catalog';
 import { MERGER_DATE } from '../tenancy/province.catalog';
 import { assertDate } from '../../shared/dates';
@@ -16,9 +16,10 @@ export const foldVietnamese = (text: string): string =>
 export const likePattern = (search: string): string =>
   `%${foldVietnamese(search).replace(/[\\%_]/g, (c) => `\\${c}`).split(/\s+/).join('%')}%`;
 
-export async function listUnits(manager: EntityManager, args: UnitsArgs): Promise<Page<Unit>> {
+export async function listUnits(manager: EntityManager, provinceIds: number[] | null, args: UnitsArgs): Promise<Page<Unit>> {
   const f = args.filter ?? {};
   const q = manager.createQueryBuilder(Unit, 'u');
+  if (provinceIds) q.andWhere('u.province_id = ANY(:provinceIds)', { provinceIds });
   if (f.search) q.andWhere('u.name_folded LIKE :search', { search: likePattern(f.search) });
   if (f.kinds?.length) q.andWhere('u.kind = ANY(:kinds)', { kinds: f.kinds });
   if (f.parentId) q.andWhere('u.parent_id = :parentId', { parentId: f.parentId });
@@ -99,7 +100,7 @@ export async function updateUnit(manager: EntityManager, id: string, version: nu
 export async function importCommunes(manager: EntityManager, provinceId: number): Promise<number> {
   const communes = loadCommunes().filter((c) => c.provinceId === provinceId);
   if (communes.length === 0) throw badInput('provinceId', 'Tỉnh này không có danh mục xã/phường sau 7/2025.');
-  const root = await manager.findOneBy(Unit, { kind: UnitKind.PROVINCIAL_AGENCY });
+  const root = await manager.findOneBy(Unit, { provinceId, kind: UnitKind.PROVINCIAL_AGENCY, validTo: IsNull() });
   if (!root) throw badInput('provinceId', 'Cần tạo Cơ quan Tỉnh đoàn (gốc cây tổ chức) trước.');
   const result: Array<{ n: number }> = await manager.query(
     `INSERT INTO unit (province_id, id, parent_id, kind, name, commune_code, valid_from)
