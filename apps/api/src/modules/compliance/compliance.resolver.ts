@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { assertDate, daysBetween } from '../../shared/dates';
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { Access, Role } from '../../shared/access';
 import { AppError, ErrorCode, badInput } from '../../shared/errors';
@@ -17,6 +19,7 @@ import {
 } from './compliance.entity';
 import { CadreComplianceArgs, ComparisonOrder } from './compliance.inputs';
 import { cadreCompliance, departmentCompliance, provinceCompliance } from './compliance.service';
+import { HostWeekLoad, MergeSuggestion, TopicOverlap, hostLoad, mergeSuggestions, topicOverlaps } from './compliance.hosts';
 
 /** Loaders live in HTTP requests; a live update carries names instead of nested objects. */
 function requestLoaders(ctx: Context) {
@@ -33,6 +36,13 @@ const READERS = [Role.CENTRAL, Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DE
 const assertYear = (year: number): void => {
   if (!Number.isInteger(year) || year < 2015 || year > 2100) throw badInput('year', 'Năm không hợp lệ.');
 };
+
+function checkPeriod(from: string, to: string): void {
+  assertDate(from, 'from');
+  assertDate(to, 'to');
+  if (to < from) throw badInput('to', 'Ngày kết thúc phải sau ngày bắt đầu.');
+  if (daysBetween(from, to) > 366) throw badInput('to', 'Khoảng thời gian tối đa một năm.');
+}
 
 const COMPARATORS: Record<ComparisonOrder, (a: ProvinceCompliance, b: ProvinceCompliance) => number> = {
   [ComparisonOrder.MET_SHARE]: (a, b) => b.metShare - a.metShare,
@@ -165,6 +175,46 @@ export class ComplianceResolver {
       const departments = await departmentCompliance(tx.manager, change.year, today, change.provinceId, departmentIds);
       return { year: change.year, province: province!, cadres, departments };
     });
+  }
+
+  @Access(Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CENTRAL)
+  @Query(() => [HostWeekLoad], { description: 'Số đoàn, ngày công từng đơn vị tiếp theo tuần (lớn nhất trước)' })
+  hostLoad(
+    @Ctx() ctx: Context,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Arg('overloadedOnly', { defaultValue: false }) overloadedOnly: boolean,
+    @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<HostWeekLoad[]> {
+    checkPeriod(from, to);
+    if (first < 1 || first > 500) throw badInput('first', 'Số dòng mỗi lần từ 1 đến 500.');
+    return hostLoad(ctx.tx.manager, readableProvince(ctx.viewer, ctx.scope, provinceId), from, to, overloadedOnly, first);
+  }
+
+  @Access(Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.CENTRAL)
+  @Query(() => [MergeSuggestion], { description: 'Gợi ý ghép đoàn: chuyến đã duyệt đến cùng đơn vị trong cùng tuần' })
+  mergeSuggestions(
+    @Ctx() ctx: Context,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<MergeSuggestion[]> {
+    checkPeriod(from, to);
+    return mergeSuggestions(ctx.tx.manager, readableProvince(ctx.viewer, ctx.scope, provinceId), from, to);
+  }
+
+  @Access(Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CENTRAL)
+  @Query(() => [TopicOverlap], { description: 'Các cặp chuyên đề gần trùng nhau trong cùng quý' })
+  topicOverlaps(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('threshold', () => Float, { defaultValue: 0.5, description: 'Ngưỡng giống nhau 0–1' }) threshold: number,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<TopicOverlap[]> {
+    assertYear(year);
+    if (!(threshold > 0 && threshold <= 1)) throw badInput('threshold', 'Ngưỡng phải lớn hơn 0 và không quá 1.');
+    return topicOverlaps(ctx.tx.manager, readableProvince(ctx.viewer, ctx.scope, provinceId), year, threshold);
   }
 
   @FieldResolver(() => Province)

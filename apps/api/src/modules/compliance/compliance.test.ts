@@ -156,3 +156,70 @@ describe('compliance of a predecessor province’s history', () => {
     });
   });
 });
+
+describe('host load, merge suggestions and overlapping topics', () => {
+  let product: TestProduct;
+  let dng: number;
+  let board: string;
+
+  beforeAll(async () => {
+    product = await startTestProduct({ clock: fixedClock('2026-03-01') });
+    dng = await provinceIdOf(product.owner, 'DNG');
+    board = await product.login((await buildUser(product.owner, { role: Role.STANDING_BOARD, provinceId: dng })).username);
+  });
+  afterAll(() => product.stop());
+
+  it('counts delegations per host and week, flags overload, suggests merging, and pairs near-duplicate topics', async () => {
+    const agency = await buildUnit(product.owner, { provinceId: dng, kind: 'PROVINCIAL_AGENCY' });
+    const deptA = await buildUnit(product.owner, { provinceId: dng, kind: 'DEPARTMENT', name: 'Ban Tuyên giáo', parentId: agency.id });
+    const deptB = await buildUnit(product.owner, { provinceId: dng, kind: 'DEPARTMENT', name: 'Ban Phong trào', parentId: agency.id });
+    const host = await buildUnit(product.owner, { provinceId: dng, name: 'Đoàn xã Hòa Vang', parentId: agency.id });
+    const [x, y, z] = await Promise.all([
+      buildCadre(product.owner, { provinceId: dng, departmentId: deptA.id }),
+      buildCadre(product.owner, { provinceId: dng, departmentId: deptB.id }),
+      buildCadre(product.owner, { provinceId: dng, departmentId: deptB.id }),
+    ]);
+    const add = (lead: string, dept: string, title: string, start: string, end: string, members: string[] = [lead]) =>
+      inProvince(product.owner, dng, async () => {
+        const id = randomUUID();
+        await product.owner.query(
+          `INSERT INTO trip (province_id, id, kind, state, title, lead_cadre_id, department_id, start_date, end_date)
+           VALUES ($1, $2, 'TOPIC', 'APPROVED', $3, $4, $5, $6, $7)`,
+          [dng, id, title, lead, dept, start, end],
+        );
+        for (const m of members) {
+          await product.owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, $4)', [dng, id, m, m === lead]);
+        }
+        await product.owner.query('INSERT INTO trip_destination (province_id, trip_id, unit_id) VALUES ($1, $2, $3)', [dng, id, host.id]);
+        return id;
+      });
+    // Week of Monday 13 April 2026: three delegations (the rule allows 2 a week).
+    await add(x!.id, deptA.id, 'Khảo sát tình hình thanh niên vùng tôn giáo', '2026-04-13', '2026-04-14', [x!.id, z!.id]);
+    await add(y!.id, deptB.id, 'KHẢO SÁT TÌNH HÌNH THANH NIÊN VÙNG TÔN GIÁO năm 2026', '2026-04-15', '2026-04-15');
+    await add(z!.id, deptB.id, 'Phối hợp tổ chức ngày hội việc làm', '2026-04-19', '2026-04-20');
+
+    const load = await product.ok(
+      `{ hostLoad(from: "2026-04-01", to: "2026-04-30") { unitName weekStart delegations cadreDays overloaded } }`,
+      {},
+      board,
+    );
+    // 19 April is a Sunday: the third trip spans two weeks.
+    expect(load.hostLoad).toEqual([
+      { unitName: 'Đoàn xã Hòa Vang', weekStart: '2026-04-13', delegations: 3, cadreDays: 2 * 2 + 1 + 1, overloaded: true },
+      { unitName: 'Đoàn xã Hòa Vang', weekStart: '2026-04-20', delegations: 1, cadreDays: 1, overloaded: false },
+    ]);
+    const onlyOver = await product.ok(`{ hostLoad(from: "2026-04-01", to: "2026-04-30", overloadedOnly: true) { weekStart } }`, {}, board);
+    expect(onlyOver.hostLoad).toEqual([{ weekStart: '2026-04-13' }]);
+    const merge = await product.ok(`{ mergeSuggestions(from: "2026-04-01", to: "2026-04-30") { unitName weekStart tripIds } }`, {}, board);
+    expect(merge.mergeSuggestions).toHaveLength(1);
+    expect(merge.mergeSuggestions[0].tripIds).toHaveLength(3);
+
+    const overlaps = await product.ok(`{ topicOverlaps(year: 2026) { titleA titleB departmentA departmentB quarter similarity } }`, {}, board);
+    expect(overlaps.topicOverlaps).toHaveLength(1);
+    expect(overlaps.topicOverlaps[0]).toMatchObject({ quarter: 2, departmentA: expect.any(String), departmentB: expect.any(String) });
+    expect(overlaps.topicOverlaps[0].similarity).toBeGreaterThan(0.7);
+
+    const tooLong = await product.gql(`{ hostLoad(from: "2026-01-01", to: "2027-06-30") { unitName } }`, {}, board);
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+});
