@@ -223,3 +223,99 @@ describe('host load, merge suggestions and overlapping topics', () => {
     expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
   });
 });
+
+describe('dashboard cost and live figures', () => {
+  let product: TestProduct;
+  let hcm: number;
+  let admin: string;
+  let dept: { id: string };
+  let host: { id: string };
+
+  const DASHBOARD = `query { provinceCompliance(year: 2026) { totalDays metCount coverage { reached total } }
+    departmentCompliance(year: 2026) { departmentName totalDays department { name } }
+    cadreCompliance(year: 2026, first: 200) { totalCount nodes { fullName countedDays status cadre { position department { name } } } } }`;
+
+  const addCadres = async (n: number) => {
+    const ids = await Promise.all(Array.from({ length: n }, () => buildCadre(product.owner, { provinceId: hcm, departmentId: dept.id })));
+    await inProvince(product.owner, hcm, async () => {
+      for (const c of ids) {
+        const id = randomUUID();
+        await product.owner.query(
+          `INSERT INTO trip (province_id, id, kind, state, title, lead_cadre_id, department_id, start_date, end_date)
+           VALUES ($1, $2, 'TOPIC', 'REPORTED', 'Chuyến đi', $3, $4, '2026-02-02', '2026-02-04')`,
+          [hcm, id, c.id, dept.id],
+        );
+        await product.owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, true)', [hcm, id, c.id]);
+        await product.owner.query('INSERT INTO trip_destination (province_id, trip_id, unit_id) VALUES ($1, $2, $3)', [hcm, id, host.id]);
+      }
+    });
+  };
+
+  beforeAll(async () => {
+    product = await startTestProduct({ clock: fixedClock('2026-03-01') });
+    hcm = await provinceIdOf(product.owner, 'HCM');
+    admin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: hcm })).username);
+    const agency = await buildUnit(product.owner, { provinceId: hcm, kind: 'PROVINCIAL_AGENCY' });
+    dept = await buildUnit(product.owner, { provinceId: hcm, kind: 'DEPARTMENT', name: 'Văn phòng', parentId: agency.id });
+    host = await buildUnit(product.owner, { provinceId: hcm, name: 'Đoàn phường Sài Gòn', parentId: agency.id });
+  });
+  afterAll(() => product.stop());
+
+  it('costs the same number of statements for 10 cadres as for 200', async () => {
+    await addCadres(10);
+    product.statements.length = 0;
+    const small = await product.ok(DASHBOARD, {}, admin);
+    const smallCount = product.statements.length;
+    await addCadres(190);
+    product.statements.length = 0;
+    const large = await product.ok(DASHBOARD, {}, admin);
+    expect(small.cadreCompliance.totalCount).toBe(10);
+    expect(large.cadreCompliance.totalCount).toBe(200);
+    expect(large.provinceCompliance.totalDays).toBe(600);
+    expect(product.statements.length).toBe(smallCount);
+  });
+
+  it('pushes the new figures of the cadre, department and province within a second of a change', async () => {
+    const { createClient } = await import('graphql-ws');
+    const { WebSocket } = await import('ws');
+    const client = createClient({
+      url: `${product.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${admin}` },
+    });
+    const updates: Array<{ province: { totalDays: number }; cadres: Array<{ fullName: string; countedDays: number }>; departments: Array<{ departmentName: string }> }> = [];
+    const subscribed = new Promise<void>((resolve) => {
+      client.on('connected', () => setTimeout(resolve, 100));
+    });
+    const dispose = client.subscribe<{ complianceChanged: (typeof updates)[number] }>(
+      { query: `subscription { complianceChanged(year: 2026) { province { totalDays } cadres { fullName countedDays } departments { departmentName } } }` },
+      { next: (v) => v.data && updates.push(v.data.complianceChanged), error: () => undefined, complete: () => undefined },
+    );
+    await subscribed;
+    const cadre = await buildCadre(product.owner, { provinceId: hcm, departmentId: dept.id, fullName: 'Võ Thị Sáu' });
+    const before = (await product.ok(`{ provinceCompliance(year: 2026) { totalDays } }`, {}, admin)).provinceCompliance.totalDays;
+    // Two exemption changes in a burst: coalesced into one push.
+    const started = Date.now();
+    await Promise.all([
+      product.ok(
+        `mutation ($c: ID!) { createExemption(input: { cadreId: $c, kind: MATERNITY, startDate: "2026-06-01", endDate: "2026-11-30", approvedBy: "Ban Thường vụ" }) { id } }`,
+        { c: cadre.id },
+        admin,
+      ),
+      product.ok(
+        `mutation ($c: ID!) { createExemption(input: { cadreId: $c, kind: OTHER, startDate: "2026-01-01", endDate: "2026-01-31", approvedBy: "Ban Thường vụ" }) { id } }`,
+        { c: cadre.id },
+        admin,
+      ),
+    ]);
+    while (updates.length === 0 && Date.now() - started < 2000) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 400));
+    dispose();
+    await client.dispose();
+    expect(updates).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(updates[0]!.province.totalDays).toBe(before);
+    expect(updates[0]!.cadres).toEqual([{ fullName: 'Võ Thị Sáu', countedDays: 0 }]);
+    expect(updates[0]!.departments).toEqual([{ departmentName: 'Văn phòng' }]);
+  });
+});
