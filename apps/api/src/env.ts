@@ -31,7 +31,7 @@ const schema = z
     WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(10),
-    MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
+    MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(20000),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(200_000),
   })
   .superRefine((value, ctx) => {

@@ -1,12 +1,18 @@
 import depthLimit from 'graphql-depth-limit';
-import { getComplexity, fieldExtensionsEstimator, simpleEstimator } from 'graphql-query-complexity';
+import { getComplexity, fieldExtensionsEstimator, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError, ErrorCode } from './errors';
 
 export const depthRule = (maxDepth: number): ValidationRule => depthLimit(maxDepth);
 
-/** The estimated cost of an operation: 1 per field unless a field declares its own complexity. */
+/** A paged list costs its selection once per row it may return. */
+const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args.first === 'number' ? Math.max(1, Math.min(args.first, 500)) : undefined;
+  return first === undefined ? undefined : 1 + childComplexity * first;
+};
+
+/** The estimated cost of an operation: 1 per field, times the page size under a paged list. */
 export function operationCost(
   schema: GraphQLSchema,
   query: DocumentNode,
@@ -18,14 +24,14 @@ export function operationCost(
     query,
     variables,
     operationName: operationName ?? undefined,
-    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    estimators: [fieldExtensionsEstimator(), pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
   });
 }
 
 export function tooCostly(cost: number, max: number): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, `Truy vấn quá phức tạp (chi phí ${cost}, tối đa ${max}). Hãy chia nhỏ truy vấn.`, {
     reason: 'QUERY_TOO_COMPLEX',
-    details: { cost, maxCost: max },
+    details: { cost, maxCost: max, http: { status: 400 } },
   });
 }
 
