@@ -151,9 +151,7 @@ describe('query cost limit', () => {
     expect(answer.text).not.toMatch(/stacktrace/i);
   });
 
-  // BUG (src/shared/limits.ts, tooCostly): the AppError carries no extensions.http.status, so Apollo
-  // answers an error thrown from didResolveOperation with HTTP 500; clients and monitoring then treat a
-  // user's oversized query as a server fault. Expected: 400. Fails until the source is fixed.
+  // A user's oversized query is their mistake, not a server fault: clients and monitoring must see 4xx.
   it('answers a too-costly query with a client error status (400), not a server error', async () => {
     const answer = await postQuery(product, wideProvinces(30));
     expect(answer.status).toBeGreaterThanOrEqual(400);
