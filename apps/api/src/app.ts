@@ -10,7 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { allowedOrigins } from './env';
 import { createContext, type AppDeps, type Context, type SubscriptionContext } from './context';
 import { AppError, ErrorCode, formatError, toAppError } from './shared/errors';
@@ -41,14 +41,13 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
         } catch (error) {
           const mapped = toAppError(error);
           if (body.kind === 'single') {
-            body.singleResult = { errors: [{ message: mapped.message, extensions: mapped.extensions } as GraphQLFormattedError] };
+            body.singleResult = { errors: [{ message: mapped.message, extensions: mapped.extensions }] };
           }
         }
       },
     };
   },
 };
-
 
 export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promise<HttpApp> {
   const app = express();
@@ -93,7 +92,15 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promi
     validationRules: [depthRule(env.MAX_QUERY_DEPTH)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      { async serverWillStart() { return { async drainServer() { await wsServer.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsServer.dispose();
+            },
+          };
+        },
+      },
       costLimitPlugin(env.MAX_QUERY_COMPLEXITY),
       transactionPlugin,
     ],
@@ -160,15 +167,21 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promi
   }
 
   // Body too large, malformed JSON: a coded answer, never a stack.
-  app.use((error: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    const status = error.status ?? 500;
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR;
-    const message =
-      status === 413 ? 'Yêu cầu quá lớn.' : status < 500 ? 'Yêu cầu không hợp lệ.' : 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.';
-    if (status >= 500) logger.error({ err: error }, 'Unhandled HTTP error');
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
-  });
+  app.use(
+    (error: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (res.headersSent) return next(error);
+      const status = error.status ?? 500;
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : ErrorCode.INTERNAL_SERVER_ERROR;
+      const message =
+        status === 413
+          ? 'Yêu cầu quá lớn.'
+          : status < 500
+            ? 'Yêu cầu không hợp lệ.'
+            : 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.';
+      if (status >= 500) logger.error({ err: error }, 'Unhandled HTTP error');
+      res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    },
+  );
 
   return {
     server,

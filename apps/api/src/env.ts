@@ -14,7 +14,10 @@ const schema = z
     /** Owner connection: runs migrations and owns the tables. Unset: embedded PostgreSQL. */
     DATABASE_URL: z.string().url().optional(),
     /** The login role the API itself uses; it owns nothing and cannot bypass row-level security. */
-    APP_DB_USER: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('coso_app'),
+    APP_DB_USER: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/)
+      .default('coso_app'),
     APP_DB_PASSWORD: z.string().min(8).default(DEV_APP_DB_PASSWORD),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),

@@ -28,7 +28,9 @@ describe('database catalog: tenancy is enforced by PostgreSQL', () => {
   };
 
   it('finds the tenant tables (guards the queries below against matching nothing)', async () => {
-    expect(await tenantTables()).toEqual(expect.arrayContaining(['app_user', 'unit', 'cadre', 'trip', 'trip_member', 'trip_destination']));
+    expect(await tenantTables()).toEqual(
+      expect.arrayContaining(['app_user', 'unit', 'cadre', 'trip', 'trip_member', 'trip_destination']),
+    );
   });
 
   it('enables and forces row-level security on every table with a province_id', async () => {
@@ -53,7 +55,9 @@ describe('database catalog: tenancy is enforced by PostgreSQL', () => {
       JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_attribute pa ON pa.attrelid = c.oid AND pa.attname = 'province_id' AND NOT pa.attisdropped
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'app_user'`);
-    const offenders = rows.filter((r) => r.first !== 'province_id').map((r) => `${r.table} (primary key starts with ${r.first ?? 'nothing'})`);
+    const offenders = rows
+      .filter((r) => r.first !== 'province_id')
+      .map((r) => `${r.table} (primary key starts with ${r.first ?? 'nothing'})`);
     expect(offenders).toEqual([]);
   });
 
@@ -119,7 +123,7 @@ describe('database catalog: tenancy is enforced by PostgreSQL', () => {
         const counts: Record<string, number> = {};
         for (const table of ['unit', 'cadre', 'trip']) {
           const { rows } = await app.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
-          counts[table] = rows[0]!.n;
+          counts[table] = rows[0].n;
         }
         return counts;
       } finally {
@@ -129,7 +133,7 @@ describe('database catalog: tenancy is enforced by PostgreSQL', () => {
 
     it('is really the weak role', async () => {
       const { rows } = await app.query<{ who: string }>('SELECT current_user AS who');
-      expect(rows[0]!.who).toBe(TEST_APP_USER);
+      expect(rows[0].who).toBe(TEST_APP_USER);
     });
 
     it('sees no unit, cadre or trip at all', async () => {
@@ -158,7 +162,10 @@ describe('database catalog: tenancy is enforced by PostgreSQL', () => {
     it('cannot insert a unit into a province it may only read', async () => {
       await app.query('BEGIN');
       try {
-        await app.query(`SELECT set_config('app.read_provinces', $1, true), set_config('app.write_provinces', $2, true)`, [`{${ldg},${hcm}}`, `{${hcm}}`]);
+        await app.query(`SELECT set_config('app.read_provinces', $1, true), set_config('app.write_provinces', $2, true)`, [
+          `{${ldg},${hcm}}`,
+          `{${hcm}}`,
+        ]);
         await expect(
           app.query(
             `INSERT INTO unit (province_id, id, kind, name, valid_from) VALUES ($1, gen_random_uuid(), 'COMMUNE_UNION', 'Đoàn xã Lén', '2024-01-01')`,

@@ -9,7 +9,7 @@ let counter = 0;
 const unique = (prefix: string): string => `${prefix}${process.pid}x${++counter}`;
 
 export const provinceIdOf = async (owner: Client, code: string): Promise<number> =>
-  (await owner.query<{ id: number }>('SELECT id FROM province WHERE code = $1', [code])).rows[0]!.id;
+  (await owner.query<{ id: number }>('SELECT id FROM province WHERE code = $1', [code])).rows[0].id;
 
 export async function buildUser(
   owner: Client,
@@ -20,7 +20,14 @@ export async function buildUser(
   const username = attrs.username ?? unique(`u.${attrs.role.toLowerCase().replace(/_/g, '')}.`);
   await owner.query(
     'INSERT INTO app_user (id, province_id, username, password_hash, full_name, role) VALUES ($1, $2, $3, $4, $5, $6)',
-    [id, attrs.role === 'CENTRAL' ? null : attrs.provinceId, username, await passwordHash, attrs.fullName ?? `Người dùng ${username}`, attrs.role],
+    [
+      id,
+      attrs.role === 'CENTRAL' ? null : attrs.provinceId,
+      username,
+      await passwordHash,
+      attrs.fullName ?? `Người dùng ${username}`,
+      attrs.role,
+    ],
   );
   return { id, username };
 }
@@ -29,7 +36,10 @@ export async function buildUser(
 const ownerQueues = new WeakMap<Client, Promise<unknown>>();
 function queued<T>(owner: Client, work: () => Promise<T>): Promise<T> {
   const next = (ownerQueues.get(owner) ?? Promise.resolve()).then(work, work);
-  ownerQueues.set(owner, next.catch(() => undefined));
+  ownerQueues.set(
+    owner,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -39,7 +49,9 @@ export function inProvince<T>(owner: Client, provinceId: number, work: () => Pro
     await owner.query('BEGIN');
     try {
       const scope = `{${Math.trunc(provinceId)}}`;
-      await owner.query(`SELECT set_config('app.write_provinces', $1, true), set_config('app.read_provinces', $1, true)`, [scope]);
+      await owner.query(`SELECT set_config('app.write_provinces', $1, true), set_config('app.read_provinces', $1, true)`, [
+        scope,
+      ]);
       const result = await work();
       await owner.query('COMMIT');
       return result;
@@ -52,21 +64,23 @@ export function inProvince<T>(owner: Client, provinceId: number, work: () => Pro
 
 export async function buildUnit(
   owner: Client,
-  attrs: { provinceId: number; kind?: string; name?: string; parentId?: string | null; validFrom?: string; validTo?: string | null },
+  attrs: {
+    provinceId: number;
+    kind?: string;
+    name?: string;
+    parentId?: string | null;
+    validFrom?: string;
+    validTo?: string | null;
+  },
 ): Promise<{ id: string; provinceId: number; name: string; kind: string }> {
   const id = randomUUID();
   const kind = attrs.kind ?? 'COMMUNE_UNION';
   const name = attrs.name ?? `Đoàn xã ${unique('')}`;
   await inProvince(owner, attrs.provinceId, () =>
-    owner.query('INSERT INTO unit (province_id, id, parent_id, kind, name, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      attrs.provinceId,
-      id,
-      attrs.parentId ?? null,
-      kind,
-      name,
-      attrs.validFrom ?? '2020-01-01',
-      attrs.validTo ?? null,
-    ]),
+    owner.query(
+      'INSERT INTO unit (province_id, id, parent_id, kind, name, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [attrs.provinceId, id, attrs.parentId ?? null, kind, name, attrs.validFrom ?? '2020-01-01', attrs.validTo ?? null],
+    ),
   );
   return { id, provinceId: attrs.provinceId, name, kind };
 }
@@ -108,7 +122,16 @@ export async function buildTrip(
     await owner.query(
       `INSERT INTO trip (province_id, id, kind, state, title, lead_cadre_id, start_date, end_date, submitted_at)
        VALUES ($1, $2, $3, $4::text, $5, $6, $7, $8, CASE WHEN $4::text = 'DRAFT' THEN NULL ELSE now() END)`,
-      [attrs.provinceId, id, attrs.kind ?? 'TOPIC', state, title, attrs.leadCadreId, attrs.startDate ?? '2026-04-06', attrs.endDate ?? '2026-04-07'],
+      [
+        attrs.provinceId,
+        id,
+        attrs.kind ?? 'TOPIC',
+        state,
+        title,
+        attrs.leadCadreId,
+        attrs.startDate ?? '2026-04-06',
+        attrs.endDate ?? '2026-04-07',
+      ],
     );
     await owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, true)', [
       attrs.provinceId,

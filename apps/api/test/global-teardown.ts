@@ -3,8 +3,9 @@ import type { EmbeddedDatabase } from '../src/db/embedded';
 import { dropDatabase } from './database';
 
 export default async function globalTeardown(): Promise<void> {
-  const server = (globalThis as { __testServer?: { embedded?: EmbeddedDatabase; dataDir?: string; adminUrl: string; template: string } })
-    .__testServer;
+  const server = (
+    globalThis as { __testServer?: { embedded?: EmbeddedDatabase; dataDir?: string; adminUrl: string; template: string } }
+  ).__testServer;
   if (!server) return;
   if (server.embedded) {
     await server.embedded.stop();

@@ -145,7 +145,12 @@ describe('query cost limit', () => {
 
   it('refuses a query over the cost limit with reason QUERY_TOO_COMPLEX and runs none of it', async () => {
     const answer = await postQuery(product, wideProvinces(30)); // cost 60
-    expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX', cost: 60, maxCost: 50 });
+    expect(answer.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COMPLEX',
+      cost: 60,
+      maxCost: 50,
+    });
     expect(answer.body.errors?.[0]?.message).toMatch(VIETNAMESE);
     expect(answer.body.data ?? null).toBeNull();
     expect(answer.text).not.toMatch(/stacktrace/i);

@@ -9,14 +9,17 @@ const TRIP = 'query ($id: ID!) { trip(id: $id) { id provinceId title state } }';
 const UNITS = 'query ($f: UnitFilter) { units(first: 200, filter: $f) { totalCount nodes { id provinceId } } }';
 const CADRES = 'query ($f: CadreFilter) { cadres(first: 200, filter: $f) { totalCount nodes { id provinceId } } }';
 const TRIPS = 'query ($f: TripFilter) { trips(first: 200, filter: $f) { totalCount nodes { id provinceId } } }';
-const UPDATE_UNIT = 'mutation ($id: ID!, $v: Int!) { updateUnit(id: $id, version: $v, input: { name: "Đơn vị bị sửa trái phép" }) { id name version } }';
-const UPDATE_CADRE = 'mutation ($id: ID!, $v: Int!) { updateCadre(id: $id, version: $v, input: { position: "Bị sửa trái phép" }) { id position version } }';
+const UPDATE_UNIT =
+  'mutation ($id: ID!, $v: Int!) { updateUnit(id: $id, version: $v, input: { name: "Đơn vị bị sửa trái phép" }) { id name version } }';
+const UPDATE_CADRE =
+  'mutation ($id: ID!, $v: Int!) { updateCadre(id: $id, version: $v, input: { position: "Bị sửa trái phép" }) { id position version } }';
 const CREATE_TRIP =
   'mutation ($lead: ID!, $dest: [ID!]!) { createTrip(input: { kind: TOPIC, title: "Đi cơ sở tháng Tư", leadCadreId: $lead, destinationIds: $dest, startDate: "2026-04-20", endDate: "2026-04-21" }) { id provinceId state } }';
 const DECIDE = 'mutation ($id: ID!, $v: Int!) { decideTrips(decision: APPROVE, trips: [{ id: $id, version: $v }]) { id state } }';
 const CREATE_EXEMPTION =
   'mutation ($cadre: ID!) { createExemption(input: { cadreId: $cadre, kind: MATERNITY, startDate: "2026-05-01", endDate: "2026-10-31", approvedBy: "Thường trực" }) { id } }';
-const CREATE_UNIT = 'mutation { createUnit(input: { kind: COMMUNE_UNION, name: "Đoàn xã Mới", validFrom: "2026-01-01" }) { id } }';
+const CREATE_UNIT =
+  'mutation { createUnit(input: { kind: COMMUNE_UNION, name: "Đoàn xã Mới", validFrom: "2026-01-01" }) { id } }';
 
 interface Connection {
   totalCount: number;
@@ -99,36 +102,43 @@ describe('a province sees and touches only its own data', () => {
       expect((await product.ok(TRIP, { id: a.trip.id }, t)).trip).toMatchObject({ id: a.trip.id, provinceId: a.id });
     });
 
-    it.each(['admin', 'board', 'cadre'] as const)("gets NOT_FOUND and no data for the other province's unit, cadre and trip (%s)", async (who) => {
-      const t = tokenA[who];
-      expectRefused(await product.gql(UNIT, { id: b.unit.id }, t), 'NOT_FOUND');
-      expectRefused(await product.gql(CADRE, { id: b.cadre.id }, t), 'NOT_FOUND');
-      expectRefused(await product.gql(TRIP, { id: b.trip.id }, t), 'NOT_FOUND');
-    });
+    it.each(['admin', 'board', 'cadre'] as const)(
+      "gets NOT_FOUND and no data for the other province's unit, cadre and trip (%s)",
+      async (who) => {
+        const t = tokenA[who];
+        expectRefused(await product.gql(UNIT, { id: b.unit.id }, t), 'NOT_FOUND');
+        expectRefused(await product.gql(CADRE, { id: b.cadre.id }, t), 'NOT_FOUND');
+        expectRefused(await product.gql(TRIP, { id: b.trip.id }, t), 'NOT_FOUND');
+      },
+    );
   });
 
   describe('lists and filters', () => {
     const countIn = async (table: string, provinceId: number): Promise<number> =>
-      (await product.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE province_id = $1`, [provinceId])).rows[0]!.n;
+      (await product.owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE province_id = $1`, [provinceId]))
+        .rows[0].n;
 
-    it.each(['admin', 'board', 'cadre'] as const)("lists only its own province's units, cadres and trips, and counts only them (%s)", async (who) => {
-      const t = tokenA[who];
-      const units = (await product.ok<{ units: Connection }>(UNITS, {}, t)).units;
-      const cadres = (await product.ok<{ cadres: Connection }>(CADRES, {}, t)).cadres;
-      const trips = (await product.ok<{ trips: Connection }>(TRIPS, {}, t)).trips;
-      for (const [list, table, own] of [
-        [units, 'unit', a.unit.id],
-        [cadres, 'cadre', a.cadre.id],
-        [trips, 'trip', a.trip.id],
-      ] as const) {
-        expect(list.nodes.map((n) => n.id)).toContain(own);
-        expect(new Set(list.nodes.map((n) => n.provinceId))).toEqual(new Set([a.id]));
-        expect(list.totalCount).toBe(await countIn(table, a.id));
-      }
-      expect(units.nodes.map((n) => n.id)).not.toContain(b.unit.id);
-      expect(cadres.nodes.map((n) => n.id)).not.toContain(b.cadre.id);
-      expect(trips.nodes.map((n) => n.id)).not.toContain(b.trip.id);
-    });
+    it.each(['admin', 'board', 'cadre'] as const)(
+      "lists only its own province's units, cadres and trips, and counts only them (%s)",
+      async (who) => {
+        const t = tokenA[who];
+        const units = (await product.ok<{ units: Connection }>(UNITS, {}, t)).units;
+        const cadres = (await product.ok<{ cadres: Connection }>(CADRES, {}, t)).cadres;
+        const trips = (await product.ok<{ trips: Connection }>(TRIPS, {}, t)).trips;
+        for (const [list, table, own] of [
+          [units, 'unit', a.unit.id],
+          [cadres, 'cadre', a.cadre.id],
+          [trips, 'trip', a.trip.id],
+        ] as const) {
+          expect(list.nodes.map((n) => n.id)).toContain(own);
+          expect(new Set(list.nodes.map((n) => n.provinceId))).toEqual(new Set([a.id]));
+          expect(list.totalCount).toBe(await countIn(table, a.id));
+        }
+        expect(units.nodes.map((n) => n.id)).not.toContain(b.unit.id);
+        expect(cadres.nodes.map((n) => n.id)).not.toContain(b.cadre.id);
+        expect(trips.nodes.map((n) => n.id)).not.toContain(b.trip.id);
+      },
+    );
 
     it("finds its own trips by cadre, host and province, and nothing with the other province's ids", async () => {
       const t = tokenA.board;
@@ -136,7 +146,12 @@ describe('a province sees and touches only its own data', () => {
       expect((await own({ cadreId: a.cadre.id })).nodes.map((n) => n.id)).toContain(a.trip.id);
       expect((await own({ hostUnitId: a.unit.id })).nodes.map((n) => n.id)).toContain(a.trip.id);
 
-      for (const f of [{ cadreId: b.cadre.id }, { hostUnitId: b.unit.id }, { provinceId: b.id }, { departmentId: b.department.id }]) {
+      for (const f of [
+        { cadreId: b.cadre.id },
+        { hostUnitId: b.unit.id },
+        { provinceId: b.id },
+        { departmentId: b.department.id },
+      ]) {
         expect(await own(f)).toEqual({ totalCount: 0, nodes: [] });
       }
       const cadres = (await product.ok<{ cadres: Connection }>(CADRES, { f: { departmentId: b.department.id } }, t)).cadres;
@@ -158,7 +173,9 @@ describe('a province sees and touches only its own data', () => {
       expect((await product.ok(DECIDE, { id: ownTrip.id, v: ownTrip.version }, tokenA.board)).decideTrips).toEqual([
         { id: ownTrip.id, state: 'APPROVED' },
       ]);
-      expect((await product.ok(CREATE_EXEMPTION, { cadre: ownCadre.id }, tokenA.admin)).createExemption.id).toEqual(expect.any(String));
+      expect((await product.ok(CREATE_EXEMPTION, { cadre: ownCadre.id }, tokenA.admin)).createExemption.id).toEqual(
+        expect.any(String),
+      );
     });
 
     it("refuses every write aimed at the other province's rows and leaves them unchanged", async () => {
@@ -225,25 +242,36 @@ describe('a province sees and touches only its own data', () => {
 
     it("reads the merged province's history", async () => {
       expect(btn.id).toBe(160);
-      expect((await product.ok(TRIP, { id: btn.trip.id }, tokenLdg.board)).trip).toMatchObject({ id: btn.trip.id, provinceId: btn.id });
+      expect((await product.ok(TRIP, { id: btn.trip.id }, tokenLdg.board)).trip).toMatchObject({
+        id: btn.trip.id,
+        provinceId: btn.id,
+      });
       expect((await product.ok(UNIT, { id: btn.unit.id }, tokenLdg.admin)).unit.provinceId).toBe(btn.id);
       const trips = (await product.ok<{ trips: Connection }>(TRIPS, { f: { provinceId: btn.id } }, tokenLdg.cadre)).trips;
       expect(trips.nodes.map((n) => n.id)).toEqual([btn.trip.id]);
     });
 
     it('cannot write it', async () => {
-      const trips = async () => (await product.owner.query('SELECT id, state, version FROM trip WHERE province_id = $1', [btn.id])).rows;
-      const units = async () => (await product.owner.query('SELECT id, name, version FROM unit WHERE province_id = $1 ORDER BY id', [btn.id])).rows;
+      const trips = async () =>
+        (await product.owner.query('SELECT id, state, version FROM trip WHERE province_id = $1', [btn.id])).rows;
+      const units = async () =>
+        (await product.owner.query('SELECT id, name, version FROM unit WHERE province_id = $1 ORDER BY id', [btn.id])).rows;
       const before = { trips: await trips(), units: await units() };
 
       expectRefused(await product.gql(DECIDE, { id: btn.trip.id, v: btn.trip.version }, tokenLdg.board), 'FORBIDDEN');
       const update = await product.gql(UPDATE_UNIT, { id: btn.unit.id, v: 1 }, tokenLdg.admin);
       expect(['NOT_FOUND', 'FORBIDDEN']).toContain(update.errors?.[0]?.extensions?.code);
       expect(update.data ?? null).toBeNull();
-      expectRefused(await product.gql(CREATE_TRIP, { lead: btn.cadre.id, dest: [btn.unit.id] }, tokenLdg.admin), 'BAD_USER_INPUT');
+      expectRefused(
+        await product.gql(CREATE_TRIP, { lead: btn.cadre.id, dest: [btn.unit.id] }, tokenLdg.admin),
+        'BAD_USER_INPUT',
+      );
 
       expect({ trips: await trips(), units: await units() }).toEqual(before);
-      const leaked = await product.owner.query('SELECT id FROM trip WHERE lead_cadre_id = $1 AND id <> $2', [btn.cadre.id, btn.trip.id]);
+      const leaked = await product.owner.query('SELECT id FROM trip WHERE lead_cadre_id = $1 AND id <> $2', [
+        btn.cadre.id,
+        btn.trip.id,
+      ]);
       expect(leaked.rows).toEqual([]);
     });
   });
@@ -257,13 +285,14 @@ describe('a small connection pool under concurrent requests from two provinces',
   });
   afterAll(() => product.stop());
 
-  it('never answers one province with the other\'s rows (200 interleaved requests on 2 connections)', async () => {
+  it("never answers one province with the other's rows (200 interleaved requests on 2 connections)", async () => {
     const sides: Array<{ code: string; provinceId: number; token: string }> = [];
     for (const code of ['HNI', 'DNG']) {
       const provinceId = await provinceIdOf(product.owner, code);
       const unit = await buildUnit(product.owner, { provinceId });
       const cadre = await buildCadre(product.owner, { provinceId });
-      for (let i = 0; i < 3; i += 1) await buildTrip(product.owner, { provinceId, leadCadreId: cadre.id, destinationId: unit.id });
+      for (let i = 0; i < 3; i += 1)
+        await buildTrip(product.owner, { provinceId, leadCadreId: cadre.id, destinationId: unit.id });
       const user = await buildUser(product.owner, { role: Role.STANDING_BOARD, provinceId });
       sides.push({ code, provinceId, token: await product.login(user.username) });
     }
@@ -271,8 +300,14 @@ describe('a small connection pool under concurrent requests from two provinces',
     const QUERY = '{ trips(first: 50) { totalCount nodes { provinceId } } me { province { code } } }';
     const answers = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
-        const side = sides[i % 2]!;
-        return { side, res: await product.gql<{ trips: { totalCount: number; nodes: Array<{ provinceId: number }> }; me: { province: { code: string } } }>(QUERY, {}, side.token) };
+        const side = sides[i % 2];
+        return {
+          side,
+          res: await product.gql<{
+            trips: { totalCount: number; nodes: Array<{ provinceId: number }> };
+            me: { province: { code: string } };
+          }>(QUERY, {}, side.token),
+        };
       }),
     );
 

@@ -72,7 +72,7 @@ async function ensureAppRole(owner: DataSource, user: string, password: string, 
       log.warn({ err: error, user }, 'Could not set the API role password; using it as it is');
     });
     // The API role must never be able to step around row-level security.
-    if (found[0]!.rolsuper || found[0]!.rolbypassrls) {
+    if (found[0].rolsuper || found[0].rolbypassrls) {
       throw new Error(`Role ${user} is superuser or BYPASSRLS: the API refuses to run as it`);
     }
   }

@@ -4,7 +4,17 @@ import { testDbConfig } from '../../test/database';
 import { BINH_THUAN_2019, DEMO_ACCOUNTS_NOTE, DEMO_PROVINCES, seedDemo } from './demo';
 
 const BT = BINH_THUAN_2019.provinceId;
-const ALL_STATES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED', 'RETURNED', 'COMPLETED', 'REPORTED', 'REPORT_ACCEPTED', 'CANCELLED'];
+const ALL_STATES = [
+  'DRAFT',
+  'SUBMITTED',
+  'APPROVED',
+  'REJECTED',
+  'RETURNED',
+  'COMPLETED',
+  'REPORTED',
+  'REPORT_ACCEPTED',
+  'CANCELLED',
+];
 
 describe('demo data', () => {
   let product: TestProduct;
@@ -27,7 +37,10 @@ describe('demo data', () => {
     const started = Date.now();
     expect(await seedDemo(testDbConfig(product.ownerUrl), 'demo1234', logger)).toBe(true);
     expect(Date.now() - started).toBeLessThan(10_000);
-    const { rows } = await product.owner.query<{ id: number; code: string }>('SELECT id, code FROM province WHERE code = ANY($1)', [DEMO_PROVINCES]);
+    const { rows } = await product.owner.query<{ id: number; code: string }>(
+      'SELECT id, code FROM province WHERE code = ANY($1)',
+      [DEMO_PROVINCES],
+    );
     provinceIds = Object.fromEntries(rows.map((r) => [r.code, r.id]));
   });
   afterAll(() => product.stop());
@@ -59,9 +72,15 @@ describe('demo data', () => {
       [BT],
     );
     expect(subject).toEqual({ subject: BINH_THUAN_2019.subject, agency_subject: BINH_THUAN_2019.agencySubject, exempt: 8 });
-    const kinds = await read<{ kind: string }>([BT], 'SELECT DISTINCT kind FROM exemption WHERE province_id = $1 ORDER BY kind', [BT]);
+    const kinds = await read<{ kind: string }>([BT], 'SELECT DISTINCT kind FROM exemption WHERE province_id = $1 ORDER BY kind', [
+      BT,
+    ]);
     expect(kinds.map((k) => k.kind)).toEqual(['LONG_SICK_LEAVE', 'LONG_STUDY', 'MATERNITY']);
-    const [rule] = await read<{ required_days: number }>([BT], 'SELECT required_days FROM policy_rule WHERE province_id = $1 AND year = 2019', [BT]);
+    const [rule] = await read<{ required_days: number }>(
+      [BT],
+      'SELECT required_days FROM policy_rule WHERE province_id = $1 AND year = 2019',
+      [BT],
+    );
     expect(rule?.required_days).toBe(60);
   });
 
@@ -114,7 +133,9 @@ describe('demo data', () => {
     expect(district).toHaveLength(BINH_THUAN_2019.districtUnits);
     expect(district.filter((d) => d.reached)).toHaveLength(BINH_THUAN_2019.unitsReached);
     expect(district.filter((d) => !d.reached).map((d) => d.name)).toEqual([BINH_THUAN_2019.unreached]);
-    expect(district.filter((d) => d.name.startsWith('Huyện') || d.name.startsWith('Thị') || d.name.startsWith('Thành'))).toHaveLength(10);
+    expect(
+      district.filter((d) => d.name.startsWith('Huyện') || d.name.startsWith('Thị') || d.name.startsWith('Thành')),
+    ).toHaveLength(10);
 
     const models = await read<{ good_models: string }>(
       [BT],
@@ -132,8 +153,12 @@ describe('demo data', () => {
 
   it('puts every trip state and kind in every current demo province, with consistent timelines', async () => {
     for (const code of DEMO_PROVINCES) {
-      const id = provinceIds[code]!;
-      const states = await read<{ state: string }>([id], 'SELECT DISTINCT state FROM trip WHERE province_id = $1 ORDER BY state', [id]);
+      const id = provinceIds[code];
+      const states = await read<{ state: string }>(
+        [id],
+        'SELECT DISTINCT state FROM trip WHERE province_id = $1 ORDER BY state',
+        [id],
+      );
       expect({ code, states: states.map((s) => s.state) }).toEqual({ code, states: [...ALL_STATES].sort() });
       const kinds = await read<{ kind: string }>([id], 'SELECT DISTINCT kind FROM trip WHERE province_id = $1', [id]);
       expect(kinds).toHaveLength(4);
@@ -152,13 +177,13 @@ describe('demo data', () => {
                 (SELECT count(*)::int FROM days WHERE d >= (SELECT coalesce(max(required_days), 60) FROM policy_rule WHERE province_id = $1 AND year = 2026)) AS done`,
         [id],
       );
-      expect(counts!.trips).toBeGreaterThanOrEqual(40);
-      expect(counts!.trips).toBeLessThanOrEqual(150);
-      expect(counts!.cadres).toBeGreaterThanOrEqual(15);
-      expect(counts!.late).toBeGreaterThanOrEqual(2);
-      expect(counts!.merged).toBe(2);
-      expect(counts!.behind).toBeGreaterThan(0);
-      expect(counts!.done).toBeGreaterThan(0);
+      expect(counts.trips).toBeGreaterThanOrEqual(40);
+      expect(counts.trips).toBeLessThanOrEqual(150);
+      expect(counts.cadres).toBeGreaterThanOrEqual(15);
+      expect(counts.late).toBeGreaterThanOrEqual(2);
+      expect(counts.merged).toBe(2);
+      expect(counts.behind).toBeGreaterThan(0);
+      expect(counts.done).toBeGreaterThan(0);
 
       // Each trip's timeline ends in its state, in order, and has the state path's steps.
       const bad = await read<{ id: string }>(
@@ -210,7 +235,7 @@ describe('demo data', () => {
     }
     // The department head has reports from their department waiting for acceptance.
     for (const code of DEMO_PROVINCES) {
-      const id = provinceIds[code]!;
+      const id = provinceIds[code];
       const [waiting] = await read<{ n: number }>(
         [id],
         `SELECT count(*)::int AS n FROM trip t JOIN cadre h ON h.province_id = t.province_id AND h.department_id = t.department_id
@@ -227,7 +252,7 @@ describe('demo data', () => {
         [id],
       );
       expect(hosted).toMatchObject({ kind: 'COMMUNE_UNION' });
-      expect(hosted!.n).toBeGreaterThanOrEqual(2);
+      expect(hosted.n).toBeGreaterThanOrEqual(2);
     }
   });
 
@@ -253,17 +278,20 @@ describe('demo data', () => {
     );
     expect(me.me).toEqual({ username: 'canbo.ldg', role: 'CADRE', province: { code: 'LDG' } });
 
-    const TRIPS = 'query ($p: Int) { trips(first: 5, filter: { provinceId: $p }) { totalCount nodes { provinceId title state } } }';
-    const ldg = await product.ok<{ trips: { totalCount: number; nodes: Array<{ provinceId: number; title: string; state: string }> } }>(
-      TRIPS,
-      { p: BT },
-      await product.login('admin.ldg', 'demo1234'),
-    );
+    const TRIPS =
+      'query ($p: Int) { trips(first: 5, filter: { provinceId: $p }) { totalCount nodes { provinceId title state } } }';
+    const ldg = await product.ok<{
+      trips: { totalCount: number; nodes: Array<{ provinceId: number; title: string; state: string }> };
+    }>(TRIPS, { p: BT }, await product.login('admin.ldg', 'demo1234'));
     expect(ldg.trips.totalCount).toBeGreaterThan(300);
     expect(ldg.trips.nodes).toHaveLength(5);
     for (const n of ldg.trips.nodes) expect(n).toMatchObject({ provinceId: BT, state: 'REPORT_ACCEPTED' });
 
-    const hni = await product.ok<{ trips: { totalCount: number } }>(TRIPS, { p: BT }, await product.login('admin.hni', 'demo1234'));
+    const hni = await product.ok<{ trips: { totalCount: number } }>(
+      TRIPS,
+      { p: BT },
+      await product.login('admin.hni', 'demo1234'),
+    );
     expect(hni.trips.totalCount).toBe(0);
   });
 
@@ -271,7 +299,14 @@ describe('demo data', () => {
     const note = DEMO_ACCOUNTS_NOTE('demo1234');
     const lines = note.split('\n');
     expect(lines[0]).toContain('demo1234');
-    for (const prefix of ['trunguong', 'admin.<mã tỉnh>', 'thuongtruc.<mã tỉnh>', 'truongban.<mã tỉnh>', 'canbo.<mã tỉnh>', 'coso.<mã tỉnh>']) {
+    for (const prefix of [
+      'trunguong',
+      'admin.<mã tỉnh>',
+      'thuongtruc.<mã tỉnh>',
+      'truongban.<mã tỉnh>',
+      'canbo.<mã tỉnh>',
+      'coso.<mã tỉnh>',
+    ]) {
       const line = lines.find((l) => l.trimStart().startsWith(prefix));
       expect(line).toMatch(new RegExp(`^ {4}${prefix.replace(/\./g, '\\.')} {2,}\\S`));
     }

@@ -89,12 +89,12 @@ function prng(seed: number): () => number {
 
 type Rnd = () => number;
 const int = (rnd: Rnd, min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
-const pick = <T>(rnd: Rnd, items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
+const pick = <T>(rnd: Rnd, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
 function shuffle<T>(rnd: Rnd, items: readonly T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i -= 1) {
     const j = Math.floor(rnd() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
 }
@@ -123,20 +123,31 @@ class Tables {
 /** Multi-row insert of same-shaped rows through one JSON parameter. */
 async function insertAll(client: Client, table: string, rows: Row[] | undefined): Promise<number> {
   if (!rows?.length) return 0;
-  const cols = Object.keys(rows[0]!);
+  const cols = Object.keys(rows[0]);
   const list = cols.join(', ');
   for (let i = 0; i < rows.length; i += 2000) {
-    await client.query(
-      `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json)`,
-      [JSON.stringify(rows.slice(i, i + 2000))],
-    );
+    await client.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json)`, [
+      JSON.stringify(rows.slice(i, i + 2000)),
+    ]);
   }
   return rows.length;
 }
 
 const TABLE_ORDER = [
-  'unit', 'cadre', 'app_user', 'exemption', 'policy_rule', 'batch', 'topic', 'quarterly_plan', 'delegation',
-  'trip', 'trip_member', 'trip_destination', 'trip_event', 'trip_report',
+  'unit',
+  'cadre',
+  'app_user',
+  'exemption',
+  'policy_rule',
+  'batch',
+  'topic',
+  'quarterly_plan',
+  'delegation',
+  'trip',
+  'trip_member',
+  'trip_destination',
+  'trip_event',
+  'trip_report',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -179,15 +190,7 @@ interface ReportSpec {
 }
 
 type State =
-  | 'DRAFT'
-  | 'SUBMITTED'
-  | 'APPROVED'
-  | 'REJECTED'
-  | 'RETURNED'
-  | 'COMPLETED'
-  | 'REPORTED'
-  | 'REPORT_ACCEPTED'
-  | 'CANCELLED';
+  'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'RETURNED' | 'COMPLETED' | 'REPORTED' | 'REPORT_ACCEPTED' | 'CANCELLED';
 type Kind = 'TOPIC' | 'COORDINATION' | 'INSPECTION' | 'MEETING';
 
 interface TripSpec {
@@ -236,7 +239,15 @@ class ProvinceBuild {
     readonly reportDueDays: number,
   ) {}
 
-  unit(kind: string, name: string, parentId: string | null, validFrom: string, validTo: string | null, flags: Flags = {}, communeCode: string | null = null): UnitRec {
+  unit(
+    kind: string,
+    name: string,
+    parentId: string | null,
+    validFrom: string,
+    validTo: string | null,
+    flags: Flags = {},
+    communeCode: string | null = null,
+  ): UnitRec {
     const rec: UnitRec = { id: randomUUID(), kind, name, parentId, validFrom, validTo, flags };
     this.units.push(rec);
     this.t.add('unit', {
@@ -255,8 +266,15 @@ class ProvinceBuild {
     return rec;
   }
 
-  cadre(slot: RosterSlot, name: string, gender: 'MALE' | 'FEMALE', term: string, subjectFrom: string, subjectTo: string | null): CadreRec {
-    const deptId = slot.dept ? this.deptIds.get(slot.dept) ?? null : null;
+  cadre(
+    slot: RosterSlot,
+    name: string,
+    gender: 'MALE' | 'FEMALE',
+    term: string,
+    subjectFrom: string,
+    subjectTo: string | null,
+  ): CadreRec {
+    const deptId = slot.dept ? (this.deptIds.get(slot.dept) ?? null) : null;
     const rec: CadreRec = {
       id: randomUUID(),
       name,
@@ -349,7 +367,10 @@ class ProvinceBuild {
     for (let d = start; d <= end; d = addDays(d, 1)) cadre.busy.add(d);
   }
 
-  trip(spec: Omit<TripSpec, 'id' | 'batchId' | 'planId' | 'delegationId' | 'lateJustification' | 'decisionNote' | 'report'> & Partial<TripSpec>): TripSpec {
+  trip(
+    spec: Omit<TripSpec, 'id' | 'batchId' | 'planId' | 'delegationId' | 'lateJustification' | 'decisionNote' | 'report'> &
+      Partial<TripSpec>,
+  ): TripSpec {
     const trip: TripSpec = {
       id: randomUUID(),
       batchId: this.batchFor(spec.start, spec.end),
@@ -469,12 +490,18 @@ function writeTrip(b: ProvinceBuild, trip: TripSpec, actors: Actors): void {
   });
   if (trip.delegationId) {
     const approvedAt = stamped.find((e) => e.event === 'APPROVED')!.ts;
-    stamped.push({ event: 'MERGED', day: '', actor: actors.organiser, note: 'Ghép đoàn 2 chuyến', ts: new Date(Date.parse(approvedAt) + 3_600_000).toISOString() });
+    stamped.push({
+      event: 'MERGED',
+      day: '',
+      actor: actors.organiser,
+      note: 'Ghép đoàn 2 chuyến',
+      ts: new Date(Date.parse(approvedAt) + 3_600_000).toISOString(),
+    });
   }
 
   let prevState: State | null = null;
   for (const e of stamped) {
-    const to = e.event === 'MERGED' ? 'APPROVED' : AFTER[e.event]!;
+    const to = e.event === 'MERGED' ? 'APPROVED' : AFTER[e.event];
     b.t.add('trip_event', {
       province_id: p,
       id: randomUUID(),
@@ -533,7 +560,7 @@ function writeTrip(b: ProvinceBuild, trip: TripSpec, actors: Actors): void {
     warnings,
     version: stamped.length,
     created_by: trip.lead.userId,
-    created_at: stamped[0]!.ts,
+    created_at: stamped[0].ts,
     updated_at: stamped.at(-1)!.ts,
     submitted_at: submitted?.ts ?? null,
   });
@@ -573,12 +600,13 @@ function defaultReport(rnd: Rnd, trip: TripSpec): ReportSpec {
   if (trip.kind === 'MEETING') {
     details.membersPresent = int(rnd, 12, 35);
     details.meetingQuality = pick(rnd, MEETING_QUALITY);
-    findings = `Dự sinh hoạt tại ${place}: ${details.membersPresent} đoàn viên có mặt. ${details.meetingQuality}`;
+    findings = `Dự sinh hoạt tại ${place}: ${String(details.membersPresent)} đoàn viên có mặt. ${String(details.meetingQuality)}`;
   } else if (trip.kind === 'INSPECTION') {
-    details.conclusion = INSPECTIONS.find((i) => trip.title.startsWith(i.title))?.conclusion ?? INSPECTIONS[0]!.conclusion;
+    details.conclusion = INSPECTIONS.find((i) => trip.title.startsWith(i.title))?.conclusion ?? INSPECTIONS[0].conclusion;
     findings = `Đoàn kiểm tra làm việc với ${place} theo kế hoạch của Ban Thường vụ. Đã ban hành thông báo kết luận.`;
   } else if (trip.kind === 'COORDINATION') {
-    details.activityOutcome = COORDINATION_ACTIVITIES.find((a) => trip.title.startsWith(a.title))?.outcome ?? 'Hoạt động diễn ra đúng kế hoạch.';
+    details.activityOutcome =
+      COORDINATION_ACTIVITIES.find((a) => trip.title.startsWith(a.title))?.outcome ?? 'Hoạt động diễn ra đúng kế hoạch.';
     findings = `Phối hợp cùng ${place} tổ chức hoạt động; không tổ chức hội nghị, không gây phiền hà cho cơ sở.`;
   }
   return {
@@ -645,11 +673,7 @@ interface ProvinceAccounts {
   host: UnitRec;
 }
 
-function buildCurrentProvince(
-  b: ProvinceBuild,
-  p: ProvinceDemo,
-  passwordHash: string,
-): ProvinceAccounts {
+function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: string): ProvinceAccounts {
   const { rnd } = b;
   const pid = b.provinceId;
   const Y = DEMO_YEAR;
@@ -671,7 +695,11 @@ function buildCurrentProvince(
     affiliated.push(u);
     affiliatedChapters.push(b.unit('CHAPTER', a.chapter, u.id, '2015-01-01', null));
   }
-  const catalogue = new Map(loadCommunes().filter((c) => c.provinceId === pid).map((c) => [c.name, c.code]));
+  const catalogue = new Map(
+    loadCommunes()
+      .filter((c) => c.provinceId === pid)
+      .map((c) => [c.name, c.code]),
+  );
   const communes: UnitRec[] = [];
   const chapters: UnitRec[] = [...affiliatedChapters];
   let host: UnitRec | null = null;
@@ -704,9 +732,16 @@ function buildCurrentProvince(
   const slots = currentRoster(p);
   for (const slot of slots) {
     const gender = slot.gender ?? (rnd() < 0.3 ? 'FEMALE' : 'MALE');
-    b.cadre(slot, nextName(gender), gender, p.term, rnd() < 0.8 ? '2022-10-01' : `202${int(rnd, 3, 5)}-0${int(rnd, 1, 9)}-01`, null);
+    b.cadre(
+      slot,
+      nextName(gender),
+      gender,
+      p.term,
+      rnd() < 0.8 ? '2022-10-01' : `202${int(rnd, 3, 5)}-0${int(rnd, 1, 9)}-01`,
+      null,
+    );
   }
-  const bySlot = (account: RosterSlot['account']) => b.cadres[slots.findIndex((s) => s.account === account)]!;
+  const bySlot = (account: RosterSlot['account']) => b.cadres[slots.findIndex((s) => s.account === account)];
   const thuongtruc = bySlot('thuongtruc');
   const truongban = bySlot('truongban');
   const canbo = bySlot('canbo');
@@ -714,7 +749,14 @@ function buildCurrentProvince(
   // Accounts (before trips, which point at their authors).
   const code = p.code.toLowerCase();
   const admin = { id: randomUUID(), name: `Ban Tổ chức ${p.union}` };
-  const user = (username: string, role: string, fullName: string, cadre: CadreRec | null, unitId: string | null, id = randomUUID()) => {
+  const user = (
+    username: string,
+    role: string,
+    fullName: string,
+    cadre: CadreRec | null,
+    unitId: string | null,
+    id = randomUUID(),
+  ) => {
     if (cadre) cadre.userId = id;
     b.t.add('app_user', {
       id,
@@ -735,10 +777,18 @@ function buildCurrentProvince(
 
   // Exemptions: maternity, long study, long sick leave.
   const approvedBy = `Ban Thường vụ ${p.union}`;
-  const mother = b.cadres.find((c) => c.dept === 'TG' && c.gender === 'FEMALE' && !c.position.startsWith('Trưởng')) ?? b.cadres[11]!;
+  const mother =
+    b.cadres.find((c) => c.dept === 'TG' && c.gender === 'FEMALE' && !c.position.startsWith('Trưởng')) ?? b.cadres[11];
   b.exemption(mother, 'MATERNITY', `${Y}-02-02`, `${Y}-08-01`, 'Nghỉ chế độ thai sản 6 tháng.', approvedBy);
   const student = b.cadres.find((c) => c.dept === 'TN' && c.position.startsWith('Chuyên viên'))!;
-  b.exemption(student, 'LONG_STUDY', `${Y}-03-02`, `${Y}-12-31`, 'Học Cao cấp lý luận chính trị tập trung tại Học viện Chính trị quốc gia Hồ Chí Minh.', approvedBy);
+  b.exemption(
+    student,
+    'LONG_STUDY',
+    `${Y}-03-02`,
+    `${Y}-12-31`,
+    'Học Cao cấp lý luận chính trị tập trung tại Học viện Chính trị quốc gia Hồ Chí Minh.',
+    approvedBy,
+  );
   const sick = b.cadres.find((c) => c.dept === 'VP' && c.position.startsWith('Chuyên viên'))!;
   b.exemption(sick, 'LONG_SICK_LEAVE', `${Y}-05-11`, `${Y}-08-10`, 'Điều trị dài ngày sau phẫu thuật.', approvedBy);
 
@@ -795,7 +845,10 @@ function buildCurrentProvince(
     if (rnd() < 0.1) return [hostUnit];
     if (kind === 'COORDINATION' && rnd() < 0.3) return [pick(rnd, affiliated)];
     if (kind === 'INSPECTION' && schools.length && rnd() < 0.2) return [pick(rnd, schools)];
-    const first = rnd() < 0.3 ? pick(rnd, others.filter((c) => c.flags.remote || c.flags.border || c.flags.island).concat(others.slice(0, 1))) : pick(rnd, others);
+    const first =
+      rnd() < 0.3
+        ? pick(rnd, others.filter((c) => c.flags.remote || c.flags.border || c.flags.island).concat(others.slice(0, 1)))
+        : pick(rnd, others);
     if (kind === 'TOPIC' && rnd() < 0.25) {
       const second = pick(rnd, others);
       if (second.id !== first.id) return [first, second];
@@ -828,22 +881,48 @@ function buildCurrentProvince(
   const stateByEnd = (end: string): State =>
     end > addDays(b.today, -7) ? 'COMPLETED' : end > addDays(b.today, -17) ? 'REPORTED' : 'REPORT_ACCEPTED';
 
-  const place = (kind: Kind, lead: CadreRec, len: number, from: string, to: string, companions: number, state: State | null, extra: Partial<TripSpec> = {}): TripSpec | null => {
+  const place = (
+    kind: Kind,
+    lead: CadreRec,
+    len: number,
+    from: string,
+    to: string,
+    companions: number,
+    state: State | null,
+    extra: Partial<TripSpec> = {},
+  ): TripSpec | null => {
     let start = from;
     while (addDays(start, len - 1) <= to && !b.isFree(lead, start, len, 1)) start = addDays(start, 1);
     const end = addDays(start, len - 1);
     if (end > to) return null;
     const members = [lead];
     if (companions > 0) {
-      const pool = shuffle(rnd, b.cadres.filter((c) => c !== lead && (c.remaining > 0 || state !== null) && b.isFree(c, start, len, 1)));
+      const pool = shuffle(
+        rnd,
+        b.cadres.filter((c) => c !== lead && (c.remaining > 0 || state !== null) && b.isFree(c, start, len, 1)),
+      );
       pool.sort((x, y) => Number(y.dept === lead.dept) - Number(x.dept === lead.dept));
       members.push(...pool.slice(0, companions));
     }
     const dests = extra.dests ?? destFor(kind);
     const { title, topicId } = titleFor(kind, dests, start, lead);
     const s = state ?? stateByEnd(end);
-    for (const m of members) if (!['REJECTED', 'CANCELLED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'].includes(s)) m.remaining -= len;
-    return b.trip({ kind, state: s, title, purpose: PURPOSE[kind], expectedOutput: OUTPUT[kind], topicId, lead, members, dests, start, end, ...extra });
+    for (const m of members)
+      if (!['REJECTED', 'CANCELLED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'].includes(s)) m.remaining -= len;
+    return b.trip({
+      kind,
+      state: s,
+      title,
+      purpose: PURPOSE[kind],
+      expectedOutput: OUTPUT[kind],
+      topicId,
+      lead,
+      members,
+      dests,
+      start,
+      end,
+      ...extra,
+    });
   };
 
   // Forced first: what the demo accounts should find waiting for them.
@@ -855,11 +934,14 @@ function buildCurrentProvince(
   place('MEETING', ptOther, 1, addDays(b.today, -13), addDays(b.today, -9), 0, 'REPORTED');
 
   // Targets: a spread around the requirement, lower for cadres exempt part of the year.
-  const factors = shuffle(rnd, [1.25, 1.18, 1.12, 1.08, 1.05, 1.03, 1.02, 1.0, 1.0, 0.97, 0.93, 0.88, 0.82, 0.76, 0.7, 0.63, 0.55, 0.48, 0.4, 0.32, 0.22]);
+  const factors = shuffle(
+    rnd,
+    [1.25, 1.18, 1.12, 1.08, 1.05, 1.03, 1.02, 1.0, 1.0, 0.97, 0.93, 0.88, 0.82, 0.76, 0.7, 0.63, 0.55, 0.48, 0.4, 0.32, 0.22],
+  );
   const span = daysBetween(firstDay, pastEnd);
   b.cadres.forEach((c, i) => {
     const exemptDays = c.exempt.reduce((n, [s, e]) => n + daysBetween(maxDate(s, firstDay), minDate(e, pastEnd)), 0);
-    const factor = c === truongban || c === canbo ? Math.max(factors[i] ?? 1, 0.9) : factors[i] ?? 0.8;
+    const factor = c === truongban || c === canbo ? Math.max(factors[i] ?? 1, 0.9) : (factors[i] ?? 0.8);
     c.remaining += Math.round(required * factor * (1 - exemptDays / span));
   });
   const wishes: Array<{ c: CadreRec; kind: Kind; len: number; date: string }> = [];
@@ -887,15 +969,22 @@ function buildCurrentProvince(
 
   // Late registrations: two trips that went first and registered after.
   const accepted = b.trips.filter((t) => t.state === 'REPORT_ACCEPTED');
-  accepted[Math.floor(accepted.length * 0.35)]!.lateJustification = LATE_JUSTIFICATIONS[0]!;
-  accepted[Math.floor(accepted.length * 0.7)]!.lateJustification = LATE_JUSTIFICATIONS[1]!;
+  accepted[Math.floor(accepted.length * 0.35)].lateJustification = LATE_JUSTIFICATIONS[0]!;
+  accepted[Math.floor(accepted.length * 0.7)].lateJustification = LATE_JUSTIFICATIONS[1]!;
 
   // Refused and cancelled trips in the past.
   const autumn = `${Y}-10-05`;
   const lateAutumn = addDays(b.today, -20);
-  const someone = () => pick(rnd, b.cadres.filter((c) => c !== mother && c !== student && c !== sick));
-  place('TOPIC', someone(), 3, autumn, lateAutumn, 0, 'REJECTED', { decisionNote: REJECT_NOTES[0]! });
-  place('COORDINATION', someone(), 2, `${Y}-09-14`, lateAutumn, 1, 'CANCELLED', { decisionNote: CANCEL_NOTES[1]!, cancelledAfterApproval: true });
+  const someone = () =>
+    pick(
+      rnd,
+      b.cadres.filter((c) => c !== mother && c !== student && c !== sick),
+    );
+  place('TOPIC', someone(), 3, autumn, lateAutumn, 0, 'REJECTED', { decisionNote: REJECT_NOTES[0] });
+  place('COORDINATION', someone(), 2, `${Y}-09-14`, lateAutumn, 1, 'CANCELLED', {
+    decisionNote: CANCEL_NOTES[1],
+    cancelledAfterApproval: true,
+  });
 
   // Ghép đoàn: two approved trips of different departments to the host commune on overlapping days.
   const dec = (d: number) => `${Y}-12-${String(d).padStart(2, '0')}`;
@@ -904,10 +993,16 @@ function buildCurrentProvince(
   const tgLead = b.cadres.filter((c) => c.dept === 'TG' && free(c));
   const tcLead = b.cadres.filter((c) => c.dept === 'TC' && free(c));
   let first: TripSpec | null = null;
-  for (const c of tgLead) if (!first) first = place('TOPIC', c, 3, dec(8), dec(14), 0, 'APPROVED', { dests: [hostUnit], delegationId });
+  for (const c of tgLead)
+    if (!first) first = place('TOPIC', c, 3, dec(8), dec(14), 0, 'APPROVED', { dests: [hostUnit], delegationId });
   let second: TripSpec | null = null;
   if (first) {
-    for (const c of tcLead) if (!second) second = place('INSPECTION', c, 2, addDays(first.start, 1), addDays(first.end, 1), 0, 'APPROVED', { dests: [hostUnit], delegationId });
+    for (const c of tcLead)
+      if (!second)
+        second = place('INSPECTION', c, 2, addDays(first.start, 1), addDays(first.end, 1), 0, 'APPROVED', {
+          dests: [hostUnit],
+          delegationId,
+        });
   }
   if (first && second) {
     b.t.add('delegation', {
@@ -926,14 +1021,15 @@ function buildCurrentProvince(
   // What is coming in December: drafts, submissions, approvals (two merged), returns.
   const batch3 = b.batches.find((x) => x.quarter === 4 && x.number === 3)!;
   place('TOPIC', canbo, 3, batch3.start, batch3.end, 0, 'DRAFT');
-  place('MEETING', canbo, 1, dec(15), dec(22), 0, 'RETURNED', { decisionNote: RETURN_NOTES[0]! });
-  place('TOPIC', someone(), 3, dec(14), dec(22), 0, 'RETURNED', { decisionNote: RETURN_NOTES[1]! });
+  place('MEETING', canbo, 1, dec(15), dec(22), 0, 'RETURNED', { decisionNote: RETURN_NOTES[0] });
+  place('TOPIC', someone(), 3, dec(14), dec(22), 0, 'RETURNED', { decisionNote: RETURN_NOTES[1] });
   place('COORDINATION', someone(), 2, dec(1), dec(18), 0, 'DRAFT');
   place('INSPECTION', truongban, 2, dec(16), dec(22), 1, 'DRAFT');
-  for (let i = 0; i < 4; i += 1) place(i === 2 ? 'MEETING' : pickKind(rnd), someone(), int(rnd, 2, 3), dec(1 + i * 4), dec(23), i % 2, 'SUBMITTED');
+  for (let i = 0; i < 4; i += 1)
+    place(i === 2 ? 'MEETING' : pickKind(rnd), someone(), int(rnd, 2, 3), dec(1 + i * 4), dec(23), i % 2, 'SUBMITTED');
   place('INSPECTION', someone(), 2, dec(2), dec(20), 1, 'SUBMITTED');
-  place('TOPIC', someone(), 3, dec(14), dec(23), 0, 'REJECTED', { decisionNote: REJECT_NOTES[1]! });
-  place('MEETING', someone(), 1, dec(3), dec(20), 0, 'CANCELLED', { decisionNote: CANCEL_NOTES[0]! });
+  place('TOPIC', someone(), 3, dec(14), dec(23), 0, 'REJECTED', { decisionNote: REJECT_NOTES[1] });
+  place('MEETING', someone(), 1, dec(3), dec(20), 0, 'CANCELLED', { decisionNote: CANCEL_NOTES[0] });
   for (let i = 0; i < 3; i += 1) place(pickKind(rnd), someone(), int(rnd, 2, 3), dec(1 + i * 5), dec(23), 1, 'APPROVED');
   // Trips of the first three quarters belong to their department's approved plan.
   for (const t of b.trips) {
@@ -944,11 +1040,16 @@ function buildCurrentProvince(
   }
 
   const headOf = (dept: DeptKey | null): Actor => {
-    const head = dept && dept !== 'TT' ? b.cadres.find((c) => c.dept === dept && /^(Trưởng|Chánh)/u.test(c.position)) : thuongtruc;
+    const head =
+      dept && dept !== 'TT' ? b.cadres.find((c) => c.dept === dept && /^(Trưởng|Chánh)/u.test(c.position)) : thuongtruc;
     const h = head ?? thuongtruc;
     return { name: h.name, userId: h.userId };
   };
-  const actors: Actors = { approver: { name: thuongtruc.name, userId: thuongtruc.userId }, headOf, organiser: { name: admin.name, userId: admin.id } };
+  const actors: Actors = {
+    approver: { name: thuongtruc.name, userId: thuongtruc.userId },
+    headOf,
+    organiser: { name: admin.name, userId: admin.id },
+  };
   for (const t of b.trips) writeTrip(b, t, actors);
   return { admin, thuongtruc, truongban, canbo, host: hostUnit };
 }
@@ -956,11 +1057,32 @@ function buildCurrentProvince(
 const deptName = (p: ProvinceDemo, key: DeptKey): string =>
   key === 'TT' ? 'Thường trực' : DEPARTMENTS(p.orgDepartment).find((d) => d.key === key)!.name;
 
-const RULES: Partial<Record<DemoCode, { requiredDays: number; windowStart: string; windowEnd: string; reportDueDays: number; hostLoadMax: number; minCommune?: number; minChapter?: number }>> = {
+const RULES: Partial<
+  Record<
+    DemoCode,
+    {
+      requiredDays: number;
+      windowStart: string;
+      windowEnd: string;
+      reportDueDays: number;
+      hostLoadMax: number;
+      minCommune?: number;
+      minChapter?: number;
+    }
+  >
+> = {
   LDG: { requiredDays: 60, windowStart: '2026-01-01', windowEnd: '2026-12-31', reportDueDays: 10, hostLoadMax: 2 },
   HNI: { requiredDays: 60, windowStart: '2026-01-01', windowEnd: '2026-12-31', reportDueDays: 7, hostLoadMax: 3 },
   // Like Bà Rịa – Vũng Tàu (now part of the city): a minimum per host level.
-  HCM: { requiredDays: 60, windowStart: '2026-01-01', windowEnd: '2026-12-31', reportDueDays: 10, hostLoadMax: 2, minCommune: 20, minChapter: 10 },
+  HCM: {
+    requiredDays: 60,
+    windowStart: '2026-01-01',
+    windowEnd: '2026-12-31',
+    reportDueDays: 10,
+    hostLoadMax: 2,
+    minCommune: 20,
+    minChapter: 10,
+  },
   // Đà Nẵng keeps the central defaults (no row).
   QTI: { requiredDays: 30, windowStart: '2026-03-01', windowEnd: '2026-12-31', reportDueDays: 10, hostLoadMax: 2 },
 };
@@ -995,9 +1117,18 @@ function binhThuanRoster(): BtSlot[] {
     s('TC', 'Trưởng Ban Xây dựng Đoàn'),
     s('TC', 'Phó Trưởng Ban Xây dựng Đoàn', 'FEMALE'),
     s('TC', 'Chuyên viên Ban Xây dựng Đoàn'),
-    s('TC', 'Chuyên viên Ban Xây dựng Đoàn', 'MALE', [['LONG_STUDY', '2018-09-01', '2019-12-31', 'Học thạc sĩ tập trung tại Học viện Thanh thiếu niên Việt Nam.']]),
+    s('TC', 'Chuyên viên Ban Xây dựng Đoàn', 'MALE', [
+      ['LONG_STUDY', '2018-09-01', '2019-12-31', 'Học thạc sĩ tập trung tại Học viện Thanh thiếu niên Việt Nam.'],
+    ]),
     s('TG', 'Trưởng Ban Tuyên giáo'),
-    s('TG', 'Phó Trưởng Ban Tuyên giáo', 'MALE', [['LONG_STUDY', '2018-09-05', '2020-06-30', 'Học Cao cấp lý luận chính trị tập trung tại Học viện Chính trị quốc gia Hồ Chí Minh.']]),
+    s('TG', 'Phó Trưởng Ban Tuyên giáo', 'MALE', [
+      [
+        'LONG_STUDY',
+        '2018-09-05',
+        '2020-06-30',
+        'Học Cao cấp lý luận chính trị tập trung tại Học viện Chính trị quốc gia Hồ Chí Minh.',
+      ],
+    ]),
     s('TG', 'Chuyên viên Ban Tuyên giáo', 'FEMALE'),
     s('TG', 'Chuyên viên Ban Tuyên giáo', 'FEMALE', [
       ['MATERNITY', '2019-01-01', '2019-06-30', 'Nghỉ chế độ thai sản.'],
@@ -1008,7 +1139,9 @@ function binhThuanRoster(): BtSlot[] {
     s('PT', 'Chuyên viên Ban Phong trào', 'MALE', [['LONG_SICK_LEAVE', '2019-01-01', '2019-12-31', 'Điều trị bệnh dài ngày.']]),
     s('TN', 'Trưởng Ban Công tác Thiếu nhi', 'FEMALE'),
     s('TN', 'Phó Trưởng Ban Công tác Thiếu nhi', 'FEMALE'),
-    s('TN', 'Chuyên viên Ban Công tác Thiếu nhi', 'MALE', [['LONG_STUDY', '2018-10-01', '2020-09-30', 'Học thạc sĩ tập trung tại Trường Đại học Khoa học Xã hội và Nhân văn.']]),
+    s('TN', 'Chuyên viên Ban Công tác Thiếu nhi', 'MALE', [
+      ['LONG_STUDY', '2018-10-01', '2020-09-30', 'Học thạc sĩ tập trung tại Trường Đại học Khoa học Xã hội và Nhân văn.'],
+    ]),
   ];
   const executives: BtSlot[] = BT_DISTRICTS.filter((d) => d.secretary).map((d) => ({
     dept: null,
@@ -1083,12 +1216,17 @@ function buildBinhThuan(b: ProvinceBuild): void {
   const reached = BT_DISTRICTS.filter((d) => d.name !== BINH_THUAN_2019.unreached).map((d) => districts.get(d.name)!);
   const everyBase = [...districts.values()];
   const secretaryHome = (c: CadreRec) => everyBase.find((d) => c.position.endsWith(d.unit.name));
-  const thuongtruc = b.cadres[1]!;
+  const thuongtruc = b.cadres[1];
   const headOf = (dept: DeptKey | null): Actor => {
-    const head = dept && dept !== 'TT' ? b.cadres.find((c) => c.dept === dept && /^(Trưởng|Chánh)/u.test(c.position)) : thuongtruc;
+    const head =
+      dept && dept !== 'TT' ? b.cadres.find((c) => c.dept === dept && /^(Trưởng|Chánh)/u.test(c.position)) : thuongtruc;
     return { name: (head ?? thuongtruc).name, userId: null };
   };
-  const actors: Actors = { approver: { name: thuongtruc.name, userId: null }, headOf, organiser: { name: 'Ban Xây dựng Đoàn', userId: null } };
+  const actors: Actors = {
+    approver: { name: thuongtruc.name, userId: null },
+    headOf,
+    organiser: { name: 'Ban Xây dựng Đoàn', userId: null },
+  };
   const yearStart = `${Y}-01-07`;
   const yearEnd = `${Y}-12-20`;
   let models = 0;
@@ -1099,7 +1237,20 @@ function buildBinhThuan(b: ProvinceBuild): void {
     const add = (kind: Kind, start: string, len: number, dests: UnitRec[], extra: Partial<TripSpec> = {}) => {
       const end = addDays(start, len - 1);
       const { title, topicId } = btTitle(b, rnd, kind, dests, c, extra.topicId ?? null);
-      b.trip({ kind, state: 'REPORT_ACCEPTED', title, purpose: PURPOSE[kind], expectedOutput: OUTPUT[kind], lead: c, members: [c], dests, start, end, ...extra, topicId });
+      b.trip({
+        kind,
+        state: 'REPORT_ACCEPTED',
+        title,
+        purpose: PURPOSE[kind],
+        expectedOutput: OUTPUT[kind],
+        lead: c,
+        members: [c],
+        dests,
+        start,
+        end,
+        ...extra,
+        topicId,
+      });
       left -= len;
     };
     const freeStart = (len: number, from = yearStart, to = yearEnd): string | null => {
@@ -1113,7 +1264,7 @@ function buildBinhThuan(b: ProvinceBuild): void {
 
     // Two chapter meetings, round-robin over the 17 units reached (never Phú Quý).
     for (const k of [0, 1]) {
-      const d = reached[(index * 2 + k) % reached.length]!;
+      const d = reached[(index * 2 + k) % reached.length];
       const s = freeStart(1);
       if (s) add('MEETING', s, 1, [pick(rnd, d.chapters)]);
     }
@@ -1140,7 +1291,7 @@ function buildBinhThuan(b: ProvinceBuild): void {
           details: {},
         };
       }
-      const topicId = model ? b.topics[MODEL_TOPIC[model.district] ?? 10]?.id ?? null : null;
+      const topicId = model ? (b.topics[MODEL_TOPIC[model.district] ?? 10]?.id ?? null) : null;
       add('TOPIC', s, len, [d.base], { report, topicId });
     }
     // Inspections and coordination fill the rest, a few days at a time.
@@ -1168,17 +1319,34 @@ const MODEL_TOPIC: Record<string, number> = {
   'Huyện đoàn Bắc Bình': 6,
 };
 
-function btTitle(b: ProvinceBuild, rnd: Rnd, kind: Kind, dests: UnitRec[], lead: CadreRec, topicId: string | null): { title: string; topicId: string | null } {
-  const unit = dests[0]!;
+function btTitle(
+  b: ProvinceBuild,
+  rnd: Rnd,
+  kind: Kind,
+  dests: UnitRec[],
+  lead: CadreRec,
+  topicId: string | null,
+): { title: string; topicId: string | null } {
+  const unit = dests[0];
   const where = unit.district && unit.district !== unit.name ? `${unit.name} (${unit.district})` : unit.name;
   if (kind === 'TOPIC') {
     const own = b.topics.filter((t) => t.dept === lead.dept);
-    const t = topicId ? b.topics.find((x) => x.id === topicId)! : own.length && rnd() < 0.6 ? pick(rnd, own) : pick(rnd, b.topics);
+    const t = topicId
+      ? b.topics.find((x) => x.id === topicId)!
+      : own.length && rnd() < 0.6
+        ? pick(rnd, own)
+        : pick(rnd, b.topics);
     return { title: `${t.title} tại ${where}`, topicId: t.id };
   }
   if (kind === 'MEETING') return { title: `Dự sinh hoạt ${where}`, topicId: null };
   if (kind === 'INSPECTION') return { title: `${pick(rnd, INSPECTIONS).title} tại ${where}`, topicId: null };
-  return { title: `${pick(rnd, COORDINATION_ACTIVITIES.filter((a) => !a.title.includes('Tết'))).title.replace(' hè', ' hè 2019')} tại ${where}`, topicId: null };
+  return {
+    title: `${pick(
+      rnd,
+      COORDINATION_ACTIVITIES.filter((a) => !a.title.includes('Tết')),
+    ).title.replace(' hè', ' hè 2019')} tại ${where}`,
+    topicId: null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1211,7 +1379,9 @@ export async function seedDemo(config: DatabaseConfig, password: string, log: Lo
     const counts: Record<string, number> = {};
     const write = async (build: ProvinceBuild): Promise<void> => {
       const scope = `{${build.provinceId}}`;
-      await client.query(`SELECT set_config('app.write_provinces', $1, true), set_config('app.read_provinces', $1, true)`, [scope]);
+      await client.query(`SELECT set_config('app.write_provinces', $1, true), set_config('app.read_provinces', $1, true)`, [
+        scope,
+      ]);
       for (const table of TABLE_ORDER) {
         counts[table] = (counts[table] ?? 0) + (await insertAll(client, table, build.t.rows.get(table)));
       }

@@ -44,8 +44,7 @@ export const notFound = (what = 'Đối tượng'): AppError =>
   new AppError(ErrorCode.NOT_FOUND, `${what} không tồn tại hoặc bạn không có quyền xem.`);
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.'): AppError =>
   new AppError(ErrorCode.FORBIDDEN, message);
-export const conflict = (message: string, reason?: string): AppError =>
-  new AppError(ErrorCode.CONFLICT, message, { reason });
+export const conflict = (message: string, reason?: string): AppError => new AppError(ErrorCode.CONFLICT, message, { reason });
 
 const VALIDATION_MESSAGES: Record<string, string> = {
   isNotEmpty: 'không được để trống',
@@ -89,7 +88,7 @@ export function toAppError(raw: unknown): GraphQLError {
   if (raw instanceof AppError) return raw;
   if (raw instanceof ArgumentValidationError) {
     const prefix = 'argumentName' in raw && typeof raw.argumentName === 'string' ? raw.argumentName : '';
-    const problems = flattenValidation(raw.extensions.validationErrors as ValidationError[], prefix);
+    const problems = flattenValidation(raw.extensions.validationErrors, prefix);
     const first = problems[0];
     return new AppError(ErrorCode.BAD_USER_INPUT, first?.message ?? 'Dữ liệu không hợp lệ.', {
       field: first?.field,
@@ -112,7 +111,10 @@ export function toAppError(raw: unknown): GraphQLError {
     (code && (UNAVAILABLE_PG_CODES.has(code) || NETWORK_CODES.has(code))) ||
     /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(message)
   ) {
-    return new AppError(ErrorCode.UNAVAILABLE, 'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.');
+    return new AppError(
+      ErrorCode.UNAVAILABLE,
+      'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.',
+    );
   }
   logger.error({ err: raw }, 'Unexpected error');
   return new AppError(ErrorCode.INTERNAL_SERVER_ERROR, 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.');

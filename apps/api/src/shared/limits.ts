@@ -29,10 +29,14 @@ export function operationCost(
 }
 
 export function tooCostly(cost: number, max: number): AppError {
-  return new AppError(ErrorCode.BAD_USER_INPUT, `Truy vấn quá phức tạp (chi phí ${cost}, tối đa ${max}). Hãy chia nhỏ truy vấn.`, {
-    reason: 'QUERY_TOO_COMPLEX',
-    details: { cost, maxCost: max, http: { status: 400 } },
-  });
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    `Truy vấn quá phức tạp (chi phí ${cost}, tối đa ${max}). Hãy chia nhỏ truy vấn.`,
+    {
+      reason: 'QUERY_TOO_COMPLEX',
+      details: { cost, maxCost: max, http: { status: 400 } },
+    },
+  );
 }
 
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {

@@ -46,7 +46,8 @@ export function publishScoped<K extends keyof Topics>(
   provinceId: number,
   payload: Topics[K][1],
 ): void {
-  const publish = (key: string) => (pubsub.publish as (topic: K, key: string, payload: Topics[K][1]) => void)(topic, key, payload);
+  const publish = (key: string) =>
+    (pubsub.publish as (topic: K, key: string, payload: Topics[K][1]) => void)(topic, key, payload);
   publish(String(provinceId));
   publish(CENTRAL_KEY);
 }

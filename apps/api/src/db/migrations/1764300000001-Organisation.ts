@@ -291,8 +291,20 @@ export class Organisation1764300000001 implements MigrationInterface {
       );
     `);
     for (const table of [
-      'unit', 'cadre', 'exemption', 'policy_rule', 'batch', 'topic', 'quarterly_plan', 'delegation',
-      'trip', 'trip_member', 'trip_destination', 'trip_event', 'trip_report', 'idempotency_key',
+      'unit',
+      'cadre',
+      'exemption',
+      'policy_rule',
+      'batch',
+      'topic',
+      'quarterly_plan',
+      'delegation',
+      'trip',
+      'trip_member',
+      'trip_destination',
+      'trip_event',
+      'trip_report',
+      'idempotency_key',
     ]) {
       await q.query(tenantTableSql(table));
     }

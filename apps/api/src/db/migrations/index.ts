@@ -4,4 +4,9 @@ import { AccountAdmin1764300000002 } from './1764300000002-AccountAdmin';
 import { Compliance1764300000003 } from './1764300000003-Compliance';
 
 /** Every migration, in order. Schema changes only ever happen here. */
-export const migrations = [Foundation1764300000000, Organisation1764300000001, AccountAdmin1764300000002, Compliance1764300000003];
+export const migrations = [
+  Foundation1764300000000,
+  Organisation1764300000001,
+  AccountAdmin1764300000002,
+  Compliance1764300000003,
+];

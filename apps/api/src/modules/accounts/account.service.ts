@@ -33,7 +33,16 @@ export async function createAccount(manager: EntityManager, provinceId: number, 
   await manager.query(
     `INSERT INTO app_user (id, province_id, username, password_hash, full_name, role, cadre_id, unit_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [id, provinceId, input.username, await hashPassword(input.password), input.fullName.trim(), input.role, input.cadreId ?? null, input.unitId ?? null],
+    [
+      id,
+      provinceId,
+      input.username,
+      await hashPassword(input.password),
+      input.fullName.trim(),
+      input.role,
+      input.cadreId ?? null,
+      input.unitId ?? null,
+    ],
   );
   return manager.findOneByOrFail(User, { id });
 }

@@ -23,9 +23,18 @@ describe('accounts made by the organisation department', () => {
       { input: { username: 'tuan.pm', fullName: 'Phạm Minh Tuấn', role: 'CADRE', password: 'mat-khau-123', cadreId: cadre.id } },
       admin,
     );
-    expect(made.createAccount).toMatchObject({ username: 'tuan.pm', role: 'CADRE', province: { code: 'LDG' }, cadreId: cadre.id });
+    expect(made.createAccount).toMatchObject({
+      username: 'tuan.pm',
+      role: 'CADRE',
+      province: { code: 'LDG' },
+      cadreId: cadre.id,
+    });
     const token = await product.login('tuan.pm', 'mat-khau-123');
-    const me = await product.ok(`{ me { fullName } cadre: cadres(filter: { search: "pham minh tuan" }) { nodes { account { username } } } }`, {}, token);
+    const me = await product.ok(
+      `{ me { fullName } cadre: cadres(filter: { search: "pham minh tuan" }) { nodes { account { username } } } }`,
+      {},
+      token,
+    );
     expect(me.cadre.nodes[0].account.username).toBe('tuan.pm');
 
     const again = await product.gql(
@@ -49,12 +58,24 @@ describe('accounts made by the organisation department', () => {
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     const unit = await buildUnit(product.owner, { provinceId: ldg });
-    await product.ok(CREATE, { input: { username: 'coso.b', fullName: 'Đoàn xã B', role: 'HOST_UNIT', password: 'mat-khau-123', unitId: unit.id } }, admin);
-    const taken = await product.gql(CREATE, { input: { username: 'coso.b', fullName: 'Khác', role: 'STANDING_BOARD', password: 'mat-khau-123' } }, admin);
+    await product.ok(
+      CREATE,
+      { input: { username: 'coso.b', fullName: 'Đoàn xã B', role: 'HOST_UNIT', password: 'mat-khau-123', unitId: unit.id } },
+      admin,
+    );
+    const taken = await product.gql(
+      CREATE,
+      { input: { username: 'coso.b', fullName: 'Khác', role: 'STANDING_BOARD', password: 'mat-khau-123' } },
+      admin,
+    );
     expect(taken.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'USERNAME_TAKEN' });
 
     const cadreToken = await product.login((await buildUser(product.owner, { role: Role.CADRE, provinceId: ldg })).username);
-    const byCadre = await product.gql(CREATE, { input: { username: 'hack.er', fullName: 'X', role: 'PROVINCE_ADMIN', password: 'mat-khau-123' } }, cadreToken);
+    const byCadre = await product.gql(
+      CREATE,
+      { input: { username: 'hack.er', fullName: 'X', role: 'PROVINCE_ADMIN', password: 'mat-khau-123' } },
+      cadreToken,
+    );
     expect(byCadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -9,11 +9,7 @@ import { authenticate } from './auth.service';
 export class AuthResolver {
   @Public()
   @Mutation(() => AuthPayload, { description: 'Đăng nhập bằng tên đăng nhập và mật khẩu' })
-  async login(
-    @Ctx() ctx: Context,
-    @Arg('username') username: string,
-    @Arg('password') password: string,
-  ): Promise<AuthPayload> {
+  async login(@Ctx() ctx: Context, @Arg('username') username: string, @Arg('password') password: string): Promise<AuthPayload> {
     if (username.length > 64 || password.length > 256) {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }

@@ -21,7 +21,12 @@ export class TokenService {
   }
 
   sign(userId: string): Promise<string> {
-    return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuedAt().setExpirationTime(this.ttl).sign(this.key);
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setIssuedAt()
+      .setExpirationTime(this.ttl)
+      .sign(this.key);
   }
 
   /** The user id of a valid token; null for a missing, malformed, forged or expired one. */
@@ -67,11 +72,9 @@ export async function authenticate(
   }
   if (user.locked_until && user.locked_until.getTime() > Date.now()) {
     const seconds = Math.ceil((user.locked_until.getTime() - Date.now()) / 1000);
-    throw new AppError(
-      ErrorCode.TOO_MANY_REQUESTS,
-      `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`,
-      { details: { retryAfterSeconds: seconds } },
-    );
+    throw new AppError(ErrorCode.TOO_MANY_REQUESTS, `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, {
+      details: { retryAfterSeconds: seconds },
+    });
   }
   const ok = user.active && (await verify(user.password_hash, password).catch(() => false));
   await dataSource.query('SELECT auth_record_login($1, $2)', [user.id, ok]);

@@ -2,7 +2,8 @@ import { Role } from '../../shared/access';
 import { startTestProduct, TEST_PASSWORD, type TestProduct } from '../../../test/harness';
 import { buildUser, provinceIdOf } from '../../../test/factories';
 
-const LOGIN = 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token user { username role province { code } } } }';
+const LOGIN =
+  'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token user { username role province { code } } } }';
 const ME = '{ me { username fullName role province { code name unionName predecessors { code } } } }';
 
 describe('sign-in', () => {
@@ -50,7 +51,7 @@ describe('sign-in', () => {
     expect(locked.errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
     expect(locked.errors?.[0]?.message).toMatch(/thử lại sau \d+ giây/);
 
-    await product.owner.query('UPDATE app_user SET locked_until = now() - interval \'1 second\' WHERE id = $1', [user.id]);
+    await product.owner.query("UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = $1", [user.id]);
     const after = await product.gql(LOGIN, { u: user.username, p: TEST_PASSWORD });
     expect(after.errors).toBeUndefined();
     const { rows } = await product.owner.query('SELECT failed_logins FROM app_user WHERE id = $1', [user.id]);

@@ -83,7 +83,12 @@ export async function hostLoad(
 }
 
 /** Approved trips heading to the same host in the same week that are not yet one delegation. */
-export async function mergeSuggestions(manager: EntityManager, provinceId: number, from: string, to: string): Promise<MergeSuggestion[]> {
+export async function mergeSuggestions(
+  manager: EntityManager,
+  provinceId: number,
+  from: string,
+  to: string,
+): Promise<MergeSuggestion[]> {
   const rows: Array<{ unit_id: string; unit_name: string; week_start: string; trip_ids: string[]; titles: string[] }> =
     await manager.query(
       `SELECT d.unit_id, u.name AS unit_name, date_trunc('week', t.start_date)::date::text AS week_start,
@@ -98,11 +103,22 @@ export async function mergeSuggestions(manager: EntityManager, provinceId: numbe
        LIMIT 200`,
       [provinceId, from, to],
     );
-  return rows.map((r) => ({ unitId: r.unit_id, unitName: r.unit_name, weekStart: r.week_start, tripIds: r.trip_ids, titles: r.titles }));
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    weekStart: r.week_start,
+    tripIds: r.trip_ids,
+    titles: r.titles,
+  }));
 }
 
 /** Near-duplicate topics of different cadres in the same quarter, by trigram similarity of folded titles. */
-export async function topicOverlaps(manager: EntityManager, provinceId: number, year: number, threshold: number): Promise<TopicOverlap[]> {
+export async function topicOverlaps(
+  manager: EntityManager,
+  provinceId: number,
+  year: number,
+  threshold: number,
+): Promise<TopicOverlap[]> {
   const rows: Array<{
     trip_a: string;
     title_a: string;

@@ -11,12 +11,7 @@ import { readableProvince, withScope } from '../tenancy/tenancy';
 import { Province, ProvinceStatus } from '../tenancy/province.entity';
 import { Cadre } from '../roster/cadre.entity';
 import { Unit } from '../units/unit.entity';
-import {
-  CadreCompliance,
-  ComplianceUpdate,
-  DepartmentCompliance,
-  ProvinceCompliance,
-} from './compliance.entity';
+import { CadreCompliance, ComplianceUpdate, DepartmentCompliance, ProvinceCompliance } from './compliance.entity';
 import { CadreComplianceArgs, ComparisonOrder } from './compliance.inputs';
 import { cadreCompliance, departmentCompliance, provinceCompliance } from './compliance.service';
 import { HostWeekLoad, MergeSuggestion, TopicOverlap, hostLoad, mergeSuggestions, topicOverlaps } from './compliance.hosts';
@@ -24,7 +19,10 @@ import { HostWeekLoad, MergeSuggestion, TopicOverlap, hostLoad, mergeSuggestions
 /** Loaders live in HTTP requests; a live update carries names instead of nested objects. */
 function requestLoaders(ctx: Context) {
   if (!ctx.loaders) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, 'Trường này không có trong cập nhật trực tiếp; hãy dùng fullName, departmentName.');
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      'Trường này không có trong cập nhật trực tiếp; hãy dùng fullName, departmentName.',
+    );
   }
   return ctx.loaders;
 }
@@ -48,7 +46,8 @@ const COMPARATORS: Record<ComparisonOrder, (a: ProvinceCompliance, b: ProvinceCo
   [ComparisonOrder.MET_SHARE]: (a, b) => b.metShare - a.metShare,
   [ComparisonOrder.AVERAGE_DAYS]: (a, b) => b.averageDays - a.averageDays,
   [ComparisonOrder.COVERAGE]: (a, b) =>
-    (b.coverage.total ? b.coverage.reached / b.coverage.total : 0) - (a.coverage.total ? a.coverage.reached / a.coverage.total : 0),
+    (b.coverage.total ? b.coverage.reached / b.coverage.total : 0) -
+    (a.coverage.total ? a.coverage.reached / a.coverage.total : 0),
   [ComparisonOrder.HARDSHIP_SHARE]: (a, b) => b.hardshipShare - a.hardshipShare,
   [ComparisonOrder.LATE_TRIPS]: (a, b) => b.lateTrips - a.lateTrips,
   [ComparisonOrder.NAME]: () => 0,
@@ -66,7 +65,7 @@ export class ComplianceResolver {
     assertYear(year);
     const target = readableProvince(ctx.viewer, ctx.scope, provinceId);
     const [figures] = await provinceCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), [target]);
-    return figures!;
+    return figures;
   }
 
   @Access(...READERS)
@@ -77,7 +76,12 @@ export class ComplianceResolver {
     @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
   ): Promise<DepartmentCompliance[]> {
     assertYear(year);
-    return departmentCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), readableProvince(ctx.viewer, ctx.scope, provinceId));
+    return departmentCompliance(
+      ctx.tx.manager,
+      year,
+      ctx.deps.clock.today(),
+      readableProvince(ctx.viewer, ctx.scope, provinceId),
+    );
   }
 
   @Access(...READERS)
@@ -98,7 +102,11 @@ export class ComplianceResolver {
       offset,
     );
     const end = offset + rows.length;
-    return { nodes: rows, totalCount: total, pageInfo: { hasNextPage: end < total, endCursor: rows.length ? encodeCursor([end, 'offset']) : null } };
+    return {
+      nodes: rows,
+      totalCount: total,
+      pageInfo: { hasNextPage: end < total, endCursor: rows.length ? encodeCursor([end, 'offset']) : null },
+    };
   }
 
   @Access(Role.CADRE, Role.DEPARTMENT_HEAD, Role.STANDING_BOARD, Role.PROVINCE_ADMIN)
@@ -120,9 +128,16 @@ export class ComplianceResolver {
   ): Promise<ProvinceCompliance[]> {
     assertYear(year);
     const provinces = ctx.deps.provinces.all.filter((p) => ctx.scope.readable.includes(p.id));
-    const rows = await provinceCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), provinces.map((p) => p.id));
+    const rows = await provinceCompliance(
+      ctx.tx.manager,
+      year,
+      ctx.deps.clock.today(),
+      provinces.map((p) => p.id),
+    );
     // Merged provinces appear for the years they have records of; the 34 current ones always.
-    const shown = rows.filter((r) => ctx.deps.provinces.get(r.provinceId)?.status === ProvinceStatus.ACTIVE || r.subjectCadres + r.exempt > 0);
+    const shown = rows.filter(
+      (r) => ctx.deps.provinces.get(r.provinceId)?.status === ProvinceStatus.ACTIVE || r.subjectCadres + r.exempt > 0,
+    );
     const byName = new Map(provinces.map((p, i) => [p.id, i]));
     return shown.sort((a, b) => COMPARATORS[orderBy](a, b) || byName.get(a.provinceId)! - byName.get(b.provinceId)!);
   }
@@ -170,10 +185,12 @@ export class ComplianceResolver {
     return withScope(deps.dataSource, viewer?.id ?? null, deps.provinces.records, async (tx) => {
       const today = deps.clock.today();
       const [province] = await provinceCompliance(tx.manager, change.year, today, [change.provinceId]);
-      const { rows: cadres } = await cadreCompliance(tx.manager, change.year, today, [change.provinceId], { cadreIds: change.cadreIds });
+      const { rows: cadres } = await cadreCompliance(tx.manager, change.year, today, [change.provinceId], {
+        cadreIds: change.cadreIds,
+      });
       const departmentIds = [...new Set(cadres.map((c) => c.departmentId))];
       const departments = await departmentCompliance(tx.manager, change.year, today, change.provinceId, departmentIds);
-      return { year: change.year, province: province!, cadres, departments };
+      return { year: change.year, province: province, cadres, departments };
     });
   }
 

@@ -24,7 +24,12 @@ describe('compliance: the figures a province reports', () => {
   let district: { id: string };
 
   /** A counting trip (reported) for the given members; dates inclusive. */
-  const trip = (members: string[], start: string, end: string, over: { kind?: string; state?: string; dest?: string; late?: boolean } = {}) =>
+  const trip = (
+    members: string[],
+    start: string,
+    end: string,
+    over: { kind?: string; state?: string; dest?: string; late?: boolean } = {},
+  ) =>
     inProvince(product.owner, qti, async () => {
       const id = randomUUID();
       await product.owner.query(
@@ -33,9 +38,18 @@ describe('compliance: the figures a province reports', () => {
         [qti, id, over.kind ?? 'TOPIC', over.state ?? 'REPORTED', members[0], start, end, over.late ?? false],
       );
       for (const [i, m] of members.entries()) {
-        await product.owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, $4)', [qti, id, m, i === 0]);
+        await product.owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, $4)', [
+          qti,
+          id,
+          m,
+          i === 0,
+        ]);
       }
-      await product.owner.query('INSERT INTO trip_destination (province_id, trip_id, unit_id) VALUES ($1, $2, $3)', [qti, id, over.dest ?? remote.id]);
+      await product.owner.query('INSERT INTO trip_destination (province_id, trip_id, unit_id) VALUES ($1, $2, $3)', [
+        qti,
+        id,
+        over.dest ?? remote.id,
+      ]);
       return id;
     });
 
@@ -53,21 +67,45 @@ describe('compliance: the figures a province reports', () => {
     qti = await provinceIdOf(product.owner, 'QTI');
     admin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: qti })).username);
     const agency = await buildUnit(product.owner, { provinceId: qti, kind: 'PROVINCIAL_AGENCY' });
-    district = await buildUnit(product.owner, { provinceId: qti, kind: 'DISTRICT_UNION', name: 'Huyện đoàn Cồn Cỏ', parentId: agency.id, validTo: '2025-06-30' });
-    remote = await buildUnit(product.owner, { provinceId: qti, kind: 'GRASSROOTS_UNION', name: 'Đoàn xã biên giới', parentId: district.id });
+    district = await buildUnit(product.owner, {
+      provinceId: qti,
+      kind: 'DISTRICT_UNION',
+      name: 'Huyện đoàn Cồn Cỏ',
+      parentId: agency.id,
+      validTo: '2025-06-30',
+    });
+    remote = await buildUnit(product.owner, {
+      provinceId: qti,
+      kind: 'GRASSROOTS_UNION',
+      name: 'Đoàn xã biên giới',
+      parentId: district.id,
+    });
     await inProvince(product.owner, qti, () => product.owner.query('UPDATE unit SET border = true WHERE id = $1', [remote.id]));
-    chapter = await buildUnit(product.owner, { provinceId: qti, kind: 'CHAPTER', name: 'Chi đoàn thôn Bắc', parentId: remote.id });
-    await buildUnit(product.owner, { provinceId: qti, kind: 'AFFILIATED_UNION', name: 'Đoàn Khối cơ quan', parentId: agency.id, validTo: '2025-06-30' });
+    chapter = await buildUnit(product.owner, {
+      provinceId: qti,
+      kind: 'CHAPTER',
+      name: 'Chi đoàn thôn Bắc',
+      parentId: remote.id,
+    });
+    await buildUnit(product.owner, {
+      provinceId: qti,
+      kind: 'AFFILIATED_UNION',
+      name: 'Đoàn Khối cơ quan',
+      parentId: agency.id,
+      validTo: '2025-06-30',
+    });
   });
   afterAll(() => product.stop());
 
   it('counts a day once across overlapping trips, clips to the window, and prorates exemptions', async () => {
     const names = ['A Overlap', 'B Edge', 'C Partial', 'D Nothing', 'E Exempt', 'F Unreported'];
-    const [a, b, c, , e, f] = await Promise.all(names.map((fullName) => buildCadre(product.owner, { provinceId: qti, fullName })));
+    const [a, b, c, , e, f] = await Promise.all(
+      names.map((fullName) => buildCadre(product.owner, { provinceId: qti, fullName })),
+    );
     // A: 10–14 Jan and 12–20 Jan overlap: 11 distinct days; plus 29 Feb (leap day) alone.
-    await trip([a!.id], '2024-01-10', '2024-01-14');
-    await trip([a!.id], '2024-01-12', '2024-01-20', { kind: 'MEETING', dest: chapter.id });
-    await trip([a!.id], '2024-02-29', '2024-02-29');
+    await trip([a.id], '2024-01-10', '2024-01-14');
+    await trip([a.id], '2024-01-12', '2024-01-20', { kind: 'MEETING', dest: chapter.id });
+    await trip([a.id], '2024-02-29', '2024-02-29');
     // B: the province counts from 1 March; a trip 25 Feb–5 Mar counts 5 days (1–5 Mar).
     await inProvince(product.owner, qti, () =>
       product.owner.query(
@@ -75,14 +113,14 @@ describe('compliance: the figures a province reports', () => {
         [qti],
       ),
     );
-    await trip([b!.id, c!.id], '2024-02-25', '2024-03-05');
+    await trip([b.id, c.id], '2024-02-25', '2024-03-05');
     // C: maternity leave 1 Mar–30 Jun: 122 of the window's 306 days exempt -> ceil(30 × 184 / 306) = 19.
-    await exempt(c!.id, '2024-03-01', '2024-06-30');
+    await exempt(c.id, '2024-03-01', '2024-06-30');
     // E: exempt for the whole window.
-    await exempt(e!.id, '2024-01-01', '2024-12-31', 'LONG_STUDY');
+    await exempt(e.id, '2024-01-01', '2024-12-31', 'LONG_STUDY');
     // F: completed but not reported: does not count while the rule wants a report.
-    await trip([f!.id], '2024-04-01', '2024-04-10', { state: 'COMPLETED' });
-    await trip([f!.id], '2024-05-01', '2024-05-02', { state: 'CANCELLED' });
+    await trip([f.id], '2024-04-01', '2024-04-10', { state: 'COMPLETED' });
+    await trip([f.id], '2024-05-01', '2024-05-02', { state: 'CANCELLED' });
 
     const { cadreCompliance } = await product.ok(CADRES, { year: 2024 }, admin);
     const by = (name: string) => cadreCompliance.nodes.find((n: { fullName: string }) => n.fullName === name);
@@ -95,14 +133,21 @@ describe('compliance: the figures a province reports', () => {
 
     // The rule changes during the year: it applies to the whole year, from now on.
     await inProvince(product.owner, qti, () =>
-      product.owner.query(`UPDATE policy_rule SET window_start = '2024-01-01', required_days = 12 WHERE province_id = $1 AND year = 2024`, [qti]),
+      product.owner.query(
+        `UPDATE policy_rule SET window_start = '2024-01-01', required_days = 12 WHERE province_id = $1 AND year = 2024`,
+        [qti],
+      ),
     );
     const again = (await product.ok(CADRES, { year: 2024 }, admin)).cadreCompliance.nodes;
     const a2 = again.find((n: { fullName: string }) => n.fullName === 'A Overlap');
     expect(a2).toMatchObject({ countedDays: 12, requiredDays: 12, status: 'MET', byKind: { topic: 6, meeting: 9 } });
     expect(a2.byLevel).toEqual({ district: 0, commune: 6, chapter: 9 });
     // C: exempt 1 Mar–30 Jun = 122 of 366 days -> ceil(12 × 244 / 366) = 8; 9 days counted (25 Feb–5 Mar).
-    expect(again.find((n: { fullName: string }) => n.fullName === 'C Partial')).toMatchObject({ requiredDays: 8, countedDays: 10, status: 'MET' });
+    expect(again.find((n: { fullName: string }) => n.fullName === 'C Partial')).toMatchObject({
+      requiredDays: 8,
+      countedDays: 10,
+      status: 'MET',
+    });
   });
 
   it('reports the province: subject ratios, met share, totals, coverage with the units missing', async () => {
@@ -120,7 +165,10 @@ describe('compliance: the figures a province reports', () => {
   });
 
   it('answers another province’s figures with FORBIDDEN and gives central users every province', async () => {
-    const ldgAdmin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: await provinceIdOf(product.owner, 'LDG') })).username);
+    const ldgAdmin = await product.login(
+      (await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: await provinceIdOf(product.owner, 'LDG') }))
+        .username,
+    );
     const res = await product.gql(PROVINCE, { year: 2024, p: qti }, ldgAdmin);
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const central = await product.login((await buildUser(product.owner, { role: Role.CENTRAL })).username);
@@ -171,8 +219,18 @@ describe('host load, merge suggestions and overlapping topics', () => {
 
   it('counts delegations per host and week, flags overload, suggests merging, and pairs near-duplicate topics', async () => {
     const agency = await buildUnit(product.owner, { provinceId: dng, kind: 'PROVINCIAL_AGENCY' });
-    const deptA = await buildUnit(product.owner, { provinceId: dng, kind: 'DEPARTMENT', name: 'Ban Tuyên giáo', parentId: agency.id });
-    const deptB = await buildUnit(product.owner, { provinceId: dng, kind: 'DEPARTMENT', name: 'Ban Phong trào', parentId: agency.id });
+    const deptA = await buildUnit(product.owner, {
+      provinceId: dng,
+      kind: 'DEPARTMENT',
+      name: 'Ban Tuyên giáo',
+      parentId: agency.id,
+    });
+    const deptB = await buildUnit(product.owner, {
+      provinceId: dng,
+      kind: 'DEPARTMENT',
+      name: 'Ban Phong trào',
+      parentId: agency.id,
+    });
     const host = await buildUnit(product.owner, { provinceId: dng, name: 'Đoàn xã Hòa Vang', parentId: agency.id });
     const [x, y, z] = await Promise.all([
       buildCadre(product.owner, { provinceId: dng, departmentId: deptA.id }),
@@ -188,15 +246,24 @@ describe('host load, merge suggestions and overlapping topics', () => {
           [dng, id, title, lead, dept, start, end],
         );
         for (const m of members) {
-          await product.owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, $4)', [dng, id, m, m === lead]);
+          await product.owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, $4)', [
+            dng,
+            id,
+            m,
+            m === lead,
+          ]);
         }
-        await product.owner.query('INSERT INTO trip_destination (province_id, trip_id, unit_id) VALUES ($1, $2, $3)', [dng, id, host.id]);
+        await product.owner.query('INSERT INTO trip_destination (province_id, trip_id, unit_id) VALUES ($1, $2, $3)', [
+          dng,
+          id,
+          host.id,
+        ]);
         return id;
       });
     // Week of Monday 13 April 2026: three delegations (the rule allows 2 a week).
-    await add(x!.id, deptA.id, 'Khảo sát tình hình thanh niên vùng tôn giáo', '2026-04-13', '2026-04-14', [x!.id, z!.id]);
-    await add(y!.id, deptB.id, 'KHẢO SÁT TÌNH HÌNH THANH NIÊN VÙNG TÔN GIÁO năm 2026', '2026-04-15', '2026-04-15');
-    await add(z!.id, deptB.id, 'Phối hợp tổ chức ngày hội việc làm', '2026-04-19', '2026-04-20');
+    await add(x.id, deptA.id, 'Khảo sát tình hình thanh niên vùng tôn giáo', '2026-04-13', '2026-04-14', [x.id, z.id]);
+    await add(y.id, deptB.id, 'KHẢO SÁT TÌNH HÌNH THANH NIÊN VÙNG TÔN GIÁO năm 2026', '2026-04-15', '2026-04-15');
+    await add(z.id, deptB.id, 'Phối hợp tổ chức ngày hội việc làm', '2026-04-19', '2026-04-20');
 
     const load = await product.ok(
       `{ hostLoad(from: "2026-04-01", to: "2026-04-30") { unitName weekStart delegations cadreDays overloaded } }`,
@@ -208,15 +275,31 @@ describe('host load, merge suggestions and overlapping topics', () => {
       { unitName: 'Đoàn xã Hòa Vang', weekStart: '2026-04-13', delegations: 3, cadreDays: 2 * 2 + 1 + 1, overloaded: true },
       { unitName: 'Đoàn xã Hòa Vang', weekStart: '2026-04-20', delegations: 1, cadreDays: 1, overloaded: false },
     ]);
-    const onlyOver = await product.ok(`{ hostLoad(from: "2026-04-01", to: "2026-04-30", overloadedOnly: true) { weekStart } }`, {}, board);
+    const onlyOver = await product.ok(
+      `{ hostLoad(from: "2026-04-01", to: "2026-04-30", overloadedOnly: true) { weekStart } }`,
+      {},
+      board,
+    );
     expect(onlyOver.hostLoad).toEqual([{ weekStart: '2026-04-13' }]);
-    const merge = await product.ok(`{ mergeSuggestions(from: "2026-04-01", to: "2026-04-30") { unitName weekStart tripIds } }`, {}, board);
+    const merge = await product.ok(
+      `{ mergeSuggestions(from: "2026-04-01", to: "2026-04-30") { unitName weekStart tripIds } }`,
+      {},
+      board,
+    );
     expect(merge.mergeSuggestions).toHaveLength(1);
     expect(merge.mergeSuggestions[0].tripIds).toHaveLength(3);
 
-    const overlaps = await product.ok(`{ topicOverlaps(year: 2026) { titleA titleB departmentA departmentB quarter similarity } }`, {}, board);
+    const overlaps = await product.ok(
+      `{ topicOverlaps(year: 2026) { titleA titleB departmentA departmentB quarter similarity } }`,
+      {},
+      board,
+    );
     expect(overlaps.topicOverlaps).toHaveLength(1);
-    expect(overlaps.topicOverlaps[0]).toMatchObject({ quarter: 2, departmentA: expect.any(String), departmentB: expect.any(String) });
+    expect(overlaps.topicOverlaps[0]).toMatchObject({
+      quarter: 2,
+      departmentA: expect.any(String),
+      departmentB: expect.any(String),
+    });
     expect(overlaps.topicOverlaps[0].similarity).toBeGreaterThan(0.7);
 
     const tooLong = await product.gql(`{ hostLoad(from: "2026-01-01", to: "2027-06-30") { unitName } }`, {}, board);
@@ -236,7 +319,9 @@ describe('dashboard cost and live figures', () => {
     cadreCompliance(year: 2026, first: 200) { totalCount nodes { fullName countedDays status cadre { position department { name } } } } }`;
 
   const addCadres = async (n: number) => {
-    const ids = await Promise.all(Array.from({ length: n }, () => buildCadre(product.owner, { provinceId: hcm, departmentId: dept.id })));
+    const ids = await Promise.all(
+      Array.from({ length: n }, () => buildCadre(product.owner, { provinceId: hcm, departmentId: dept.id })),
+    );
     await inProvince(product.owner, hcm, async () => {
       for (const c of ids) {
         const id = randomUUID();
@@ -245,8 +330,16 @@ describe('dashboard cost and live figures', () => {
            VALUES ($1, $2, 'TOPIC', 'REPORTED', 'Chuyến đi', $3, $4, '2026-02-02', '2026-02-04')`,
           [hcm, id, c.id, dept.id],
         );
-        await product.owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, true)', [hcm, id, c.id]);
-        await product.owner.query('INSERT INTO trip_destination (province_id, trip_id, unit_id) VALUES ($1, $2, $3)', [hcm, id, host.id]);
+        await product.owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, true)', [
+          hcm,
+          id,
+          c.id,
+        ]);
+        await product.owner.query('INSERT INTO trip_destination (province_id, trip_id, unit_id) VALUES ($1, $2, $3)', [
+          hcm,
+          id,
+          host.id,
+        ]);
       }
     });
   };
@@ -283,12 +376,18 @@ describe('dashboard cost and live figures', () => {
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${admin}` },
     });
-    const updates: Array<{ province: { totalDays: number }; cadres: Array<{ fullName: string; countedDays: number }>; departments: Array<{ departmentName: string }> }> = [];
+    const updates: Array<{
+      province: { totalDays: number };
+      cadres: Array<{ fullName: string; countedDays: number }>;
+      departments: Array<{ departmentName: string }>;
+    }> = [];
     const subscribed = new Promise<void>((resolve) => {
       client.on('connected', () => setTimeout(resolve, 100));
     });
     const dispose = client.subscribe<{ complianceChanged: (typeof updates)[number] }>(
-      { query: `subscription { complianceChanged(year: 2026) { province { totalDays } cadres { fullName countedDays } departments { departmentName } } }` },
+      {
+        query: `subscription { complianceChanged(year: 2026) { province { totalDays } cadres { fullName countedDays } departments { departmentName } } }`,
+      },
       { next: (v) => v.data && updates.push(v.data.complianceChanged), error: () => undefined, complete: () => undefined },
     );
     await subscribed;
@@ -314,8 +413,8 @@ describe('dashboard cost and live figures', () => {
     await client.dispose();
     expect(updates).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(updates[0]!.province.totalDays).toBe(before);
-    expect(updates[0]!.cadres).toEqual([{ fullName: 'Võ Thị Sáu', countedDays: 0 }]);
-    expect(updates[0]!.departments).toEqual([{ departmentName: 'Văn phòng' }]);
+    expect(updates[0].province.totalDays).toBe(before);
+    expect(updates[0].cadres).toEqual([{ fullName: 'Võ Thị Sáu', countedDays: 0 }]);
+    expect(updates[0].departments).toEqual([{ departmentName: 'Văn phòng' }]);
   });
 });

@@ -96,7 +96,6 @@ export class CreateExemptionInput implements Partial<Exemption> {
   approvedBy: string;
 }
 
-
 @InputType()
 export class CadreFilter {
   @Field({ nullable: true, description: 'Tìm theo họ tên, không cần dấu' })

@@ -16,7 +16,8 @@ export async function listCadres(manager: EntityManager, provinceIds: number[] |
   if (f.search) q.andWhere('c.name_folded LIKE :search', { search: likePattern(f.search) });
   if (f.departmentId) q.andWhere('c.department_id = :departmentId', { departmentId: f.departmentId });
   if (f.agencyStaff !== undefined) q.andWhere('c.agency_staff = :agencyStaff', { agencyStaff: f.agencyStaff });
-  if (f.executiveMember !== undefined) q.andWhere('c.executive_member = :executiveMember', { executiveMember: f.executiveMember });
+  if (f.executiveMember !== undefined)
+    q.andWhere('c.executive_member = :executiveMember', { executiveMember: f.executiveMember });
   if (f.subjectOn) {
     assertDate(f.subjectOn, 'filter.subjectOn');
     q.andWhere('c.subject_from <= :on AND (c.subject_to IS NULL OR c.subject_to >= :on)', { on: f.subjectOn });
@@ -34,7 +35,11 @@ async function checkDepartment(manager: EntityManager, departmentId: string | nu
   if (!departmentId) return;
   const unit = await manager.findOneBy(Unit, { id: departmentId });
   if (!unit || !AGENCY_KINDS.includes(unit.kind)) {
-    throw badInput('input.departmentId', 'Ban/Văn phòng không tồn tại trong cơ quan Tỉnh đoàn của bạn.', RosterErrorCode.DEPARTMENT_INVALID);
+    throw badInput(
+      'input.departmentId',
+      'Ban/Văn phòng không tồn tại trong cơ quan Tỉnh đoàn của bạn.',
+      RosterErrorCode.DEPARTMENT_INVALID,
+    );
   }
 }
 
@@ -45,7 +50,11 @@ export async function createCadre(manager: EntityManager, provinceId: number, in
     throw badInput('input.subjectTo', 'Ngày kết thúc thuộc diện phải sau ngày bắt đầu.', RosterErrorCode.DATES_INVERTED);
   }
   if (!input.agencyStaff && !input.executiveMember) {
-    throw badInput('input.agencyStaff', 'Cán bộ phải là cán bộ chuyên trách cơ quan hoặc Ủy viên BCH chuyên trách.', RosterErrorCode.CATEGORY_REQUIRED);
+    throw badInput(
+      'input.agencyStaff',
+      'Cán bộ phải là cán bộ chuyên trách cơ quan hoặc Ủy viên BCH chuyên trách.',
+      RosterErrorCode.CATEGORY_REQUIRED,
+    );
   }
   await checkDepartment(manager, input.departmentId);
   const cadre = manager.create(Cadre, {
@@ -69,7 +78,8 @@ export async function createCadre(manager: EntityManager, provinceId: number, in
 export async function updateCadre(manager: EntityManager, id: string, version: number, input: UpdateCadreInput): Promise<Cadre> {
   const cadre = await manager.findOne(Cadre, { where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!cadre) throw notFound('Cán bộ');
-  if (cadre.version !== version) throw conflict('Thông tin cán bộ đã được người khác sửa. Vui lòng tải lại trước khi lưu.', 'VERSION_MISMATCH');
+  if (cadre.version !== version)
+    throw conflict('Thông tin cán bộ đã được người khác sửa. Vui lòng tải lại trước khi lưu.', 'VERSION_MISMATCH');
   const next = {
     fullName: input.fullName?.trim() ?? cadre.fullName,
     position: input.position?.trim() ?? cadre.position,
@@ -80,11 +90,16 @@ export async function updateCadre(manager: EntityManager, id: string, version: n
     subjectTo: input.subjectTo === undefined ? cadre.subjectTo : input.subjectTo,
   };
   if (!next.agencyStaff && !next.executiveMember) {
-    throw badInput('input.agencyStaff', 'Cán bộ phải là cán bộ chuyên trách cơ quan hoặc Ủy viên BCH chuyên trách.', RosterErrorCode.CATEGORY_REQUIRED);
+    throw badInput(
+      'input.agencyStaff',
+      'Cán bộ phải là cán bộ chuyên trách cơ quan hoặc Ủy viên BCH chuyên trách.',
+      RosterErrorCode.CATEGORY_REQUIRED,
+    );
   }
   if (next.subjectTo) {
     assertDate(next.subjectTo, 'input.subjectTo');
-    if (next.subjectTo < cadre.subjectFrom) throw badInput('input.subjectTo', 'Ngày kết thúc thuộc diện phải sau ngày bắt đầu.', RosterErrorCode.DATES_INVERTED);
+    if (next.subjectTo < cadre.subjectFrom)
+      throw badInput('input.subjectTo', 'Ngày kết thúc thuộc diện phải sau ngày bắt đầu.', RosterErrorCode.DATES_INVERTED);
   }
   if (input.departmentId !== undefined) await checkDepartment(manager, input.departmentId);
   await manager.update(Cadre, { provinceId: cadre.provinceId, id }, { ...next, version: version + 1 });
@@ -106,7 +121,11 @@ export async function createExemption(
     const sixMonths = new Date(`${input.startDate}T00:00:00Z`);
     sixMonths.setUTCMonth(sixMonths.getUTCMonth() + 6);
     if (input.endDate < addDays(sixMonths.toISOString().slice(0, 10), -1)) {
-      throw badInput('input.endDate', 'Học tập dài hạn chỉ được miễn khi thời gian học từ 6 tháng trở lên.', RosterErrorCode.EXEMPTION_TOO_SHORT);
+      throw badInput(
+        'input.endDate',
+        'Học tập dài hạn chỉ được miễn khi thời gian học từ 6 tháng trở lên.',
+        RosterErrorCode.EXEMPTION_TOO_SHORT,
+      );
     }
   }
   const cadre = await manager.findOneBy(Cadre, { id: input.cadreId });
@@ -120,7 +139,11 @@ export async function createExemption(
     })
     .getCount();
   if (overlapping > 0) {
-    throw badInput('input.startDate', 'Khoảng thời gian này trùng với một trường hợp miễn đã ghi nhận của cán bộ.', RosterErrorCode.EXEMPTION_OVERLAP);
+    throw badInput(
+      'input.startDate',
+      'Khoảng thời gian này trùng với một trường hợp miễn đã ghi nhận của cán bộ.',
+      RosterErrorCode.EXEMPTION_OVERLAP,
+    );
   }
   const exemption = manager.create(Exemption, {
     provinceId,

@@ -41,7 +41,8 @@ export async function setRule(
     hostLoadMaxPerWeek: input.hostLoadMaxPerWeek,
     checkTopicOverlap: input.checkTopicOverlap,
   };
-  const stale = () => conflict('Quy định năm này vừa được người khác thay đổi. Vui lòng tải lại trước khi lưu.', 'VERSION_MISMATCH');
+  const stale = () =>
+    conflict('Quy định năm này vừa được người khác thay đổi. Vui lòng tải lại trước khi lưu.', 'VERSION_MISMATCH');
   if (version === 0) {
     const inserted: unknown[] = await manager
       .createQueryBuilder()
@@ -67,5 +68,5 @@ export async function setRule(
     year,
     userId,
   ]);
-  return (await manager.findOneByOrFail(PolicyRule, { provinceId, year }));
+  return await manager.findOneByOrFail(PolicyRule, { provinceId, year });
 }

@@ -7,10 +7,7 @@ import { Province, ProvinceStatus } from './province.entity';
 export class ProvinceResolver {
   @Public()
   @Query(() => [Province], { description: 'Các tỉnh, thành phố (34 hiện hành và các tỉnh đã hợp nhất)' })
-  provinces(
-    @Ctx() ctx: Context,
-    @Arg('status', () => ProvinceStatus, { nullable: true }) status?: ProvinceStatus,
-  ): Province[] {
+  provinces(@Ctx() ctx: Context, @Arg('status', () => ProvinceStatus, { nullable: true }) status?: ProvinceStatus): Province[] {
     return ctx.deps.provinces.list(status);
   }
 

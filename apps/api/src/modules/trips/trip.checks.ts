@@ -69,7 +69,11 @@ export async function resolveDraft(manager: EntityManager, draft: TripDraft): Pr
   }
   for (const unit of destinations) {
     if (AGENCY_KINDS.includes(unit.kind)) {
-      throw badInput('input.destinationIds', `"${unit.name}" thuộc cơ quan Tỉnh đoàn, không phải đơn vị cơ sở.`, TripErrorCode.DESTINATION_INVALID);
+      throw badInput(
+        'input.destinationIds',
+        `"${unit.name}" thuộc cơ quan Tỉnh đoàn, không phải đơn vị cơ sở.`,
+        TripErrorCode.DESTINATION_INVALID,
+      );
     }
     if (unit.validFrom > draft.startDate || (unit.validTo !== null && unit.validTo < draft.endDate)) {
       const until = unit.validTo ? ` đến ${formatVn(unit.validTo)}` : '';
@@ -188,7 +192,15 @@ export async function ruleChecks(
          AND extract(year FROM t.start_date) = $4 AND extract(quarter FROM t.start_date) = $5
          AND (t.topic_id = $6 OR t.title_folded = vn_fold($7))
        LIMIT 5`,
-      [LIVE_STATES, otherTrip, draft.departmentId, yearOf(draft.startDate), quarterOf(draft.startDate), draft.topicId, draft.title],
+      [
+        LIVE_STATES,
+        otherTrip,
+        draft.departmentId,
+        yearOf(draft.startDate),
+        quarterOf(draft.startDate),
+        draft.topicId,
+        draft.title,
+      ],
     );
     for (const o of overlap) {
       checks.push({

@@ -157,11 +157,21 @@ export class Trip {
   travelOrderNo: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Kinh phí dự kiến (đồng)' })
-  @Column({ type: 'bigint', name: 'estimated_cost', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    name: 'estimated_cost',
+    nullable: true,
+    transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) },
+  })
   estimatedCost: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Kinh phí thực tế (đồng)' })
-  @Column({ type: 'bigint', name: 'actual_cost', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    name: 'actual_cost',
+    nullable: true,
+    transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) },
+  })
   actualCost: number | null;
 
   @Field(() => Settlement)

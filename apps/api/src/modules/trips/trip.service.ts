@@ -34,6 +34,7 @@ import {
   type TripVersionInput,
   type UpdateTripInput,
   TripSortField,
+  SortDirection,
 } from './trip.inputs';
 import { enforce, resolveDraft, ruleChecks, type TripDraft } from './trip.checks';
 import { TripErrorCode } from './trip.errors';
@@ -130,10 +131,14 @@ async function lockTrip(actor: TripActor, id: string, version: number): Promise<
 function assertTransition(trip: Trip, event: TripEventType): TripState {
   const t = TRANSITIONS[event]!;
   if (!t.from.includes(trip.state)) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `Không thể thực hiện thao tác này khi chuyến đi đang ${STATE_LABEL[trip.state]}.`, {
-      reason: TripErrorCode.INVALID_TRANSITION,
-      field: 'id',
-    });
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `Không thể thực hiện thao tác này khi chuyến đi đang ${STATE_LABEL[trip.state]}.`,
+      {
+        reason: TripErrorCode.INVALID_TRANSITION,
+        field: 'id',
+      },
+    );
   }
   return t.to;
 }
@@ -241,7 +246,12 @@ async function writeMembersAndDestinations(actor: TripActor, trip: Trip, draft: 
   await actor.manager.delete(TripDestination, { provinceId: trip.provinceId, tripId: trip.id });
   await actor.manager.insert(
     TripMember,
-    draft.memberIds.map((cadreId) => ({ provinceId: trip.provinceId, tripId: trip.id, cadreId, isLead: cadreId === draft.leadCadreId })),
+    draft.memberIds.map((cadreId) => ({
+      provinceId: trip.provinceId,
+      tripId: trip.id,
+      cadreId,
+      isLead: cadreId === draft.leadCadreId,
+    })),
   );
   await actor.manager.insert(
     TripDestination,
@@ -250,7 +260,12 @@ async function writeMembersAndDestinations(actor: TripActor, trip: Trip, draft: 
 }
 
 /** A retried request with the same key gets the first request's trip instead of a second effect. */
-async function claimKey(actor: TripActor, key: string | null | undefined, operation: string, resultId: string): Promise<string | null> {
+async function claimKey(
+  actor: TripActor,
+  key: string | null | undefined,
+  operation: string,
+  resultId: string,
+): Promise<string | null> {
   if (!key) return null;
   if (key.length < 8 || key.length > 100) throw badInput('idempotencyKey', 'Khóa chống gửi trùng phải dài từ 8 đến 100 ký tự.');
   const provinceId = writable(actor);
@@ -326,7 +341,11 @@ export async function updateTrip(actor: TripActor, id: string, version: number, 
   const trip = await lockTrip(actor, id, version);
   await assertMayManage(actor, trip);
   if (trip.state !== TripState.DRAFT && trip.state !== TripState.RETURNED) {
-    throw badInput('id', `Chỉ sửa được chuyến đi ở trạng thái nháp hoặc bị trả lại (hiện ${STATE_LABEL[trip.state]}).`, TripErrorCode.INVALID_TRANSITION);
+    throw badInput(
+      'id',
+      `Chỉ sửa được chuyến đi ở trạng thái nháp hoặc bị trả lại (hiện ${STATE_LABEL[trip.state]}).`,
+      TripErrorCode.INVALID_TRANSITION,
+    );
   }
   const current = await draftOf(actor, trip);
   const draft: TripDraft = {
@@ -365,7 +384,7 @@ async function submitLocked(actor: TripActor, trip: Trip, lateJustification: str
   const resolved = await resolveDraft(actor.manager, draft);
   const rule = await ruleFor(actor.manager, trip.provinceId, yearOf(trip.startDate));
   const warnings = enforce(await ruleChecks(actor.manager, draft, resolved, rule, actor.today));
-  const late = warnings.some((w) => w.code === TripErrorCode.LATE_REGISTRATION);
+  const late = warnings.some((w) => w.code === String(TripErrorCode.LATE_REGISTRATION));
   const justification = (lateJustification ?? trip.lateJustification ?? '').trim();
   if (late && justification.length < 10) {
     throw badInput(
@@ -453,10 +472,18 @@ export async function completeTrip(actor: TripActor, id: string, version: number
     throw badInput('input.actualEnd', 'Ngày về thực tế phải sau hoặc trùng ngày đi thực tế.', TripErrorCode.ACTUAL_DATES_INVALID);
   }
   if (yearOf(input.actualStart) !== yearOf(trip.startDate) || yearOf(input.actualEnd) !== yearOf(trip.startDate)) {
-    throw badInput('input.actualStart', `Ngày đi thực tế phải trong năm ${yearOf(trip.startDate)}.`, TripErrorCode.ACTUAL_DATES_INVALID);
+    throw badInput(
+      'input.actualStart',
+      `Ngày đi thực tế phải trong năm ${yearOf(trip.startDate)}.`,
+      TripErrorCode.ACTUAL_DATES_INVALID,
+    );
   }
   if (input.actualEnd > actor.today) {
-    throw badInput('input.actualEnd', `Chưa thể ghi nhận ngày về ${formatVn(input.actualEnd)} vì chưa tới.`, TripErrorCode.ACTUAL_DATES_INVALID);
+    throw badInput(
+      'input.actualEnd',
+      `Chưa thể ghi nhận ngày về ${formatVn(input.actualEnd)} vì chưa tới.`,
+      TripErrorCode.ACTUAL_DATES_INVALID,
+    );
   }
   const saved = await save(actor, trip, {
     state: to,
@@ -470,7 +497,10 @@ export async function completeTrip(actor: TripActor, id: string, version: number
   return saved;
 }
 
-const REQUIRED_DETAILS: Record<TripKind, Array<{ key: 'membersPresent' | 'meetingQuality' | 'conclusion' | 'activityOutcome'; label: string }>> = {
+const REQUIRED_DETAILS: Record<
+  TripKind,
+  Array<{ key: 'membersPresent' | 'meetingQuality' | 'conclusion' | 'activityOutcome'; label: string }>
+> = {
   [TripKind.TOPIC]: [],
   [TripKind.COORDINATION]: [{ key: 'activityOutcome', label: 'kết quả hoạt động phối hợp' }],
   [TripKind.INSPECTION]: [{ key: 'conclusion', label: 'kết luận kiểm tra, giám sát' }],
@@ -489,7 +519,11 @@ export async function reportTrip(actor: TripActor, id: string, version: number, 
   for (const { key, label } of REQUIRED_DETAILS[trip.kind]) {
     const value = details[key];
     if (value === undefined || value === null || value === '') {
-      throw badInput(`input.details.${key}`, `Báo cáo loại chuyến đi này cần có ${label}.`, TripErrorCode.REPORT_DETAILS_REQUIRED);
+      throw badInput(
+        `input.details.${key}`,
+        `Báo cáo loại chuyến đi này cần có ${label}.`,
+        TripErrorCode.REPORT_DETAILS_REQUIRED,
+      );
     }
   }
   const rule = await ruleFor(actor.manager, trip.provinceId, yearOf(trip.startDate));
@@ -556,16 +590,24 @@ export async function mergeDelegations(actor: TripActor, items: TripVersionInput
   for (const item of items) trips.push(await lockTrip(actor, item.id, item.version));
   const notApproved = trips.find((t) => t.state !== TripState.APPROVED);
   if (notApproved) {
-    throw badInput('trips', `Chuyến "${notApproved.title}" chưa được duyệt nên chưa ghép đoàn được.`, TripErrorCode.MERGE_INVALID);
+    throw badInput(
+      'trips',
+      `Chuyến "${notApproved.title}" chưa được duyệt nên chưa ghép đoàn được.`,
+      TripErrorCode.MERGE_INVALID,
+    );
   }
   const toHost = await actor.manager.find(TripDestination, { where: { tripId: In(trips.map((t) => t.id)), unitId: hostUnitId } });
   const notToHost = trips.find((t) => !toHost.some((d) => d.tripId === t.id));
   if (notToHost) {
     throw badInput('hostUnitId', `Chuyến "${notToHost.title}" không đến đơn vị này.`, TripErrorCode.MERGE_INVALID);
   }
-  const start = trips.map((t) => t.startDate).sort().at(-1)!;
-  const end = trips.map((t) => t.endDate).sort()[0]!;
-  if (start > end) throw badInput('trips', 'Các chuyến đi không có ngày nào trùng nhau nên không ghép được.', TripErrorCode.MERGE_INVALID);
+  const start = trips
+    .map((t) => t.startDate)
+    .sort()
+    .at(-1)!;
+  const end = trips.map((t) => t.endDate).sort()[0];
+  if (start > end)
+    throw badInput('trips', 'Các chuyến đi không có ngày nào trùng nhau nên không ghép được.', TripErrorCode.MERGE_INVALID);
 
   const existingId = trips.find((t) => t.delegationId)?.delegationId ?? null;
   let delegation = existingId ? await actor.manager.findOneBy(Delegation, { id: existingId }) : null;
@@ -574,8 +616,11 @@ export async function mergeDelegations(actor: TripActor, items: TripVersionInput
       provinceId,
       id: randomUUID(),
       hostUnitId,
-      startDate: trips.map((t) => t.startDate).sort()[0]!,
-      endDate: trips.map((t) => t.endDate).sort().at(-1)!,
+      startDate: trips.map((t) => t.startDate).sort()[0],
+      endDate: trips
+        .map((t) => t.endDate)
+        .sort()
+        .at(-1)!,
       createdBy: actor.viewer.id,
     });
     await actor.manager.insert(Delegation, delegation);
@@ -619,14 +664,20 @@ export async function listTrips(manager: EntityManager, viewer: Viewer, args: Tr
   if (f.kinds?.length) q.andWhere('t.kind = ANY(:kinds)', { kinds: f.kinds });
   if (f.departmentId) q.andWhere('t.department_id = :departmentId', { departmentId: f.departmentId });
   if (f.cadreId) {
-    q.andWhere('EXISTS (SELECT 1 FROM trip_member m WHERE m.province_id = t.province_id AND m.trip_id = t.id AND m.cadre_id = :cadreId)', {
-      cadreId: f.cadreId,
-    });
+    q.andWhere(
+      'EXISTS (SELECT 1 FROM trip_member m WHERE m.province_id = t.province_id AND m.trip_id = t.id AND m.cadre_id = :cadreId)',
+      {
+        cadreId: f.cadreId,
+      },
+    );
   }
   if (f.hostUnitId) {
-    q.andWhere('EXISTS (SELECT 1 FROM trip_destination d WHERE d.province_id = t.province_id AND d.trip_id = t.id AND d.unit_id = :hostUnitId)', {
-      hostUnitId: f.hostUnitId,
-    });
+    q.andWhere(
+      'EXISTS (SELECT 1 FROM trip_destination d WHERE d.province_id = t.province_id AND d.trip_id = t.id AND d.unit_id = :hostUnitId)',
+      {
+        hostUnitId: f.hostUnitId,
+      },
+    );
   }
   if (f.from) q.andWhere('t.end_date >= :from', { from: assertDate(f.from, 'filter.from') });
   if (f.to) q.andWhere('t.start_date <= :to', { to: assertDate(f.to, 'filter.to') });
@@ -637,7 +688,7 @@ export async function listTrips(manager: EntityManager, viewer: Viewer, args: Tr
   return paginate(q, args, {
     sql: byStart ? 't.start_date' : 't.created_at',
     idSql: 't.id',
-    direction: order.direction === 'ASC' ? 'ASC' : 'DESC',
+    direction: order.direction === SortDirection.ASC ? 'ASC' : 'DESC',
     valueOf: (t) => (byStart ? t.startDate : t.createdAt.toISOString()),
     idOf: (t) => t.id,
   });
@@ -665,7 +716,10 @@ export async function submitPlan(actor: TripActor, departmentId: string, year: n
   }
   const trips = await actor.manager
     .createQueryBuilder(Trip, 't')
-    .where('t.department_id = :departmentId AND t.state = ANY(:states)', { departmentId, states: [TripState.DRAFT, TripState.RETURNED] })
+    .where('t.department_id = :departmentId AND t.state = ANY(:states)', {
+      departmentId,
+      states: [TripState.DRAFT, TripState.RETURNED],
+    })
     .andWhere('extract(year FROM t.start_date) = :year AND extract(quarter FROM t.start_date) = :quarter', { year, quarter })
     .setLock('pessimistic_write')
     .getMany();
@@ -694,7 +748,8 @@ export async function decidePlan(
   const provinceId = writable(actor);
   const plan = await actor.manager.findOne(QuarterlyPlan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
   if (!plan) throw notFound('Kế hoạch quý');
-  if (plan.version !== version) throw conflict('Kế hoạch vừa được người khác cập nhật. Vui lòng tải lại.', TripErrorCode.VERSION_MISMATCH);
+  if (plan.version !== version)
+    throw conflict('Kế hoạch vừa được người khác cập nhật. Vui lòng tải lại.', TripErrorCode.VERSION_MISMATCH);
   if (plan.state !== PlanState.SUBMITTED) throw badInput('id', 'Kế hoạch chưa được trình.', TripErrorCode.INVALID_TRANSITION);
   const trips = await actor.manager.find(Trip, { where: { planId, state: TripState.SUBMITTED } });
   await decideTrips(

@@ -13,8 +13,19 @@ async function buildOrg(owner: Client, provinceId: number) {
   const deptA = await buildUnit(owner, { provinceId, kind: 'DEPARTMENT', name: 'Ban Phong trào', parentId: agency.id });
   const deptB = await buildUnit(owner, { provinceId, kind: 'DEPARTMENT', name: 'Ban Tuyên giáo', parentId: agency.id });
   const communeA = await buildUnit(owner, { provinceId, name: 'Đoàn xã Đạ Huoai', parentId: agency.id, validFrom: '2025-07-01' });
-  const communeB = await buildUnit(owner, { provinceId, name: 'Đoàn phường Xuân Hương', parentId: agency.id, validFrom: '2025-07-01' });
-  const chapter = await buildUnit(owner, { provinceId, kind: 'CHAPTER', name: 'Chi đoàn thôn 1', parentId: communeA.id, validFrom: '2025-07-01' });
+  const communeB = await buildUnit(owner, {
+    provinceId,
+    name: 'Đoàn phường Xuân Hương',
+    parentId: agency.id,
+    validFrom: '2025-07-01',
+  });
+  const chapter = await buildUnit(owner, {
+    provinceId,
+    kind: 'CHAPTER',
+    name: 'Chi đoàn thôn 1',
+    parentId: communeA.id,
+    validFrom: '2025-07-01',
+  });
   const oldDistrict = await buildUnit(owner, {
     provinceId,
     kind: 'DISTRICT_UNION',
@@ -28,7 +39,11 @@ async function buildOrg(owner: Client, provinceId: number) {
 
 async function buildCadreUser(owner: Client, attrs: { provinceId: number; role: Role; departmentId: string; fullName?: string }) {
   const user = await buildUser(owner, { role: attrs.role, provinceId: attrs.provinceId, fullName: attrs.fullName });
-  const cadre = await buildCadre(owner, { provinceId: attrs.provinceId, departmentId: attrs.departmentId, fullName: attrs.fullName });
+  const cadre = await buildCadre(owner, {
+    provinceId: attrs.provinceId,
+    departmentId: attrs.departmentId,
+    fullName: attrs.fullName,
+  });
   await linkUser(owner, user.id, { cadreId: cadre.id });
   return { user, cadre };
 }
@@ -124,22 +139,36 @@ describe('trips: registration to accepted report', () => {
 
   it('takes a cadre from registration to an accepted report, with a readable timeline', async () => {
     const created = await register(cadre.token);
-    expect(created).toMatchObject({ state: 'SUBMITTED', lead: { fullName: 'Trần Thị Lan' }, department: { name: 'Ban Phong trào' } });
+    expect(created).toMatchObject({
+      state: 'SUBMITTED',
+      lead: { fullName: 'Trần Thị Lan' },
+      department: { name: 'Ban Phong trào' },
+    });
     expect(created.members).toEqual([{ id: cadre.cadreId }]);
     expect(created.timeline.map((e: { event: string }) => e.event)).toEqual(['REGISTERED', 'SUBMITTED']);
 
-    const [approved] = (await product.ok(DECIDE, { trips: [{ id: created.id, version: created.version }], decision: 'APPROVE' }, board)).decideTrips;
+    const [approved] = (
+      await product.ok(DECIDE, { trips: [{ id: created.id, version: created.version }], decision: 'APPROVE' }, board)
+    ).decideTrips;
     expect(approved.state).toBe('APPROVED');
 
     const completed = (
-      await product.ok(COMPLETE, { id: created.id, version: approved.version, input: { actualStart: '2026-02-20', actualEnd: '2026-02-22' } }, cadre.token)
+      await product.ok(
+        COMPLETE,
+        { id: created.id, version: approved.version, input: { actualStart: '2026-02-20', actualEnd: '2026-02-22' } },
+        cadre.token,
+      )
     ).completeTrip;
     expect(completed).toMatchObject({ state: 'COMPLETED', days: 3 });
 
     const reported = (
       await product.ok(
         REPORT,
-        { id: created.id, version: completed.version, input: { findings: 'Chi đoàn sinh hoạt đều đặn, có mô hình hay.', goodModels: 'Mô hình nuôi heo' } },
+        {
+          id: created.id,
+          version: completed.version,
+          input: { findings: 'Chi đoàn sinh hoạt đều đặn, có mô hình hay.', goodModels: 'Mô hình nuôi heo' },
+        },
         cadre.token,
       )
     ).reportTrip;
@@ -166,12 +195,20 @@ describe('trips: registration to accepted report', () => {
     const forOther = await product.gql(CREATE, { input: input({ leadCadreId: colleague.cadreId }), submit: false }, cadre.token);
     expect(forOther.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_TRIP' });
 
-    const byHead = await product.ok(CREATE, { input: input({ leadCadreId: colleague.cadreId, startDate: '2026-05-04', endDate: '2026-05-04' }), submit: false }, head);
+    const byHead = await product.ok(
+      CREATE,
+      { input: input({ leadCadreId: colleague.cadreId, startDate: '2026-05-04', endDate: '2026-05-04' }), submit: false },
+      head,
+    );
     expect(byHead.createTrip.lead.id).toBe(colleague.cadreId);
     const headOtherDept = await product.gql(CREATE, { input: input({ leadCadreId: otherDept.cadreId }), submit: false }, head);
     expect(headOtherDept.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
-    const approveByCadre = await product.gql(DECIDE, { trips: [{ id: byHead.createTrip.id, version: 1 }], decision: 'APPROVE' }, cadre.token);
+    const approveByCadre = await product.gql(
+      DECIDE,
+      { trips: [{ id: byHead.createTrip.id, version: 1 }], decision: 'APPROVE' },
+      cadre.token,
+    );
     expect(approveByCadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -208,19 +245,39 @@ describe('trips: registration to accepted report', () => {
         [ldg, randomUUID(), onLeave.id],
       ),
     );
-    const res = await product.gql(CREATE, { input: input({ memberIds: [onLeave.id], startDate: '2026-06-01', endDate: '2026-06-02' }), submit: true }, cadre.token);
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CADRE_EXEMPT', field: 'input.memberIds' });
+    const res = await product.gql(
+      CREATE,
+      { input: input({ memberIds: [onLeave.id], startDate: '2026-06-01', endDate: '2026-06-02' }), submit: true },
+      cadre.token,
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'CADRE_EXEMPT',
+      field: 'input.memberIds',
+    });
     expect(res.errors?.[0]?.message).toContain('Lê Thị Hoa đang nghỉ thai sản từ 01/03/2026 đến 31/08/2026');
   });
 
   it('applies the province-year rules: double booking blocks, late registration needs a justification and is flagged', async () => {
     await register(cadre.token, { startDate: '2026-07-06', endDate: '2026-07-08' }, false);
-    const twice = await product.gql(CREATE, { input: input({ startDate: '2026-07-08', endDate: '2026-07-09' }), submit: true }, cadre.token);
+    const twice = await product.gql(
+      CREATE,
+      { input: input({ startDate: '2026-07-08', endDate: '2026-07-09' }), submit: true },
+      cadre.token,
+    );
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DOUBLE_BOOKING' });
 
     // The trip already started before registering (today is 01/03/2026).
-    const noWhy = await product.gql(CREATE, { input: input({ startDate: '2026-02-25', endDate: '2026-02-26' }), submit: true }, cadre.token);
-    expect(noWhy.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LATE_JUSTIFICATION_REQUIRED', field: 'input.lateJustification' });
+    const noWhy = await product.gql(
+      CREATE,
+      { input: input({ startDate: '2026-02-25', endDate: '2026-02-26' }), submit: true },
+      cadre.token,
+    );
+    expect(noWhy.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'LATE_JUSTIFICATION_REQUIRED',
+      field: 'input.lateJustification',
+    });
     const late = await register(cadre.token, {
       startDate: '2026-02-25',
       endDate: '2026-02-26',
@@ -234,7 +291,12 @@ describe('trips: registration to accepted report', () => {
   it('shows the checks before submitting without writing anything, and warns of host overload and topic overlap', async () => {
     const rule = await setRule({ hostLoadMaxPerWeek: 1, checkDoubleBooking: 'WARN' });
     expect(rule.setPolicyRule.version).toBe(1);
-    await register(colleague.token, { leadCadreId: colleague.cadreId, destinationIds: [org.communeB.id], startDate: '2026-09-07', endDate: '2026-09-08' });
+    await register(colleague.token, {
+      leadCadreId: colleague.cadreId,
+      destinationIds: [org.communeB.id],
+      startDate: '2026-09-07',
+      endDate: '2026-09-08',
+    });
     await register(otherDept.token, {
       leadCadreId: otherDept.cadreId,
       destinationIds: [org.communeA.id],
@@ -252,28 +314,38 @@ describe('trips: registration to accepted report', () => {
     const codes = checks.checkTrip.map((c: { code: string }) => c.code);
     expect(codes).toContain('HOST_OVERLOAD');
     expect(codes).toContain('TOPIC_OVERLAP');
-    expect(checks.checkTrip.find((c: { code: string }) => c.code === 'HOST_OVERLOAD').message).toContain('Đoàn phường Xuân Hương');
+    expect(checks.checkTrip.find((c: { code: string }) => c.code === 'HOST_OVERLOAD').message).toContain(
+      'Đoàn phường Xuân Hương',
+    );
 
-    const submitted = await register(cadre.token, { destinationIds: [org.communeB.id], startDate: '2026-09-09', endDate: '2026-09-10' });
+    const submitted = await register(cadre.token, {
+      destinationIds: [org.communeB.id],
+      startDate: '2026-09-09',
+      endDate: '2026-09-10',
+    });
     expect(submitted.state).toBe('SUBMITTED');
     expect(submitted.warnings.map((w: { code: string }) => w.code).sort()).toEqual(['HOST_OVERLOAD', 'TOPIC_OVERLAP']);
 
-    const stale = await product.gql(RULE.replace('version: $version', 'version: $version'), {
-      year: 2026,
-      version: 0,
-      input: {
-        requiredDays: 30,
-        windowStart: '2026-03-01',
-        windowEnd: '2026-12-31',
-        reportRequired: true,
-        reportDueDays: 10,
-        checkLateRegistration: 'WARN',
-        checkDoubleBooking: 'BLOCK',
-        checkHostLoad: 'WARN',
-        hostLoadMaxPerWeek: 2,
-        checkTopicOverlap: 'WARN',
+    const stale = await product.gql(
+      RULE.replace('version: $version', 'version: $version'),
+      {
+        year: 2026,
+        version: 0,
+        input: {
+          requiredDays: 30,
+          windowStart: '2026-03-01',
+          windowEnd: '2026-12-31',
+          reportRequired: true,
+          reportDueDays: 10,
+          checkLateRegistration: 'WARN',
+          checkDoubleBooking: 'BLOCK',
+          checkHostLoad: 'WARN',
+          hostLoadMaxPerWeek: 2,
+          checkTopicOverlap: 'WARN',
+        },
       },
-    }, admin);
+      admin,
+    );
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
@@ -285,9 +357,13 @@ describe('trips: registration to accepted report', () => {
     for (const trip of trips) {
       const [a, b] = await Promise.all([
         product.gql(DECIDE, { trips: [{ id: trip.id, version: trip.version }], decision: 'APPROVE' }, board),
-        product.gql(DECIDE, { trips: [{ id: trip.id, version: trip.version }], decision: 'REJECT', reason: 'Trùng nội dung' }, board),
+        product.gql(
+          DECIDE,
+          { trips: [{ id: trip.id, version: trip.version }], decision: 'REJECT', reason: 'Trùng nội dung' },
+          board,
+        ),
       ]);
-      const outcomes = [a, b].map((r) => (r.errors ? r.errors[0]!.extensions!.code : 'OK')).sort();
+      const outcomes = [a, b].map((r) => (r.errors ? r.errors[0].extensions!.code : 'OK')).sort();
       expect(outcomes).toEqual(['CONFLICT', 'OK']);
     }
     const missingReason = await product.gql(DECIDE, { trips: [{ id: trips[0].id, version: 99 }], decision: 'RETURN' }, board);
@@ -299,7 +375,13 @@ describe('trips: registration to accepted report', () => {
     const b = await register(colleague.token, { leadCadreId: colleague.cadreId, startDate: '2026-11-03', endDate: '2026-11-03' });
     const failed = await product.gql(
       DECIDE,
-      { trips: [{ id: a.id, version: a.version }, { id: b.id, version: b.version + 5 }], decision: 'APPROVE' },
+      {
+        trips: [
+          { id: a.id, version: a.version },
+          { id: b.id, version: b.version + 5 },
+        ],
+        decision: 'APPROVE',
+      },
       board,
     );
     expect(failed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -308,7 +390,14 @@ describe('trips: registration to accepted report', () => {
 
     const both = await product.ok(
       DECIDE,
-      { trips: [{ id: a.id, version: a.version }, { id: b.id, version: b.version }], decision: 'RETURN', reason: 'Bổ sung mục đích cụ thể' },
+      {
+        trips: [
+          { id: a.id, version: a.version },
+          { id: b.id, version: b.version },
+        ],
+        decision: 'RETURN',
+        reason: 'Bổ sung mục đích cụ thể',
+      },
       board,
     );
     expect(both.decideTrips.map((t: { state: string }) => t.state)).toEqual(['RETURNED', 'RETURNED']);
@@ -324,7 +413,13 @@ describe('trips: registration to accepted report', () => {
 
     const concurrentKey = `create-${randomUUID()}`;
     const racers = await Promise.all(
-      Array.from({ length: 5 }, () => product.gql(CREATE, { input: input({ startDate: '2026-08-10', endDate: '2026-08-10' }), submit: false, key: concurrentKey }, cadre.token)),
+      Array.from({ length: 5 }, () =>
+        product.gql(
+          CREATE,
+          { input: input({ startDate: '2026-08-10', endDate: '2026-08-10' }), submit: false, key: concurrentKey },
+          cadre.token,
+        ),
+      ),
     );
     const ids = new Set(racers.map((r) => r.data?.createTrip?.id));
     expect(ids.size).toBe(1);
@@ -332,61 +427,139 @@ describe('trips: registration to accepted report', () => {
 
     const submitKey = `submit-${randomUUID()}`;
     const submit = (version: number) =>
-      product.ok(`mutation ($id: ID!, $v: Int!, $k: String) { submitTrip(id: $id, version: $v, idempotencyKey: $k) { state version } }`, {
-        id: first.createTrip.id,
-        v: version,
-        k: submitKey,
-      }, cadre.token);
+      product.ok(
+        `mutation ($id: ID!, $v: Int!, $k: String) { submitTrip(id: $id, version: $v, idempotencyKey: $k) { state version } }`,
+        {
+          id: first.createTrip.id,
+          v: version,
+          k: submitKey,
+        },
+        cadre.token,
+      );
     const s1 = await submit(first.createTrip.version);
     const s2 = await submit(first.createTrip.version);
     expect(s1.submitTrip).toEqual(s2.submitTrip);
-    const timeline = await product.ok(`query ($id: ID!) { trip(id: $id) { timeline { event } } }`, { id: first.createTrip.id }, cadre.token);
+    const timeline = await product.ok(
+      `query ($id: ID!) { trip(id: $id) { timeline { event } } }`,
+      { id: first.createTrip.id },
+      cadre.token,
+    );
     expect(timeline.trip.timeline.filter((e: { event: string }) => e.event === 'SUBMITTED')).toHaveLength(1);
   });
 
   it('merges approved delegations to the same host; each member keeps their own trip', async () => {
     const a = await register(cadre.token, { startDate: '2026-06-15', endDate: '2026-06-16', destinationIds: [org.communeB.id] });
-    const b = await register(otherDept.token, { leadCadreId: otherDept.cadreId, startDate: '2026-06-16', endDate: '2026-06-17', destinationIds: [org.communeB.id], title: 'Phối hợp ra quân Chiến dịch hè', kind: 'COORDINATION' });
+    const b = await register(otherDept.token, {
+      leadCadreId: otherDept.cadreId,
+      startDate: '2026-06-16',
+      endDate: '2026-06-17',
+      destinationIds: [org.communeB.id],
+      title: 'Phối hợp ra quân Chiến dịch hè',
+      kind: 'COORDINATION',
+    });
     const approved = (
-      await product.ok(DECIDE, { trips: [{ id: a.id, version: a.version }, { id: b.id, version: b.version }], decision: 'APPROVE' }, board)
+      await product.ok(
+        DECIDE,
+        {
+          trips: [
+            { id: a.id, version: a.version },
+            { id: b.id, version: b.version },
+          ],
+          decision: 'APPROVE',
+        },
+        board,
+      )
     ).decideTrips;
     const merged = await product.ok(
       `mutation ($trips: [TripVersionInput!]!, $host: ID!) { mergeDelegations(trips: $trips, hostUnitId: $host) { id startDate endDate hostUnit { name } } }`,
       { trips: approved.map((t: { id: string; version: number }) => ({ id: t.id, version: t.version })), host: org.communeB.id },
       board,
     );
-    expect(merged.mergeDelegations).toMatchObject({ startDate: '2026-06-15', endDate: '2026-06-17', hostUnit: { name: 'Đoàn phường Xuân Hương' } });
-    const after = await product.ok(`query ($id: ID!) { trip(id: $id) { days delegation { id } timeline { event } } }`, { id: a.id }, cadre.token);
+    expect(merged.mergeDelegations).toMatchObject({
+      startDate: '2026-06-15',
+      endDate: '2026-06-17',
+      hostUnit: { name: 'Đoàn phường Xuân Hương' },
+    });
+    const after = await product.ok(
+      `query ($id: ID!) { trip(id: $id) { days delegation { id } timeline { event } } }`,
+      { id: a.id },
+      cadre.token,
+    );
     expect(after.trip.days).toBe(2);
     expect(after.trip.delegation.id).toBe(merged.mergeDelegations.id);
     expect(after.trip.timeline.at(-1).event).toBe('MERGED');
   });
 
   it('asks each kind of trip for its own report content', async () => {
-    const meeting = await register(cadre.token, { kind: 'MEETING', title: 'Dự sinh hoạt Chi đoàn thôn 1', destinationIds: [org.chapter.id], startDate: '2026-01-10', endDate: '2026-01-10', lateJustification: 'Bổ sung chuyến đã đi theo chỉ đạo.' });
-    const [approved] = (await product.ok(DECIDE, { trips: [{ id: meeting.id, version: meeting.version }], decision: 'APPROVE' }, board)).decideTrips;
-    const done = (await product.ok(COMPLETE, { id: meeting.id, version: approved.version, input: { actualStart: '2026-01-10', actualEnd: '2026-01-10' } }, cadre.token)).completeTrip;
-    const missing = await product.gql(REPORT, { id: meeting.id, version: done.version, input: { findings: 'Buổi sinh hoạt diễn ra đúng kế hoạch.' } }, cadre.token);
+    const meeting = await register(cadre.token, {
+      kind: 'MEETING',
+      title: 'Dự sinh hoạt Chi đoàn thôn 1',
+      destinationIds: [org.chapter.id],
+      startDate: '2026-01-10',
+      endDate: '2026-01-10',
+      lateJustification: 'Bổ sung chuyến đã đi theo chỉ đạo.',
+    });
+    const [approved] = (
+      await product.ok(DECIDE, { trips: [{ id: meeting.id, version: meeting.version }], decision: 'APPROVE' }, board)
+    ).decideTrips;
+    const done = (
+      await product.ok(
+        COMPLETE,
+        { id: meeting.id, version: approved.version, input: { actualStart: '2026-01-10', actualEnd: '2026-01-10' } },
+        cadre.token,
+      )
+    ).completeTrip;
+    const missing = await product.gql(
+      REPORT,
+      { id: meeting.id, version: done.version, input: { findings: 'Buổi sinh hoạt diễn ra đúng kế hoạch.' } },
+      cadre.token,
+    );
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.details.membersPresent' });
     const ok = await product.ok(
       REPORT,
-      { id: meeting.id, version: done.version, input: { findings: 'Buổi sinh hoạt diễn ra đúng kế hoạch.', details: { membersPresent: 18, meetingQuality: 'Tốt' } } },
+      {
+        id: meeting.id,
+        version: done.version,
+        input: { findings: 'Buổi sinh hoạt diễn ra đúng kế hoạch.', details: { membersPresent: 18, meetingQuality: 'Tốt' } },
+      },
       cadre.token,
     );
     // Returned 10/01, due 20/01, reported 01/03: late.
-    expect(ok.reportTrip.report).toMatchObject({ dueOn: '2026-01-20', late: true, details: { membersPresent: 18, meetingQuality: 'Tốt' } });
+    expect(ok.reportTrip.report).toMatchObject({
+      dueOn: '2026-01-20',
+      late: true,
+      details: { membersPresent: 18, meetingQuality: 'Tốt' },
+    });
     const future = await register(cadre.token, { startDate: '2026-12-01', endDate: '2026-12-02' });
-    const [fa] = (await product.ok(DECIDE, { trips: [{ id: future.id, version: future.version }], decision: 'APPROVE' }, board)).decideTrips;
-    const tooEarly = await product.gql(COMPLETE, { id: future.id, version: fa.version, input: { actualStart: '2026-12-01', actualEnd: '2026-12-02' } }, cadre.token);
+    const [fa] = (await product.ok(DECIDE, { trips: [{ id: future.id, version: future.version }], decision: 'APPROVE' }, board))
+      .decideTrips;
+    const tooEarly = await product.gql(
+      COMPLETE,
+      { id: future.id, version: fa.version, input: { actualStart: '2026-12-01', actualEnd: '2026-12-02' } },
+      cadre.token,
+    );
     expect(tooEarly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ACTUAL_DATES_INVALID' });
   });
 
   it('shows a host unit only the confirmed delegations coming to it', async () => {
     const host = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
-    await asProvince(product.owner, ldg, () => product.owner.query('UPDATE app_user SET unit_id = $1 WHERE id = $2', [org.communeA.id, host.id]));
+    await asProvince(product.owner, ldg, () =>
+      product.owner.query('UPDATE app_user SET unit_id = $1 WHERE id = $2', [org.communeA.id, host.id]),
+    );
     const token = await product.login(host.username);
-    const toChapter = await register(cadre.token, { kind: 'MEETING', title: 'Dự sinh hoạt chi đoàn', destinationIds: [org.chapter.id], startDate: '2026-05-18', endDate: '2026-05-18' });
-    await register(colleague.token, { leadCadreId: colleague.cadreId, destinationIds: [org.communeB.id], startDate: '2026-05-19', endDate: '2026-05-19' });
+    const toChapter = await register(cadre.token, {
+      kind: 'MEETING',
+      title: 'Dự sinh hoạt chi đoàn',
+      destinationIds: [org.chapter.id],
+      startDate: '2026-05-18',
+      endDate: '2026-05-18',
+    });
+    await register(colleague.token, {
+      leadCadreId: colleague.cadreId,
+      destinationIds: [org.communeB.id],
+      startDate: '2026-05-19',
+      endDate: '2026-05-19',
+    });
     const pending = await product.ok(`{ trips(first: 100) { nodes { id state } } }`, {}, token);
     expect(pending.trips.nodes.find((t: { id: string }) => t.id === toChapter.id)).toBeUndefined();
     await product.ok(DECIDE, { trips: [{ id: toChapter.id, version: toChapter.version }], decision: 'APPROVE' }, board);
@@ -394,21 +567,31 @@ describe('trips: registration to accepted report', () => {
     expect(seen.trips.nodes.map((t: { id: string }) => t.id)).toContain(toChapter.id);
     for (const t of seen.trips.nodes) {
       expect(['APPROVED', 'COMPLETED', 'REPORTED', 'REPORT_ACCEPTED']).toContain(t.state);
-      expect(t.destinations.map((d: { id: string }) => d.id).some((id: string) => [org.communeA.id, org.chapter.id].includes(id))).toBe(true);
+      expect(
+        t.destinations.map((d: { id: string }) => d.id).some((id: string) => [org.communeA.id, org.chapter.id].includes(id)),
+      ).toBe(true);
     }
     const cadres = await product.gql(`{ cadres { totalCount } }`, {}, token);
     expect(cadres.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('submits a department quarter as one plan and approves it in one decision', async () => {
-    const drafted = await register(colleague.token, { leadCadreId: colleague.cadreId, startDate: '2026-04-20', endDate: '2026-04-21' }, false);
+    const drafted = await register(
+      colleague.token,
+      { leadCadreId: colleague.cadreId, startDate: '2026-04-20', endDate: '2026-04-21' },
+      false,
+    );
     const plan = await product.ok(
       `mutation ($d: ID!) { submitQuarterlyPlan(departmentId: $d, year: 2026, quarter: 2) { id version state } }`,
       { d: org.deptA.id },
       head,
     );
     expect(plan.submitQuarterlyPlan.state).toBe('SUBMITTED');
-    const others = await product.gql(`mutation ($d: ID!) { submitQuarterlyPlan(departmentId: $d, year: 2026, quarter: 2) { id } }`, { d: org.deptB.id }, head);
+    const others = await product.gql(
+      `mutation ($d: ID!) { submitQuarterlyPlan(departmentId: $d, year: 2026, quarter: 2) { id } }`,
+      { d: org.deptB.id },
+      head,
+    );
     expect(others.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const decided = await product.ok(
       `mutation ($id: ID!, $v: Int!) { decideQuarterlyPlan(id: $id, version: $v, approve: true) { state } }`,
@@ -430,7 +613,10 @@ describe('trips: registration to accepted report', () => {
   it('pages, filters and sorts, with the same few statements for 20 or 200 trips', async () => {
     const topic = randomUUID();
     await asProvince(product.owner, ldg, async () => {
-      await product.owner.query(`INSERT INTO topic (province_id, id, year, title, department_id) VALUES ($1, $2, 2026, 'Công tác quản lý đoàn viên', $3)`, [ldg, topic, org.deptA.id]);
+      await product.owner.query(
+        `INSERT INTO topic (province_id, id, year, title, department_id) VALUES ($1, $2, 2026, 'Công tác quản lý đoàn viên', $3)`,
+        [ldg, topic, org.deptA.id],
+      );
       await product.owner.query(
         `INSERT INTO trip (province_id, id, kind, state, title, lead_cadre_id, department_id, topic_id, start_date, end_date)
          SELECT $1, gen_random_uuid(), 'TOPIC', 'APPROVED', 'Chuyến số ' || g, $2, $3, $4, DATE '2024-01-01' + g, DATE '2024-01-01' + g

@@ -10,11 +10,20 @@ import type { CreateUnitInput, UnitsArgs, UpdateUnitInput } from './unit.inputs'
 import { UnitErrorCode } from './unit.errors';
 
 export const foldVietnamese = (text: string): string =>
-  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .trim();
 
 /** `%a%b%` for a LIKE on folded text, with the user's wildcards taken literally. */
 export const likePattern = (search: string): string =>
-  `%${foldVietnamese(search).replace(/[\\%_]/g, (c) => `\\${c}`).split(/\s+/).join('%')}%`;
+  `%${foldVietnamese(search)
+    .replace(/[\\%_]/g, (c) => `\\${c}`)
+    .split(/\s+/)
+    .join('%')}%`;
 
 export async function listUnits(manager: EntityManager, provinceIds: number[] | null, args: UnitsArgs): Promise<Page<Unit>> {
   const f = args.filter ?? {};
@@ -39,20 +48,27 @@ export async function listUnits(manager: EntityManager, provinceIds: number[] | 
 
 async function checkParent(manager: EntityManager, parentId: string | null | undefined, kind: UnitKind): Promise<void> {
   if (kind === UnitKind.PROVINCIAL_AGENCY) {
-    if (parentId) throw badInput('input.parentId', 'Cơ quan Tỉnh đoàn là gốc của cây tổ chức, không có đơn vị cấp trên.', UnitErrorCode.UNIT_PARENT_INVALID);
+    if (parentId)
+      throw badInput(
+        'input.parentId',
+        'Cơ quan Tỉnh đoàn là gốc của cây tổ chức, không có đơn vị cấp trên.',
+        UnitErrorCode.UNIT_PARENT_INVALID,
+      );
     return;
   }
   if (!parentId) throw badInput('input.parentId', 'Cần chọn đơn vị cấp trên.', UnitErrorCode.UNIT_PARENT_INVALID);
   // Row-level security hides other provinces' units: a foreign parent is simply not found.
   const parent = await manager.findOneBy(Unit, { id: parentId });
-  if (!parent) throw badInput('input.parentId', 'Đơn vị cấp trên không tồn tại trong tỉnh của bạn.', UnitErrorCode.UNIT_PARENT_INVALID);
+  if (!parent)
+    throw badInput('input.parentId', 'Đơn vị cấp trên không tồn tại trong tỉnh của bạn.', UnitErrorCode.UNIT_PARENT_INVALID);
 }
 
 function checkValidity(validFrom: string, validTo: string | null | undefined): void {
   assertDate(validFrom, 'input.validFrom');
   if (validTo) {
     assertDate(validTo, 'input.validTo');
-    if (validTo < validFrom) throw badInput('input.validTo', 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.', UnitErrorCode.UNIT_VALIDITY_INVALID);
+    if (validTo < validFrom)
+      throw badInput('input.validTo', 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.', UnitErrorCode.UNIT_VALIDITY_INVALID);
   }
 }
 
@@ -80,7 +96,8 @@ export async function createUnit(manager: EntityManager, provinceId: number, inp
 export async function updateUnit(manager: EntityManager, id: string, version: number, input: UpdateUnitInput): Promise<Unit> {
   const unit = await manager.findOne(Unit, { where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!unit) throw notFound('Đơn vị');
-  if (unit.version !== version) throw conflict('Đơn vị đã được người khác sửa. Vui lòng tải lại trước khi lưu.', 'VERSION_MISMATCH');
+  if (unit.version !== version)
+    throw conflict('Đơn vị đã được người khác sửa. Vui lòng tải lại trước khi lưu.', 'VERSION_MISMATCH');
   const next = {
     name: input.name?.trim() ?? unit.name,
     validTo: input.validTo === undefined ? unit.validTo : input.validTo,
