@@ -9,6 +9,8 @@ import { createUnitLoaders, type UnitLoaders } from './modules/units/unit.loader
 import { createRosterLoaders, type RosterLoaders } from './modules/roster/roster.loaders';
 import { createPlanningLoaders, type PlanningLoaders } from './modules/planning/planning.loaders';
 import { createTripLoaders, type TripLoaders } from './modules/trips/trip.loaders';
+import { createInspectionLoaders, type InspectionLoaders } from './modules/inspections/inspection.loaders';
+import { createFindingLoaders, type FindingLoaders } from './modules/findings/finding.loaders';
 
 /** What lives as long as the process: built once by the composition root. */
 export interface AppDeps {
@@ -21,7 +23,7 @@ export interface AppDeps {
 }
 
 /** Per-request loaders, each bound to the request's transaction (built from the modules' *.loaders.ts). */
-export type Loaders = UnitLoaders & RosterLoaders & PlanningLoaders & TripLoaders;
+export type Loaders = UnitLoaders & RosterLoaders & PlanningLoaders & TripLoaders & InspectionLoaders & FindingLoaders;
 
 export interface Context {
   requestId: string;
@@ -47,6 +49,8 @@ export function createLoaders(tx: ScopedTransaction): Loaders {
     ...createRosterLoaders(manager),
     ...createPlanningLoaders(manager),
     ...createTripLoaders(manager),
+    ...createInspectionLoaders(manager),
+    ...createFindingLoaders(manager),
   };
 }
 

@@ -20,6 +20,14 @@ import {
   ComplianceResolver,
   DepartmentComplianceResolver,
 } from './modules/compliance/compliance.resolver';
+import {
+  CorrectiveActionResolver,
+  InspectionConclusionResolver,
+  InspectionResolver,
+  InspectionTeamResolver,
+  TripInspectionResolver,
+} from './modules/inspections/inspection.resolver';
+import { GoodModelResolver, HostFeedbackResolver, RecommendationResolver } from './modules/findings/finding.resolver';
 
 export const resolvers = [
   ProvinceResolver,
@@ -36,6 +44,14 @@ export const resolvers = [
   ComplianceResolver,
   CadreComplianceResolver,
   DepartmentComplianceResolver,
+  InspectionResolver,
+  InspectionTeamResolver,
+  InspectionConclusionResolver,
+  CorrectiveActionResolver,
+  TripInspectionResolver,
+  GoodModelResolver,
+  RecommendationResolver,
+  HostFeedbackResolver,
 ] as const;
 
 export const SCHEMA_FILE = path.resolve(__dirname, '../../../packages/schema/schema.graphql');

@@ -6,7 +6,18 @@ import { PolicyRule } from '../modules/rules/policy-rule.entity';
 import { Batch, QuarterlyPlan, Topic } from '../modules/planning/planning.entity';
 import { Delegation, Trip, TripDestination, TripMember, TripReport, TripTimelineEntry } from '../modules/trips/trip.entity';
 
+import { CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from '../modules/inspections/inspection.entity';
+
+import { GoodModel, HostFeedback, Recommendation } from '../modules/findings/finding.entity';
+
 export const entities = [
+  GoodModel,
+  Recommendation,
+  HostFeedback,
+  InspectionPlan,
+  InspectionTeam,
+  InspectionConclusion,
+  CorrectiveAction,
   Province,
   User,
   Unit,

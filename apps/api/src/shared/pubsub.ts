@@ -11,7 +11,18 @@ export type Topics = {
   COMPLIANCE_INPUT: [key: string, payload: ComplianceInputPayload];
   /** Coalesced: the figures of these cadres (and their province) changed; at most a few a second. */
   COMPLIANCE_CHANGED: [key: string, payload: ComplianceInputPayload];
+  /** Inspections, conclusions, corrective actions, recommendations, good models, host feedback. */
+  FINDING_EVENT: [key: string, payload: FindingEventPayload];
 };
+
+export interface FindingEventPayload {
+  provinceId: number;
+  kind: string;
+  id: string;
+  title: string;
+  actorName: string;
+  at: string;
+}
 
 export interface ComplianceInputPayload {
   provinceId: number;

@@ -2,6 +2,7 @@ import { Foundation1764300000000 } from './1764300000000-Foundation';
 import { Organisation1764300000001 } from './1764300000001-Organisation';
 import { AccountAdmin1764300000002 } from './1764300000002-AccountAdmin';
 import { Compliance1764300000003 } from './1764300000003-Compliance';
+import { Findings1764300000004 } from './1764300000004-Findings';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Organisation1764300000001,
   AccountAdmin1764300000002,
   Compliance1764300000003,
+  Findings1764300000004,
 ];

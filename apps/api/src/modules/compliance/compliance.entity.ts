@@ -71,6 +71,20 @@ export class Coverage {
   @Field(() => [CoverageUnit], { description: 'Các đơn vị chưa đến' }) missing: CoverageUnit[];
 }
 
+@ObjectType({ description: 'Độ phủ dự sinh hoạt chi đoàn của một cán bộ' })
+export class CadreCoverage {
+  @Field(() => ID) cadreId: string;
+  @Field() fullName: string;
+  @Field(() => Int) reached: number;
+  @Field(() => Int) total: number;
+}
+
+@ObjectType({ description: 'Độ phủ dự sinh hoạt chi đoàn: toàn tỉnh và từng cán bộ' })
+export class MeetingCoverage {
+  @Field(() => Coverage) overall: Coverage;
+  @Field(() => [CadreCoverage]) cadres: CadreCoverage[];
+}
+
 @ObjectType({ description: 'Chỉ tiêu tổng hợp của một tỉnh (hoặc một Ban) trong một năm' })
 export class ComplianceSummary {
   @Field(() => Int) provinceId: number;

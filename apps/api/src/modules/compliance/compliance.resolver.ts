@@ -11,9 +11,9 @@ import { readableProvince, withScope } from '../tenancy/tenancy';
 import { Province, ProvinceStatus } from '../tenancy/province.entity';
 import { Cadre } from '../roster/cadre.entity';
 import { Unit } from '../units/unit.entity';
-import { CadreCompliance, ComplianceUpdate, DepartmentCompliance, ProvinceCompliance } from './compliance.entity';
+import { CadreCompliance, ComplianceUpdate, DepartmentCompliance, MeetingCoverage, ProvinceCompliance } from './compliance.entity';
 import { CadreComplianceArgs, ComparisonOrder } from './compliance.inputs';
-import { cadreCompliance, departmentCompliance, provinceCompliance } from './compliance.service';
+import { cadreCompliance, cadreCoverage, departmentCompliance, provinceCompliance, provinceCoverage } from './compliance.service';
 import { HostWeekLoad, MergeSuggestion, TopicOverlap, hostLoad, mergeSuggestions, topicOverlaps } from './compliance.hosts';
 
 /** Loaders live in HTTP requests; a live update carries names instead of nested objects. */
@@ -66,6 +66,21 @@ export class ComplianceResolver {
     const target = readableProvince(ctx.viewer, ctx.scope, provinceId);
     const [figures] = await provinceCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), [target]);
     return figures;
+  }
+
+  @Access(...READERS)
+  @Query(() => MeetingCoverage, { description: 'Độ phủ dự sinh hoạt chi đoàn ("17/18"), đơn vị chưa đến, theo từng cán bộ' })
+  async meetingCoverage(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<MeetingCoverage> {
+    assertYear(year);
+    const target = readableProvince(ctx.viewer, ctx.scope, provinceId);
+    return {
+      overall: await provinceCoverage(ctx.tx.manager, year, target),
+      cadres: await cadreCoverage(ctx.tx.manager, year, target),
+    };
   }
 
   @Access(...READERS)

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { likePattern } from '../units/unit.service';
 import {
   CadreCompliance,
+  type CadreCoverage,
   ComplianceStatus,
   type ComplianceSummary,
   Coverage,
@@ -200,9 +201,7 @@ interface CoverageRow {
  * Chapter-meeting coverage: the district-level units (before the 2025 reform) or commune-level unions
  * (after) valid in the window, and whether provincial cadres attended a chapter meeting under each.
  */
-async function coverage(manager: EntityManager, year: number, provinceIds: number[]): Promise<Map<number, Coverage>> {
-  const rows: CoverageRow[] = await manager.query(
-    `WITH RECURSIVE rules AS (SELECT * FROM province_rules($1, $2)),
+const COVERAGE_CTES = `WITH RECURSIVE rules AS (SELECT * FROM province_rules($1, $2)),
      tops AS (
        SELECT u.province_id, u.id, u.name FROM unit u JOIN rules r ON r.province_id = u.province_id
        WHERE u.kind = ANY (CASE WHEN r.we < DATE '2025-07-01' THEN ARRAY['DISTRICT_UNION', 'AFFILIATED_UNION']
@@ -214,8 +213,8 @@ async function coverage(manager: EntityManager, year: number, provinceIds: numbe
        UNION ALL
        SELECT u.province_id, u.id, t.top FROM unit u JOIN tree t ON u.province_id = t.province_id AND u.parent_id = t.id
      ),
-     reached AS (
-       SELECT DISTINCT x.province_id, x.top
+     visits AS (
+       SELECT x.province_id, x.top, t.id AS trip_id
        FROM tree x
        JOIN unit du ON du.province_id = x.province_id AND du.id = x.id AND du.kind = 'CHAPTER'
        JOIN trip_destination d ON d.province_id = x.province_id AND d.unit_id = x.id
@@ -223,7 +222,12 @@ async function coverage(manager: EntityManager, year: number, provinceIds: numbe
        JOIN rules r ON r.province_id = t.province_id
        WHERE t.kind = 'MEETING' AND t.state IN ('COMPLETED', 'REPORTED', 'REPORT_ACCEPTED')
          AND coalesce(t.actual_start, t.start_date) <= r.we AND coalesce(t.actual_end, t.end_date) >= r.ws
-     )
+     )`;
+
+async function coverage(manager: EntityManager, year: number, provinceIds: number[]): Promise<Map<number, Coverage>> {
+  const rows: CoverageRow[] = await manager.query(
+    `${COVERAGE_CTES},
+     reached AS (SELECT DISTINCT province_id, top FROM visits)
      SELECT t.province_id, t.id AS unit_id, t.name, (r.top IS NOT NULL) AS reached
      FROM tops t LEFT JOIN reached r ON r.province_id = t.province_id AND r.top = t.id
      ORDER BY t.name COLLATE "vi-x-icu"`,
@@ -278,4 +282,24 @@ export async function provinceCompliance(
       actualCost: Number(t?.actual ?? 0),
     };
   });
+}
+
+/** Per cadre: how many of the province's coverage units they attended a chapter meeting in. */
+export async function cadreCoverage(manager: EntityManager, year: number, provinceId: number): Promise<CadreCoverage[]> {
+  const rows: Array<{ cadre_id: string; full_name: string; reached: number; total: number }> = await manager.query(
+    `${COVERAGE_CTES},
+     totals AS (SELECT count(*)::int AS total FROM tops)
+     SELECT c.id AS cadre_id, c.full_name, count(DISTINCT v.top)::int AS reached, (SELECT total FROM totals) AS total
+     FROM visits v
+     JOIN trip_member m ON m.province_id = v.province_id AND m.trip_id = v.trip_id
+     JOIN cadre c ON c.province_id = m.province_id AND c.id = m.cadre_id
+     GROUP BY c.id, c.full_name
+     ORDER BY c.full_name COLLATE "vi-x-icu"`,
+    [year, [provinceId]],
+  );
+  return rows.map((r) => ({ cadreId: r.cadre_id, fullName: r.full_name, reached: r.reached, total: r.total }));
+}
+
+export async function provinceCoverage(manager: EntityManager, year: number, provinceId: number): Promise<Coverage> {
+  return (await coverage(manager, year, [provinceId])).get(provinceId)!;
 }

@@ -132,6 +132,14 @@ export class Trip {
   @Column({ type: 'uuid', name: 'plan_id', nullable: true })
   planId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Đoàn kiểm tra (chuyến kiểm tra theo kế hoạch)' })
+  @Column({ type: 'uuid', name: 'inspection_team_id', nullable: true })
+  inspectionTeamId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cấp tổ chức đoàn kiểm tra (Trung ương, Tỉnh…) khi tham gia đoàn cấp trên' })
+  @Column({ type: 'text', nullable: true })
+  organiser: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Đoàn công tác đã ghép' })
   @Column({ type: 'uuid', name: 'delegation_id', nullable: true })
   delegationId: string | null;

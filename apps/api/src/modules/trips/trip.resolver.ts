@@ -3,7 +3,8 @@ import { Access, ALL_ROLES, Role } from '../../shared/access';
 import { AppError, ErrorCode, notFound } from '../../shared/errors';
 import { daysBetween } from '../../shared/dates';
 import { Connection } from '../../shared/pagination';
-import { CENTRAL_KEY, publishScoped, type TripEventPayload } from '../../shared/pubsub';
+import { CENTRAL_KEY, type TripEventPayload } from '../../shared/pubsub';
+import { actorOf } from './trip.actor';
 import type { Context, SubscriptionContext } from '../../context';
 import { readableProvince } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
@@ -37,34 +38,12 @@ import {
   submitPlan,
   submitTrip,
   updateTrip,
-  type TripActor,
 } from './trip.service';
 
 export const TripConnection = Connection(Trip, 'TripConnection');
 
 const PROVINCE_STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE];
 const REGISTRARS = PROVINCE_STAFF;
-
-function actorOf(ctx: Context): TripActor {
-  const viewer = ctx.viewer;
-  if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
-  const own = viewer.provinceId;
-  return {
-    manager: ctx.tx.manager,
-    viewer,
-    provinceId: own !== null && ctx.scope.writable.includes(own) ? own : null,
-    today: ctx.deps.clock.today(),
-    emit: (event: TripEventPayload) =>
-      ctx.tx.afterCommit(() => {
-        publishScoped(ctx.deps.pubsub, 'TRIP_EVENT', event.provinceId, event);
-        publishScoped(ctx.deps.pubsub, 'COMPLIANCE_INPUT', event.provinceId, {
-          provinceId: event.provinceId,
-          year: event.year,
-          cadreIds: event.memberIds,
-        });
-      }),
-  };
-}
 
 @Resolver(() => Trip)
 export class TripResolver {

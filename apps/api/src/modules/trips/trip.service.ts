@@ -286,7 +286,12 @@ async function claimKey(
 export async function createTrip(
   actor: TripActor,
   input: CreateTripInput,
-  options: { submit: boolean; idempotencyKey?: string | null },
+  options: {
+    submit: boolean;
+    idempotencyKey?: string | null;
+    /** Set by the inspections module for a team's visit or a higher-level team's inspection. */
+    inspection?: { teamId: string | null; organiser: string | null };
+  },
 ): Promise<Trip> {
   const provinceId = writable(actor);
   const id = randomUUID();
@@ -294,7 +299,8 @@ export async function createTrip(
   if (replayed) return actor.manager.findOneByOrFail(Trip, { id: replayed });
 
   const lead = await leadCadre(actor, input.leadCadreId);
-  await assertMayRegisterFor(actor, lead);
+  // A planned inspection team's visit is scheduled by the province's managers for the whole team.
+  if (!options.inspection?.teamId) await assertMayRegisterFor(actor, lead);
   const draft = draftFromInput(input, provinceId, lead.departmentId, id);
   await resolveDraft(actor.manager, draft);
   const now = new Date();
@@ -312,6 +318,8 @@ export async function createTrip(
     batchId: draft.batchId,
     planId: null,
     delegationId: null,
+    inspectionTeamId: options.inspection?.teamId ?? null,
+    organiser: options.inspection?.organiser ?? null,
     startDate: input.startDate,
     endDate: input.endDate,
     actualStart: null,

@@ -1,0 +1,221 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { IsOptional, Length } from 'class-validator';
+import { Access, Role } from '../../shared/access';
+import { Connection, PageArgs } from '../../shared/pagination';
+import { CENTRAL_KEY, publishScoped, type FindingEventPayload } from '../../shared/pubsub';
+import { AppError, ErrorCode } from '../../shared/errors';
+import type { Context, SubscriptionContext } from '../../context';
+import { listProvinces, writableProvince } from '../tenancy/tenancy';
+import { Unit } from '../units/unit.entity';
+import { Trip } from '../trips/trip.entity';
+import { FindingEvent, GoodModel, HostFeedback, ModelField, Recommendation, RecommendationStatus, Replication } from './finding.entity';
+import { AssignRecommendationInput, CreateGoodModelInput, CreateRecommendationInput, HostFeedbackInput } from './finding.inputs';
+import {
+  answerRecommendation,
+  assignRecommendation,
+  closeRecommendation,
+  createModel,
+  createRecommendation,
+  listFeedback,
+  listModels,
+  listRecommendations,
+  setReplication,
+  submitFeedback,
+} from './finding.service';
+
+const STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE];
+const MANAGERS = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD];
+
+export const GoodModelConnection = Connection(GoodModel, 'GoodModelConnection');
+
+@ArgsType()
+class GoodModelsArgs extends PageArgs {
+  @Field({ nullable: true, description: 'Tìm không dấu, ví dụ "mo hinh lan"' })
+  @IsOptional()
+  @Length(0, 100)
+  search?: string;
+
+  @Field(() => ModelField, { nullable: true })
+  field?: ModelField;
+
+  @Field(() => Replication, { nullable: true })
+  replication?: Replication;
+
+  @Field(() => Int, { nullable: true })
+  provinceId?: number;
+}
+
+function announce(ctx: Context, kind: string, id: string, title: string): void {
+  const provinceId = ctx.viewer!.provinceId!;
+  const at = new Date().toISOString();
+  ctx.tx.afterCommit(() =>
+    publishScoped(ctx.deps.pubsub, 'FINDING_EVENT', provinceId, { provinceId, kind, id, title, actorName: ctx.viewer!.fullName, at }),
+  );
+}
+
+@Resolver(() => GoodModel)
+export class GoodModelResolver {
+  @Access(...STAFF, Role.CENTRAL, Role.HOST_UNIT)
+  @Query(() => GoodModelConnection, { description: 'Mô hình hay: tìm không dấu, lọc theo lĩnh vực, tình trạng nhân rộng' })
+  goodModels(@Ctx() ctx: Context, @Args() args: GoodModelsArgs) {
+    return listModels(ctx.tx.manager, listProvinces(ctx.viewer, args.provinceId), args);
+  }
+
+  @Access(...STAFF)
+  @Mutation(() => GoodModel)
+  async createGoodModel(@Ctx() ctx: Context, @Arg('input') input: CreateGoodModelInput): Promise<GoodModel> {
+    const model = await createModel(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, input);
+    announce(ctx, 'MODEL_FOUND', model.id, model.name);
+    return model;
+  }
+
+  @Access(...MANAGERS)
+  @Mutation(() => GoodModel, { description: 'Cập nhật tình trạng nhân rộng và nơi nhân rộng' })
+  setGoodModelReplication(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('replication', () => Replication) replication: Replication,
+    @Arg('unitIds', () => [ID], { defaultValue: [] }) unitIds: string[],
+    @Arg('since', () => LocalDateResolver) since: string,
+  ): Promise<GoodModel> {
+    return setReplication(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), id, version, replication, unitIds, since);
+  }
+
+  @FieldResolver(() => Unit)
+  async unit(@Root() model: GoodModel, @Ctx() ctx: Context): Promise<Unit> {
+    return (await ctx.loaders.unitById.load(model.unitId))!;
+  }
+
+  @FieldResolver(() => [Unit], { description: 'Nơi đã/đang nhân rộng' })
+  async replicatedAt(@Root() model: GoodModel, @Ctx() ctx: Context): Promise<Unit[]> {
+    const ids = await ctx.loaders.replicationUnitIdsByModel.load(model.id);
+    return (await ctx.loaders.unitById.loadMany(ids)).filter((u): u is Unit => u instanceof Unit);
+  }
+}
+
+@Resolver(() => Recommendation)
+export class RecommendationResolver {
+  @Access(...STAFF, Role.CENTRAL, Role.HOST_UNIT)
+  @Query(() => [Recommendation], { description: 'Đề xuất, kiến nghị: quá hạn trước; đơn vị cơ sở thấy kiến nghị của mình' })
+  recommendations(
+    @Ctx() ctx: Context,
+    @Arg('statuses', () => [RecommendationStatus], { nullable: true }) statuses?: RecommendationStatus[],
+    @Arg('overdueOnly', { defaultValue: false }) overdueOnly?: boolean,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<Recommendation[]> {
+    return listRecommendations(ctx.tx.manager, ctx.viewer!, listProvinces(ctx.viewer, provinceId), ctx.deps.clock.today(), {
+      statuses,
+      overdueOnly,
+    });
+  }
+
+  @Access(...STAFF, Role.HOST_UNIT)
+  @Mutation(() => Recommendation)
+  async createRecommendation(@Ctx() ctx: Context, @Arg('input') input: CreateRecommendationInput): Promise<Recommendation> {
+    const rec = await createRecommendation(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, input);
+    announce(ctx, 'RECOMMENDATION_RAISED', rec.id, rec.text.slice(0, 120));
+    return rec;
+  }
+
+  @Access(...MANAGERS)
+  @Mutation(() => Recommendation, { description: 'Giao Ban trả lời, với hạn' })
+  assignRecommendation(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: AssignRecommendationInput,
+  ): Promise<Recommendation> {
+    return assignRecommendation(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), id, version, input, ctx.deps.clock.today());
+  }
+
+  @Access(Role.DEPARTMENT_HEAD, ...MANAGERS)
+  @Mutation(() => Recommendation, { description: 'Trả lời kiến nghị (Trưởng ban được giao, Thường trực, Ban Tổ chức)' })
+  async answerRecommendation(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('answer') answer: string,
+  ): Promise<Recommendation> {
+    const viewer = ctx.viewer!;
+    const cadre = viewer.cadreId ? await ctx.loaders.cadreById.load(viewer.cadreId) : null;
+    const rec = await answerRecommendation(
+      ctx.tx.manager,
+      writableProvince(viewer, ctx.scope),
+      viewer,
+      cadre?.departmentId ?? null,
+      id,
+      version,
+      answer,
+    );
+    announce(ctx, 'RECOMMENDATION_ANSWERED', rec.id, rec.text.slice(0, 120));
+    return rec;
+  }
+
+  @Access(...MANAGERS)
+  @Mutation(() => Recommendation)
+  closeRecommendation(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number): Promise<Recommendation> {
+    return closeRecommendation(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), id, version);
+  }
+
+  @FieldResolver({ description: 'Quá hạn mà chưa trả lời' })
+  overdue(@Root() rec: Recommendation, @Ctx() ctx: Context): boolean {
+    return (rec.status === RecommendationStatus.OPEN || rec.status === RecommendationStatus.IN_PROGRESS) && rec.dueOn !== null && rec.dueOn < ctx.deps.clock.today();
+  }
+
+  @FieldResolver(() => Unit, { description: 'Đơn vị nêu kiến nghị' })
+  async unit(@Root() rec: Recommendation, @Ctx() ctx: Context): Promise<Unit> {
+    return (await ctx.loaders.unitById.load(rec.unitId))!;
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'Ban được giao' })
+  department(@Root() rec: Recommendation, @Ctx() ctx: Context): Promise<Unit | null> | null {
+    return rec.departmentId ? ctx.loaders.unitById.load(rec.departmentId) : null;
+  }
+}
+
+@Resolver(() => HostFeedback)
+export class HostFeedbackResolver {
+  @Access(...STAFF, Role.CENTRAL)
+  @Subscription(() => FindingEvent, {
+    description: 'Kiểm tra, kết luận, khắc phục, mô hình hay, kiến nghị của tỉnh mình (Trung ương: mọi tỉnh)',
+    subscribe: ({ context }) => {
+      const { viewer, deps } = context as SubscriptionContext;
+      if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+      if (viewer.role === Role.HOST_UNIT) throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không có quyền theo dõi sự kiện này.');
+      return deps.pubsub.subscribe('FINDING_EVENT', viewer.role === Role.CENTRAL ? CENTRAL_KEY : String(viewer.provinceId));
+    },
+  })
+  findingEvents(@Root() event: FindingEventPayload): FindingEvent {
+    return { ...event, at: new Date(event.at) };
+  }
+
+  @Access(...MANAGERS, Role.CENTRAL)
+  @Query(() => [HostFeedback], { description: 'Ý kiến của đơn vị tiếp đón; chỉ vi phạm nếu breachesOnly' })
+  hostFeedback(
+    @Ctx() ctx: Context,
+    @Arg('breachesOnly', { defaultValue: false }) breachesOnly: boolean,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<HostFeedback[]> {
+    return listFeedback(ctx.tx.manager, listProvinces(ctx.viewer, provinceId), breachesOnly);
+  }
+
+  @Access(Role.HOST_UNIT)
+  @Mutation(() => HostFeedback, { description: 'Đơn vị tiếp đón cho ý kiến về chuyến đi' })
+  async submitHostFeedback(@Ctx() ctx: Context, @Arg('input') input: HostFeedbackInput): Promise<HostFeedback> {
+    const feedback = await submitFeedback(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, input);
+    if (feedback.breach) announce(ctx, 'HOST_RULE_BREACH', feedback.tripId, feedback.comment || 'Vi phạm quy định khi về cơ sở');
+    return feedback;
+  }
+
+  @FieldResolver(() => Trip)
+  async trip(@Root() feedback: HostFeedback, @Ctx() ctx: Context): Promise<Trip | null> {
+    return ctx.loaders.tripById.load(feedback.tripId);
+  }
+
+  @FieldResolver(() => Unit)
+  async unit(@Root() feedback: HostFeedback, @Ctx() ctx: Context): Promise<Unit> {
+    return (await ctx.loaders.unitById.load(feedback.unitId))!;
+  }
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Role } from '../../shared/access';
+import { assertDate } from '../../shared/dates';
+import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
+import { paginate, type Page, type PageArgs } from '../../shared/pagination';
+import type { Viewer } from '../tenancy/tenancy';
+import { AGENCY_KINDS, Unit } from '../units/unit.entity';
+import { likePattern } from '../units/unit.service';
+import { CONFIRMED_STATES, Trip, TripDestination } from '../trips/trip.entity';
+import { GoodModel, HostFeedback, ModelField, Recommendation, RecommendationStatus, Replication } from './finding.entity';
+import type { AssignRecommendationInput, CreateGoodModelInput, CreateRecommendationInput, HostFeedbackInput } from './finding.inputs';
+
+async function grassrootsUnit(manager: EntityManager, provinceId: number, id: string, field: string): Promise<Unit> {
+  const unit = await manager.findOneBy(Unit, { id, provinceId });
+  if (!unit || AGENCY_KINDS.includes(unit.kind)) throw badInput(field, 'Đơn vị cơ sở không tồn tại trong tỉnh của bạn.');
+  return unit;
+}
+
+async function tripOfProvince(manager: EntityManager, provinceId: number, id: string | null | undefined): Promise<void> {
+  if (!id) return;
+  const found = await manager.countBy(Trip, { id, provinceId });
+  if (found === 0) throw badInput('input.tripId', 'Chuyến đi không tồn tại trong tỉnh của bạn.');
+}
+
+/** Units at or below `root`: what a host unit's account answers for. */
+const SUBTREE = `WITH RECURSIVE sub(id) AS (
+  SELECT id FROM unit WHERE id = :root UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub`;
+
+export async function listModels(
+  manager: EntityManager,
+  provinceIds: number[] | null,
+  args: PageArgs & { search?: string | null; field?: ModelField | null; replication?: Replication | null },
+): Promise<Page<GoodModel>> {
+  const q = manager.createQueryBuilder(GoodModel, 'g');
+  if (provinceIds) q.andWhere('g.province_id = ANY(:provinceIds)', { provinceIds });
+  if (args.search) q.andWhere('g.name_folded LIKE :search', { search: likePattern(args.search) });
+  if (args.field) q.andWhere('g.field = :field', { field: args.field });
+  if (args.replication) q.andWhere('g.replication = :replication', { replication: args.replication });
+  return paginate(q, args, { sql: 'g.name COLLATE "vi-x-icu"', idSql: 'g.id', direction: 'ASC', valueOf: (g) => g.name, idOf: (g) => g.id });
+}
+
+export async function createModel(manager: EntityManager, provinceId: number, viewer: Viewer, input: CreateGoodModelInput): Promise<GoodModel> {
+  await grassrootsUnit(manager, provinceId, input.unitId, 'input.unitId');
+  await tripOfProvince(manager, provinceId, input.tripId);
+  const id = randomUUID();
+  await manager.query(
+    `INSERT INTO good_model (province_id, id, name, unit_id, field, description, trip_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [provinceId, id, input.name.trim(), input.unitId, input.field, input.description.trim(), input.tripId ?? null, viewer.id],
+  );
+  return manager.findOneByOrFail(GoodModel, { id, provinceId });
+}
+
+export async function setReplication(
+  manager: EntityManager,
+  provinceId: number,
+  id: string,
+  version: number,
+  replication: Replication,
+  unitIds: string[],
+  since: string,
+): Promise<GoodModel> {
+  const model = await manager.findOne(GoodModel, { where: { id, provinceId }, lock: { mode: 'pessimistic_write' } });
+  if (!model) throw notFound('Mô hình');
+  if (model.version !== version) throw conflict('Mô hình vừa được người khác cập nhật. Vui lòng tải lại.', 'VERSION_MISMATCH');
+  assertDate(since, 'since');
+  for (const unitId of unitIds) await grassrootsUnit(manager, provinceId, unitId, 'unitIds');
+  if (replication !== Replication.IDENTIFIED && unitIds.length === 0) {
+    throw badInput('unitIds', 'Cần nêu nơi đang/đã nhân rộng mô hình.');
+  }
+  await manager.query(
+    `INSERT INTO good_model_replication (province_id, model_id, unit_id, since) SELECT $1, $2, unnest($3::uuid[]), $4
+     ON CONFLICT DO NOTHING`,
+    [provinceId, id, unitIds, since],
+  );
+  await manager.update(GoodModel, { provinceId, id }, { replication, version: version + 1 });
+  return Object.assign(model, { replication, version: version + 1 });
+}
+
+export async function createRecommendation(
+  manager: EntityManager,
+  provinceId: number,
+  viewer: Viewer,
+  input: CreateRecommendationInput,
+): Promise<Recommendation> {
+  await grassrootsUnit(manager, provinceId, input.unitId, 'input.unitId');
+  if (viewer.role === Role.HOST_UNIT) {
+    const rows: Array<{ id: string }> = await manager.query(SUBTREE.replace(':root', '$1'), [viewer.unitId]);
+    if (!rows.some((r) => r.id === input.unitId)) {
+      throw forbidden('Đơn vị cơ sở chỉ nêu kiến nghị cho chính mình.');
+    }
+  }
+  await tripOfProvince(manager, provinceId, input.tripId);
+  const id = randomUUID();
+  await manager.query(
+    `INSERT INTO recommendation (province_id, id, text, trip_id, unit_id, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [provinceId, id, input.text.trim(), input.tripId ?? null, input.unitId, viewer.id],
+  );
+  return manager.findOneByOrFail(Recommendation, { id, provinceId });
+}
+
+async function lockRecommendation(manager: EntityManager, provinceId: number, id: string, version: number): Promise<Recommendation> {
+  const rec = await manager.findOne(Recommendation, { where: { id, provinceId }, lock: { mode: 'pessimistic_write' } });
+  if (!rec) throw notFound('Kiến nghị');
+  if (rec.version !== version) throw conflict('Kiến nghị vừa được người khác cập nhật. Vui lòng tải lại.', 'VERSION_MISMATCH');
+  return rec;
+}
+
+export async function assignRecommendation(
+  manager: EntityManager,
+  provinceId: number,
+  id: string,
+  version: number,
+  input: AssignRecommendationInput,
+  today: string,
+): Promise<Recommendation> {
+  const rec = await lockRecommendation(manager, provinceId, id, version);
+  if (rec.status === RecommendationStatus.ANSWERED || rec.status === RecommendationStatus.CLOSED) {
+    throw badInput('id', 'Kiến nghị đã được trả lời.', 'INVALID_TRANSITION');
+  }
+  const dept = await manager.findOneBy(Unit, { id: input.departmentId, provinceId });
+  if (!dept || !AGENCY_KINDS.includes(dept.kind)) throw badInput('input.departmentId', 'Ban/Văn phòng không tồn tại trong tỉnh của bạn.');
+  assertDate(input.dueOn, 'input.dueOn');
+  if (input.dueOn < today) throw badInput('input.dueOn', 'Hạn trả lời không thể trước hôm nay.');
+  const changes = { departmentId: dept.id, dueOn: input.dueOn, status: RecommendationStatus.IN_PROGRESS, version: version + 1 };
+  await manager.update(Recommendation, { provinceId, id }, changes);
+  return Object.assign(rec, changes);
+}
+
+export async function answerRecommendation(
+  manager: EntityManager,
+  provinceId: number,
+  viewer: Viewer,
+  viewerDepartmentId: string | null,
+  id: string,
+  version: number,
+  answer: string,
+): Promise<Recommendation> {
+  const rec = await lockRecommendation(manager, provinceId, id, version);
+  if (viewer.role === Role.DEPARTMENT_HEAD && (!rec.departmentId || rec.departmentId !== viewerDepartmentId)) {
+    throw forbidden('Kiến nghị này được giao cho Ban khác.');
+  }
+  if (rec.status !== RecommendationStatus.IN_PROGRESS && rec.status !== RecommendationStatus.OPEN) {
+    throw badInput('id', 'Kiến nghị đã được trả lời.', 'INVALID_TRANSITION');
+  }
+  if (answer.trim().length < 10) throw badInput('answer', 'Câu trả lời cần ít nhất 10 ký tự.');
+  await manager.query(
+    `UPDATE recommendation SET status = 'ANSWERED', answer = $3, answered_at = now(), answered_by = $4, version = version + 1
+     WHERE province_id = $1 AND id = $2`,
+    [provinceId, id, answer.trim(), viewer.id],
+  );
+  return manager.findOneByOrFail(Recommendation, { id, provinceId });
+}
+
+export async function closeRecommendation(manager: EntityManager, provinceId: number, id: string, version: number): Promise<Recommendation> {
+  const rec = await lockRecommendation(manager, provinceId, id, version);
+  if (rec.status !== RecommendationStatus.ANSWERED) throw badInput('id', 'Chỉ đóng kiến nghị đã được trả lời.', 'INVALID_TRANSITION');
+  await manager.update(Recommendation, { provinceId, id }, { status: RecommendationStatus.CLOSED, version: version + 1 });
+  return Object.assign(rec, { status: RecommendationStatus.CLOSED, version: version + 1 });
+}
+
+/** Overdue first, then by due date; a host unit sees the recommendations of its own units. */
+export async function listRecommendations(
+  manager: EntityManager,
+  viewer: Viewer,
+  provinceIds: number[] | null,
+  today: string,
+  filter: { statuses?: RecommendationStatus[] | null; overdueOnly?: boolean },
+): Promise<Recommendation[]> {
+  const q = manager.createQueryBuilder(Recommendation, 'r');
+  if (provinceIds) q.andWhere('r.province_id = ANY(:provinceIds)', { provinceIds });
+  if (viewer.role === Role.HOST_UNIT) {
+    q.andWhere(`r.unit_id IN (${SUBTREE})`, { root: viewer.unitId ?? '00000000-0000-0000-0000-000000000000' });
+  }
+  if (filter.statuses?.length) q.andWhere('r.status = ANY(:statuses)', { statuses: filter.statuses });
+  if (filter.overdueOnly) q.andWhere(`r.status IN ('OPEN', 'IN_PROGRESS') AND r.due_on < :today`, { today });
+  return q
+    .setParameter('now', today)
+    .orderBy(`CASE WHEN r.status IN ('OPEN', 'IN_PROGRESS') AND r.due_on < :now THEN 0 ELSE 1 END`, 'ASC')
+    .addOrderBy('r.due_on', 'ASC', 'NULLS LAST')
+    .addOrderBy('r.created_at', 'ASC')
+    .limit(500)
+    .getMany();
+}
+
+/** The host records whether a visit kept the rules: no conference, no district escort, no cost. */
+export async function submitFeedback(manager: EntityManager, provinceId: number, viewer: Viewer, input: HostFeedbackInput): Promise<HostFeedback> {
+  if (!viewer.unitId) throw forbidden('Tài khoản chưa gắn với đơn vị cơ sở.');
+  const trip = await manager.findOneBy(Trip, { id: input.tripId, provinceId });
+  if (!trip || !CONFIRMED_STATES.includes(trip.state)) throw badInput('input.tripId', 'Chuyến đi không tồn tại hoặc chưa được duyệt.');
+  const rows: Array<{ id: string }> = await manager.query(SUBTREE.replace(':root', '$1'), [viewer.unitId]);
+  const destinations = await manager.find(TripDestination, { where: { tripId: trip.id } });
+  if (!destinations.some((d) => rows.some((r) => r.id === d.unitId))) {
+    throw forbidden('Chuyến đi này không đến đơn vị của bạn.');
+  }
+  const exists = await manager.countBy(HostFeedback, { tripId: trip.id, unitId: viewer.unitId });
+  if (exists > 0) throw conflict('Đơn vị đã gửi ý kiến về chuyến đi này.', 'FEEDBACK_EXISTS');
+  await manager.query(
+    `INSERT INTO host_feedback (province_id, trip_id, unit_id, no_conference, no_district_escort, no_cost, comment, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [provinceId, trip.id, viewer.unitId, input.noConference, input.noDistrictEscort, input.noCost, input.comment.trim(), viewer.id],
+  );
+  return manager.findOneByOrFail(HostFeedback, { tripId: trip.id, unitId: viewer.unitId, provinceId });
+}
+
+export async function listFeedback(manager: EntityManager, provinceIds: number[] | null, breachesOnly: boolean): Promise<HostFeedback[]> {
+  const q = manager.createQueryBuilder(HostFeedback, 'f');
+  if (provinceIds) q.andWhere('f.province_id = ANY(:provinceIds)', { provinceIds });
+  if (breachesOnly) q.andWhere('f.breach');
+  return q.orderBy('f.created_at', 'DESC').limit(500).getMany();
+}

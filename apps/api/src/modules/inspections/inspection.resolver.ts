@@ -1,0 +1,188 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Access, Role } from '../../shared/access';
+import { publishScoped } from '../../shared/pubsub';
+import type { Context } from '../../context';
+import { listProvinces, readableProvince, writableProvince } from '../tenancy/tenancy';
+import { Cadre } from '../roster/cadre.entity';
+import { Unit } from '../units/unit.entity';
+import { Trip } from '../trips/trip.entity';
+import { actorOf } from '../trips/trip.actor';
+import { CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from './inspection.entity';
+import {
+  ConcludeInspectionInput,
+  CreateInspectionPlanInput,
+  CreateInspectionTeamInput,
+  ExternalInspectionInput,
+  ScheduleInspectionVisitInput,
+} from './inspection.inputs';
+import {
+  conclude,
+  createPlan,
+  createTeam,
+  listActions,
+  markActionDone,
+  recordExternal,
+  scheduleVisit,
+  verifyAction,
+} from './inspection.service';
+
+const STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE, Role.CENTRAL];
+const MANAGERS = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD];
+
+function announce(ctx: Context, kind: string, id: string, title: string): void {
+  const provinceId = ctx.viewer!.provinceId!;
+  const at = new Date().toISOString();
+  ctx.tx.afterCommit(() =>
+    publishScoped(ctx.deps.pubsub, 'FINDING_EVENT', provinceId, { provinceId, kind, id, title, actorName: ctx.viewer!.fullName, at }),
+  );
+}
+
+@Resolver(() => InspectionPlan)
+export class InspectionResolver {
+  @Access(...STAFF)
+  @Query(() => [InspectionPlan], { description: 'Kế hoạch kiểm tra, giám sát của năm' })
+  inspectionPlans(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<InspectionPlan[]> {
+    const target = readableProvince(ctx.viewer, ctx.scope, provinceId);
+    return ctx.tx.manager.find(InspectionPlan, { where: { provinceId: target, year }, order: { startsOn: 'ASC' } });
+  }
+
+  @Access(...STAFF, Role.HOST_UNIT)
+  @Query(() => [CorrectiveAction], { description: 'Yêu cầu khắc phục (quá hạn trước); đơn vị cơ sở chỉ thấy của mình' })
+  correctiveActions(
+    @Ctx() ctx: Context,
+    @Arg('overdueOnly', { defaultValue: false }) overdueOnly: boolean,
+    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
+  ): Promise<CorrectiveAction[]> {
+    const viewer = ctx.viewer!;
+    const unitIds = viewer.role === Role.HOST_UNIT ? [viewer.unitId ?? '00000000-0000-0000-0000-000000000000'] : null;
+    return listActions(ctx.tx.manager, listProvinces(viewer, provinceId), ctx.deps.clock.today(), { overdueOnly, unitIds });
+  }
+
+  @Access(...MANAGERS)
+  @Mutation(() => InspectionPlan)
+  async createInspectionPlan(@Ctx() ctx: Context, @Arg('input') input: CreateInspectionPlanInput): Promise<InspectionPlan> {
+    const plan = await createPlan(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), input);
+    announce(ctx, 'INSPECTION_PLANNED', plan.id, plan.title);
+    return plan;
+  }
+
+  @Access(...MANAGERS)
+  @Mutation(() => InspectionTeam)
+  createInspectionTeam(@Ctx() ctx: Context, @Arg('input') input: CreateInspectionTeamInput): Promise<InspectionTeam> {
+    return createTeam(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), input);
+  }
+
+  @Access(...MANAGERS)
+  @Mutation(() => Trip, { description: 'Lên lịch đoàn đến kiểm tra một đơn vị: chuyến kiểm tra của cả đoàn, trình duyệt' })
+  scheduleInspectionVisit(@Ctx() ctx: Context, @Arg('input') input: ScheduleInspectionVisitInput): Promise<Trip> {
+    return scheduleVisit(actorOf(ctx), input);
+  }
+
+  @Access(Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE)
+  @Mutation(() => Trip, { description: 'Ghi nhận tham gia đoàn kiểm tra của Trung ương hoặc cấp tỉnh' })
+  recordExternalInspection(@Ctx() ctx: Context, @Arg('input') input: ExternalInspectionInput): Promise<Trip> {
+    return recordExternal(actorOf(ctx), input);
+  }
+
+  @Access(Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE)
+  @Mutation(() => InspectionConclusion, { description: 'Báo cáo kết luận kiểm tra với các yêu cầu khắc phục' })
+  async concludeInspection(@Ctx() ctx: Context, @Arg('input') input: ConcludeInspectionInput): Promise<InspectionConclusion> {
+    const conclusion = await conclude(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, input);
+    announce(ctx, 'CONCLUSION', conclusion.id, conclusion.findings.slice(0, 120));
+    return conclusion;
+  }
+
+  @Access(Role.PROVINCE_ADMIN, Role.HOST_UNIT)
+  @Mutation(() => CorrectiveAction, { description: 'Đơn vị báo cáo đã khắc phục' })
+  async markCorrectiveActionDone(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('note') note: string,
+  ): Promise<CorrectiveAction> {
+    const action = await markActionDone(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, id, version, note);
+    announce(ctx, 'ACTION_DONE', action.id, action.description);
+    return action;
+  }
+
+  @Access(...MANAGERS)
+  @Mutation(() => CorrectiveAction, { description: 'Xác nhận đã khắc phục, đóng yêu cầu' })
+  async verifyCorrectiveAction(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+  ): Promise<CorrectiveAction> {
+    const action = await verifyAction(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, id, version);
+    announce(ctx, 'ACTION_VERIFIED', action.id, action.description);
+    return action;
+  }
+
+  @FieldResolver(() => [Unit], { description: 'Đơn vị được kiểm tra' })
+  async targets(@Root() plan: InspectionPlan, @Ctx() ctx: Context): Promise<Unit[]> {
+    const ids = await ctx.loaders.targetIdsByPlan.load(plan.id);
+    return (await ctx.loaders.unitById.loadMany(ids)).filter((u): u is Unit => u instanceof Unit);
+  }
+
+  @FieldResolver(() => [InspectionTeam])
+  teams(@Root() plan: InspectionPlan, @Ctx() ctx: Context): Promise<InspectionTeam[]> {
+    return ctx.loaders.teamsByPlan.load(plan.id);
+  }
+}
+
+@Resolver(() => InspectionTeam)
+export class InspectionTeamResolver {
+  @FieldResolver(() => Cadre)
+  async lead(@Root() team: InspectionTeam, @Ctx() ctx: Context): Promise<Cadre> {
+    return (await ctx.loaders.cadreById.load(team.leadCadreId))!;
+  }
+
+  @FieldResolver(() => [Cadre], { description: 'Thành viên (kể cả trưởng đoàn)' })
+  async members(@Root() team: InspectionTeam, @Ctx() ctx: Context): Promise<Cadre[]> {
+    const ids = await ctx.loaders.memberIdsByTeam.load(team.id);
+    return (await ctx.loaders.cadreById.loadMany(ids)).filter((c): c is Cadre => c instanceof Cadre);
+  }
+
+  @FieldResolver(() => [Trip], { description: 'Các chuyến đến kiểm tra' })
+  visits(@Root() team: InspectionTeam, @Ctx() ctx: Context): Promise<Trip[]> {
+    return ctx.loaders.visitsByTeam.load(team.id);
+  }
+}
+
+@Resolver(() => InspectionConclusion)
+export class InspectionConclusionResolver {
+  @FieldResolver(() => Unit)
+  async unit(@Root() conclusion: InspectionConclusion, @Ctx() ctx: Context): Promise<Unit> {
+    return (await ctx.loaders.unitById.load(conclusion.unitId))!;
+  }
+
+  @FieldResolver(() => [CorrectiveAction])
+  actions(@Root() conclusion: InspectionConclusion, @Ctx() ctx: Context): Promise<CorrectiveAction[]> {
+    return ctx.loaders.actionsByConclusion.load(conclusion.id);
+  }
+}
+
+@Resolver(() => CorrectiveAction)
+export class CorrectiveActionResolver {
+  @FieldResolver(() => Unit, { description: 'Đơn vị chịu trách nhiệm' })
+  async responsibleUnit(@Root() action: CorrectiveAction, @Ctx() ctx: Context): Promise<Unit> {
+    return (await ctx.loaders.unitById.load(action.responsibleUnitId))!;
+  }
+
+  @FieldResolver({ description: 'Quá hạn mà chưa được xác nhận' })
+  overdue(@Root() action: CorrectiveAction, @Ctx() ctx: Context): boolean {
+    return action.status !== 'VERIFIED' && action.dueOn < ctx.deps.clock.today();
+  }
+}
+
+/** Inspection fields of a trip (the trips module knows nothing of inspections). */
+@Resolver(() => Trip)
+export class TripInspectionResolver {
+  @FieldResolver(() => [InspectionConclusion], { description: 'Kết luận kiểm tra của chuyến (loại kiểm tra, giám sát)' })
+  conclusions(@Root() trip: Trip, @Ctx() ctx: Context): Promise<InspectionConclusion[]> | InspectionConclusion[] {
+    return trip.kind === 'INSPECTION' ? ctx.loaders.conclusionsByTrip.load(trip.id) : [];
+  }
+}

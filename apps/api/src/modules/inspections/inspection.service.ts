@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import { Role } from '../../shared/access';
+import { assertDate, yearOf } from '../../shared/dates';
+import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
+import type { Viewer } from '../tenancy/tenancy';
+import { Cadre } from '../roster/cadre.entity';
+import { AGENCY_KINDS, Unit } from '../units/unit.entity';
+import { CONFIRMED_STATES, Trip, TripDestination, TripKind, TripState } from '../trips/trip.entity';
+import { createTrip, type TripActor } from '../trips/trip.service';
+import { ActionStatus, CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from './inspection.entity';
+import type {
+  ConcludeInspectionInput,
+  CreateInspectionPlanInput,
+  CreateInspectionTeamInput,
+  ExternalInspectionInput,
+  ScheduleInspectionVisitInput,
+} from './inspection.inputs';
+
+const SUBJECT_TITLE = 'Kiểm tra, giám sát';
+
+async function unitsOfProvince(manager: EntityManager, provinceId: number, ids: string[], field: string): Promise<Unit[]> {
+  const units = await manager.find(Unit, { where: { id: In(ids), provinceId } });
+  if (units.length !== ids.length || units.some((u) => AGENCY_KINDS.includes(u.kind))) {
+    throw badInput(field, 'Đơn vị không tồn tại trong tỉnh của bạn hoặc thuộc cơ quan Tỉnh đoàn.');
+  }
+  return units;
+}
+
+export async function createPlan(manager: EntityManager, provinceId: number, input: CreateInspectionPlanInput): Promise<InspectionPlan> {
+  assertDate(input.startsOn, 'input.startsOn');
+  assertDate(input.endsOn, 'input.endsOn');
+  if (input.endsOn < input.startsOn) throw badInput('input.endsOn', 'Ngày kết thúc phải sau ngày bắt đầu.', 'DATES_INVERTED');
+  if (yearOf(input.startsOn) !== input.year || yearOf(input.endsOn) !== input.year) {
+    throw badInput('input.startsOn', `Kế hoạch phải nằm trong năm ${input.year}.`, 'OUTSIDE_YEAR');
+  }
+  await unitsOfProvince(manager, provinceId, input.targetUnitIds, 'input.targetUnitIds');
+  const plan = manager.create(InspectionPlan, {
+    provinceId,
+    id: randomUUID(),
+    year: input.year,
+    title: input.title.trim(),
+    subject: input.subject,
+    description: input.description.trim(),
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    version: 1,
+  });
+  await manager.insert(InspectionPlan, plan);
+  await manager.query(
+    'INSERT INTO inspection_plan_target (province_id, plan_id, unit_id) SELECT $1, $2, unnest($3::uuid[])',
+    [provinceId, plan.id, input.targetUnitIds],
+  );
+  return plan;
+}
+
+export async function createTeam(manager: EntityManager, provinceId: number, input: CreateInspectionTeamInput): Promise<InspectionTeam> {
+  const plan = await manager.findOneBy(InspectionPlan, { id: input.planId, provinceId });
+  if (!plan) throw badInput('input.planId', 'Kế hoạch kiểm tra không tồn tại trong tỉnh của bạn.');
+  const memberIds = [...new Set([input.leadCadreId, ...input.memberIds])];
+  const cadres = await manager.find(Cadre, { where: { id: In(memberIds), provinceId } });
+  if (cadres.length !== memberIds.length) {
+    const field = cadres.some((c) => c.id === input.leadCadreId) ? 'input.memberIds' : 'input.leadCadreId';
+    throw badInput(field, 'Cán bộ không tồn tại trong tỉnh của bạn.');
+  }
+  const team = manager.create(InspectionTeam, { provinceId, id: randomUUID(), planId: plan.id, name: input.name.trim(), leadCadreId: input.leadCadreId });
+  await manager.insert(InspectionTeam, team);
+  await manager.query(
+    'INSERT INTO inspection_team_member (province_id, team_id, cadre_id) SELECT $1, $2, unnest($3::uuid[])',
+    [provinceId, team.id, memberIds],
+  );
+  return team;
+}
+
+export async function teamMemberIds(manager: EntityManager, teamIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows: Array<{ team_id: string; cadre_id: string }> = await manager.query(
+    'SELECT team_id, cadre_id FROM inspection_team_member WHERE team_id = ANY($1)',
+    [teamIds],
+  );
+  const map = new Map<string, string[]>(teamIds.map((id) => [id, []]));
+  for (const r of rows) map.get(r.team_id)?.push(r.cadre_id);
+  return map;
+}
+
+/** A team's visit to a target unit: an inspection trip for the whole team, submitted for approval. */
+export async function scheduleVisit(actor: TripActor, input: ScheduleInspectionVisitInput): Promise<Trip> {
+  const team = await actor.manager.findOneBy(InspectionTeam, { id: input.teamId, provinceId: actor.provinceId ?? -1 });
+  if (!team) throw badInput('input.teamId', 'Đoàn kiểm tra không tồn tại trong tỉnh của bạn.');
+  const plan = await actor.manager.findOneByOrFail(InspectionPlan, { id: team.planId });
+  const targets: Array<{ unit_id: string }> = await actor.manager.query(
+    'SELECT unit_id FROM inspection_plan_target WHERE plan_id = $1 AND unit_id = $2',
+    [plan.id, input.unitId],
+  );
+  if (targets.length === 0) throw badInput('input.unitId', 'Đơn vị này không có trong kế hoạch kiểm tra.');
+  const members = (await teamMemberIds(actor.manager, [team.id])).get(team.id) ?? [];
+  return createTrip(
+    actor,
+    {
+      kind: TripKind.INSPECTION,
+      title: `${SUBJECT_TITLE}: ${plan.title}`,
+      purpose: plan.description,
+      expectedOutput: 'Báo cáo kết luận kiểm tra',
+      leadCadreId: team.leadCadreId,
+      memberIds: members.filter((m) => m !== team.leadCadreId),
+      destinationIds: [input.unitId],
+      startDate: input.startDate,
+      endDate: input.endDate,
+      lateJustification: input.lateJustification ?? null,
+    },
+    { submit: true, inspection: { teamId: team.id, organiser: null } },
+  );
+}
+
+/** A cadre on a central or provincial team: an inspection trip recorded with its organiser. */
+export async function recordExternal(actor: TripActor, input: ExternalInspectionInput): Promise<Trip> {
+  return createTrip(
+    actor,
+    {
+      kind: TripKind.INSPECTION,
+      title: input.title.trim(),
+      purpose: `Tham gia đoàn kiểm tra, giám sát của ${input.organiser.trim()}`,
+      expectedOutput: '',
+      leadCadreId: input.cadreId,
+      memberIds: [],
+      destinationIds: input.unitIds,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      lateJustification: input.lateJustification ?? null,
+    },
+    { submit: true, inspection: { teamId: null, organiser: input.organiser.trim() } },
+  );
+}
+
+export async function conclude(
+  manager: EntityManager,
+  provinceId: number,
+  viewer: Viewer,
+  input: ConcludeInspectionInput,
+): Promise<InspectionConclusion> {
+  const trip = await manager.findOneBy(Trip, { id: input.tripId, provinceId });
+  if (!trip || trip.kind !== TripKind.INSPECTION) throw badInput('input.tripId', 'Chuyến kiểm tra không tồn tại trong tỉnh của bạn.');
+  if (!CONFIRMED_STATES.includes(trip.state) || trip.state === TripState.APPROVED) {
+    throw badInput('input.tripId', 'Chỉ kết luận sau khi đoàn đã đi kiểm tra.', 'INVALID_TRANSITION');
+  }
+  const led = viewer.role === Role.PROVINCE_ADMIN || viewer.role === Role.STANDING_BOARD || viewer.cadreId === trip.leadCadreId;
+  if (!led) throw forbidden('Chỉ trưởng đoàn kiểm tra, Thường trực hoặc Ban Tổ chức được ghi kết luận.');
+  const visited = await manager.countBy(TripDestination, { tripId: trip.id, unitId: input.unitId });
+  if (visited === 0) throw badInput('input.unitId', 'Đơn vị này không nằm trong chuyến kiểm tra.');
+  assertDate(input.concludedOn, 'input.concludedOn');
+  if (input.concludedOn < (trip.actualStart ?? trip.startDate)) {
+    throw badInput('input.concludedOn', 'Ngày kết luận không thể trước ngày kiểm tra.');
+  }
+  const exists = await manager.countBy(InspectionConclusion, { tripId: trip.id, unitId: input.unitId });
+  if (exists > 0) throw conflict('Đơn vị này đã có kết luận của chuyến kiểm tra.', 'CONCLUSION_EXISTS');
+  if (input.actions.length > 0) {
+    await unitsOfProvince(manager, provinceId, [...new Set(input.actions.map((a) => a.responsibleUnitId))], 'input.actions');
+  }
+  for (const [i, a] of input.actions.entries()) {
+    assertDate(a.dueOn, `input.actions.${i}.dueOn`);
+    if (a.dueOn < input.concludedOn) throw badInput(`input.actions.${i}.dueOn`, 'Hạn khắc phục phải sau ngày kết luận.');
+  }
+  const conclusion = manager.create(InspectionConclusion, {
+    provinceId,
+    id: randomUUID(),
+    tripId: trip.id,
+    unitId: input.unitId,
+    findings: input.findings.trim(),
+    rating: input.rating,
+    concludedOn: input.concludedOn,
+  });
+  await manager.query(
+    `INSERT INTO inspection_conclusion (province_id, id, trip_id, unit_id, findings, rating, concluded_on, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [provinceId, conclusion.id, trip.id, input.unitId, conclusion.findings, input.rating, input.concludedOn, viewer.id],
+  );
+  for (const a of input.actions) {
+    await manager.insert(CorrectiveAction, {
+      provinceId,
+      id: randomUUID(),
+      conclusionId: conclusion.id,
+      description: a.description.trim(),
+      responsibleUnitId: a.responsibleUnitId,
+      dueOn: a.dueOn,
+      status: ActionStatus.OPEN,
+      doneNote: null,
+      verifiedAt: null,
+      version: 1,
+    });
+  }
+  return conclusion;
+}
+
+async function lockAction(manager: EntityManager, provinceId: number, id: string, version: number): Promise<CorrectiveAction> {
+  const action = await manager.findOne(CorrectiveAction, { where: { id, provinceId }, lock: { mode: 'pessimistic_write' } });
+  if (!action) throw notFound('Yêu cầu khắc phục');
+  if (action.version !== version) throw conflict('Yêu cầu khắc phục vừa được người khác cập nhật. Vui lòng tải lại.', 'VERSION_MISMATCH');
+  return action;
+}
+
+/** The responsible unit (or the organisation department) reports the action done. */
+export async function markActionDone(
+  manager: EntityManager,
+  provinceId: number,
+  viewer: Viewer,
+  id: string,
+  version: number,
+  note: string,
+): Promise<CorrectiveAction> {
+  const action = await lockAction(manager, provinceId, id, version);
+  if (viewer.role === Role.HOST_UNIT && viewer.unitId !== action.responsibleUnitId) {
+    throw forbidden('Chỉ đơn vị chịu trách nhiệm mới báo cáo khắc phục.');
+  }
+  if (action.status !== ActionStatus.OPEN) throw badInput('id', 'Yêu cầu này đã được báo cáo khắc phục.', 'INVALID_TRANSITION');
+  if (note.trim().length < 5) throw badInput('note', 'Cần mô tả kết quả khắc phục.');
+  await manager.query(
+    `UPDATE corrective_action SET status = 'DONE', done_note = $3, done_at = now(), version = version + 1 WHERE province_id = $1 AND id = $2`,
+    [provinceId, id, note.trim()],
+  );
+  return manager.findOneByOrFail(CorrectiveAction, { id, provinceId });
+}
+
+/** The province checks the correction and closes it. */
+export async function verifyAction(manager: EntityManager, provinceId: number, viewer: Viewer, id: string, version: number): Promise<CorrectiveAction> {
+  const action = await lockAction(manager, provinceId, id, version);
+  if (action.status !== ActionStatus.DONE) throw badInput('id', 'Đơn vị chưa báo cáo đã khắc phục.', 'INVALID_TRANSITION');
+  await manager.query(
+    `UPDATE corrective_action SET status = 'VERIFIED', verified_at = now(), verified_by = $3, version = version + 1
+     WHERE province_id = $1 AND id = $2`,
+    [provinceId, id, viewer.id],
+  );
+  return manager.findOneByOrFail(CorrectiveAction, { id, provinceId });
+}
+
+export async function listActions(
+  manager: EntityManager,
+  provinceIds: number[] | null,
+  today: string,
+  options: { overdueOnly: boolean; unitIds?: string[] | null },
+): Promise<CorrectiveAction[]> {
+  const q = manager.createQueryBuilder(CorrectiveAction, 'a');
+  if (provinceIds) q.andWhere('a.province_id = ANY(:provinceIds)', { provinceIds });
+  if (options.overdueOnly) q.andWhere(`a.status <> 'VERIFIED' AND a.due_on < :today`, { today });
+  if (options.unitIds) q.andWhere('a.responsible_unit_id = ANY(:unitIds)', { unitIds: options.unitIds });
+  return q.orderBy('a.due_on', 'ASC').addOrderBy('a.id', 'ASC').limit(500).getMany();
+}

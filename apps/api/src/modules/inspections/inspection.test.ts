@@ -1,0 +1,201 @@
+import { Role } from '../../shared/access';
+import { fixedClock } from '../../shared/clock';
+import { startTestProduct, type TestProduct } from '../../../test/harness';
+import { buildCadre, buildUnit, buildUser, linkUser, provinceIdOf } from '../../../test/factories';
+
+const DECIDE = `mutation ($id: ID!, $v: Int!) { decideTrips(trips: [{ id: $id, version: $v }], decision: APPROVE) { version } }`;
+const COMPLETE = `mutation ($id: ID!, $v: Int!, $s: LocalDate!, $e: LocalDate!) {
+  completeTrip(id: $id, version: $v, input: { actualStart: $s, actualEnd: $e }) { version state } }`;
+
+describe('inspection and supervision: plan, team, visit, conclusion, corrective actions', () => {
+  let product: TestProduct;
+  let ldg: number;
+  let admin: string;
+  let board: string;
+  let units: Record<'commune' | 'other' | 'deptA' | 'deptB', { id: string; name: string }>;
+  let lead: { id: string };
+  let member: { id: string };
+
+  beforeAll(async () => {
+    product = await startTestProduct({ clock: fixedClock('2026-05-20') });
+    ldg = await provinceIdOf(product.owner, 'LDG');
+    admin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: ldg })).username);
+    const boardUser = await buildUser(product.owner, { role: Role.STANDING_BOARD, provinceId: ldg, fullName: 'Bí thư Tỉnh đoàn' });
+    board = await product.login(boardUser.username);
+    const agency = await buildUnit(product.owner, { provinceId: ldg, kind: 'PROVINCIAL_AGENCY' });
+    units = {
+      deptA: await buildUnit(product.owner, { provinceId: ldg, kind: 'DEPARTMENT', name: 'Ban Tổ chức – Kiểm tra', parentId: agency.id }),
+      deptB: await buildUnit(product.owner, { provinceId: ldg, kind: 'DEPARTMENT', name: 'Văn phòng', parentId: agency.id }),
+      commune: await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Lạc Dương', parentId: agency.id }),
+      other: await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Đam Rông', parentId: agency.id }),
+    };
+    lead = await buildCadre(product.owner, { provinceId: ldg, departmentId: units.deptA.id, fullName: 'Đặng Văn Kiểm' });
+    member = await buildCadre(product.owner, { provinceId: ldg, departmentId: units.deptB.id, fullName: 'Hồ Thị Tra' });
+  });
+  afterAll(() => product.stop());
+
+  it('runs an inspection from the plan to verified corrections, counting the visit as the team’s days', async () => {
+    const plan = await product.ok(
+      `mutation ($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id title targets { name } } }`,
+      {
+        input: {
+          year: 2026,
+          title: 'Kiểm tra công tác phát triển đoàn viên 6 tháng đầu năm',
+          subject: 'MEMBER_DEVELOPMENT',
+          startsOn: '2026-04-01',
+          endsOn: '2026-06-30',
+          targetUnitIds: [units.commune.id],
+        },
+      },
+      board,
+    );
+    expect(plan.createInspectionPlan.targets).toEqual([{ name: 'Đoàn xã Lạc Dương' }]);
+    const team = await product.ok(
+      `mutation ($input: CreateInspectionTeamInput!) { createInspectionTeam(input: $input) { id members { fullName } lead { fullName } } }`,
+      { input: { planId: plan.createInspectionPlan.id, name: 'Đoàn kiểm tra số 1', leadCadreId: lead.id, memberIds: [member.id] } },
+      board,
+    );
+    expect(team.createInspectionTeam.members.map((m: { fullName: string }) => m.fullName).sort()).toEqual(['Hồ Thị Tra', 'Đặng Văn Kiểm'].sort());
+
+    const notTarget = await product.gql(
+      `mutation ($input: ScheduleInspectionVisitInput!) { scheduleInspectionVisit(input: $input) { id } }`,
+      { input: { teamId: team.createInspectionTeam.id, unitId: units.other.id, startDate: '2026-06-01', endDate: '2026-06-02' } },
+      board,
+    );
+    expect(notTarget.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitId' });
+
+    const visit = (
+      await product.ok(
+        `mutation ($input: ScheduleInspectionVisitInput!) { scheduleInspectionVisit(input: $input) { id version state kind inspectionTeamId members { fullName } } }`,
+        { input: { teamId: team.createInspectionTeam.id, unitId: units.commune.id, startDate: '2026-05-11', endDate: '2026-05-12', lateJustification: 'Lịch kiểm tra do Ban Thường vụ điều chỉnh.' } },
+        board,
+      )
+    ).scheduleInspectionVisit;
+    expect(visit).toMatchObject({ state: 'SUBMITTED', kind: 'INSPECTION', inspectionTeamId: team.createInspectionTeam.id });
+    expect(visit.members).toHaveLength(2);
+
+    const approved = (await product.ok(DECIDE, { id: visit.id, v: visit.version }, board)).decideTrips[0];
+    const early = await product.gql(
+      `mutation ($input: ConcludeInspectionInput!) { concludeInspection(input: $input) { id } }`,
+      { input: { tripId: visit.id, unitId: units.commune.id, findings: 'Đơn vị thực hiện tốt công tác.', rating: 'GOOD', concludedOn: '2026-05-13' } },
+      board,
+    );
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' });
+    await product.ok(COMPLETE, { id: visit.id, v: approved.version, s: '2026-05-11', e: '2026-05-12' }, admin);
+
+    const CONCLUDE = `mutation ($input: ConcludeInspectionInput!) { concludeInspection(input: $input) {
+      id rating unit { name } actions { id version status dueOn responsibleUnit { name } } } }`;
+    const badDue = await product.gql(
+      CONCLUDE,
+      {
+        input: {
+          tripId: visit.id,
+          unitId: units.commune.id,
+          findings: 'Sổ sách đoàn viên chưa cập nhật đầy đủ.',
+          rating: 'AVERAGE',
+          concludedOn: '2026-05-13',
+          actions: [{ description: 'Cập nhật sổ đoàn viên', responsibleUnitId: units.commune.id, dueOn: '2026-05-01' }],
+        },
+      },
+      board,
+    );
+    expect(badDue.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.actions.0.dueOn' });
+
+    const conclusion = (
+      await product.ok(
+        CONCLUDE,
+        {
+          input: {
+            tripId: visit.id,
+            unitId: units.commune.id,
+            findings: 'Sổ sách đoàn viên chưa cập nhật đầy đủ; sinh hoạt chi đoàn chưa đều.',
+            rating: 'AVERAGE',
+            concludedOn: '2026-05-13',
+            actions: [
+              { description: 'Cập nhật sổ đoàn viên', responsibleUnitId: units.commune.id, dueOn: '2026-05-15' },
+              { description: 'Sinh hoạt chi đoàn định kỳ hằng tháng', responsibleUnitId: units.commune.id, dueOn: '2026-06-30' },
+            ],
+          },
+        },
+        board,
+      )
+    ).concludeInspection;
+    expect(conclusion).toMatchObject({ rating: 'AVERAGE', unit: { name: 'Đoàn xã Lạc Dương' } });
+    const [overdueAction, laterAction] = conclusion.actions;
+
+    const overdue = await product.ok(`{ correctiveActions(overdueOnly: true) { id overdue description } }`, {}, admin);
+    expect(overdue.correctiveActions).toEqual([{ id: overdueAction.id, overdue: true, description: 'Cập nhật sổ đoàn viên' }]);
+
+    // The responsible unit reports the correction; another unit cannot.
+    const host = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
+    await linkUser(product.owner, host.id, { unitId: units.commune.id });
+    const otherHost = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
+    await linkUser(product.owner, otherHost.id, { unitId: units.other.id });
+    const DONE = `mutation ($id: ID!, $v: Int!) { markCorrectiveActionDone(id: $id, version: $v, note: "Đã rà soát, cập nhật 124 đoàn viên.") { status version } }`;
+    const wrong = await product.gql(DONE, { id: overdueAction.id, v: overdueAction.version }, await product.login(otherHost.username));
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const hostToken = await product.login(host.username);
+    const mine = await product.ok(`{ correctiveActions { id } }`, {}, hostToken);
+    expect(mine.correctiveActions.map((a: { id: string }) => a.id).sort()).toEqual([overdueAction.id, laterAction.id].sort());
+    const done = (await product.ok(DONE, { id: overdueAction.id, v: overdueAction.version }, hostToken)).markCorrectiveActionDone;
+    expect(done.status).toBe('DONE');
+    const verified = await product.ok(
+      `mutation ($id: ID!, $v: Int!) { verifyCorrectiveAction(id: $id, version: $v) { status } }`,
+      { id: overdueAction.id, v: done.version },
+      board,
+    );
+    expect(verified.verifyCorrectiveAction.status).toBe('VERIFIED');
+    expect((await product.ok(`{ correctiveActions(overdueOnly: true) { id } }`, {}, admin)).correctiveActions).toEqual([]);
+
+    // The visit counts as inspection days for both members once reported.
+    const trip = await product.ok(`query ($id: ID!) { trip(id: $id) { version conclusions { rating } } }`, { id: visit.id }, admin);
+    expect(trip.trip.conclusions).toEqual([{ rating: 'AVERAGE' }]);
+    await product.ok(
+      `mutation ($id: ID!, $v: Int!) { reportTrip(id: $id, version: $v, input: { findings: "Đã kiểm tra theo kế hoạch.", details: { conclusion: "Xếp loại trung bình" } }) { state } }`,
+      { id: visit.id, v: trip.trip.version },
+      admin,
+    );
+    const figures = await product.ok(`{ cadreCompliance(year: 2026) { nodes { fullName countedDays byKind { inspection } } } }`, {}, admin);
+    expect(figures.cadreCompliance.nodes).toEqual(
+      expect.arrayContaining([
+        { fullName: 'Hồ Thị Tra', countedDays: 2, byKind: { inspection: 2 } },
+        { fullName: 'Đặng Văn Kiểm', countedDays: 2, byKind: { inspection: 2 } },
+      ]),
+    );
+  });
+
+  it('records participation in a higher-level team with its organiser', async () => {
+    const cadreUser = await buildUser(product.owner, { role: Role.CADRE, provinceId: ldg });
+    const mine = await buildCadre(product.owner, { provinceId: ldg, departmentId: units.deptA.id });
+    await linkUser(product.owner, cadreUser.id, { cadreId: mine.id });
+    const trip = await product.ok(
+      `mutation ($input: ExternalInspectionInput!) { recordExternalInspection(input: $input) { kind organiser state purpose } }`,
+      {
+        input: {
+          cadreId: mine.id,
+          organiser: 'Trung ương Đoàn',
+          title: 'Giám sát công tác vay vốn ủy thác',
+          unitIds: [units.other.id],
+          startDate: '2026-07-06',
+          endDate: '2026-07-07',
+        },
+      },
+      await product.login(cadreUser.username),
+    );
+    expect(trip.recordExternalInspection).toMatchObject({ kind: 'INSPECTION', organiser: 'Trung ương Đoàn', state: 'SUBMITTED' });
+  });
+
+  it('keeps another province out of the plans and refuses its units as targets', async () => {
+    const hni = await provinceIdOf(product.owner, 'HNI');
+    const hniAdmin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: hni })).username);
+    const peek = await product.gql(`query ($p: Int) { inspectionPlans(year: 2026, provinceId: $p) { id } }`, { p: ldg }, hniAdmin);
+    expect(peek.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await product.ok(`{ inspectionPlans(year: 2026) { id } }`, {}, hniAdmin)).inspectionPlans).toEqual([]);
+    const foreign = await product.gql(
+      `mutation ($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`,
+      { input: { year: 2026, title: 'Kiểm tra', subject: 'OTHER', startsOn: '2026-04-01', endsOn: '2026-04-30', targetUnitIds: [units.commune.id] } },
+      hniAdmin,
+    );
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetUnitIds' });
+  });
+});
