@@ -21,9 +21,11 @@ function argumentNameOf(info: GraphQLResolveInfo, typeName: string | undefined):
 /** class-validator on every object argument (as type-graphql would), naming the argument in the path. */
 export const validateArgument: ValidatorFn = async (argValue, argType, { info }) => {
   if (argValue === null || typeof argValue !== 'object') return;
-  const values: object[] = Array.isArray(argValue) ? argValue : [argValue];
+  const values: unknown[] = Array.isArray(argValue) ? argValue : [argValue];
   const name = argumentNameOf(info, typeof argType === 'function' ? argType.name : undefined);
   for (const [index, value] of values.entries()) {
+    // Lists of scalars (ids, dates) are checked by GraphQL itself.
+    if (value === null || typeof value !== 'object') continue;
     const errors = await validate(value, { skipMissingProperties: true, forbidUnknownValues: false });
     if (errors.length > 0) {
       throw new FieldValidationError(errors, Array.isArray(argValue) ? `${name}.${index}` : name);

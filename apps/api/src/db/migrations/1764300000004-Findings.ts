@@ -162,9 +162,16 @@ export class Findings1764300000004 implements MigrationInterface {
       );
     `);
     for (const table of [
-      'inspection_plan', 'inspection_plan_target', 'inspection_team', 'inspection_team_member',
-      'inspection_conclusion', 'corrective_action', 'good_model', 'good_model_replication',
-      'recommendation', 'host_feedback',
+      'inspection_plan',
+      'inspection_plan_target',
+      'inspection_team',
+      'inspection_team_member',
+      'inspection_conclusion',
+      'corrective_action',
+      'good_model',
+      'good_model_replication',
+      'recommendation',
+      'host_feedback',
     ]) {
       await q.query(tenantTableSql(table));
     }

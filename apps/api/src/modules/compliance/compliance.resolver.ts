@@ -11,7 +11,13 @@ import { readableProvince, withScope } from '../tenancy/tenancy';
 import { Province, ProvinceStatus } from '../tenancy/province.entity';
 import { Cadre } from '../roster/cadre.entity';
 import { Unit } from '../units/unit.entity';
-import { CadreCompliance, ComplianceUpdate, DepartmentCompliance, MeetingCoverage, ProvinceCompliance } from './compliance.entity';
+import {
+  CadreCompliance,
+  ComplianceUpdate,
+  DepartmentCompliance,
+  MeetingCoverage,
+  ProvinceCompliance,
+} from './compliance.entity';
 import { CadreComplianceArgs, ComparisonOrder } from './compliance.inputs';
 import { cadreCompliance, cadreCoverage, departmentCompliance, provinceCompliance, provinceCoverage } from './compliance.service';
 import { HostWeekLoad, MergeSuggestion, TopicOverlap, hostLoad, mergeSuggestions, topicOverlaps } from './compliance.hosts';

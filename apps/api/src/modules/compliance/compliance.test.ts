@@ -382,7 +382,9 @@ describe('dashboard cost and live figures', () => {
       departments: Array<{ departmentName: string }>;
     }> = [];
     const dispose = client.subscribe<{ complianceChanged: (typeof updates)[number] }>(
-      { query: `subscription { complianceChanged(year: 2026) { province { totalDays } cadres { fullName countedDays } departments { departmentName } } }` },
+      {
+        query: `subscription { complianceChanged(year: 2026) { province { totalDays } cadres { fullName countedDays } departments { departmentName } } }`,
+      },
       { next: (v) => v.data && updates.push(v.data.complianceChanged), error: () => undefined, complete: () => undefined },
     );
     const cadre = await buildCadre(product.owner, { provinceId: hcm, departmentId: dept.id, fullName: 'Võ Thị Sáu' });

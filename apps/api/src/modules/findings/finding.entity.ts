@@ -14,7 +14,8 @@ export enum ModelField {
 }
 registerEnumType(ModelField, {
   name: 'ModelField',
-  description: 'Kinh tế, tình nguyện, thanh niên vùng tôn giáo, thanh niên dân tộc thiểu số, xây dựng tổ chức, văn hóa – thể thao, thiếu nhi, khác',
+  description:
+    'Kinh tế, tình nguyện, thanh niên vùng tôn giáo, thanh niên dân tộc thiểu số, xây dựng tổ chức, văn hóa – thể thao, thiếu nhi, khác',
 });
 
 export enum Replication {
@@ -166,7 +167,10 @@ export class HostFeedback {
 @ObjectType({ description: 'Sự kiện: kế hoạch kiểm tra, kết luận, khắc phục, mô hình hay, kiến nghị và trả lời, ý kiến đơn vị' })
 export class FindingEvent {
   @Field(() => Int) provinceId: number;
-  @Field({ description: 'INSPECTION_PLANNED, CONCLUSION, ACTION_DONE, ACTION_VERIFIED, MODEL_FOUND, RECOMMENDATION_RAISED, RECOMMENDATION_ANSWERED, HOST_RULE_BREACH' })
+  @Field({
+    description:
+      'INSPECTION_PLANNED, CONCLUSION, ACTION_DONE, ACTION_VERIFIED, MODEL_FOUND, RECOMMENDATION_RAISED, RECOMMENDATION_ANSWERED, HOST_RULE_BREACH',
+  })
   kind: string;
   @Field(() => ID) id: string;
   @Field() title: string;

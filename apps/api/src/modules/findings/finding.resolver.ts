@@ -1,4 +1,18 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { IsOptional, Length } from 'class-validator';
 import { Access, Role } from '../../shared/access';
@@ -9,7 +23,15 @@ import type { Context, SubscriptionContext } from '../../context';
 import { listProvinces, writableProvince } from '../tenancy/tenancy';
 import { Unit } from '../units/unit.entity';
 import { Trip } from '../trips/trip.entity';
-import { FindingEvent, GoodModel, HostFeedback, ModelField, Recommendation, RecommendationStatus, Replication } from './finding.entity';
+import {
+  FindingEvent,
+  GoodModel,
+  HostFeedback,
+  ModelField,
+  Recommendation,
+  RecommendationStatus,
+  Replication,
+} from './finding.entity';
 import { AssignRecommendationInput, CreateGoodModelInput, CreateRecommendationInput, HostFeedbackInput } from './finding.inputs';
 import {
   answerRecommendation,
@@ -50,7 +72,14 @@ function announce(ctx: Context, kind: string, id: string, title: string): void {
   const provinceId = ctx.viewer!.provinceId!;
   const at = new Date().toISOString();
   ctx.tx.afterCommit(() =>
-    publishScoped(ctx.deps.pubsub, 'FINDING_EVENT', provinceId, { provinceId, kind, id, title, actorName: ctx.viewer!.fullName, at }),
+    publishScoped(ctx.deps.pubsub, 'FINDING_EVENT', provinceId, {
+      provinceId,
+      kind,
+      id,
+      title,
+      actorName: ctx.viewer!.fullName,
+      at,
+    }),
   );
 }
 
@@ -127,7 +156,14 @@ export class RecommendationResolver {
     @Arg('version', () => Int) version: number,
     @Arg('input') input: AssignRecommendationInput,
   ): Promise<Recommendation> {
-    return assignRecommendation(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), id, version, input, ctx.deps.clock.today());
+    return assignRecommendation(
+      ctx.tx.manager,
+      writableProvince(ctx.viewer, ctx.scope),
+      id,
+      version,
+      input,
+      ctx.deps.clock.today(),
+    );
   }
 
   @Access(Role.DEPARTMENT_HEAD, ...MANAGERS)
@@ -155,13 +191,21 @@ export class RecommendationResolver {
 
   @Access(...MANAGERS)
   @Mutation(() => Recommendation)
-  closeRecommendation(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number): Promise<Recommendation> {
+  closeRecommendation(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+  ): Promise<Recommendation> {
     return closeRecommendation(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), id, version);
   }
 
   @FieldResolver({ description: 'Quá hạn mà chưa trả lời' })
   overdue(@Root() rec: Recommendation, @Ctx() ctx: Context): boolean {
-    return (rec.status === RecommendationStatus.OPEN || rec.status === RecommendationStatus.IN_PROGRESS) && rec.dueOn !== null && rec.dueOn < ctx.deps.clock.today();
+    return (
+      (rec.status === RecommendationStatus.OPEN || rec.status === RecommendationStatus.IN_PROGRESS) &&
+      rec.dueOn !== null &&
+      rec.dueOn < ctx.deps.clock.today()
+    );
   }
 
   @FieldResolver(() => Unit, { description: 'Đơn vị nêu kiến nghị' })

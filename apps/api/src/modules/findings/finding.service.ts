@@ -9,7 +9,12 @@ import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import { likePattern } from '../units/unit.service';
 import { CONFIRMED_STATES, Trip, TripDestination } from '../trips/trip.entity';
 import { GoodModel, HostFeedback, ModelField, Recommendation, RecommendationStatus, Replication } from './finding.entity';
-import type { AssignRecommendationInput, CreateGoodModelInput, CreateRecommendationInput, HostFeedbackInput } from './finding.inputs';
+import type {
+  AssignRecommendationInput,
+  CreateGoodModelInput,
+  CreateRecommendationInput,
+  HostFeedbackInput,
+} from './finding.inputs';
 
 async function grassrootsUnit(manager: EntityManager, provinceId: number, id: string, field: string): Promise<Unit> {
   const unit = await manager.findOneBy(Unit, { id, provinceId });
@@ -37,10 +42,21 @@ export async function listModels(
   if (args.search) q.andWhere('g.name_folded LIKE :search', { search: likePattern(args.search) });
   if (args.field) q.andWhere('g.field = :field', { field: args.field });
   if (args.replication) q.andWhere('g.replication = :replication', { replication: args.replication });
-  return paginate(q, args, { sql: 'g.name COLLATE "vi-x-icu"', idSql: 'g.id', direction: 'ASC', valueOf: (g) => g.name, idOf: (g) => g.id });
+  return paginate(q, args, {
+    sql: 'g.name COLLATE "vi-x-icu"',
+    idSql: 'g.id',
+    direction: 'ASC',
+    valueOf: (g) => g.name,
+    idOf: (g) => g.id,
+  });
 }
 
-export async function createModel(manager: EntityManager, provinceId: number, viewer: Viewer, input: CreateGoodModelInput): Promise<GoodModel> {
+export async function createModel(
+  manager: EntityManager,
+  provinceId: number,
+  viewer: Viewer,
+  input: CreateGoodModelInput,
+): Promise<GoodModel> {
   await grassrootsUnit(manager, provinceId, input.unitId, 'input.unitId');
   await tripOfProvince(manager, provinceId, input.tripId);
   const id = randomUUID();
@@ -99,7 +115,12 @@ export async function createRecommendation(
   return manager.findOneByOrFail(Recommendation, { id, provinceId });
 }
 
-async function lockRecommendation(manager: EntityManager, provinceId: number, id: string, version: number): Promise<Recommendation> {
+async function lockRecommendation(
+  manager: EntityManager,
+  provinceId: number,
+  id: string,
+  version: number,
+): Promise<Recommendation> {
   const rec = await manager.findOne(Recommendation, { where: { id, provinceId }, lock: { mode: 'pessimistic_write' } });
   if (!rec) throw notFound('Kiến nghị');
   if (rec.version !== version) throw conflict('Kiến nghị vừa được người khác cập nhật. Vui lòng tải lại.', 'VERSION_MISMATCH');
@@ -119,7 +140,8 @@ export async function assignRecommendation(
     throw badInput('id', 'Kiến nghị đã được trả lời.', 'INVALID_TRANSITION');
   }
   const dept = await manager.findOneBy(Unit, { id: input.departmentId, provinceId });
-  if (!dept || !AGENCY_KINDS.includes(dept.kind)) throw badInput('input.departmentId', 'Ban/Văn phòng không tồn tại trong tỉnh của bạn.');
+  if (!dept || !AGENCY_KINDS.includes(dept.kind))
+    throw badInput('input.departmentId', 'Ban/Văn phòng không tồn tại trong tỉnh của bạn.');
   assertDate(input.dueOn, 'input.dueOn');
   if (input.dueOn < today) throw badInput('input.dueOn', 'Hạn trả lời không thể trước hôm nay.');
   const changes = { departmentId: dept.id, dueOn: input.dueOn, status: RecommendationStatus.IN_PROGRESS, version: version + 1 };
@@ -152,9 +174,15 @@ export async function answerRecommendation(
   return manager.findOneByOrFail(Recommendation, { id, provinceId });
 }
 
-export async function closeRecommendation(manager: EntityManager, provinceId: number, id: string, version: number): Promise<Recommendation> {
+export async function closeRecommendation(
+  manager: EntityManager,
+  provinceId: number,
+  id: string,
+  version: number,
+): Promise<Recommendation> {
   const rec = await lockRecommendation(manager, provinceId, id, version);
-  if (rec.status !== RecommendationStatus.ANSWERED) throw badInput('id', 'Chỉ đóng kiến nghị đã được trả lời.', 'INVALID_TRANSITION');
+  if (rec.status !== RecommendationStatus.ANSWERED)
+    throw badInput('id', 'Chỉ đóng kiến nghị đã được trả lời.', 'INVALID_TRANSITION');
   await manager.update(Recommendation, { provinceId, id }, { status: RecommendationStatus.CLOSED, version: version + 1 });
   return Object.assign(rec, { status: RecommendationStatus.CLOSED, version: version + 1 });
 }
@@ -184,10 +212,16 @@ export async function listRecommendations(
 }
 
 /** The host records whether a visit kept the rules: no conference, no district escort, no cost. */
-export async function submitFeedback(manager: EntityManager, provinceId: number, viewer: Viewer, input: HostFeedbackInput): Promise<HostFeedback> {
+export async function submitFeedback(
+  manager: EntityManager,
+  provinceId: number,
+  viewer: Viewer,
+  input: HostFeedbackInput,
+): Promise<HostFeedback> {
   if (!viewer.unitId) throw forbidden('Tài khoản chưa gắn với đơn vị cơ sở.');
   const trip = await manager.findOneBy(Trip, { id: input.tripId, provinceId });
-  if (!trip || !CONFIRMED_STATES.includes(trip.state)) throw badInput('input.tripId', 'Chuyến đi không tồn tại hoặc chưa được duyệt.');
+  if (!trip || !CONFIRMED_STATES.includes(trip.state))
+    throw badInput('input.tripId', 'Chuyến đi không tồn tại hoặc chưa được duyệt.');
   const rows: Array<{ id: string }> = await manager.query(SUBTREE.replace(':root', '$1'), [viewer.unitId]);
   const destinations = await manager.find(TripDestination, { where: { tripId: trip.id } });
   if (!destinations.some((d) => rows.some((r) => r.id === d.unitId))) {
@@ -198,12 +232,25 @@ export async function submitFeedback(manager: EntityManager, provinceId: number,
   await manager.query(
     `INSERT INTO host_feedback (province_id, trip_id, unit_id, no_conference, no_district_escort, no_cost, comment, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [provinceId, trip.id, viewer.unitId, input.noConference, input.noDistrictEscort, input.noCost, input.comment.trim(), viewer.id],
+    [
+      provinceId,
+      trip.id,
+      viewer.unitId,
+      input.noConference,
+      input.noDistrictEscort,
+      input.noCost,
+      input.comment.trim(),
+      viewer.id,
+    ],
   );
   return manager.findOneByOrFail(HostFeedback, { tripId: trip.id, unitId: viewer.unitId, provinceId });
 }
 
-export async function listFeedback(manager: EntityManager, provinceIds: number[] | null, breachesOnly: boolean): Promise<HostFeedback[]> {
+export async function listFeedback(
+  manager: EntityManager,
+  provinceIds: number[] | null,
+  breachesOnly: boolean,
+): Promise<HostFeedback[]> {
   const q = manager.createQueryBuilder(HostFeedback, 'f');
   if (provinceIds) q.andWhere('f.province_id = ANY(:provinceIds)', { provinceIds });
   if (breachesOnly) q.andWhere('f.breach');

@@ -28,7 +28,10 @@ export enum ActionStatus {
   DONE = 'DONE',
   VERIFIED = 'VERIFIED',
 }
-registerEnumType(ActionStatus, { name: 'ActionStatus', description: 'Chưa khắc phục, đơn vị báo đã khắc phục, đã kiểm tra xác nhận' });
+registerEnumType(ActionStatus, {
+  name: 'ActionStatus',
+  description: 'Chưa khắc phục, đơn vị báo đã khắc phục, đã kiểm tra xác nhận',
+});
 
 @ObjectType({ description: 'Kế hoạch kiểm tra, giám sát của Ban Thường vụ trong năm' })
 @Entity('inspection_plan')

@@ -33,7 +33,11 @@ export const createInspectionLoaders = (manager: EntityManager) => ({
     group(tripIds, await manager.find(InspectionConclusion, { where: { tripId: In([...tripIds]) } }), (c) => c.tripId),
   ),
   actionsByConclusion: new DataLoader<string, CorrectiveAction[]>(async (ids) =>
-    group(ids, await manager.find(CorrectiveAction, { where: { conclusionId: In([...ids]) }, order: { dueOn: 'ASC' } }), (a) => a.conclusionId),
+    group(
+      ids,
+      await manager.find(CorrectiveAction, { where: { conclusionId: In([...ids]) }, order: { dueOn: 'ASC' } }),
+      (a) => a.conclusionId,
+    ),
   ),
 });
 export type InspectionLoaders = ReturnType<typeof createInspectionLoaders>;

@@ -5,9 +5,9 @@ import type { Context } from '../../context';
 import { listProvinces, readableProvince, writableProvince } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
 import { Unit } from '../units/unit.entity';
-import { Trip } from '../trips/trip.entity';
+import { Trip, TripKind } from '../trips/trip.entity';
 import { actorOf } from '../trips/trip.actor';
-import { CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from './inspection.entity';
+import { ActionStatus, CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from './inspection.entity';
 import {
   ConcludeInspectionInput,
   CreateInspectionPlanInput,
@@ -33,7 +33,14 @@ function announce(ctx: Context, kind: string, id: string, title: string): void {
   const provinceId = ctx.viewer!.provinceId!;
   const at = new Date().toISOString();
   ctx.tx.afterCommit(() =>
-    publishScoped(ctx.deps.pubsub, 'FINDING_EVENT', provinceId, { provinceId, kind, id, title, actorName: ctx.viewer!.fullName, at }),
+    publishScoped(ctx.deps.pubsub, 'FINDING_EVENT', provinceId, {
+      provinceId,
+      kind,
+      id,
+      title,
+      actorName: ctx.viewer!.fullName,
+      at,
+    }),
   );
 }
 
@@ -174,7 +181,7 @@ export class CorrectiveActionResolver {
 
   @FieldResolver({ description: 'Quá hạn mà chưa được xác nhận' })
   overdue(@Root() action: CorrectiveAction, @Ctx() ctx: Context): boolean {
-    return action.status !== 'VERIFIED' && action.dueOn < ctx.deps.clock.today();
+    return action.status !== ActionStatus.VERIFIED && action.dueOn < ctx.deps.clock.today();
   }
 }
 
@@ -183,6 +190,6 @@ export class CorrectiveActionResolver {
 export class TripInspectionResolver {
   @FieldResolver(() => [InspectionConclusion], { description: 'Kết luận kiểm tra của chuyến (loại kiểm tra, giám sát)' })
   conclusions(@Root() trip: Trip, @Ctx() ctx: Context): Promise<InspectionConclusion[]> | InspectionConclusion[] {
-    return trip.kind === 'INSPECTION' ? ctx.loaders.conclusionsByTrip.load(trip.id) : [];
+    return trip.kind === TripKind.INSPECTION ? ctx.loaders.conclusionsByTrip.load(trip.id) : [];
   }
 }

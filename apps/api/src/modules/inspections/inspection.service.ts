@@ -27,7 +27,11 @@ async function unitsOfProvince(manager: EntityManager, provinceId: number, ids: 
   return units;
 }
 
-export async function createPlan(manager: EntityManager, provinceId: number, input: CreateInspectionPlanInput): Promise<InspectionPlan> {
+export async function createPlan(
+  manager: EntityManager,
+  provinceId: number,
+  input: CreateInspectionPlanInput,
+): Promise<InspectionPlan> {
   assertDate(input.startsOn, 'input.startsOn');
   assertDate(input.endsOn, 'input.endsOn');
   if (input.endsOn < input.startsOn) throw badInput('input.endsOn', 'Ngày kết thúc phải sau ngày bắt đầu.', 'DATES_INVERTED');
@@ -47,14 +51,19 @@ export async function createPlan(manager: EntityManager, provinceId: number, inp
     version: 1,
   });
   await manager.insert(InspectionPlan, plan);
-  await manager.query(
-    'INSERT INTO inspection_plan_target (province_id, plan_id, unit_id) SELECT $1, $2, unnest($3::uuid[])',
-    [provinceId, plan.id, input.targetUnitIds],
-  );
+  await manager.query('INSERT INTO inspection_plan_target (province_id, plan_id, unit_id) SELECT $1, $2, unnest($3::uuid[])', [
+    provinceId,
+    plan.id,
+    input.targetUnitIds,
+  ]);
   return plan;
 }
 
-export async function createTeam(manager: EntityManager, provinceId: number, input: CreateInspectionTeamInput): Promise<InspectionTeam> {
+export async function createTeam(
+  manager: EntityManager,
+  provinceId: number,
+  input: CreateInspectionTeamInput,
+): Promise<InspectionTeam> {
   const plan = await manager.findOneBy(InspectionPlan, { id: input.planId, provinceId });
   if (!plan) throw badInput('input.planId', 'Kế hoạch kiểm tra không tồn tại trong tỉnh của bạn.');
   const memberIds = [...new Set([input.leadCadreId, ...input.memberIds])];
@@ -63,12 +72,19 @@ export async function createTeam(manager: EntityManager, provinceId: number, inp
     const field = cadres.some((c) => c.id === input.leadCadreId) ? 'input.memberIds' : 'input.leadCadreId';
     throw badInput(field, 'Cán bộ không tồn tại trong tỉnh của bạn.');
   }
-  const team = manager.create(InspectionTeam, { provinceId, id: randomUUID(), planId: plan.id, name: input.name.trim(), leadCadreId: input.leadCadreId });
+  const team = manager.create(InspectionTeam, {
+    provinceId,
+    id: randomUUID(),
+    planId: plan.id,
+    name: input.name.trim(),
+    leadCadreId: input.leadCadreId,
+  });
   await manager.insert(InspectionTeam, team);
-  await manager.query(
-    'INSERT INTO inspection_team_member (province_id, team_id, cadre_id) SELECT $1, $2, unnest($3::uuid[])',
-    [provinceId, team.id, memberIds],
-  );
+  await manager.query('INSERT INTO inspection_team_member (province_id, team_id, cadre_id) SELECT $1, $2, unnest($3::uuid[])', [
+    provinceId,
+    team.id,
+    memberIds,
+  ]);
   return team;
 }
 
@@ -138,7 +154,8 @@ export async function conclude(
   input: ConcludeInspectionInput,
 ): Promise<InspectionConclusion> {
   const trip = await manager.findOneBy(Trip, { id: input.tripId, provinceId });
-  if (!trip || trip.kind !== TripKind.INSPECTION) throw badInput('input.tripId', 'Chuyến kiểm tra không tồn tại trong tỉnh của bạn.');
+  if (!trip || trip.kind !== TripKind.INSPECTION)
+    throw badInput('input.tripId', 'Chuyến kiểm tra không tồn tại trong tỉnh của bạn.');
   if (!CONFIRMED_STATES.includes(trip.state) || trip.state === TripState.APPROVED) {
     throw badInput('input.tripId', 'Chỉ kết luận sau khi đoàn đã đi kiểm tra.', 'INVALID_TRANSITION');
   }
@@ -193,7 +210,8 @@ export async function conclude(
 async function lockAction(manager: EntityManager, provinceId: number, id: string, version: number): Promise<CorrectiveAction> {
   const action = await manager.findOne(CorrectiveAction, { where: { id, provinceId }, lock: { mode: 'pessimistic_write' } });
   if (!action) throw notFound('Yêu cầu khắc phục');
-  if (action.version !== version) throw conflict('Yêu cầu khắc phục vừa được người khác cập nhật. Vui lòng tải lại.', 'VERSION_MISMATCH');
+  if (action.version !== version)
+    throw conflict('Yêu cầu khắc phục vừa được người khác cập nhật. Vui lòng tải lại.', 'VERSION_MISMATCH');
   return action;
 }
 
@@ -220,7 +238,13 @@ export async function markActionDone(
 }
 
 /** The province checks the correction and closes it. */
-export async function verifyAction(manager: EntityManager, provinceId: number, viewer: Viewer, id: string, version: number): Promise<CorrectiveAction> {
+export async function verifyAction(
+  manager: EntityManager,
+  provinceId: number,
+  viewer: Viewer,
+  id: string,
+  version: number,
+): Promise<CorrectiveAction> {
   const action = await lockAction(manager, provinceId, id, version);
   if (action.status !== ActionStatus.DONE) throw badInput('id', 'Đơn vị chưa báo cáo đã khắc phục.', 'INVALID_TRANSITION');
   await manager.query(

@@ -20,11 +20,20 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
     product = await startTestProduct({ clock: fixedClock('2026-05-20') });
     ldg = await provinceIdOf(product.owner, 'LDG');
     admin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: ldg })).username);
-    const boardUser = await buildUser(product.owner, { role: Role.STANDING_BOARD, provinceId: ldg, fullName: 'Bí thư Tỉnh đoàn' });
+    const boardUser = await buildUser(product.owner, {
+      role: Role.STANDING_BOARD,
+      provinceId: ldg,
+      fullName: 'Bí thư Tỉnh đoàn',
+    });
     board = await product.login(boardUser.username);
     const agency = await buildUnit(product.owner, { provinceId: ldg, kind: 'PROVINCIAL_AGENCY' });
     units = {
-      deptA: await buildUnit(product.owner, { provinceId: ldg, kind: 'DEPARTMENT', name: 'Ban Tổ chức – Kiểm tra', parentId: agency.id }),
+      deptA: await buildUnit(product.owner, {
+        provinceId: ldg,
+        kind: 'DEPARTMENT',
+        name: 'Ban Tổ chức – Kiểm tra',
+        parentId: agency.id,
+      }),
       deptB: await buildUnit(product.owner, { provinceId: ldg, kind: 'DEPARTMENT', name: 'Văn phòng', parentId: agency.id }),
       commune: await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Lạc Dương', parentId: agency.id }),
       other: await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Đam Rông', parentId: agency.id }),
@@ -52,10 +61,14 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
     expect(plan.createInspectionPlan.targets).toEqual([{ name: 'Đoàn xã Lạc Dương' }]);
     const team = await product.ok(
       `mutation ($input: CreateInspectionTeamInput!) { createInspectionTeam(input: $input) { id members { fullName } lead { fullName } } }`,
-      { input: { planId: plan.createInspectionPlan.id, name: 'Đoàn kiểm tra số 1', leadCadreId: lead.id, memberIds: [member.id] } },
+      {
+        input: { planId: plan.createInspectionPlan.id, name: 'Đoàn kiểm tra số 1', leadCadreId: lead.id, memberIds: [member.id] },
+      },
       board,
     );
-    expect(team.createInspectionTeam.members.map((m: { fullName: string }) => m.fullName).sort()).toEqual(['Hồ Thị Tra', 'Đặng Văn Kiểm'].sort());
+    expect(team.createInspectionTeam.members.map((m: { fullName: string }) => m.fullName).sort()).toEqual(
+      ['Hồ Thị Tra', 'Đặng Văn Kiểm'].sort(),
+    );
 
     const notTarget = await product.gql(
       `mutation ($input: ScheduleInspectionVisitInput!) { scheduleInspectionVisit(input: $input) { id } }`,
@@ -67,7 +80,15 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
     const visit = (
       await product.ok(
         `mutation ($input: ScheduleInspectionVisitInput!) { scheduleInspectionVisit(input: $input) { id version state kind inspectionTeamId members { fullName } } }`,
-        { input: { teamId: team.createInspectionTeam.id, unitId: units.commune.id, startDate: '2026-05-11', endDate: '2026-05-12', lateJustification: 'Lịch kiểm tra do Ban Thường vụ điều chỉnh.' } },
+        {
+          input: {
+            teamId: team.createInspectionTeam.id,
+            unitId: units.commune.id,
+            startDate: '2026-05-11',
+            endDate: '2026-05-12',
+            lateJustification: 'Lịch kiểm tra do Ban Thường vụ điều chỉnh.',
+          },
+        },
         board,
       )
     ).scheduleInspectionVisit;
@@ -77,7 +98,15 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
     const approved = (await product.ok(DECIDE, { id: visit.id, v: visit.version }, board)).decideTrips[0];
     const early = await product.gql(
       `mutation ($input: ConcludeInspectionInput!) { concludeInspection(input: $input) { id } }`,
-      { input: { tripId: visit.id, unitId: units.commune.id, findings: 'Đơn vị thực hiện tốt công tác.', rating: 'GOOD', concludedOn: '2026-05-13' } },
+      {
+        input: {
+          tripId: visit.id,
+          unitId: units.commune.id,
+          findings: 'Đơn vị thực hiện tốt công tác.',
+          rating: 'GOOD',
+          concludedOn: '2026-05-13',
+        },
+      },
       board,
     );
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' });
@@ -132,7 +161,11 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
     const otherHost = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
     await linkUser(product.owner, otherHost.id, { unitId: units.other.id });
     const DONE = `mutation ($id: ID!, $v: Int!) { markCorrectiveActionDone(id: $id, version: $v, note: "Đã rà soát, cập nhật 124 đoàn viên.") { status version } }`;
-    const wrong = await product.gql(DONE, { id: overdueAction.id, v: overdueAction.version }, await product.login(otherHost.username));
+    const wrong = await product.gql(
+      DONE,
+      { id: overdueAction.id, v: overdueAction.version },
+      await product.login(otherHost.username),
+    );
     expect(wrong.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const hostToken = await product.login(host.username);
     const mine = await product.ok(`{ correctiveActions { id } }`, {}, hostToken);
@@ -148,14 +181,22 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
     expect((await product.ok(`{ correctiveActions(overdueOnly: true) { id } }`, {}, admin)).correctiveActions).toEqual([]);
 
     // The visit counts as inspection days for both members once reported.
-    const trip = await product.ok(`query ($id: ID!) { trip(id: $id) { version conclusions { rating } } }`, { id: visit.id }, admin);
+    const trip = await product.ok(
+      `query ($id: ID!) { trip(id: $id) { version conclusions { rating } } }`,
+      { id: visit.id },
+      admin,
+    );
     expect(trip.trip.conclusions).toEqual([{ rating: 'AVERAGE' }]);
     await product.ok(
       `mutation ($id: ID!, $v: Int!) { reportTrip(id: $id, version: $v, input: { findings: "Đã kiểm tra theo kế hoạch.", details: { conclusion: "Xếp loại trung bình" } }) { state } }`,
       { id: visit.id, v: trip.trip.version },
       admin,
     );
-    const figures = await product.ok(`{ cadreCompliance(year: 2026) { nodes { fullName countedDays byKind { inspection } } } }`, {}, admin);
+    const figures = await product.ok(
+      `{ cadreCompliance(year: 2026) { nodes { fullName countedDays byKind { inspection } } } }`,
+      {},
+      admin,
+    );
     expect(figures.cadreCompliance.nodes).toEqual(
       expect.arrayContaining([
         { fullName: 'Hồ Thị Tra', countedDays: 2, byKind: { inspection: 2 } },
@@ -187,13 +228,28 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
 
   it('keeps another province out of the plans and refuses its units as targets', async () => {
     const hni = await provinceIdOf(product.owner, 'HNI');
-    const hniAdmin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: hni })).username);
-    const peek = await product.gql(`query ($p: Int) { inspectionPlans(year: 2026, provinceId: $p) { id } }`, { p: ldg }, hniAdmin);
+    const hniAdmin = await product.login(
+      (await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: hni })).username,
+    );
+    const peek = await product.gql(
+      `query ($p: Int) { inspectionPlans(year: 2026, provinceId: $p) { id } }`,
+      { p: ldg },
+      hniAdmin,
+    );
     expect(peek.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await product.ok(`{ inspectionPlans(year: 2026) { id } }`, {}, hniAdmin)).inspectionPlans).toEqual([]);
     const foreign = await product.gql(
       `mutation ($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`,
-      { input: { year: 2026, title: 'Kiểm tra', subject: 'OTHER', startsOn: '2026-04-01', endsOn: '2026-04-30', targetUnitIds: [units.commune.id] } },
+      {
+        input: {
+          year: 2026,
+          title: 'Kiểm tra',
+          subject: 'OTHER',
+          startsOn: '2026-04-01',
+          endsOn: '2026-04-30',
+          targetUnitIds: [units.commune.id],
+        },
+      },
       hniAdmin,
     );
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetUnitIds' });

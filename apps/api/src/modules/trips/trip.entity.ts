@@ -136,7 +136,10 @@ export class Trip {
   @Column({ type: 'uuid', name: 'inspection_team_id', nullable: true })
   inspectionTeamId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cấp tổ chức đoàn kiểm tra (Trung ương, Tỉnh…) khi tham gia đoàn cấp trên' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cấp tổ chức đoàn kiểm tra (Trung ương, Tỉnh…) khi tham gia đoàn cấp trên',
+  })
   @Column({ type: 'text', nullable: true })
   organiser: string | null;
 

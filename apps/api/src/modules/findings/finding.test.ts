@@ -1,0 +1,219 @@
+import { Role } from '../../shared/access';
+import { fixedClock } from '../../shared/clock';
+import { startTestProduct, type TestProduct } from '../../../test/harness';
+import { buildCadre, buildTrip, buildUnit, buildUser, inProvince, linkUser, provinceIdOf } from '../../../test/factories';
+
+describe('what the grassroots tell us: good models, recommendations, host feedback', () => {
+  let product: TestProduct;
+  let ldg: number;
+  let admin: string;
+  let board: string;
+  let cadreToken: string;
+  let deptA: { id: string };
+  let deptB: { id: string };
+  let commune: { id: string; name: string };
+  let chapter: { id: string };
+  let other: { id: string };
+  let headA: string;
+  let headB: string;
+  let hostToken: string;
+
+  beforeAll(async () => {
+    product = await startTestProduct({ clock: fixedClock('2026-06-15') });
+    ldg = await provinceIdOf(product.owner, 'LDG');
+    admin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: ldg })).username);
+    board = await product.login((await buildUser(product.owner, { role: Role.STANDING_BOARD, provinceId: ldg })).username);
+    const agency = await buildUnit(product.owner, { provinceId: ldg, kind: 'PROVINCIAL_AGENCY' });
+    deptA = await buildUnit(product.owner, { provinceId: ldg, kind: 'DEPARTMENT', name: 'Ban Phong trào', parentId: agency.id });
+    deptB = await buildUnit(product.owner, { provinceId: ldg, kind: 'DEPARTMENT', name: 'Ban Tuyên giáo', parentId: agency.id });
+    commune = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Đức Trọng', parentId: agency.id });
+    chapter = await buildUnit(product.owner, { provinceId: ldg, kind: 'CHAPTER', name: 'Chi đoàn thôn 2', parentId: commune.id });
+    other = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Bảo Lâm', parentId: agency.id });
+    const mk = async (role: Role, departmentId: string) => {
+      const user = await buildUser(product.owner, { role, provinceId: ldg });
+      const cadre = await buildCadre(product.owner, { provinceId: ldg, departmentId });
+      await linkUser(product.owner, user.id, { cadreId: cadre.id });
+      return product.login(user.username);
+    };
+    cadreToken = await mk(Role.CADRE, deptA.id);
+    headA = await mk(Role.DEPARTMENT_HEAD, deptA.id);
+    headB = await mk(Role.DEPARTMENT_HEAD, deptB.id);
+    const host = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
+    await linkUser(product.owner, host.id, { unitId: commune.id });
+    hostToken = await product.login(host.username);
+  });
+  afterAll(() => product.stop());
+
+  it('finds good models without diacritics and records where they were replicated', async () => {
+    const CREATE = `mutation ($input: CreateGoodModelInput!) { createGoodModel(input: $input) { id version name replication } }`;
+    const orchid = await product.ok(
+      CREATE,
+      {
+        input: {
+          name: 'Mô hình trồng hoa Lan của thanh niên',
+          unitId: commune.id,
+          field: 'ECONOMY',
+          description: 'Tổ hợp tác 12 đoàn viên.',
+        },
+      },
+      cadreToken,
+    );
+    await product.ok(
+      CREATE,
+      { input: { name: 'Chi đoàn nhặt ve chai gây quỹ', unitId: chapter.id, field: 'VOLUNTEERING' } },
+      cadreToken,
+    );
+    const SEARCH = `query ($s: String, $f: ModelField) { goodModels(search: $s, field: $f) { totalCount nodes { name unit { name } } } }`;
+    const found = await product.ok(SEARCH, { s: 'mo hinh lan' }, cadreToken);
+    expect(found.goodModels.nodes).toEqual([
+      { name: 'Mô hình trồng hoa Lan của thanh niên', unit: { name: 'Đoàn xã Đức Trọng' } },
+    ]);
+    expect((await product.ok(SEARCH, { f: 'VOLUNTEERING' }, cadreToken)).goodModels.totalCount).toBe(1);
+    expect((await product.ok(SEARCH, { s: 'VE CHAI' }, cadreToken)).goodModels.totalCount).toBe(1);
+
+    const noWhere = await product.gql(
+      `mutation ($id: ID!, $v: Int!) { setGoodModelReplication(id: $id, version: $v, replication: REPLICATING, since: "2026-06-01") { id } }`,
+      { id: orchid.createGoodModel.id, v: 1 },
+      board,
+    );
+    expect(noWhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitIds' });
+    const replicated = await product.ok(
+      `mutation ($id: ID!, $v: Int!, $u: [ID!]!) { setGoodModelReplication(id: $id, version: $v, replication: REPLICATING, unitIds: $u, since: "2026-06-01") { replication replicatedAt { name } version } }`,
+      { id: orchid.createGoodModel.id, v: 1, u: [other.id] },
+      board,
+    );
+    expect(replicated.setGoodModelReplication).toMatchObject({
+      replication: 'REPLICATING',
+      replicatedAt: [{ name: 'Đoàn xã Bảo Lâm' }],
+      version: 2,
+    });
+    const stale = await product.gql(
+      `mutation ($id: ID!) { setGoodModelReplication(id: $id, version: 1, replication: REPLICATED, unitIds: [], since: "2026-06-01") { id } }`,
+      { id: orchid.createGoodModel.id },
+      board,
+    );
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('takes a recommendation from the grassroots to an answer the host unit can read, overdue ones first', async () => {
+    const RAISE = `mutation ($input: CreateRecommendationInput!) { createRecommendation(input: $input) { id version status } }`;
+    const first = (
+      await product.ok(
+        RAISE,
+        { input: { text: 'Đề nghị hỗ trợ kinh phí mua sắm thiết bị sinh hoạt chi đoàn.', unitId: commune.id } },
+        cadreToken,
+      )
+    ).createRecommendation;
+    const second = (
+      await product.ok(
+        RAISE,
+        { input: { text: 'Đề nghị mở lớp tập huấn kỹ năng cho bí thư chi đoàn.', unitId: chapter.id } },
+        hostToken,
+      )
+    ).createRecommendation;
+    const notMine = await product.gql(
+      RAISE,
+      { input: { text: 'Kiến nghị của một đơn vị khác ở xa.', unitId: other.id } },
+      hostToken,
+    );
+    expect(notMine.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const ASSIGN = `mutation ($id: ID!, $v: Int!, $d: ID!, $due: LocalDate!) {
+      assignRecommendation(id: $id, version: $v, input: { departmentId: $d, dueOn: $due }) { version status department { name } } }`;
+    const pastDue = await product.gql(ASSIGN, { id: first.id, v: first.version, d: deptA.id, due: '2026-06-01' }, board);
+    expect(pastDue.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.dueOn' });
+    const a1 = (await product.ok(ASSIGN, { id: first.id, v: first.version, d: deptA.id, due: '2026-06-20' }, board))
+      .assignRecommendation;
+    expect(a1).toMatchObject({ status: 'IN_PROGRESS', department: { name: 'Ban Phong trào' } });
+    await product.ok(ASSIGN, { id: second.id, v: second.version, d: deptB.id, due: '2026-06-30' }, board);
+    // The first one's deadline passes.
+    await inProvince(product.owner, ldg, () =>
+      product.owner.query(`UPDATE recommendation SET due_on = '2026-06-10' WHERE id = $1`, [first.id]),
+    );
+    const board1 = await product.ok(`{ recommendations { id overdue status } }`, {}, admin);
+    expect(board1.recommendations.map((r: { id: string; overdue: boolean }) => [r.id, r.overdue])).toEqual([
+      [first.id, true],
+      [second.id, false],
+    ]);
+    expect((await product.ok(`{ recommendations(overdueOnly: true) { id } }`, {}, admin)).recommendations).toEqual([
+      { id: first.id },
+    ]);
+
+    const ANSWER = `mutation ($id: ID!, $v: Int!, $a: String!) { answerRecommendation(id: $id, version: $v, answer: $a) { status answer version } }`;
+    const wrongHead = await product.gql(ANSWER, { id: first.id, v: a1.version, a: 'Tỉnh đoàn sẽ hỗ trợ trong quý III.' }, headB);
+    expect(wrongHead.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const answered = (await product.ok(ANSWER, { id: first.id, v: a1.version, a: 'Tỉnh đoàn sẽ hỗ trợ trong quý III.' }, headA))
+      .answerRecommendation;
+    expect(answered).toMatchObject({ status: 'ANSWERED', answer: 'Tỉnh đoàn sẽ hỗ trợ trong quý III.' });
+
+    const seenByHost = await product.ok(`{ recommendations { id status answer } }`, {}, hostToken);
+    expect(seenByHost.recommendations).toEqual(
+      expect.arrayContaining([{ id: first.id, status: 'ANSWERED', answer: 'Tỉnh đoàn sẽ hỗ trợ trong quý III.' }]),
+    );
+    const closed = await product.ok(
+      `mutation ($id: ID!, $v: Int!) { closeRecommendation(id: $id, version: $v) { status } }`,
+      { id: first.id, v: answered.version },
+      board,
+    );
+    expect(closed.closeRecommendation.status).toBe('CLOSED');
+  });
+
+  it('lets the host say whether a visit kept the rules, and shows breaches to the organisation department', async () => {
+    const lead = await buildCadre(product.owner, { provinceId: ldg, departmentId: deptA.id });
+    const visit = await buildTrip(product.owner, {
+      provinceId: ldg,
+      leadCadreId: lead.id,
+      destinationId: chapter.id,
+      state: 'COMPLETED',
+    });
+    const elsewhere = await buildTrip(product.owner, {
+      provinceId: ldg,
+      leadCadreId: lead.id,
+      destinationId: other.id,
+      state: 'APPROVED',
+      startDate: '2026-07-01',
+      endDate: '2026-07-01',
+    });
+    const FEEDBACK = `mutation ($input: HostFeedbackInput!) { submitHostFeedback(input: $input) { breach comment } }`;
+    const input = {
+      tripId: visit.id,
+      noConference: false,
+      noDistrictEscort: true,
+      noCost: true,
+      comment: 'Đoàn đề nghị tổ chức hội nghị báo cáo.',
+    };
+    expect((await product.ok(FEEDBACK, { input }, hostToken)).submitHostFeedback).toEqual({
+      breach: true,
+      comment: input.comment,
+    });
+    const twice = await product.gql(FEEDBACK, { input }, hostToken);
+    expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const notOurs = await product.gql(FEEDBACK, { input: { ...input, tripId: elsewhere.id } }, hostToken);
+    expect(notOurs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byCadre = await product.gql(FEEDBACK, { input }, cadreToken);
+    expect(byCadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const breaches = await product.ok(
+      `{ hostFeedback(breachesOnly: true) { trip { id } unit { name } noConference } }`,
+      {},
+      admin,
+    );
+    expect(breaches.hostFeedback).toEqual([{ trip: { id: visit.id }, unit: { name: 'Đoàn xã Đức Trọng' }, noConference: false }]);
+  });
+
+  it('keeps another province’s findings out of reach', async () => {
+    const hni = await provinceIdOf(product.owner, 'HNI');
+    const hniCadre = await product.login((await buildUser(product.owner, { role: Role.CADRE, provinceId: hni })).username);
+    expect(await product.ok(`{ goodModels { totalCount } recommendations { id } }`, {}, hniCadre)).toEqual({
+      goodModels: { totalCount: 0 },
+      recommendations: [],
+    });
+    const peek = await product.gql(`query ($p: Int) { goodModels(provinceId: $p) { totalCount } }`, { p: ldg }, hniCadre);
+    expect(peek.data?.goodModels?.totalCount ?? 0).toBe(0);
+    const write = await product.gql(
+      `mutation ($input: CreateGoodModelInput!) { createGoodModel(input: $input) { id } }`,
+      { input: { name: 'Mô hình của tỉnh khác', unitId: commune.id, field: 'OTHER' } },
+      hniCadre,
+    );
+    expect(write.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitId' });
+  });
+});
