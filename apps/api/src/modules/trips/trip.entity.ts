@@ -301,6 +301,9 @@ export class TripReportDetails {
   @Field(() => String, { nullable: true, description: 'Dự sinh hoạt: nội dung, chất lượng buổi sinh hoạt' })
   meetingQuality?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Dự sinh hoạt: vấn đề được nêu trong buổi sinh hoạt' })
+  issuesRaised?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Kiểm tra, giám sát: kết luận' })
   conclusion?: string | null;
 

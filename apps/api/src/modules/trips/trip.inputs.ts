@@ -172,6 +172,11 @@ export class TripReportDetailsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 8000)
+  issuesRaised?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 8000)
   conclusion?: string | null;
 
   @Field(() => String, { nullable: true })
