@@ -18,16 +18,19 @@ export async function buildUser(
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const id = randomUUID();
   const username = attrs.username ?? unique(`u.${attrs.role.toLowerCase().replace(/_/g, '')}.`);
-  await owner.query(
-    'INSERT INTO app_user (id, province_id, username, password_hash, full_name, role) VALUES ($1, $2, $3, $4, $5, $6)',
-    [
-      id,
-      attrs.role === 'CENTRAL' ? null : attrs.provinceId,
-      username,
-      await passwordHash,
-      attrs.fullName ?? `Người dùng ${username}`,
-      attrs.role,
-    ],
+  const hash = await passwordHash;
+  await queued(owner, () =>
+    owner.query(
+      'INSERT INTO app_user (id, province_id, username, password_hash, full_name, role) VALUES ($1, $2, $3, $4, $5, $6)',
+      [
+        id,
+        attrs.role === 'CENTRAL' ? null : attrs.provinceId,
+        username,
+        hash,
+        attrs.fullName ?? `Người dùng ${username}`,
+        attrs.role,
+      ],
+    ),
   );
   return { id, username };
 }
