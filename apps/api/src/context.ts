@@ -20,6 +20,8 @@ export interface AppDeps {
   pubsub: AppPubSub;
   tokens: TokenService;
   clock: Clock;
+  /** This API process, among the instances sharing the event bus. */
+  instanceId: string;
 }
 
 /** Per-request loaders, each bound to the request's transaction (built from the modules' *.loaders.ts). */

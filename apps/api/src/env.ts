@@ -32,6 +32,8 @@ const schema = z
       .string()
       .default('http://localhost:4000,http://127.0.0.1:4000,http://localhost:5173,http://127.0.0.1:5173'),
     WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
+    /** Set when several API instances run: subscriptions then travel through Redis. */
+    REDIS_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(10),
     MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(20000),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env';
 import type { AppDeps } from './context';
@@ -17,7 +18,7 @@ export interface Server {
 
 /** The composition root: process-wide dependencies, the schema, background listeners, the HTTP app. */
 export async function createServer(env: Env, dataSource: DataSource, clock: Clock): Promise<Server> {
-  const pubsub = createAppPubSub();
+  const { pubsub, close: closePubSub } = createAppPubSub(env.REDIS_URL);
   const deps: AppDeps = {
     env,
     dataSource,
@@ -25,8 +26,9 @@ export async function createServer(env: Env, dataSource: DataSource, clock: Cloc
     pubsub,
     tokens: new TokenService(env.JWT_SECRET, env.TOKEN_TTL),
     clock,
+    instanceId: randomUUID(),
   };
-  const stopNotifier = startComplianceNotifier(pubsub);
+  const stopNotifier = startComplianceNotifier(pubsub, deps.instanceId);
   const http = await createHttpApp(deps, await createSchema(pubsub));
   return {
     deps,
@@ -34,6 +36,7 @@ export async function createServer(env: Env, dataSource: DataSource, clock: Cloc
     stop: async () => {
       stopNotifier();
       await http.close();
+      await closePubSub();
     },
   };
 }

@@ -33,12 +33,18 @@ export const TEST_PASSWORD = 'test-password-123';
 
 /** The API on a loopback port against a database of its own, cloned from the migrated template. */
 export async function startTestProduct(
-  options: { poolSize?: number; env?: Partial<Record<keyof Env, string>>; clock?: Clock } = {},
+  options: {
+    poolSize?: number;
+    env?: Partial<Record<keyof Env, string>>;
+    clock?: Clock;
+    /** Another instance on this product's database (scale-out tests); it leaves the database in place. */
+    sameDatabaseAs?: TestProduct;
+  } = {},
 ): Promise<TestProduct> {
   const adminUrl = process.env.TEST_ADMIN_URL;
   if (!adminUrl) throw new Error('TEST_ADMIN_URL is not set: run through jest (global setup)');
   const dbName = `coso_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const ownerUrl = await cloneTemplate(adminUrl, dbName);
+  const ownerUrl = options.sameDatabaseAs?.ownerUrl ?? (await cloneTemplate(adminUrl, dbName));
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', DATABASE_URL: ownerUrl, ...options.env });
   const config = testDbConfig(ownerUrl, options.poolSize ?? 4);
   const statements: string[] = [];
@@ -84,7 +90,7 @@ export async function startTestProduct(
       await owner.end();
       await stopServer();
       await dataSource.destroy();
-      await dropDatabase(adminUrl, dbName);
+      if (!options.sameDatabaseAs) await dropDatabase(adminUrl, dbName);
     },
   };
 }

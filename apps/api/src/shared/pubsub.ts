@@ -1,4 +1,6 @@
 import { createPubSub } from '@graphql-yoga/subscription';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { Redis } from 'ioredis';
 
 /**
  * The one registry of subscription topics. Every topic is keyed by province id; events for central
@@ -28,6 +30,8 @@ export interface ComplianceInputPayload {
   provinceId: number;
   year: number;
   cadreIds: string[];
+  /** The API instance where the change happened: only it coalesces and announces the change. */
+  origin?: string;
 }
 
 export interface TripEventPayload {
@@ -48,8 +52,31 @@ export interface TripEventPayload {
 
 export const CENTRAL_KEY = 'ALL';
 
-export const createAppPubSub = () => createPubSub<Topics>();
-export type AppPubSub = ReturnType<typeof createAppPubSub>;
+const inMemoryPubSub = () => createPubSub<Topics>();
+export type AppPubSub = ReturnType<typeof inMemoryPubSub>;
+
+export interface PubSubHandle {
+  pubsub: AppPubSub;
+  close: () => Promise<void>;
+}
+
+/**
+ * In memory for one instance; through Redis (REDIS_URL) when several API instances serve the same
+ * province, so an event made on one reaches subscribers of every other.
+ */
+export function createAppPubSub(redisUrl?: string): PubSubHandle {
+  if (!redisUrl) return { pubsub: inMemoryPubSub(), close: async () => undefined };
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
+  return {
+    pubsub: createPubSub<Topics>({ eventTarget }),
+    close: async () => {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  };
+}
 
 export function publishScoped<K extends keyof Topics>(
   pubsub: AppPubSub,

@@ -20,6 +20,7 @@ function announceExemption(ctx: Context, exemption: Exemption): void {
         provinceId: exemption.provinceId,
         year,
         cadreIds: [exemption.cadreId],
+        origin: ctx.deps.instanceId,
       });
     }
   });

@@ -20,6 +20,7 @@ export function actorOf(ctx: Context): TripActor {
           provinceId: event.provinceId,
           year: event.year,
           cadreIds: event.memberIds,
+          origin: ctx.deps.instanceId,
         });
       }),
   };
