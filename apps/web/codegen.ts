@@ -14,7 +14,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { LocalDate: 'string' },
+        scalars: { LocalDate: 'string', DateTimeISO: 'string' },
       },
     },
   },

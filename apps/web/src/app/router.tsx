@@ -17,6 +17,34 @@ export const router = createBrowserRouter([
         index: true,
         lazy: async () => ({ Component: (await import('@/features/home/HomePage')).HomePage }),
       },
+      {
+        path: 'trips/new',
+        lazy: async () => ({ Component: (await import('@/features/trips/NewTripPage')).NewTripPage }),
+      },
+      {
+        path: 'trips/mine',
+        lazy: async () => ({ Component: (await import('@/features/trips/MyTripsPage')).MyTripsPage }),
+      },
+      {
+        path: 'trips/:id',
+        lazy: async () => ({ Component: (await import('@/features/trips/TripDetailPage')).TripDetailPage }),
+      },
+      {
+        path: 'trips/:id/edit',
+        lazy: async () => ({ Component: (await import('@/features/trips/EditTripPage')).EditTripPage }),
+      },
+      {
+        path: 'approvals',
+        lazy: async () => ({ Component: (await import('@/features/approvals/ApprovalsPage')).ApprovalsPage }),
+      },
+      {
+        path: 'incoming',
+        lazy: async () => ({ Component: (await import('@/features/incoming/IncomingPage')).IncomingPage }),
+      },
+      {
+        path: 'feed',
+        lazy: async () => ({ Component: (await import('@/features/live/FeedPage')).FeedPage }),
+      },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

@@ -1,6 +1,8 @@
 import '@testing-library/jest-dom';
+import { randomUUID } from 'node:crypto';
 import { TextDecoder, TextEncoder } from 'node:util';
 import '@/i18n/i18n';
+import '@/i18n/signedIn';
 
 type MessageHandler = ((event: { data: unknown }) => void) | null;
 
@@ -53,3 +55,8 @@ window.ResizeObserver = NoopResizeObserver;
 // jsdom does not implement pseudo-element styles, which antd asks for when measuring scrollbars.
 const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => computedStyle(element);
+
+// Registrations carry an idempotency key made with crypto.randomUUID(), which older jsdoms lack.
+if (typeof globalThis.crypto?.randomUUID !== 'function') {
+  Object.defineProperty(globalThis.crypto, 'randomUUID', { value: randomUUID });
+}

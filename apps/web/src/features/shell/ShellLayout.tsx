@@ -1,7 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Layout } from 'antd';
+import { Alert, App, Layout } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { LiveEventsProvider, useLiveEvents } from '@/features/live/LiveEvents';
+import '@/i18n/signedIn';
 import { errorMessage } from '@/shared/apollo/errors';
 import { useSession } from '@/shared/auth/session';
 import { getToken } from '@/shared/auth/token';
@@ -13,17 +16,41 @@ export function ShellLayout() {
   const location = useLocation();
   const hasToken = getToken() !== null;
   if (!hasToken) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
-  return <SignedInShell />;
+  // antd's App gives the signed-in pages their message and notification context; the sign-in
+  // page does without it and stays small.
+  return (
+    <App component={false}>
+      <SignedInShell />
+    </App>
+  );
 }
 
 function SignedInShell() {
+  const { data } = useQuery(ShellQuery);
+  const me = data?.me;
+  // Host units get no trip events from the API; everyone else follows their province (central: all).
+  return (
+    <LiveEventsProvider enabled={!!me && me.role !== 'HOST_UNIT'} viewerName={me?.fullName}>
+      <ShellFrame />
+    </LiveEventsProvider>
+  );
+}
+
+function ShellFrame() {
   const { t } = useTranslation();
   const session = useSession();
+  const { pathname } = useLocation();
   const { data, error } = useQuery(ShellQuery);
+  const { events } = useLiveEvents();
+  const [seen, setSeen] = useState(0);
+  const onFeed = pathname === '/feed';
+  useEffect(() => {
+    if (onFeed) setSeen(events.length);
+  }, [onFeed, events.length]);
 
   return (
     <Layout className="app">
-      <AppHeader viewer={data?.me} onSignOut={session.end} />
+      <AppHeader viewer={data?.me} onSignOut={session.end} unseenEvents={onFeed ? 0 : events.length - seen} />
       <Layout.Content className="app-content">
         {error && <Alert type="error" showIcon title={errorMessage(error, t)} className="app-content__error" />}
         <Outlet />

@@ -4,6 +4,8 @@ export const ShellQuery = graphql(`
   query Shell {
     me {
       id
+      role
+      fullName
       ...AppHeader_viewer
     }
   }

@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
@@ -6,6 +6,7 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { getToken } from '@/shared/auth/token';
+import { createCache } from './cache';
 
 export interface ApiClient {
   client: ApolloClient;
@@ -74,7 +75,7 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions): ApiCli
 
   client = new ApolloClient({
     link: ApolloLink.from([errorLink, authLink, transport]),
-    cache: new InMemoryCache(),
+    cache: createCache(),
   });
 
   return {

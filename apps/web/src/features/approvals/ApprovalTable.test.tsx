@@ -1,0 +1,143 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { ViewerQuery } from '@/features/trips/trip.operations';
+import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
+import { ApprovalsPage } from './ApprovalsPage';
+import { ApprovalQueueQuery, DecideTripsMutation } from './approvals.operations';
+
+jest.setTimeout(60_000);
+
+function trip(id: string, title: string, version: number, submittedAt: string, flags: { late?: boolean; warning?: string } = {}) {
+  return {
+    __typename: 'Trip',
+    id,
+    version,
+    kind: 'TOPIC',
+    title,
+    startDate: '2026-12-08',
+    endDate: '2026-12-10',
+    days: 3,
+    submittedAt,
+    createdAt: submittedAt,
+    lateRegistration: flags.late ?? false,
+    lateJustification: flags.late ? 'Lịch công tác của Ban thay đổi đột xuất.' : null,
+    lead: { __typename: 'Cadre', id: `lead-${id}`, fullName: 'Trần Thị Lan' },
+    department: { __typename: 'Unit', id: 'd-1', name: 'Ban Phong trào' },
+    destinations: [{ __typename: 'Unit', id: 'u-1', name: 'Đoàn xã Đạ Huoai' }],
+    warnings: flags.warning ? [{ __typename: 'TripCheck', code: 'HOST_OVERLOAD', severity: 'WARN', message: flags.warning }] : [],
+  };
+}
+
+const A = trip('t-a', 'Khảo sát thanh niên nông thôn', 4, '2026-11-20T02:00:00Z', { late: true });
+const B = trip('t-b', 'Dự sinh hoạt Chi đoàn thôn 1', 2, '2026-11-21T02:00:00Z', {
+  warning: 'Đoàn xã Đạ Huoai đã có 2 đoàn trong tuần này (tối đa 2). Nên ghép đoàn.',
+});
+const C = trip('t-c', 'Kiểm tra quỹ Đoàn', 7, '2026-11-22T02:00:00Z');
+
+function queue(...trips: unknown[]) {
+  return {
+    request: { query: ApprovalQueueQuery, variables: {} },
+    result: {
+      data: {
+        trips: {
+          __typename: 'TripConnection',
+          totalCount: trips.length,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          nodes: trips,
+        },
+      },
+    },
+  };
+}
+
+const viewer: Mocks = [
+  always({
+    request: { query: ViewerQuery },
+    result: {
+      data: {
+        me: {
+          __typename: 'User',
+          id: 'user-9',
+          role: 'STANDING_BOARD',
+          cadreId: 'c-9',
+          unitId: null,
+          fullName: 'Nguyễn Văn Bình',
+        },
+      },
+    },
+  }),
+];
+
+function rowOf(title: string): HTMLElement {
+  return screen.getByText(title).closest('tr') as HTMLElement;
+}
+
+describe('the approval queue', () => {
+  it('returns the selected registrations with their versions and a reason, and they leave the queue', async () => {
+    const user = setupUser();
+    const reason = 'Bổ sung mục đích và kết quả dự kiến.';
+    renderPage('/approvals', '/approvals', <ApprovalsPage />, [
+      ...viewer,
+      queue(A, B, C),
+      {
+        request: {
+          query: DecideTripsMutation,
+          variables: {
+            decision: 'RETURN',
+            reason,
+            trips: [
+              { id: 't-a', version: 4 },
+              { id: 't-c', version: 7 },
+            ],
+          },
+        },
+        result: {
+          data: {
+            decideTrips: [
+              { __typename: 'Trip', id: 't-a', state: 'RETURNED', version: 5, decisionNote: reason },
+              { __typename: 'Trip', id: 't-c', state: 'RETURNED', version: 8, decisionNote: reason },
+            ],
+          },
+        },
+      },
+      queue(B),
+    ]);
+
+    await screen.findByText(A.title);
+    // Oldest submission first.
+    const titles = within(screen.getByRole('table'))
+      .getAllByRole('link')
+      .map((link) => link.textContent);
+    expect(titles).toEqual([A.title, B.title, C.title]);
+
+    const returnButton = screen.getByText('Trả lại để sửa').closest('button') as HTMLButtonElement;
+    expect(returnButton).toBeDisabled();
+    await user.click(within(rowOf(A.title)).getByRole('checkbox'));
+    await user.click(within(rowOf(C.title)).getByRole('checkbox'));
+    expect(screen.getByText('Đã chọn 2 chuyến')).toBeInTheDocument();
+
+    await user.click(returnButton);
+    const dialog = (await screen.findByText('Trả lại 2 chuyến đi để sửa')).closest('.ant-modal') as HTMLElement;
+    await user.click(within(dialog).getByRole('button', { name: /Trả lại để sửa/ }));
+    expect(await within(dialog).findByText('Vui lòng ghi rõ lý do')).toBeInTheDocument();
+
+    await user.click(within(dialog).getByLabelText('Lý do (gửi cho người đăng ký)'));
+    await user.paste(reason);
+    await user.click(within(dialog).getByRole('button', { name: /Trả lại để sửa/ }));
+
+    expect(await screen.findByText('Đã trả lại 2 chuyến đi.', {}, { timeout: 5000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText(A.title)).not.toBeInTheDocument(), { timeout: 5000 });
+    expect(screen.queryByText(C.title)).not.toBeInTheDocument();
+    expect(screen.getByText(B.title)).toBeInTheDocument();
+  });
+
+  it('flags late registrations and rule warnings on their rows', async () => {
+    renderPage('/approvals', '/approvals', <ApprovalsPage />, [...viewer, queue(A, B, C)]);
+
+    await screen.findByText(A.title);
+    expect(within(rowOf(A.title)).getByText('Đăng ký muộn')).toBeInTheDocument();
+    expect(within(rowOf(B.title)).getByText('Cơ sở quá tải')).toBeInTheDocument();
+    expect(within(rowOf(C.title)).queryByText('Đăng ký muộn')).not.toBeInTheDocument();
+    expect(rowOf(A.title)).toHaveClass('row-flagged');
+    expect(rowOf(C.title)).not.toHaveClass('row-flagged');
+  });
+});

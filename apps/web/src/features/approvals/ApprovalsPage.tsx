@@ -1,0 +1,77 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert, Badge, Button, Card, Result, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ViewerQuery } from '@/features/trips/trip.operations';
+import { errorMessage } from '@/shared/apollo/errors';
+import { todayLocalDate } from '@/shared/format/date';
+import { ApprovalTable } from './ApprovalTable';
+import { ApprovedTripsQuery, ApprovalQueueQuery } from './approvals.operations';
+import { MergeTable } from './MergeTable';
+
+export function ApprovalsPage() {
+  const { t } = useTranslation();
+  const { data: viewer } = useQuery(ViewerQuery);
+  const [tab, setTab] = useState<'queue' | 'approved'>('queue');
+  const allowed = viewer?.me.role === 'STANDING_BOARD';
+  const queue = useQuery(ApprovalQueueQuery, { skip: !allowed });
+  const [from] = useState(todayLocalDate);
+  const approved = useQuery(ApprovedTripsQuery, { variables: { from }, skip: !allowed || tab !== 'approved' });
+
+  if (viewer && !allowed) return <Result status="403" title={t('approvals.forbidden')} />;
+  const waiting = queue.data?.trips;
+
+  return (
+    <Card>
+      <Typography.Title level={1} className="page-title">
+        {t('approvals.title')}
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key === 'approved' ? 'approved' : 'queue')}
+        items={[
+          {
+            key: 'queue',
+            label: (
+              <span>
+                {t('approvals.tabQueue')} <Badge count={waiting?.totalCount ?? 0} showZero color="#faad14" />
+              </span>
+            ),
+            children: (
+              <>
+                {queue.error && <Alert type="error" showIcon title={errorMessage(queue.error, t)} />}
+                <ApprovalTable trips={waiting?.nodes ?? []} loading={queue.loading && !waiting} />
+                {waiting?.pageInfo.hasNextPage && (
+                  <Button
+                    className="load-more"
+                    onClick={() => void queue.fetchMore({ variables: { after: waiting.pageInfo.endCursor } })}
+                  >
+                    {t('common.loadMore')}
+                  </Button>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'approved',
+            label: t('approvals.tabApproved'),
+            children: (
+              <>
+                {approved.error && <Alert type="error" showIcon title={errorMessage(approved.error, t)} />}
+                <MergeTable trips={approved.data?.trips.nodes ?? []} loading={approved.loading && !approved.data} />
+                {approved.data?.trips.pageInfo.hasNextPage && (
+                  <Button
+                    className="load-more"
+                    onClick={() => void approved.fetchMore({ variables: { after: approved.data?.trips.pageInfo.endCursor } })}
+                  >
+                    {t('common.loadMore')}
+                  </Button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

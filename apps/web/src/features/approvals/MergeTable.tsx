@@ -1,0 +1,168 @@
+import { MergeCellsOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Form, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { getFragmentData, graphql, type FragmentType } from '@/gql';
+import type { MergeTable_TripFragment } from '@/gql/graphql';
+import { useTripErrorHandler } from '@/features/trips/useTripErrorHandler';
+import { apiError } from '@/shared/apollo/errors';
+import { formatDateRange } from '@/shared/format/date';
+import { useMergeDelegations } from './useMergeDelegations';
+
+export const MergeTable_trip = graphql(`
+  fragment MergeTable_trip on Trip {
+    id
+    version
+    kind
+    title
+    startDate
+    endDate
+    delegationId
+    lead {
+      id
+      fullName
+    }
+    destinations {
+      id
+      name
+    }
+  }
+`);
+
+interface MergeTableProps {
+  trips: ReadonlyArray<FragmentType<typeof MergeTable_trip>>;
+  loading?: boolean;
+}
+
+/** Destinations every chosen trip goes to: the hosts that could receive them as one delegation. */
+function commonHosts(trips: readonly MergeTable_TripFragment[]): Array<{ id: string; name: string }> {
+  const [first, ...rest] = trips;
+  if (!first) return [];
+  return first.destinations.filter((d) => rest.every((trip) => trip.destinations.some((o) => o.id === d.id)));
+}
+
+/** Ghép đoàn: approved trips to the same host on overlapping days travel as one delegation. */
+export function MergeTable({ trips: tripRefs, loading = false }: MergeTableProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const trips = getFragmentData(MergeTable_trip, tripRefs);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [open, setOpen] = useState(false);
+  const [hostId, setHostId] = useState<string | undefined>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const { mergeDelegations, loading: merging } = useMergeDelegations();
+  const handleTripError = useTripErrorHandler();
+  const chosen = trips.filter((trip) => selected.includes(trip.id));
+  const hosts = commonHosts(chosen);
+  const canMerge = chosen.length >= 2 && hosts.length > 0;
+
+  const merge = async () => {
+    const host = hostId ?? hosts[0]?.id;
+    if (!host) return;
+    setFailure(null);
+    try {
+      const delegation = await mergeDelegations({ hostUnitId: host, trips: chosen.map(({ id, version }) => ({ id, version })) });
+      void message.success(t('merge.done', { count: chosen.length, host: delegation.hostUnit.name }));
+      setSelected([]);
+      setOpen(false);
+    } catch (error) {
+      if (apiError(error)?.code === 'CONFLICT') {
+        handleTripError(error);
+        setOpen(false);
+      } else {
+        setFailure(apiError(error)?.message ?? t('errors.network'));
+      }
+    }
+  };
+
+  const columns: TableColumnsType<MergeTable_TripFragment> = [
+    {
+      title: t('approvals.col.trip'),
+      key: 'title',
+      render: (_, trip) => (
+        <div className="approval-trip">
+          <Link to={`/trips/${trip.id}`}>{trip.title}</Link>
+          <Typography.Text type="secondary" className="approval-trip__meta">
+            {t(`trip.kind.${trip.kind}`)} · {trip.lead.fullName}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: t('approvals.col.dates'),
+      key: 'dates',
+      render: (_, trip) => <span className="nowrap">{formatDateRange(trip.startDate, trip.endDate)}</span>,
+    },
+    {
+      title: t('trip.field.destinations'),
+      key: 'destinations',
+      render: (_, trip) => (
+        <>
+          {trip.destinations.map((d) => d.name).join(', ')}
+          {trip.delegationId && (
+            <Tag color="geekblue" className="inline-tag">
+              {t('trip.merged')}
+            </Tag>
+          )}
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <div className="bulk-bar">
+        <Typography.Text type="secondary">
+          {chosen.length >= 2 && hosts.length === 0 ? t('merge.noCommonHost') : t('merge.help')}
+        </Typography.Text>
+        <Button icon={<MergeCellsOutlined aria-hidden />} disabled={!canMerge} onClick={() => setOpen(true)}>
+          {t('merge.action')}
+        </Button>
+      </div>
+      <Table<MergeTable_TripFragment>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={trips}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys.map(String)),
+          getCheckboxProps: (trip) => ({ 'aria-label': t('approvals.selectTrip', { title: trip.title }) }),
+        }}
+        locale={{ emptyText: <Empty description={t('merge.empty')} /> }}
+      />
+      <Modal
+        open={open}
+        title={t('merge.confirm', { count: chosen.length })}
+        okText={t('merge.action')}
+        cancelText={t('common.close')}
+        okButtonProps={{ loading: merging }}
+        onOk={() => void merge()}
+        onCancel={() => setOpen(false)}
+      >
+        <ul className="plain-list decision-list">
+          {chosen.map((trip) => (
+            <li key={trip.id}>
+              {trip.title} · {formatDateRange(trip.startDate, trip.endDate)}
+            </li>
+          ))}
+        </ul>
+        <Form layout="vertical">
+          <Form.Item label={t('merge.host')} htmlFor="merge-host">
+            <Select
+              id="merge-host"
+              value={hostId ?? hosts[0]?.id}
+              onChange={setHostId}
+              options={hosts.map((h) => ({ value: h.id, label: h.name }))}
+            />
+          </Form.Item>
+        </Form>
+        {failure && <Alert type="error" showIcon title={failure} role="alert" />}
+      </Modal>
+    </>
+  );
+}

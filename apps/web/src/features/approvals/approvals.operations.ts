@@ -1,0 +1,65 @@
+import { graphql } from '@/gql';
+
+/** Registrations waiting for the Standing Board, oldest first. */
+export const ApprovalQueueQuery = graphql(`
+  query ApprovalQueue($after: String) {
+    trips(filter: { states: [SUBMITTED] }, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        ...ApprovalTable_trip
+      }
+    }
+  }
+`);
+
+/** Approved trips still to come: the ones that can travel together as one delegation. */
+export const ApprovedTripsQuery = graphql(`
+  query ApprovedTrips($from: LocalDate!, $after: String) {
+    trips(
+      filter: { states: [APPROVED], from: $from }
+      first: 100
+      after: $after
+      orderBy: { field: START_DATE, direction: ASC }
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        ...MergeTable_trip
+      }
+    }
+  }
+`);
+
+export const DecideTripsMutation = graphql(`
+  mutation DecideTrips($trips: [TripVersionInput!]!, $decision: Decision!, $reason: String) {
+    decideTrips(trips: $trips, decision: $decision, reason: $reason) {
+      id
+      state
+      version
+      decisionNote
+    }
+  }
+`);
+
+export const MergeDelegationsMutation = graphql(`
+  mutation MergeDelegations($trips: [TripVersionInput!]!, $hostUnitId: ID!) {
+    mergeDelegations(trips: $trips, hostUnitId: $hostUnitId) {
+      id
+      startDate
+      endDate
+      hostUnit {
+        id
+        name
+      }
+    }
+  }
+`);

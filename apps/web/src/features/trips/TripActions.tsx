@@ -1,0 +1,410 @@
+import { Button, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Role, TripKind, TripState } from '@/gql/graphql';
+import { apiError } from '@/shared/apollo/errors';
+import { DATE_FORMAT, fromLocalDate, toLocalDate, todayLocalDate, type Dayjs } from '@/shared/format/date';
+import { formatAmount, parseAmount } from '@/shared/format/money';
+import { TripActionModal } from './TripActionModal';
+import { CANCELLABLE_STATES, EDITABLE_STATES } from './tripLabels';
+import { useAcceptTripReport } from './useAcceptTripReport';
+import { useCancelTrip } from './useCancelTrip';
+import { useCompleteTrip } from './useCompleteTrip';
+import { useReportTrip } from './useReportTrip';
+import { useSubmitTrip } from './useSubmitTrip';
+import { useTripErrorHandler } from './useTripErrorHandler';
+
+export interface ActionTrip {
+  id: string;
+  version: number;
+  state: TripState;
+  kind: TripKind;
+  leadCadreId: string;
+  departmentId?: string | null;
+  startDate: string;
+  endDate: string;
+  travelOrderNo?: string | null;
+  lateJustification?: string | null;
+}
+
+export interface ActionViewer {
+  role: Role;
+  cadreId?: string | null;
+  departmentId?: string | null;
+}
+
+export type TripAction = 'edit' | 'submit' | 'cancel' | 'complete' | 'report' | 'accept';
+
+/** Mirrors the API's rule: the lead, their department head, or the organisation department manage a trip. */
+export function mayManage(trip: ActionTrip, viewer: ActionViewer): boolean {
+  if (viewer.role === 'PROVINCE_ADMIN') return true;
+  if (viewer.cadreId && viewer.cadreId === trip.leadCadreId) return true;
+  return viewer.role === 'DEPARTMENT_HEAD' && !!viewer.departmentId && viewer.departmentId === trip.departmentId;
+}
+
+/** The actions the viewer may take on the trip in its current state. */
+export function availableActions(trip: ActionTrip, viewer: ActionViewer): TripAction[] {
+  const manage = mayManage(trip, viewer);
+  const actions: TripAction[] = [];
+  if (manage && EDITABLE_STATES.includes(trip.state)) actions.push('submit', 'edit');
+  if (manage && trip.state === 'APPROVED') actions.push('complete');
+  if (manage && trip.state === 'COMPLETED') actions.push('report');
+  if (
+    trip.state === 'REPORTED' &&
+    (viewer.role === 'STANDING_BOARD' ||
+      (viewer.role === 'DEPARTMENT_HEAD' && !!viewer.departmentId && viewer.departmentId === trip.departmentId))
+  ) {
+    actions.push('accept');
+  }
+  if ((manage || viewer.role === 'STANDING_BOARD') && CANCELLABLE_STATES.includes(trip.state)) actions.push('cancel');
+  return actions;
+}
+
+interface TripActionsProps {
+  trip: ActionTrip;
+  viewer: ActionViewer;
+  /** An action to open at once, e.g. from "Ghi nhận đã đi" in the list of trips. */
+  initialAction?: TripAction | null;
+  /** Offer just this action (a list shows only the next step). */
+  only?: TripAction;
+}
+
+export function TripActions({ trip, viewer, initialAction, only }: TripActionsProps) {
+  const { t } = useTranslation();
+  const actions = availableActions(trip, viewer).filter((a) => !only || a === only);
+  const [open, setOpen] = useState<TripAction | null>(null);
+  const opened = useRef(false);
+  const handleTripError = useTripErrorHandler();
+  const { submitTrip, loading: submitting } = useSubmitTrip();
+  const submitKey = useRef(crypto.randomUUID());
+
+  useEffect(() => {
+    if (!opened.current && initialAction && actions.includes(initialAction) && initialAction !== 'edit') {
+      opened.current = true;
+      setOpen(initialAction);
+    }
+  }, [initialAction, actions]);
+
+  if (actions.length === 0) return null;
+  const close = () => setOpen(null);
+
+  const submit = async (lateJustification?: string) => {
+    await submitTrip({
+      id: trip.id,
+      version: trip.version,
+      lateJustification: lateJustification ?? null,
+      idempotencyKey: submitKey.current,
+    });
+    submitKey.current = crypto.randomUUID();
+  };
+  const submitNow = async () => {
+    try {
+      await submit();
+    } catch (error) {
+      // A late registration needs a written justification before it can go to the Standing Board.
+      if (apiError(error)?.reason === 'LATE_JUSTIFICATION_REQUIRED') setOpen('submit');
+      else handleTripError(error);
+    }
+  };
+
+  return (
+    <>
+      <Space wrap>
+        {actions.includes('submit') && (
+          <Button type="primary" loading={submitting} onClick={() => void submitNow()}>
+            {t('tripAction.submit')}
+          </Button>
+        )}
+        {actions.includes('edit') && <Link to={`/trips/${trip.id}/edit`}>{t('tripAction.edit')}</Link>}
+        {actions.includes('complete') && (
+          <Button type="primary" onClick={() => setOpen('complete')}>
+            {t('tripAction.complete')}
+          </Button>
+        )}
+        {actions.includes('report') && (
+          <Button type="primary" onClick={() => setOpen('report')}>
+            {t('tripAction.report')}
+          </Button>
+        )}
+        {actions.includes('accept') && (
+          <Button type="primary" onClick={() => setOpen('accept')}>
+            {t('tripAction.accept')}
+          </Button>
+        )}
+        {actions.includes('cancel') && (
+          <Button danger onClick={() => setOpen('cancel')}>
+            {t('tripAction.cancel')}
+          </Button>
+        )}
+      </Space>
+      <SubmitLateModal open={open === 'submit'} onClose={close} initial={trip.lateJustification ?? ''} onSubmit={submit} />
+      <CancelModal open={open === 'cancel'} onClose={close} trip={trip} />
+      <CompleteModal open={open === 'complete'} onClose={close} trip={trip} />
+      <ReportModal open={open === 'report'} onClose={close} trip={trip} />
+      <AcceptModal open={open === 'accept'} onClose={close} trip={trip} />
+    </>
+  );
+}
+
+interface ModalProps {
+  open: boolean;
+  onClose: () => void;
+  trip: ActionTrip;
+}
+
+function SubmitLateModal({
+  open,
+  onClose,
+  initial,
+  onSubmit,
+}: Omit<ModalProps, 'trip'> & { initial: string; onSubmit: (text: string) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ lateJustification: string }>();
+  return (
+    <TripActionModal
+      title={t('tripAction.submitLateTitle')}
+      okText={t('tripAction.submit')}
+      open={open}
+      onClose={onClose}
+      form={form}
+      initialValues={{ lateJustification: initial }}
+      onSubmit={({ lateJustification }) => onSubmit(lateJustification.trim())}
+    >
+      <Form.Item
+        label={t('trip.field.lateJustification')}
+        name="lateJustification"
+        extra={t('tripForm.lateHelp', { min: 10 })}
+        rules={[
+          { required: true, whitespace: true, message: t('tripForm.lateRequired') },
+          { min: 10, message: t('tripForm.lateTooShort', { min: 10 }) },
+        ]}
+      >
+        <Input.TextArea autoSize={{ minRows: 3 }} />
+      </Form.Item>
+    </TripActionModal>
+  );
+}
+
+function CancelModal({ open, onClose, trip }: ModalProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const { cancelTrip } = useCancelTrip();
+  return (
+    <TripActionModal
+      title={t('tripAction.cancelTitle')}
+      okText={t('tripAction.cancel')}
+      danger
+      open={open}
+      onClose={onClose}
+      form={form}
+      onSubmit={async ({ reason }) => {
+        await cancelTrip({ id: trip.id, version: trip.version, reason: reason.trim() });
+      }}
+    >
+      <Form.Item
+        label={t('tripAction.reason')}
+        name="reason"
+        rules={[
+          { required: true, whitespace: true, message: t('tripAction.reasonRequired') },
+          { min: 3, message: t('tripAction.reasonTooShort', { min: 3 }) },
+        ]}
+      >
+        <Input.TextArea autoSize={{ minRows: 3 }} />
+      </Form.Item>
+    </TripActionModal>
+  );
+}
+
+interface CompleteValues {
+  dates: [Dayjs, Dayjs];
+  actualCost?: number | null;
+  travelOrderNo?: string;
+}
+
+function CompleteModal({ open, onClose, trip }: ModalProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<CompleteValues>();
+  const { completeTrip } = useCompleteTrip();
+  const today = todayLocalDate();
+  return (
+    <TripActionModal
+      title={t('tripAction.completeTitle')}
+      okText={t('tripAction.complete')}
+      open={open}
+      onClose={onClose}
+      form={form}
+      initialValues={{
+        dates: [fromLocalDate(trip.startDate), fromLocalDate(trip.endDate)],
+        travelOrderNo: trip.travelOrderNo ?? '',
+      }}
+      fieldMap={{ actualStart: 'dates', actualEnd: 'dates' }}
+      onSubmit={async ({ dates, actualCost, travelOrderNo }) => {
+        await completeTrip({
+          id: trip.id,
+          version: trip.version,
+          input: {
+            actualStart: toLocalDate(dates[0]),
+            actualEnd: toLocalDate(dates[1]),
+            actualCost: actualCost ?? null,
+            travelOrderNo: travelOrderNo?.trim() || null,
+          },
+        });
+      }}
+    >
+      <Form.Item
+        label={t('trip.field.actualDates')}
+        name="dates"
+        rules={[
+          { required: true, message: t('tripForm.datesRequired') },
+          {
+            validator: (_, range: CompleteValues['dates'] | undefined) =>
+              !range || toLocalDate(range[1]) <= today
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('tripAction.notYetBack'))),
+          },
+        ]}
+      >
+        <DatePicker.RangePicker
+          format={DATE_FORMAT}
+          style={{ width: '100%' }}
+          placeholder={[t('trip.field.startDate'), t('trip.field.endDate')]}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('trip.field.actualCost')}
+        name="actualCost"
+        rules={[{ type: 'number', min: 0, message: t('tripForm.costInvalid') }]}
+      >
+        <InputNumber<number>
+          style={{ width: '100%' }}
+          min={0}
+          suffix="đ"
+          formatter={(value) => (value === undefined || value === null || `${value}` === '' ? '' : formatAmount(Number(value)))}
+          parser={(text) => parseAmount(text) ?? 0}
+        />
+      </Form.Item>
+      <Form.Item label={t('trip.field.travelOrderNo')} name="travelOrderNo" rules={[{ max: 60, message: t('tripForm.tooLong') }]}>
+        <Input />
+      </Form.Item>
+    </TripActionModal>
+  );
+}
+
+interface ReportValues {
+  findings: string;
+  difficulties?: string;
+  membersConcerns?: string;
+  goodModels?: string;
+  recommendations?: string;
+  membersPresent?: number | null;
+  meetingQuality?: string;
+  conclusion?: string;
+  activityOutcome?: string;
+}
+
+function ReportModal({ open, onClose, trip }: ModalProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<ReportValues>();
+  const { reportTrip } = useReportTrip();
+  const required = (message: string) => [{ required: true, whitespace: true, message }];
+  const area = <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />;
+  return (
+    <TripActionModal
+      title={t('tripAction.reportTitle')}
+      okText={t('tripAction.sendReport')}
+      open={open}
+      onClose={onClose}
+      form={form}
+      onSubmit={async (v) => {
+        await reportTrip({
+          id: trip.id,
+          version: trip.version,
+          input: {
+            findings: v.findings.trim(),
+            difficulties: v.difficulties?.trim() ?? '',
+            membersConcerns: v.membersConcerns?.trim() ?? '',
+            goodModels: v.goodModels?.trim() ?? '',
+            recommendations: v.recommendations?.trim() ?? '',
+            details: {
+              membersPresent: trip.kind === 'MEETING' ? (v.membersPresent ?? null) : null,
+              meetingQuality: trip.kind === 'MEETING' ? (v.meetingQuality?.trim() ?? null) : null,
+              conclusion: trip.kind === 'INSPECTION' ? (v.conclusion?.trim() ?? null) : null,
+              activityOutcome: trip.kind === 'COORDINATION' ? (v.activityOutcome?.trim() ?? null) : null,
+            },
+          },
+        });
+      }}
+    >
+      <Form.Item label={t('report.findings')} name="findings" rules={required(t('report.findingsRequired'))}>
+        {area}
+      </Form.Item>
+      {trip.kind === 'MEETING' && (
+        <>
+          <Form.Item
+            label={t('report.membersPresent')}
+            name="membersPresent"
+            rules={[{ required: true, type: 'number', min: 0, message: t('report.membersPresentRequired') }]}
+          >
+            <InputNumber<number> min={0} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            label={t('report.meetingQuality')}
+            name="meetingQuality"
+            rules={required(t('report.meetingQualityRequired'))}
+          >
+            {area}
+          </Form.Item>
+        </>
+      )}
+      {trip.kind === 'INSPECTION' && (
+        <Form.Item label={t('report.conclusion')} name="conclusion" rules={required(t('report.conclusionRequired'))}>
+          {area}
+        </Form.Item>
+      )}
+      {trip.kind === 'COORDINATION' && (
+        <Form.Item
+          label={t('report.activityOutcome')}
+          name="activityOutcome"
+          rules={required(t('report.activityOutcomeRequired'))}
+        >
+          {area}
+        </Form.Item>
+      )}
+      <Form.Item label={t('report.difficulties')} name="difficulties">
+        {area}
+      </Form.Item>
+      <Form.Item label={t('report.membersConcerns')} name="membersConcerns">
+        {area}
+      </Form.Item>
+      <Form.Item label={t('report.goodModels')} name="goodModels">
+        {area}
+      </Form.Item>
+      <Form.Item label={t('report.recommendations')} name="recommendations">
+        {area}
+      </Form.Item>
+    </TripActionModal>
+  );
+}
+
+function AcceptModal({ open, onClose, trip }: ModalProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ note?: string }>();
+  const { acceptTripReport } = useAcceptTripReport();
+  return (
+    <TripActionModal
+      title={t('tripAction.acceptTitle')}
+      okText={t('tripAction.accept')}
+      open={open}
+      onClose={onClose}
+      form={form}
+      onSubmit={async ({ note }) => {
+        await acceptTripReport({ id: trip.id, version: trip.version, note: note?.trim() || null });
+      }}
+    >
+      <Form.Item label={t('tripAction.note')} name="note">
+        <Input.TextArea autoSize={{ minRows: 2 }} />
+      </Form.Item>
+    </TripActionModal>
+  );
+}

@@ -1,0 +1,152 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { CadreOptionsQuery } from '@/features/roster/CadreSelect';
+import { UnitOptionsQuery } from '@/features/units/UnitSelect';
+import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
+import { EditTripPage } from './EditTripPage';
+import { NewTripPage } from './NewTripPage';
+import { UpdateTripMutation } from './trip.mutations';
+import { CheckTripQuery, EditTripQuery, TripFormOptionsQuery, ViewerCadreQuery, ViewerQuery } from './trip.operations';
+
+const CADRE = { __typename: 'Cadre', id: 'c-1', fullName: 'Trần Thị Lan', position: 'Chuyên viên', departmentId: 'd-1' };
+const UNIT = { __typename: 'Unit', id: 'u-1', name: 'Đoàn xã Đạ Huoai' };
+
+const lookups: Mocks = [
+  always({
+    request: { query: ViewerQuery },
+    result: {
+      data: { me: { __typename: 'User', id: 'user-1', role: 'CADRE', cadreId: 'c-1', unitId: null, fullName: 'Trần Thị Lan' } },
+    },
+  }),
+  always({ request: { query: ViewerCadreQuery }, result: { data: { cadre: CADRE } } }),
+  always({ request: { query: TripFormOptionsQuery }, result: { data: { topics: [], batches: [] } } }),
+  always({ request: { query: CadreOptionsQuery }, result: { data: { cadres: { __typename: 'CadreConnection', nodes: [] } } } }),
+  always({ request: { query: UnitOptionsQuery }, result: { data: { units: { __typename: 'UnitConnection', nodes: [] } } } }),
+];
+
+const TRIP = {
+  __typename: 'Trip',
+  id: 't-1',
+  state: 'DRAFT',
+  version: 3,
+  kind: 'TOPIC',
+  title: 'Khảo sát thanh niên nông thôn',
+  purpose: '',
+  expectedOutput: '',
+  topicId: null,
+  startDate: '2026-12-08',
+  endDate: '2026-12-10',
+  batchId: null,
+  estimatedCost: 1_500_000,
+  travelOrderNo: null,
+  lateJustification: null,
+  leadCadreId: 'c-1',
+  lead: { __typename: 'Cadre', id: 'c-1', fullName: 'Trần Thị Lan' },
+  members: [{ __typename: 'Cadre', id: 'c-1', fullName: 'Trần Thị Lan' }],
+  destinations: [UNIT],
+};
+
+const editTrip: Mocks = [
+  always({ request: { query: EditTripQuery, variables: { id: 't-1' } }, result: { data: { trip: TRIP } } }),
+];
+
+function checkAnswer(checks: Array<{ code: string; severity: 'BLOCK' | 'WARN'; field: string; message: string }>): Mocks {
+  return [
+    always({
+      request: { query: CheckTripQuery },
+      result: { data: { checkTrip: checks.map((c) => ({ __typename: 'TripCheck', ...c })) } },
+    }),
+  ];
+}
+
+jest.setTimeout(60_000);
+
+describe('the registration form', () => {
+  it('says what is wrong as the user types', async () => {
+    const user = setupUser();
+    renderPage('/trips/new', '/trips/new', <NewTripPage />, [...lookups, ...checkAnswer([])]);
+
+    const title = await screen.findByLabelText('Tên chuyến đi');
+    await user.type(title, 'Kh');
+    expect(await screen.findByText('Tên chuyến đi có ít nhất 3 ký tự')).toBeInTheDocument();
+
+    await user.clear(title);
+    expect(await screen.findByText('Vui lòng nhập tên chuyến đi')).toBeInTheDocument();
+
+    await user.type(title, 'Khảo sát');
+    await waitFor(() => expect(screen.queryByText('Vui lòng nhập tên chuyến đi')).not.toBeInTheDocument());
+
+    // The lead of one's own registration is oneself, already chosen.
+    expect(screen.getByText('Trần Thị Lan')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Lưu nháp' }));
+    expect(await screen.findByText('Vui lòng chọn ngày đi và ngày về', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText('Vui lòng chọn ít nhất một đơn vị đến')).toBeInTheDocument();
+    expect(title).toHaveValue('Khảo sát');
+  });
+
+  it("shows the province's rule checks above the buttons: blocks in red, warnings in orange", async () => {
+    renderPage('/trips/:id/edit', '/trips/t-1/edit', <EditTripPage />, [
+      ...lookups,
+      ...editTrip,
+      ...checkAnswer([
+        {
+          code: 'DOUBLE_BOOKING',
+          severity: 'BLOCK',
+          field: 'input.startDate',
+          message: 'Trần Thị Lan đã có chuyến "Dự sinh hoạt" từ 08/12/2026 đến 09/12/2026.',
+        },
+        {
+          code: 'LATE_REGISTRATION',
+          severity: 'WARN',
+          field: 'input.startDate',
+          message: 'Đăng ký muộn: quá hạn đăng ký của đợt (01/12/2026). Cần giải trình bằng văn bản.',
+        },
+      ]),
+    ]);
+
+    const block = await screen.findByText(/đã có chuyến "Dự sinh hoạt"/, {}, { timeout: 3000 });
+    expect(block.closest('.ant-alert')).toHaveClass('ant-alert-error');
+    const warning = screen.getByText(/Đăng ký muộn: quá hạn đăng ký/);
+    expect(warning.closest('.ant-alert')).toHaveClass('ant-alert-warning');
+
+    // A late registration asks for its justification; a blocked one cannot be sent.
+    expect(screen.getByLabelText('Giải trình đăng ký muộn')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Lưu và gửi duyệt' })).toBeDisabled();
+  });
+
+  it("puts the server's field error on the field it names and keeps what was typed", async () => {
+    const user = setupUser();
+    const message = 'Ngày về phải sau hoặc trùng ngày đi.';
+    renderPage('/trips/:id/edit', '/trips/t-1/edit', <EditTripPage />, [
+      ...lookups,
+      ...editTrip,
+      ...checkAnswer([]),
+      {
+        request: {
+          query: UpdateTripMutation,
+          variables: (v: { id: string; version: number; input: { title?: string } }) =>
+            v.id === 't-1' && v.version === 3 && v.input.title === 'Khảo sát thanh niên nông thôn Đạ Huoai',
+        },
+        result: {
+          errors: [
+            new GraphQLError(message, {
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.endDate', reason: 'DATES_INVERTED' },
+            }),
+          ],
+        },
+      },
+    ]);
+
+    const title = await screen.findByLabelText('Tên chuyến đi');
+    await user.type(title, ' Đạ Huoai');
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+
+    const error = await screen.findByText(message, {}, { timeout: 5000 });
+    const datesItem = screen.getByText('Thời gian đi').closest('.ant-form-item');
+    expect(datesItem).not.toBeNull();
+    expect(within(datesItem as HTMLElement).getByText(message)).toBeInTheDocument();
+    expect(error.closest('.ant-form-item')).toBe(datesItem);
+    expect(title).toHaveValue('Khảo sát thanh niên nông thôn Đạ Huoai');
+  });
+});

@@ -1,0 +1,102 @@
+import { graphql } from '@/gql';
+
+/** The signed-in user as the trip pages need them: role, and the cadre they are. */
+export const ViewerQuery = graphql(`
+  query Viewer {
+    me {
+      id
+      role
+      cadreId
+      unitId
+      fullName
+    }
+  }
+`);
+
+export const ViewerCadreQuery = graphql(`
+  query ViewerCadre($id: ID!) {
+    cadre(id: $id) {
+      id
+      fullName
+      position
+      departmentId
+    }
+  }
+`);
+
+export const TripFormOptionsQuery = graphql(`
+  query TripFormOptions($year: Int!) {
+    topics(year: $year) {
+      id
+      title
+      department {
+        id
+        name
+      }
+    }
+    batches(year: $year) {
+      id
+      quarter
+      number
+      startsOn
+      endsOn
+      registrationDeadline
+    }
+  }
+`);
+
+export const CheckTripQuery = graphql(`
+  query CheckTrip($input: CreateTripInput!, $tripId: ID) {
+    checkTrip(input: $input, tripId: $tripId) {
+      code
+      field
+      severity
+      message
+    }
+  }
+`);
+
+export const EditTripQuery = graphql(`
+  query EditTrip($id: ID!) {
+    trip(id: $id) {
+      id
+      state
+      version
+      ...TripForm_trip
+    }
+  }
+`);
+
+export const TripDetailQuery = graphql(`
+  query TripDetail($id: ID!) {
+    trip(id: $id) {
+      id
+      version
+      state
+      kind
+      leadCadreId
+      departmentId
+      startDate
+      endDate
+      travelOrderNo
+      lateJustification
+      ...TripDetailView_trip
+    }
+  }
+`);
+
+export const MyTripsQuery = graphql(`
+  query MyTrips($filter: TripFilter!, $after: String) {
+    trips(filter: $filter, first: 20, after: $after, orderBy: { field: START_DATE, direction: DESC }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        ...TripCard_trip
+      }
+    }
+  }
+`);

@@ -1,0 +1,88 @@
+import type { CreateTripInput, TripKind, UpdateTripInput } from '@/gql/graphql';
+import { toLocalDate, type Dayjs } from '@/shared/format/date';
+
+export interface TripFormValues {
+  kind: TripKind;
+  topicId?: string | null;
+  title: string;
+  purpose?: string;
+  expectedOutput?: string;
+  dates?: [Dayjs, Dayjs] | null;
+  destinationIds: string[];
+  leadCadreId?: string | null;
+  memberIds: string[];
+  batchId?: string | null;
+  estimatedCost?: number | null;
+  travelOrderNo?: string;
+  lateJustification?: string;
+}
+
+const blankToNull = (value: string | undefined | null): string | null => {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+};
+
+/** The registration the form holds, once it has what the API needs to check or save it. */
+export function toCreateInput(values: TripFormValues, titleFallback = ''): CreateTripInput | null {
+  const [start, end] = values.dates ?? [];
+  if (!start || !end || !values.leadCadreId || values.destinationIds.length === 0) return null;
+  const title = values.title?.trim() ?? '';
+  return {
+    kind: values.kind,
+    title: title.length >= 3 ? title : titleFallback,
+    purpose: values.purpose?.trim() ?? '',
+    expectedOutput: values.expectedOutput?.trim() ?? '',
+    topicId: values.topicId ?? null,
+    leadCadreId: values.leadCadreId,
+    memberIds: values.memberIds.filter((id) => id !== values.leadCadreId),
+    destinationIds: values.destinationIds,
+    batchId: values.batchId ?? null,
+    startDate: toLocalDate(start),
+    endDate: toLocalDate(end),
+    estimatedCost: values.estimatedCost ?? null,
+    travelOrderNo: blankToNull(values.travelOrderNo),
+    lateJustification: blankToNull(values.lateJustification),
+  };
+}
+
+/** The same registration as a change to an existing trip (kind and lead stay as registered). */
+export function toUpdateInput(input: CreateTripInput): UpdateTripInput {
+  return {
+    title: input.title,
+    purpose: input.purpose,
+    expectedOutput: input.expectedOutput,
+    topicId: input.topicId,
+    memberIds: input.memberIds,
+    destinationIds: input.destinationIds,
+    batchId: input.batchId,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    estimatedCost: input.estimatedCost,
+    travelOrderNo: input.travelOrderNo,
+    lateJustification: input.lateJustification,
+  };
+}
+
+const FORM_FIELD: Record<string, keyof TripFormValues> = {
+  kind: 'kind',
+  title: 'title',
+  purpose: 'purpose',
+  expectedOutput: 'expectedOutput',
+  topicId: 'topicId',
+  startDate: 'dates',
+  endDate: 'dates',
+  destinationIds: 'destinationIds',
+  leadCadreId: 'leadCadreId',
+  memberIds: 'memberIds',
+  batchId: 'batchId',
+  estimatedCost: 'estimatedCost',
+  travelOrderNo: 'travelOrderNo',
+  lateJustification: 'lateJustification',
+};
+
+/** The form field an API field path points at: `input.startDate` -> the date range. */
+export function formFieldOf(path: string | undefined): keyof TripFormValues | undefined {
+  if (!path) return undefined;
+  const last = path.split('.').at(-1) ?? '';
+  return FORM_FIELD[last.replace(/\[\d+\]$/, '')];
+}

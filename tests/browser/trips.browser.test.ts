@@ -1,0 +1,165 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startProduct } from '../support/server';
+
+const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 812 };
+
+let product: { url: string; stop: () => Promise<void> };
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+jest.setTimeout(120_000);
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  product = await startProduct();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+async function openPage(viewport: { width: number; height: number }, phone = false): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    isMobile: phone,
+    hasTouch: phone,
+    deviceScaleFactor: phone ? 2 : 1,
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${product.url}/signin`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill('demo1234');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByTestId('viewer').getByText(/·/).waitFor();
+}
+
+/** Two days in January of next year: always ahead, in one year, and clear of the demo's own trips. */
+function nextJanuary(day: number): { start: string; end: string } {
+  const year = new Date().getFullYear() + 1;
+  const dd = (n: number) => String(n).padStart(2, '0');
+  return { start: `${dd(day)}/01/${year}`, end: `${dd(day + 1)}/01/${year}` };
+}
+
+/** A full-page picture from the top, after the menu's underline has finished moving. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+}
+
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+async function fillRegistration(page: Page, title: string, day: number): Promise<void> {
+  const { start, end } = nextJanuary(day);
+  await page.getByLabel('Tên chuyến đi').fill(title);
+  await page.getByLabel('Mục đích').fill('Nắm tình hình đoàn viên sau sắp xếp đơn vị hành chính.');
+  await page.getByPlaceholder('Ngày đi').click();
+  await page.getByPlaceholder('Ngày đi').fill(start);
+  await page.getByPlaceholder('Ngày đi').press('Enter');
+  await page.getByPlaceholder('Ngày về').fill(end);
+  await page.getByPlaceholder('Ngày về').press('Enter');
+  // The server searches without diacritics: "da huoai" finds "Đạ Huoai".
+  const destinations = page.getByLabel('Đơn vị đến');
+  await destinations.click();
+  await destinations.fill('da huoai');
+  await page.locator('.ant-select-item-option').filter({ hasText: 'Đoàn xã Đạ Huoai' }).first().click();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Kinh phí dự kiến').fill('1500000');
+  await page.getByLabel('Số công lệnh').click();
+  expect(await page.getByLabel('Kinh phí dự kiến').inputValue()).toBe('1.500.000');
+}
+
+test('a cadre registers a trip, the Standing Board sees it arrive live and approves it, the cadre sees it approved', async () => {
+  const title = `Khảo sát công tác đoàn viên tại Đạ Huoai ${Date.now()}`;
+  const cadre = await openPage(DESKTOP);
+  const board = await openPage(DESKTOP);
+  await signIn(cadre, 'canbo.ldg');
+  await signIn(board, 'thuongtruc.ldg');
+
+  await board.getByRole('navigation').getByRole('link', { name: 'Duyệt đăng ký' }).click();
+  await board.waitForURL('**/approvals');
+  await board.getByRole('table').getByRole('row').nth(1).waitFor();
+
+  await cadre.getByRole('navigation').getByRole('link', { name: 'Đăng ký đi cơ sở' }).click();
+  await cadre.waitForURL('**/trips/new');
+  await fillRegistration(cadre, title, 12);
+  // The province's rules are checked as the form is filled, before anything is sent.
+  await cadre.getByText('Đăng ký phù hợp với quy định của tỉnh.').waitFor();
+  await screenshot(cadre, 'trip-form.png');
+
+  await cadre.getByRole('button', { name: 'Gửi duyệt' }).click();
+  await cadre.waitForURL(/\/trips\/[0-9a-f-]{36}$/);
+  await cadre.getByRole('heading', { name: title }).waitFor();
+  await cadre.locator('.trip-detail__head').getByText('Chờ duyệt', { exact: true }).waitFor();
+
+  // No reload: the registration reaches the Standing Board's queue over the live connection.
+  const row = board.getByRole('row').filter({ hasText: title });
+  await row.waitFor({ timeout: 15_000 });
+  await screenshot(board, 'approvals.png');
+  await row.getByRole('checkbox').check();
+  await board.locator('.bulk-bar').getByRole('button', { name: 'Duyệt' }).click();
+  const dialog = board.getByRole('dialog');
+  await dialog.getByText('Duyệt 1 chuyến đi?').waitFor();
+  await dialog.getByRole('button', { name: 'Duyệt' }).click();
+  await row.waitFor({ state: 'detached' });
+
+  // The cadre's open page follows the decision, live as well.
+  await cadre.locator('.trip-detail__head').getByText('Đã duyệt', { exact: true }).waitFor({ timeout: 15_000 });
+  await cadre.locator('.trip-timeline').getByText('Duyệt', { exact: true }).waitFor();
+  await screenshot(cadre, 'trip-detail.png');
+
+  await board
+    .getByRole('navigation')
+    .getByRole('link', { name: /Hoạt động mới/ })
+    .click();
+  await board.waitForURL('**/feed');
+  await board.locator('.feed__item').filter({ hasText: title }).first().waitFor();
+  await screenshot(board, 'feed.png');
+
+  await cadre.getByRole('navigation').getByRole('link', { name: 'Chuyến đi của tôi' }).click();
+  await cadre.locator('.trip-card').filter({ hasText: title }).getByText('Đã duyệt', { exact: true }).waitFor();
+});
+
+test('the registration form fits a 375px-wide phone, with the navigation in a menu', async () => {
+  const page = await openPage(PHONE, true);
+  await signIn(page, 'canbo.ldg');
+
+  await page.getByRole('button', { name: 'Mở menu' }).click();
+  await page.getByRole('dialog').getByRole('link', { name: 'Đăng ký đi cơ sở' }).click();
+  await page.waitForURL('**/trips/new');
+  await page.getByLabel('Tên chuyến đi').waitFor();
+  expect(await horizontalOverflow(page)).toBe(0);
+
+  await fillRegistration(page, 'Dự sinh hoạt Chi đoàn thôn 2 xã Đạ Huoai', 20);
+  await page.getByText('Đăng ký phù hợp với quy định của tỉnh.').waitFor();
+  expect(await horizontalOverflow(page)).toBe(0);
+  await screenshot(page, 'trip-form-phone.png');
+});
