@@ -1,7 +1,8 @@
+import { fixedClock } from '../shared/clock';
 import { logger } from '../shared/logger';
 import { startTestProduct, type TestProduct } from '../../test/harness';
 import { testDbConfig } from '../../test/database';
-import { BINH_THUAN_2019, DEMO_ACCOUNTS_NOTE, DEMO_PROVINCES, seedDemo } from './demo';
+import { BINH_THUAN_2019, DEMO_ACCOUNTS_NOTE, DEMO_PROVINCES, DEMO_TODAY, seedDemo } from './demo';
 
 const BT = BINH_THUAN_2019.provinceId;
 const ALL_STATES = [
@@ -33,7 +34,7 @@ describe('demo data', () => {
   }
 
   beforeAll(async () => {
-    product = await startTestProduct();
+    product = await startTestProduct({ clock: fixedClock(DEMO_TODAY) });
     const started = Date.now();
     expect(await seedDemo(testDbConfig(product.ownerUrl), 'demo1234', logger)).toBe(true);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -256,12 +257,263 @@ describe('demo data', () => {
     }
   });
 
+  it('gives every current demo province inspection plans with a team, visits, conclusions and corrective actions', async () => {
+    for (const code of DEMO_PROVINCES) {
+      const id = provinceIds[code];
+      const plans = await read<{ id: string; targets: number; bad_targets: number; teams: number }>(
+        [id],
+        `SELECT p.id,
+                (SELECT count(*)::int FROM inspection_plan_target t WHERE t.province_id = p.province_id AND t.plan_id = p.id) AS targets,
+                (SELECT count(*)::int FROM inspection_plan_target t JOIN unit u ON u.province_id = t.province_id AND u.id = t.unit_id
+                 WHERE t.province_id = p.province_id AND t.plan_id = p.id
+                   AND (u.kind <> 'COMMUNE_UNION' OR u.valid_from > '2026-01-01' OR u.valid_to IS NOT NULL)) AS bad_targets,
+                (SELECT count(*)::int FROM inspection_team t WHERE t.province_id = p.province_id AND t.plan_id = p.id) AS teams
+         FROM inspection_plan p WHERE p.province_id = $1 AND p.year = 2026`,
+        [id],
+      );
+      expect(plans.length).toBeGreaterThanOrEqual(1);
+      expect(plans.length).toBeLessThanOrEqual(2);
+      for (const plan of plans) {
+        expect(plan).toMatchObject({ bad_targets: 0, teams: 1 });
+        expect(plan.targets).toBeGreaterThanOrEqual(3);
+        expect(plan.targets).toBeLessThanOrEqual(6);
+      }
+      // Teams: the lead among 3–4 members, each from a different department.
+      const teams = await read<{ members: number; depts: number; lead_in: boolean }>(
+        [id],
+        `SELECT count(*)::int AS members, count(DISTINCT c.department_id)::int AS depts, bool_or(c.id = t.lead_cadre_id) AS lead_in
+         FROM inspection_team t JOIN inspection_team_member m ON m.province_id = t.province_id AND m.team_id = t.id
+         JOIN cadre c ON c.province_id = m.province_id AND c.id = m.cadre_id
+         WHERE t.province_id = $1 GROUP BY t.id`,
+        [id],
+      );
+      for (const team of teams) {
+        expect(team.lead_in).toBe(true);
+        expect(team.members).toBeGreaterThanOrEqual(3);
+        expect(team.members).toBeLessThanOrEqual(4);
+        expect(team.depts).toBe(team.members);
+      }
+      // Visits go to the plan's targets with members of the team; conclusions follow the visit.
+      const [visits] = await read<{ visits: number; stray: number; outsiders: number; conclusions: number; early: number }>(
+        [id],
+        `WITH v AS (SELECT t.* FROM trip t WHERE t.province_id = $1 AND t.inspection_team_id IS NOT NULL)
+         SELECT (SELECT count(*)::int FROM v WHERE kind = 'INSPECTION') AS visits,
+                (SELECT count(*)::int FROM v JOIN trip_destination d ON d.province_id = v.province_id AND d.trip_id = v.id
+                 JOIN inspection_team tm ON tm.province_id = v.province_id AND tm.id = v.inspection_team_id
+                 WHERE NOT EXISTS (SELECT 1 FROM inspection_plan_target pt WHERE pt.province_id = v.province_id
+                                   AND pt.plan_id = tm.plan_id AND pt.unit_id = d.unit_id)) AS stray,
+                (SELECT count(*)::int FROM v JOIN trip_member m ON m.province_id = v.province_id AND m.trip_id = v.id
+                 WHERE NOT EXISTS (SELECT 1 FROM inspection_team_member tm WHERE tm.province_id = v.province_id
+                                   AND tm.team_id = v.inspection_team_id AND tm.cadre_id = m.cadre_id)) AS outsiders,
+                (SELECT count(*)::int FROM inspection_conclusion c WHERE c.province_id = $1) AS conclusions,
+                (SELECT count(*)::int FROM inspection_conclusion c JOIN trip t ON t.province_id = c.province_id AND t.id = c.trip_id
+                 WHERE c.province_id = $1 AND (c.concluded_on <= t.end_date OR t.state NOT IN ('COMPLETED', 'REPORTED', 'REPORT_ACCEPTED')
+                   OR NOT EXISTS (SELECT 1 FROM trip_destination d WHERE d.province_id = t.province_id AND d.trip_id = t.id AND d.unit_id = c.unit_id))) AS early`,
+        [id],
+      );
+      expect(visits).toMatchObject({ stray: 0, outsiders: 0, early: 0 });
+      expect(visits.visits).toBeGreaterThanOrEqual(3);
+      expect(visits.conclusions).toBeGreaterThanOrEqual(1);
+      // Each conclusion has 1–3 actions on the inspected unit, their status consistent with their dates.
+      const [actions] = await read<{ min: number; max: number; elsewhere: number; inconsistent: number; overdue_open: number }>(
+        [id],
+        `WITH per AS (
+           SELECT c.id, count(a.id)::int AS n, count(*) FILTER (WHERE a.responsible_unit_id <> c.unit_id)::int AS elsewhere
+           FROM inspection_conclusion c LEFT JOIN corrective_action a ON a.province_id = c.province_id AND a.conclusion_id = c.id
+           WHERE c.province_id = $1 GROUP BY c.id)
+         SELECT min(n) AS min, max(n) AS max, sum(elsewhere)::int AS elsewhere,
+                (SELECT count(*)::int FROM corrective_action a JOIN inspection_conclusion c ON c.province_id = a.province_id AND c.id = a.conclusion_id
+                 WHERE a.province_id = $1 AND (
+                   (a.status = 'OPEN') <> (a.done_at IS NULL) OR (a.status = 'OPEN') <> (a.done_note IS NULL)
+                   OR (a.status = 'VERIFIED') <> (a.verified_at IS NOT NULL) OR (a.status = 'VERIFIED') <> (a.verified_by IS NOT NULL)
+                   OR a.verified_at < a.done_at OR a.due_on < c.concluded_on OR a.done_at::date < c.concluded_on
+                   OR a.done_at > $2::date OR a.verified_at > $2::date)) AS inconsistent,
+                (SELECT count(*)::int FROM corrective_action a WHERE a.province_id = $1 AND a.status = 'OPEN' AND a.due_on < $2) AS overdue_open
+         FROM per`,
+        [id, DEMO_TODAY],
+      );
+      expect({ code, elsewhere: actions.elsewhere, inconsistent: actions.inconsistent }).toEqual({
+        code,
+        elsewhere: 0,
+        inconsistent: 0,
+      });
+      expect(actions.min).toBeGreaterThanOrEqual(1);
+      expect(actions.max).toBeLessThanOrEqual(3);
+      expect({ code, overdueOpen: actions.overdue_open >= 1 }).toEqual({ code, overdueOpen: true });
+      // Higher-level teams the province's cadres joined.
+      const external = await read<{ organiser: string; kind: string }>(
+        [id],
+        'SELECT organiser, kind FROM trip WHERE province_id = $1 AND organiser IS NOT NULL AND inspection_team_id IS NULL',
+        [id],
+      );
+      expect(external.length).toBeGreaterThanOrEqual(1);
+      expect(external.length).toBeLessThanOrEqual(2);
+      for (const e of external) expect(['Trung ương Đoàn', 'Tỉnh ủy']).toContain(e.organiser);
+      expect(new Set(external.map((e) => e.kind))).toEqual(new Set(['INSPECTION']));
+    }
+
+    const plans = await product.ok<{
+      inspectionPlans: Array<{
+        title: string;
+        targets: Array<{ name: string }>;
+        teams: Array<{
+          lead: { fullName: string };
+          members: Array<{ fullName: string }>;
+          visits: Array<{
+            state: string;
+            conclusions: Array<{ rating: string; actions: Array<{ status: string; overdue: boolean }> }>;
+          }>;
+        }>;
+      }>;
+    }>(
+      `{ inspectionPlans(year: 2026) { title targets { name } teams { lead { fullName } members { fullName }
+         visits { state conclusions { rating actions { status overdue } } } } } }`,
+      {},
+      await product.login('admin.ldg', 'demo1234'),
+    );
+    expect(plans.inspectionPlans.length).toBeGreaterThanOrEqual(1);
+    const team = plans.inspectionPlans[0].teams[0];
+    expect(team.members.map((m) => m.fullName)).toContain(team.lead.fullName);
+    const actions = plans.inspectionPlans.flatMap((p) =>
+      p.teams.flatMap((t) => t.visits.flatMap((v) => v.conclusions.flatMap((c) => c.actions))),
+    );
+    expect(actions.some((a) => a.status === 'OPEN' && a.overdue)).toBe(true);
+
+    // The demo host commune was inspected: its account sees its own corrective actions.
+    const coso = await product.ok<{ correctiveActions: Array<{ status: string; responsibleUnit: { name: string } }> }>(
+      '{ correctiveActions { status responsibleUnit { name } } }',
+      {},
+      await product.login('coso.ldg', 'demo1234'),
+    );
+    expect(coso.correctiveActions.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(coso.correctiveActions.map((a) => a.responsibleUnit.name)).size).toBe(1);
+  });
+
+  it('records good models, searchable without diacritics, with Bình Thuận’s 2019 models on the trips that found them', async () => {
+    for (const code of DEMO_PROVINCES) {
+      const id = provinceIds[code];
+      const [models] = await read<{ n: number; fields: number; on_topic: number; replicated: number; rows_ok: boolean }>(
+        [id],
+        `SELECT count(*)::int AS n, count(DISTINCT g.field)::int AS fields,
+                count(*) FILTER (WHERE t.kind = 'TOPIC' AND EXISTS (SELECT 1 FROM trip_destination d WHERE d.province_id = t.province_id
+                                 AND d.trip_id = t.id AND d.unit_id = g.unit_id))::int AS on_topic,
+                count(*) FILTER (WHERE g.replication <> 'IDENTIFIED')::int AS replicated,
+                bool_and((g.replication = 'IDENTIFIED') = NOT EXISTS (SELECT 1 FROM good_model_replication r
+                         WHERE r.province_id = g.province_id AND r.model_id = g.id)) AS rows_ok
+         FROM good_model g LEFT JOIN trip t ON t.province_id = g.province_id AND t.id = g.trip_id
+         WHERE g.province_id = $1`,
+        [id],
+      );
+      expect(models.n).toBeGreaterThanOrEqual(4);
+      expect(models.n).toBeLessThanOrEqual(8);
+      expect(models.fields).toBeGreaterThanOrEqual(2);
+      expect(models.on_topic).toBe(models.n);
+      expect(models.replicated).toBeGreaterThanOrEqual(1);
+      expect(models.rows_ok).toBe(true);
+    }
+    const bt = await read<{ name: string; unit: string; replication: string; trip_year: number; report: string }>(
+      [BT],
+      `SELECT g.name, u.name AS unit, g.replication, extract(year FROM t.start_date)::int AS trip_year, r.good_models AS report
+       FROM good_model g JOIN unit u ON u.province_id = g.province_id AND u.id = g.unit_id
+       JOIN trip t ON t.province_id = g.province_id AND t.id = g.trip_id
+       JOIN trip_report r ON r.province_id = t.province_id AND r.trip_id = t.id
+       WHERE g.province_id = $1 ORDER BY g.name`,
+      [BT],
+    );
+    expect(bt).toHaveLength(6);
+    for (const m of bt) expect(m.trip_year).toBe(2019);
+    expect(bt.find((m) => /ve chai/u.test(m.name))).toMatchObject({
+      unit: 'Chi đoàn Thôn 1 Bình Thạnh',
+      replication: 'REPLICATED',
+    });
+    expect(bt.find((m) => /nuôi heo/u.test(m.name))?.report).toMatch(/hoa lan/u);
+    expect(bt.find((m) => /homestay/iu.test(m.name))?.unit).toBe('Đoàn xã Tam Thanh');
+    expect(bt.find((m) => /bí thư chi đoàn kiêm thôn đội trưởng/iu.test(m.name))).toBeDefined();
+    expect(bt.find((m) => /vùng giáo/u.test(m.name))).toBeDefined();
+
+    const found = await product.ok<{ goodModels: { totalCount: number; nodes: Array<{ name: string; field: string }> } }>(
+      '{ goodModels(search: "mo hinh lan") { totalCount nodes { name field } } }',
+      {},
+      await product.login('canbo.ldg', 'demo1234'),
+    );
+    expect(found.goodModels.nodes.map((n) => n.name)).toContain('Mô hình trồng hoa lan của thanh niên');
+  });
+
+  it('raises recommendations with every status, some overdue, one answered to the demo host commune', async () => {
+    for (const code of DEMO_PROVINCES) {
+      const id = provinceIds[code];
+      const [recs] = await read<{ n: number; statuses: string[]; overdue: number; bad: number }>(
+        [id],
+        `SELECT count(*)::int AS n, array_agg(DISTINCT status ORDER BY status) AS statuses,
+                count(*) FILTER (WHERE status IN ('OPEN', 'IN_PROGRESS') AND due_on < $2)::int AS overdue,
+                count(*) FILTER (WHERE
+                  (status = 'IN_PROGRESS' AND (department_id IS NULL OR due_on IS NULL))
+                  OR (status IN ('ANSWERED', 'CLOSED')) <> (answered_at IS NOT NULL AND answered_by IS NOT NULL AND answer IS NOT NULL)
+                  OR answered_at < created_at OR answered_at > $2::date OR created_at > $2::date
+                  OR (answered_by IS NOT NULL AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.id = answered_by AND u.province_id = $1)))::int AS bad
+         FROM recommendation WHERE province_id = $1`,
+        [id, DEMO_TODAY],
+      );
+      expect(recs.n).toBeGreaterThanOrEqual(5);
+      expect(recs.n).toBeLessThanOrEqual(10);
+      expect(recs.statuses).toEqual(['ANSWERED', 'CLOSED', 'IN_PROGRESS', 'OPEN']);
+      expect(recs.overdue).toBeGreaterThanOrEqual(1);
+      expect(recs.bad).toBe(0);
+    }
+    const overdue = await product.ok<{ recommendations: Array<{ status: string; overdue: boolean }> }>(
+      '{ recommendations(overdueOnly: true) { status overdue } }',
+      {},
+      await product.login('admin.ldg', 'demo1234'),
+    );
+    expect(overdue.recommendations.length).toBeGreaterThanOrEqual(1);
+    for (const r of overdue.recommendations) expect(r).toEqual({ status: 'IN_PROGRESS', overdue: true });
+
+    const host = await product.ok<{ recommendations: Array<{ status: string; answer: string | null }> }>(
+      '{ recommendations { status answer } }',
+      {},
+      await product.login('coso.ldg', 'demo1234'),
+    );
+    expect(host.recommendations.some((r) => r.status === 'ANSWERED' && (r.answer ?? '').length > 10)).toBe(true);
+  });
+
+  it('keeps hosts’ feedback on visits, mostly within the rules, with a breach or two per province', async () => {
+    for (const code of DEMO_PROVINCES) {
+      const id = provinceIds[code];
+      const [fb] = await read<{ n: number; breaches: number; silent: number; unconfirmed: number; host: number }>(
+        [id],
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE f.breach)::int AS breaches,
+                count(*) FILTER (WHERE f.breach AND f.comment = '')::int AS silent,
+                count(*) FILTER (WHERE t.state NOT IN ('APPROVED', 'COMPLETED', 'REPORTED', 'REPORT_ACCEPTED')
+                  OR NOT EXISTS (SELECT 1 FROM trip_destination d WHERE d.province_id = t.province_id AND d.trip_id = t.id AND d.unit_id = f.unit_id))::int AS unconfirmed,
+                count(*) FILTER (WHERE f.created_by IN (SELECT id FROM app_user WHERE role = 'HOST_UNIT'))::int AS host
+         FROM host_feedback f JOIN trip t ON t.province_id = f.province_id AND t.id = f.trip_id
+         WHERE f.province_id = $1`,
+        [id],
+      );
+      expect(fb.breaches).toBeGreaterThanOrEqual(1);
+      expect(fb.breaches).toBeLessThanOrEqual(2);
+      expect(fb.n).toBeGreaterThan(fb.breaches * 2);
+      expect(fb).toMatchObject({ silent: 0, unconfirmed: 0 });
+      expect(fb.host).toBeGreaterThanOrEqual(1);
+    }
+    const breaches = await product.ok<{ hostFeedback: Array<{ breach: boolean; comment: string; trip: { title: string } }> }>(
+      '{ hostFeedback(breachesOnly: true) { breach comment trip { title } } }',
+      {},
+      await product.login('admin.ldg', 'demo1234'),
+    );
+    expect(breaches.hostFeedback.length).toBeGreaterThanOrEqual(1);
+    for (const f of breaches.hostFeedback) expect(f.breach).toBe(true);
+    expect(breaches.hostFeedback.map((f) => f.comment).join('\n')).toMatch(/hội nghị|đưa đón/u);
+  });
+
   it('does nothing the second time', async () => {
     const count = async () =>
       (
-        await read<{ users: number; trips: number; units: number }>(
+        await read<{ users: number; trips: number; units: number; plans: number; models: number }>(
           [...Object.values(provinceIds), BT],
-          `SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM trip) AS trips, (SELECT count(*)::int FROM unit) AS units`,
+          `SELECT (SELECT count(*)::int FROM app_user) AS users, (SELECT count(*)::int FROM trip) AS trips, (SELECT count(*)::int FROM unit) AS units,
+                  (SELECT count(*)::int FROM inspection_plan) AS plans, (SELECT count(*)::int FROM good_model) AS models,
+                  (SELECT count(*)::int FROM recommendation) AS recommendations, (SELECT count(*)::int FROM host_feedback) AS feedback`,
         )
       )[0];
     const before = await count();

@@ -36,6 +36,23 @@ import {
   type ProvinceDemo,
   type RosterSlot,
 } from './demo.data';
+import {
+  BT_MODEL_ROWS,
+  DONE_NOTES,
+  EXTERNAL_INSPECTIONS,
+  FEEDBACK_BREACHES,
+  FEEDBACK_COMMENTS,
+  FIELD_TOPIC,
+  GOOD_MODELS,
+  HOST_RECOMMENDATION,
+  INSPECTION_PLANS,
+  RECOMMENDATION_CATALOGUE,
+  type GoodModelSpec,
+  type InspectionPlanSpec,
+  type Rating,
+  type RecommendationSpec,
+  type ReplicationKey,
+} from './demo.findings.data';
 
 export { BINH_THUAN_2019 } from './demo.data';
 
@@ -143,11 +160,21 @@ const TABLE_ORDER = [
   'topic',
   'quarterly_plan',
   'delegation',
+  'inspection_plan',
+  'inspection_plan_target',
+  'inspection_team',
+  'inspection_team_member',
   'trip',
   'trip_member',
   'trip_destination',
   'trip_event',
   'trip_report',
+  'inspection_conclusion',
+  'corrective_action',
+  'good_model',
+  'good_model_replication',
+  'recommendation',
+  'host_feedback',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -214,6 +241,10 @@ interface TripSpec {
   /** For a cancelled trip: whether it had been approved before. */
   cancelledAfterApproval?: boolean;
   report: ReportSpec | null;
+  /** An inspection team's visit. */
+  inspectionTeamId?: string | null;
+  /** Who ran a higher-level inspection the cadre joined ("Trung ương Đoàn", "Tỉnh ủy"). */
+  organiser?: string | null;
 }
 
 interface Actor {
@@ -563,6 +594,8 @@ function writeTrip(b: ProvinceBuild, trip: TripSpec, actors: Actors): void {
     created_at: stamped[0].ts,
     updated_at: stamped.at(-1)!.ts,
     submitted_at: submitted?.ts ?? null,
+    inspection_team_id: trip.inspectionTeamId ?? null,
+    organiser: trip.organiser ?? null,
   });
   for (const m of trip.members) {
     b.t.add('trip_member', { province_id: p, trip_id: trip.id, cadre_id: m.id, is_lead: m.id === trip.lead.id });
@@ -773,7 +806,8 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
   user(`thuongtruc.${code}`, 'STANDING_BOARD', thuongtruc.name, thuongtruc, null);
   user(`truongban.${code}`, 'DEPARTMENT_HEAD', truongban.name, truongban, null);
   user(`canbo.${code}`, 'CADRE', canbo.name, canbo, null);
-  user(`coso.${code}`, 'HOST_UNIT', hostUnit.name, null, hostUnit.id);
+  const hostUserId = randomUUID();
+  user(`coso.${code}`, 'HOST_UNIT', hostUnit.name, null, hostUnit.id, hostUserId);
 
   // Exemptions: maternity, long study, long sick leave.
   const approvedBy = `Ban Thường vụ ${p.union}`;
@@ -933,6 +967,150 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
   place('COORDINATION', ptDeputy, 3, addDays(b.today, -16), addDays(b.today, -9), 1, 'REPORTED');
   place('MEETING', ptOther, 1, addDays(b.today, -13), addDays(b.today, -9), 0, 'REPORTED');
 
+  // The Standing Committee's inspection plans: target communes, a team across departments, its visits.
+  const away = new Set([mother, student, sick]);
+  const planCount = int(rnd, 1, 2);
+  const planWindows: Array<[string, string]> =
+    planCount === 1
+      ? [[`${Y}-04-01`, `${Y}-11-20`]]
+      : [
+          [`${Y}-03-02`, `${Y}-06-30`],
+          [`${Y}-08-03`, `${Y}-12-18`],
+        ];
+  const teamLeads = [b.cadres.find((c) => c.dept === 'TC' && c.position.startsWith('Trưởng'))!, b.cadres[2]];
+  // The host commune is inspected first, so its account has corrective actions to report on.
+  const targetPool = [
+    hostUnit,
+    ...shuffle(
+      rnd,
+      others.filter((c) => !GOOD_MODELS[p.code].some((m) => c.name === `Đoàn ${lowerFirst(m.commune)}`)),
+    ),
+  ];
+  const teamVisits: Array<{ trip: TripSpec; plan: InspectionPlanSpec }> = [];
+  shuffle(rnd, INSPECTION_PLANS)
+    .slice(0, planCount)
+    .forEach((spec, k) => {
+      const [startsOn, endsOn] = planWindows[k];
+      const planId = randomUUID();
+      const title = `${spec.title} năm ${Y}`;
+      const targets = targetPool.splice(0, int(rnd, 3, 6));
+      b.t.add('inspection_plan', {
+        province_id: pid,
+        id: planId,
+        year: Y,
+        title,
+        subject: spec.subject,
+        description: spec.description,
+        starts_on: startsOn,
+        ends_on: endsOn,
+        version: 1,
+        created_at: at(addDays(startsOn, -int(rnd, 15, 25)), 9 * 60),
+      });
+      for (const u of targets) b.t.add('inspection_plan_target', { province_id: pid, plan_id: planId, unit_id: u.id });
+      const lead = teamLeads[k];
+      const team = [lead];
+      const depts = shuffle(
+        rnd,
+        (['TC', 'TG', 'PT', 'TN', 'VP'] as const).filter((d) => d !== lead.dept),
+      );
+      for (const d of depts.slice(0, int(rnd, 2, 3))) {
+        const pool = b.cadres.filter((c) => c.dept === d && !away.has(c) && c !== canbo);
+        if (pool.length) team.push(pick(rnd, pool));
+      }
+      const teamId = randomUUID();
+      b.t.add('inspection_team', {
+        province_id: pid,
+        id: teamId,
+        plan_id: planId,
+        name: `Đoàn kiểm tra số ${k + 1}: ${spec.title.replace(/^(Kiểm tra|Giám sát) /u, '')}`,
+        lead_cadre_id: lead.id,
+      });
+      for (const c of team) b.t.add('inspection_team_member', { province_id: pid, team_id: teamId, cadre_id: c.id });
+
+      // One visit per target unit, as much of the team as is free; a plan still running has one to come.
+      const visit = (u: UnitRec, from: string, to: string, len: number, state: State | null): void => {
+        const mates = (s: string) => team.slice(1).filter((m) => b.isFree(m, s, len, 0));
+        const need = Math.min(2, team.length - 1);
+        let start = from;
+        while (addDays(start, len - 1) <= to && !(b.isFree(lead, start, len, 1) && mates(start).length >= need))
+          start = addDays(start, 1);
+        const end = addDays(start, len - 1);
+        if (end > to) return;
+        const members = [lead, ...mates(start)];
+        const s = state ?? stateByEnd(end);
+        if (DONE_STATES.includes(s)) for (const m of members) m.remaining -= len;
+        const trip = b.trip({
+          kind: 'INSPECTION',
+          state: s,
+          title: `${title} tại ${u.name}`,
+          purpose: spec.description,
+          expectedOutput: 'Báo cáo kết luận kiểm tra',
+          topicId: null,
+          lead,
+          members,
+          dests: [u],
+          start,
+          end,
+          inspectionTeamId: teamId,
+        });
+        teamVisits.push({ trip, plan: spec });
+      };
+      const upcoming = endsOn > b.today;
+      const done = upcoming ? targets.slice(0, -1) : targets;
+      const last = minDate(endsOn, pastEnd);
+      const span = daysBetween(startsOn, last);
+      done.forEach((u, i) => visit(u, addDays(startsOn, Math.floor((i * span) / done.length)), last, int(rnd, 2, 3), null));
+      if (upcoming) visit(targets.at(-1)!, `${Y}-12-01`, `${Y}-12-06`, 2, 'APPROVED');
+    });
+
+  // Higher-level teams a cadre joined: the central union's everywhere, the party committee's in a province.
+  EXTERNAL_INSPECTIONS.filter((e) => e.organiser === 'Trung ương Đoàn' || p.place.startsWith('tỉnh')).forEach((e, k) => {
+    const dest = pick(rnd, others);
+    const from = k === 0 ? `${Y}-05-11` : `${Y}-09-14`;
+    for (const c of shuffle(
+      rnd,
+      b.cadres.filter((x) => (x.dept === 'TT' || x.dept === 'TC' || x.dept === 'PT') && !away.has(x)),
+    )) {
+      const trip = place('INSPECTION', c, 3, from, addDays(from, 40), 0, null, {
+        dests: [dest],
+        title: `${e.title} tại ${dest.name}`,
+        purpose: `Tham gia đoàn kiểm tra, giám sát của ${e.organiser}`,
+        expectedOutput: 'Báo cáo kết quả tham gia đoàn kiểm tra, giám sát',
+        organiser: e.organiser,
+      });
+      if (trip) break;
+    }
+  });
+
+  // Good models, each found on a topic trip to its commune.
+  const modelTrips: Array<{ spec: GoodModelSpec; unit: UnitRec; trip: TripSpec }> = [];
+  GOOD_MODELS[p.code].slice(0, int(rnd, 5, 7)).forEach((spec, i) => {
+    const unit = communes.find((c) => c.name === `Đoàn ${lowerFirst(spec.commune)}`) ?? pick(rnd, others);
+    const topic = b.topics[FIELD_TOPIC[spec.field]];
+    const from = addDays(maxDate(firstDay, `${Y}-03-09`), i * 30);
+    const leads = [
+      ...shuffle(
+        rnd,
+        b.cadres.filter((c) => c.dept === topic.dept && !away.has(c)),
+      ),
+      ...shuffle(
+        rnd,
+        b.cadres.filter((c) => c.dept !== null && c.dept !== topic.dept && !away.has(c)),
+      ),
+    ];
+    for (const c of leads) {
+      const trip = place('TOPIC', c, int(rnd, 3, 4), from, addDays(from, 35), 0, null, {
+        dests: [unit],
+        title: `${topic.title} tại ${unit.name}`,
+        topicId: topic.id,
+      });
+      if (trip) {
+        modelTrips.push({ spec, unit, trip });
+        break;
+      }
+    }
+  });
+
   // Targets: a spread around the requirement, lower for cadres exempt part of the year.
   const factors = shuffle(
     rnd,
@@ -1050,8 +1228,246 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
     headOf,
     organiser: { name: admin.name, userId: admin.id },
   };
+  writeFindings(b, p, {
+    teamVisits,
+    modelTrips,
+    others,
+    host: hostUnit,
+    hostUserId,
+    thuongtruc,
+    truongban,
+  });
   for (const t of b.trips) writeTrip(b, t, actors);
   return { admin, thuongtruc, truongban, canbo, host: hostUnit };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the trips found: inspection conclusions and corrective actions, good models,
+// recommendations to answer, and hosts' feedback
+
+const DONE_STATES: State[] = ['COMPLETED', 'REPORTED', 'REPORT_ACCEPTED'];
+const RATINGS: Array<[Rating, number]> = [
+  ['GOOD', 0.3],
+  ['FAIR', 0.4],
+  ['AVERAGE', 0.2],
+  ['WEAK', 0.1],
+];
+const ACTION_COUNT: Record<Rating, [number, number]> = { GOOD: [1, 1], FAIR: [1, 2], AVERAGE: [2, 3], WEAK: [3, 3] };
+/** Recommendation statuses in the order a province's are dealt; LATE = in progress past its due date. */
+const RECOMMENDATION_PLAN = ['LATE', 'OPEN', 'CLOSED', 'ANSWERED', 'IN_PROGRESS', 'OPEN', 'LATE', 'CLOSED'] as const;
+const byEnd = (x: TripSpec, y: TripSpec): number => (x.end < y.end ? -1 : x.end > y.end ? 1 : 0);
+
+interface FindingContext {
+  teamVisits: Array<{ trip: TripSpec; plan: InspectionPlanSpec }>;
+  modelTrips: Array<{ spec: GoodModelSpec; unit: UnitRec; trip: TripSpec }>;
+  others: UnitRec[];
+  host: UnitRec;
+  hostUserId: string;
+  thuongtruc: CadreRec;
+  truongban: CadreRec;
+}
+
+function writeFindings(b: ProvinceBuild, p: ProvinceDemo, ctx: FindingContext): void {
+  const { rnd, today } = b;
+  const pid = b.provinceId;
+  const yesterday = addDays(today, -1);
+  const td = p.union.startsWith('Thành') ? 'Thành đoàn' : 'Tỉnh đoàn';
+  const fill = (text: string) => text.replaceAll('{TD}', td).replaceAll('{ORG}', p.orgDepartment);
+  const workHours = (day: string) => at(day, int(rnd, 8 * 60, 16 * 60 + 30));
+  const reportOf = (trip: TripSpec): ReportSpec | null =>
+    trip.state === 'REPORTED' || trip.state === 'REPORT_ACCEPTED' ? (trip.report ??= defaultReport(rnd, trip)) : null;
+  const board = ctx.thuongtruc.userId;
+
+  // Conclusions of the team visits that have happened, each with what the inspected unit must correct.
+  const actions: Row[] = [];
+  for (const { trip, plan } of ctx.teamVisits) {
+    if (!DONE_STATES.includes(trip.state)) continue;
+    const concludedOn = addDays(trip.end, int(rnd, 2, 7));
+    if (concludedOn > yesterday) continue;
+    const unit = trip.dests[0];
+    let x = rnd();
+    const rating = RATINGS.find(([, w]) => (x -= w) < 0)?.[0] ?? 'GOOD';
+    const findings = plan.findings[rating];
+    const conclusionId = randomUUID();
+    b.t.add('inspection_conclusion', {
+      province_id: pid,
+      id: conclusionId,
+      trip_id: trip.id,
+      unit_id: unit.id,
+      findings,
+      rating,
+      concluded_on: concludedOn,
+      created_by: trip.lead.userId ?? board,
+      created_at: workHours(concludedOn),
+    });
+    const report = reportOf(trip);
+    if (report) {
+      report.findings = `Đoàn kiểm tra làm việc với Ban Chấp hành ${unit.name} theo kế hoạch của Ban Thường vụ. ${findings}`;
+      report.details = { conclusion: findings };
+    }
+    for (const description of shuffle(rnd, plan.actions).slice(0, int(rnd, ...ACTION_COUNT[rating]))) {
+      const dueOn = addDays(concludedOn, pick(rnd, [30, 45, 60, 90]));
+      const r = rnd();
+      let status =
+        dueOn < today ? (r < 0.45 ? 'VERIFIED' : r < 0.7 ? 'DONE' : 'OPEN') : r < 0.25 ? 'DONE' : r < 0.35 ? 'VERIFIED' : 'OPEN';
+      const latest = addDays(today, -3);
+      const doneDay = minDate(addDays(concludedOn, int(rnd, 10, Math.max(10, daysBetween(concludedOn, dueOn) + 5))), latest);
+      if (doneDay <= concludedOn) status = 'OPEN';
+      const verifiedDay = minDate(addDays(doneDay, int(rnd, 2, 8)), yesterday);
+      actions.push({
+        province_id: pid,
+        id: randomUUID(),
+        conclusion_id: conclusionId,
+        description: fill(description),
+        responsible_unit_id: unit.id,
+        due_on: dueOn,
+        status,
+        done_note: status === 'OPEN' ? null : fill(pick(rnd, DONE_NOTES)),
+        done_at: status === 'OPEN' ? null : workHours(doneDay),
+        verified_at: status === 'VERIFIED' ? workHours(verifiedDay) : null,
+        verified_by: status === 'VERIFIED' ? board : null,
+        version: status === 'OPEN' ? 1 : status === 'DONE' ? 2 : 3,
+      });
+    }
+  }
+  // At least one correction is overdue and not even reported: what the follow-up page is for.
+  const overdue = actions.filter((a) => String(a.due_on) < today);
+  if (overdue.length && !overdue.some((a) => a.status === 'OPEN')) {
+    Object.assign(overdue[0], {
+      status: 'OPEN',
+      done_note: null,
+      done_at: null,
+      verified_at: null,
+      verified_by: null,
+      version: 1,
+    });
+  }
+  for (const a of actions) b.t.add('corrective_action', a);
+
+  // Good models, on the topic trip that found them; some being or already replicated elsewhere.
+  for (const { spec, unit, trip } of ctx.modelTrips) {
+    const since = addDays(trip.end, int(rnd, 40, 75));
+    const replication: ReplicationKey = since <= yesterday ? (spec.replication ?? 'IDENTIFIED') : 'IDENTIFIED';
+    const id = randomUUID();
+    b.t.add('good_model', {
+      province_id: pid,
+      id,
+      name: spec.name,
+      unit_id: unit.id,
+      field: spec.field,
+      description: spec.description,
+      trip_id: trip.id,
+      replication,
+      version: replication === 'IDENTIFIED' ? 1 : 2,
+      created_by: trip.lead.userId,
+      created_at: workHours(minDate(addDays(trip.end, int(rnd, 1, 4)), yesterday)),
+    });
+    if (replication !== 'IDENTIFIED') {
+      const places = shuffle(
+        rnd,
+        ctx.others.filter((o) => o !== unit),
+      ).slice(0, replication === 'REPLICATED' ? 3 : 2);
+      for (const u of places) b.t.add('good_model_replication', { province_id: pid, model_id: id, unit_id: u.id, since });
+    }
+    const report = reportOf(trip);
+    if (report) report.goodModels = `${spec.name}: ${spec.description}`;
+  }
+
+  // Recommendations raised on trips (and one by the demo host commune itself), dealt with unevenly.
+  const recommend = (
+    spec: RecommendationSpec,
+    plan: (typeof RECOMMENDATION_PLAN)[number],
+    unit: UnitRec,
+    trip: TripSpec | null,
+    createdBy: string | null,
+    createdDay: string,
+  ): void => {
+    const dept = b.deptIds.get(spec.dept)!;
+    const assigned = addDays(createdDay, int(rnd, 1, 4));
+    let departmentId: string | null = null;
+    let dueOn: string | null = null;
+    let version = 1;
+    if (plan !== 'OPEN' && (plan !== 'ANSWERED' || rnd() < 0.75)) {
+      departmentId = dept;
+      dueOn =
+        plan === 'LATE'
+          ? minDate(addDays(assigned, int(rnd, 15, 30)), addDays(today, -int(rnd, 3, 12)))
+          : plan === 'IN_PROGRESS'
+            ? addDays(today, int(rnd, 6, 25))
+            : addDays(assigned, int(rnd, 15, 30));
+      version = 2;
+    }
+    const answered = plan === 'ANSWERED' || plan === 'CLOSED';
+    if (answered) version += plan === 'CLOSED' ? 2 : 1;
+    b.t.add('recommendation', {
+      province_id: pid,
+      id: randomUUID(),
+      text: fill(spec.text),
+      trip_id: trip?.id ?? null,
+      unit_id: unit.id,
+      department_id: departmentId,
+      due_on: dueOn,
+      status: plan === 'LATE' ? 'IN_PROGRESS' : plan,
+      answer: answered ? fill(spec.answer) : null,
+      answered_at: answered ? workHours(minDate(addDays(assigned, int(rnd, 3, 12)), yesterday)) : null,
+      answered_by: answered ? (spec.dept === 'PT' ? ctx.truongban.userId : board) : null,
+      version,
+      created_by: createdBy,
+      created_at: workHours(createdDay),
+    });
+    const report = trip ? reportOf(trip) : null;
+    if (report) report.recommendations = fill(spec.text);
+  };
+  const below = (u: UnitRec) => u === ctx.host || u.parentId === ctx.host.id;
+  const hostTrip =
+    b.trips
+      .filter((t) => DONE_STATES.includes(t.state) && t.dests.some(below))
+      .sort(byEnd)
+      .at(-1) ?? null;
+  const hostDay = minDate(hostTrip ? addDays(hostTrip.end, int(rnd, 1, 3)) : `${DEMO_YEAR}-10-12`, addDays(today, -12));
+  recommend(HOST_RECOMMENDATION, 'ANSWERED', ctx.host, hostTrip, ctx.hostUserId, hostDay);
+  const raised = b.trips
+    .filter(
+      (t) =>
+        (t.state === 'REPORTED' || t.state === 'REPORT_ACCEPTED') &&
+        t.kind !== 'INSPECTION' &&
+        t.dests[0].kind === 'COMMUNE_UNION' &&
+        !t.dests.some(below) &&
+        !ctx.modelTrips.some((m) => m.trip === t),
+    )
+    .sort(byEnd);
+  const split = Math.floor(raised.length * 0.6);
+  const older = shuffle(rnd, raised.slice(0, split));
+  const recent = shuffle(rnd, raised.slice(split));
+  const texts = shuffle(rnd, RECOMMENDATION_CATALOGUE);
+  RECOMMENDATION_PLAN.slice(0, int(rnd, 5, 8)).forEach((plan, i) => {
+    const trip = (plan === 'OPEN' || plan === 'IN_PROGRESS' ? recent.pop() : older.pop()) ?? null;
+    if (!trip) return;
+    recommend(texts[i], plan, trip.dests[0], trip, trip.lead.userId, minDate(addDays(trip.end, int(rnd, 2, 6)), yesterday));
+  });
+
+  // Hosts' word on visits: the demo host commune on every visit it received, a few others; 1–2 breaches.
+  const feedback = (trip: TripSpec, unit: UnitRec, breach: (typeof FEEDBACK_BREACHES)[number] | null, by: string | null) =>
+    b.t.add('host_feedback', {
+      province_id: pid,
+      trip_id: trip.id,
+      unit_id: unit.id,
+      no_conference: breach?.noConference ?? true,
+      no_district_escort: breach?.noDistrictEscort ?? true,
+      no_cost: breach?.noCost ?? true,
+      comment: breach?.comment ?? pick(rnd, FEEDBACK_COMMENTS),
+      created_by: by,
+      created_at: workHours(minDate(addDays(trip.end, int(rnd, 1, 5)), yesterday)),
+    });
+  for (const t of b.trips.filter((x) => DONE_STATES.includes(x.state) && x.dests.includes(ctx.host))) {
+    feedback(t, ctx.host, null, ctx.hostUserId);
+  }
+  const elsewhere = shuffle(
+    rnd,
+    b.trips.filter((t) => DONE_STATES.includes(t.state) && t.dests[0].kind === 'COMMUNE_UNION' && !t.dests.includes(ctx.host)),
+  ).slice(0, int(rnd, 4, 6));
+  const breaches = int(rnd, 1, 2);
+  elsewhere.forEach((t, i) => feedback(t, t.dests[0], i < breaches ? FEEDBACK_BREACHES[i] : null, null));
 }
 
 const deptName = (p: ProvinceDemo, key: DeptKey): string =>
@@ -1230,14 +1646,15 @@ function buildBinhThuan(b: ProvinceBuild): void {
   const yearStart = `${Y}-01-07`;
   const yearEnd = `${Y}-12-20`;
   let models = 0;
+  const found: Array<{ district: string; base: UnitRec; trip: TripSpec }> = [];
 
   subject.forEach((c, index) => {
     const target = sixtyTwo.has(c) ? 62 : 61;
     let left = target;
-    const add = (kind: Kind, start: string, len: number, dests: UnitRec[], extra: Partial<TripSpec> = {}) => {
+    const add = (kind: Kind, start: string, len: number, dests: UnitRec[], extra: Partial<TripSpec> = {}): TripSpec => {
       const end = addDays(start, len - 1);
       const { title, topicId } = btTitle(b, rnd, kind, dests, c, extra.topicId ?? null);
-      b.trip({
+      const trip = b.trip({
         kind,
         state: 'REPORT_ACCEPTED',
         title,
@@ -1252,6 +1669,7 @@ function buildBinhThuan(b: ProvinceBuild): void {
         topicId,
       });
       left -= len;
+      return trip;
     };
     const freeStart = (len: number, from = yearStart, to = yearEnd): string | null => {
       for (let tries = 0; tries < 400; tries += 1) {
@@ -1292,7 +1710,8 @@ function buildBinhThuan(b: ProvinceBuild): void {
         };
       }
       const topicId = model ? (b.topics[MODEL_TOPIC[model.district] ?? 10]?.id ?? null) : null;
-      add('TOPIC', s, len, [d.base], { report, topicId });
+      const trip = add('TOPIC', s, len, [d.base], { report, topicId });
+      if (model) found.push({ district: model.district, base: d.base, trip });
     }
     // Inspections and coordination fill the rest, a few days at a time.
     let k = 0;
@@ -1308,6 +1727,32 @@ function buildBinhThuan(b: ProvinceBuild): void {
     }
   });
   for (const t of b.trips) writeTrip(b, t, actors);
+
+  // The report's good models as rows, on the trips that found them; two of them spread by early 2020.
+  const unitNamed = (name: string) => b.units.find((u) => u.name === name);
+  for (const { district, base, trip } of found) {
+    for (const m of BT_MODEL_ROWS[district] ?? []) {
+      const id = randomUUID();
+      const places = m.replicatedAt.map(unitNamed).filter((u): u is UnitRec => !!u);
+      const replication = places.length ? m.replication : 'IDENTIFIED';
+      b.t.add('good_model', {
+        province_id: b.provinceId,
+        id,
+        name: m.name,
+        unit_id: (m.unit ? unitNamed(m.unit) : undefined)?.id ?? base.id,
+        field: m.field,
+        description: m.description,
+        trip_id: trip.id,
+        replication,
+        version: replication === 'IDENTIFIED' ? 1 : 2,
+        created_by: null,
+        created_at: at(addDays(trip.end, 3), 10 * 60),
+      });
+      const since = minDate(addDays(trip.end, 90), '2020-03-02');
+      for (const u of places)
+        b.t.add('good_model_replication', { province_id: b.provinceId, model_id: id, unit_id: u.id, since });
+    }
+  }
 }
 
 /** The topic (index in TOPICS_2019) under which each good model was found. */
