@@ -38,6 +38,20 @@ export function scopeFor(viewer: Viewer | null, provinces: readonly ProvinceReco
   return { readable: [own, ...predecessors], writable: ownRecord?.status === 'ACTIVE' ? [own] : [] };
 }
 
+/**
+ * One connection answers one statement at a time: loaders of one request dispatch in the same tick,
+ * so their statements are queued here rather than handed to the driver concurrently.
+ */
+function serializeQueries(runner: QueryRunner): void {
+  const send = runner.query.bind(runner);
+  let last: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<typeof send>) => {
+    const next = last.then(() => send(...args));
+    last = next.catch(() => undefined);
+    return next;
+  }) as typeof runner.query;
+}
+
 const pgArray = (ids: number[]): string => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
 
 async function setScope(runner: QueryRunner, viewerId: string | null, scope: Scope): Promise<void> {
@@ -89,6 +103,7 @@ export class ScopedTransaction {
     provinces: readonly ProvinceRecord[],
   ): Promise<ScopedTransaction> {
     const runner = dataSource.createQueryRunner();
+    serializeQueries(runner);
     try {
       await runner.connect();
       await runner.startTransaction();
