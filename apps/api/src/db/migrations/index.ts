@@ -3,6 +3,7 @@ import { Organisation1764300000001 } from './1764300000001-Organisation';
 import { AccountAdmin1764300000002 } from './1764300000002-AccountAdmin';
 import { Compliance1764300000003 } from './1764300000003-Compliance';
 import { Findings1764300000004 } from './1764300000004-Findings';
+import { ComplianceSpeed1764300000005 } from './1764300000005-ComplianceSpeed';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   AccountAdmin1764300000002,
   Compliance1764300000003,
   Findings1764300000004,
+  ComplianceSpeed1764300000005,
 ];
