@@ -5,6 +5,7 @@ import type { ProvinceDirectory } from './modules/tenancy/province.service';
 import type { ScopedTransaction, Scope, Viewer } from './modules/tenancy/tenancy';
 import type { TokenService } from './modules/accounts/auth.service';
 import type { Clock } from './shared/clock';
+import type { ComplianceCache } from './modules/compliance/compliance.service';
 import { createUnitLoaders, type UnitLoaders } from './modules/units/unit.loaders';
 import { createRosterLoaders, type RosterLoaders } from './modules/roster/roster.loaders';
 import { createPlanningLoaders, type PlanningLoaders } from './modules/planning/planning.loaders';
@@ -22,6 +23,7 @@ export interface AppDeps {
   clock: Clock;
   /** This API process, among the instances sharing the event bus. */
   instanceId: string;
+  complianceCache: ComplianceCache;
 }
 
 /** Per-request loaders, each bound to the request's transaction (built from the modules' *.loaders.ts). */

@@ -9,6 +9,7 @@ import { createAppPubSub } from './shared/pubsub';
 import { ProvinceDirectory } from './modules/tenancy/province.service';
 import { TokenService } from './modules/accounts/auth.service';
 import { startComplianceNotifier } from './modules/compliance/compliance.events';
+import { ComplianceCache } from './modules/compliance/compliance.service';
 
 export interface Server {
   deps: AppDeps;
@@ -27,6 +28,7 @@ export async function createServer(env: Env, dataSource: DataSource, clock: Cloc
     tokens: new TokenService(env.JWT_SECRET, env.TOKEN_TTL),
     clock,
     instanceId: randomUUID(),
+    complianceCache: new ComplianceCache(),
   };
   const stopNotifier = startComplianceNotifier(pubsub, deps.instanceId);
   const http = await createHttpApp(deps, await createSchema(pubsub));

@@ -19,8 +19,13 @@ import {
   ProvinceCompliance,
 } from './compliance.entity';
 import { CadreComplianceArgs, ComparisonOrder } from './compliance.inputs';
-import { cadreCompliance, cadreCoverage, departmentCompliance, provinceCompliance, provinceCoverage } from './compliance.service';
+import { cadreCoverage, filterCadres, provinceBundles, provinceCoverage, type ProvinceBundle } from './compliance.service';
 import { HostWeekLoad, MergeSuggestion, TopicOverlap, hostLoad, mergeSuggestions, topicOverlaps } from './compliance.hosts';
+
+async function bundleOf(ctx: Context, year: number, provinceId: number): Promise<ProvinceBundle> {
+  const bundles = await provinceBundles(ctx.tx.manager, ctx.deps.complianceCache, year, ctx.deps.clock.today(), [provinceId]);
+  return bundles.get(provinceId)!;
+}
 
 /** Loaders live in HTTP requests; a live update carries names instead of nested objects. */
 function requestLoaders(ctx: Context) {
@@ -69,9 +74,7 @@ export class ComplianceResolver {
     @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
   ): Promise<ProvinceCompliance> {
     assertYear(year);
-    const target = readableProvince(ctx.viewer, ctx.scope, provinceId);
-    const [figures] = await provinceCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), [target]);
-    return figures;
+    return (await bundleOf(ctx, year, readableProvince(ctx.viewer, ctx.scope, provinceId))).province;
   }
 
   @Access(...READERS)
@@ -91,18 +94,13 @@ export class ComplianceResolver {
 
   @Access(...READERS)
   @Query(() => [DepartmentCompliance], { description: 'Chỉ tiêu theo Ban/Văn phòng' })
-  departmentCompliance(
+  async departmentCompliance(
     @Ctx() ctx: Context,
     @Arg('year', () => Int) year: number,
     @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
   ): Promise<DepartmentCompliance[]> {
     assertYear(year);
-    return departmentCompliance(
-      ctx.tx.manager,
-      year,
-      ctx.deps.clock.today(),
-      readableProvince(ctx.viewer, ctx.scope, provinceId),
-    );
+    return (await bundleOf(ctx, year, readableProvince(ctx.viewer, ctx.scope, provinceId))).departments;
   }
 
   @Access(...READERS)
@@ -113,15 +111,9 @@ export class ComplianceResolver {
     const cursor = decodeCursor(args.after);
     const offset = cursor ? Number(cursor[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw badInput('after', 'Con trỏ phân trang không hợp lệ.');
-    const { rows, total } = await cadreCompliance(
-      ctx.tx.manager,
-      args.year,
-      ctx.deps.clock.today(),
-      [target],
-      args.filter ?? {},
-      args.first,
-      offset,
-    );
+    const all = filterCadres((await bundleOf(ctx, args.year, target)).cadres, args.filter ?? {});
+    const rows = all.slice(offset, offset + args.first);
+    const total = all.length;
     const end = offset + rows.length;
     return {
       nodes: rows,
@@ -136,8 +128,7 @@ export class ComplianceResolver {
     assertYear(year);
     const { cadreId, provinceId } = ctx.viewer!;
     if (!cadreId || provinceId === null) return null;
-    const { rows } = await cadreCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), [provinceId], { cadreIds: [cadreId] });
-    return rows[0] ?? null;
+    return (await bundleOf(ctx, year, provinceId)).cadres.find((c) => c.cadreId === cadreId) ?? null;
   }
 
   @Access(Role.CENTRAL)
@@ -149,12 +140,14 @@ export class ComplianceResolver {
   ): Promise<ProvinceCompliance[]> {
     assertYear(year);
     const provinces = ctx.deps.provinces.all.filter((p) => ctx.scope.readable.includes(p.id));
-    const rows = await provinceCompliance(
+    const bundles = await provinceBundles(
       ctx.tx.manager,
+      ctx.deps.complianceCache,
       year,
       ctx.deps.clock.today(),
       provinces.map((p) => p.id),
     );
+    const rows = [...bundles.values()].map((b) => b.province);
     // Merged provinces appear for the years they have records of; the 34 current ones always.
     const shown = rows.filter(
       (r) => ctx.deps.provinces.get(r.provinceId)?.status === ProvinceStatus.ACTIVE || r.subjectCadres + r.exempt > 0,
@@ -177,7 +170,7 @@ export class ComplianceResolver {
     const target = readableProvince(ctx.viewer, ctx.scope, provinceId);
     const result: ProvinceCompliance[] = [];
     for (let year = fromYear; year <= toYear; year += 1) {
-      result.push(...(await provinceCompliance(ctx.tx.manager, year, ctx.deps.clock.today(), [target])));
+      result.push((await bundleOf(ctx, year, target)).province);
     }
     return result;
   }
@@ -204,14 +197,14 @@ export class ComplianceResolver {
   ): Promise<ComplianceUpdate> {
     const { deps, viewer } = ctx;
     return withScope(deps.dataSource, viewer?.id ?? null, deps.provinces.records, async (tx) => {
-      const today = deps.clock.today();
-      const [province] = await provinceCompliance(tx.manager, change.year, today, [change.provinceId]);
-      const { rows: cadres } = await cadreCompliance(tx.manager, change.year, today, [change.provinceId], {
-        cadreIds: change.cadreIds,
-      });
-      const departmentIds = [...new Set(cadres.map((c) => c.departmentId))];
-      const departments = await departmentCompliance(tx.manager, change.year, today, change.provinceId, departmentIds);
-      return { year: change.year, province: province, cadres, departments };
+      const bundles = await provinceBundles(tx.manager, deps.complianceCache, change.year, deps.clock.today(), [
+        change.provinceId,
+      ]);
+      const bundle = bundles.get(change.provinceId)!;
+      const cadres = filterCadres(bundle.cadres, { cadreIds: change.cadreIds });
+      const departmentIds = new Set(cadres.map((c) => c.departmentId));
+      const departments = bundle.departments.filter((d) => departmentIds.has(d.departmentId));
+      return { year: change.year, province: bundle.province, cadres, departments };
     });
   }
 

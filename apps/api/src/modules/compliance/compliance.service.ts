@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { likePattern } from '../units/unit.service';
+import { foldVietnamese } from '../units/unit.service';
 import {
   CadreCompliance,
   type CadreCoverage,
@@ -65,39 +65,26 @@ export interface CadreFilter {
   search?: string;
 }
 
-/** Per-cadre figures, sorted by Vietnamese name; one statement whatever the number of cadres. */
-export async function cadreCompliance(
-  manager: EntityManager,
-  year: number,
-  today: string,
-  provinceIds: number[],
-  filter: CadreFilter = {},
-  limit = 1000,
-  offset = 0,
-): Promise<{ rows: CadreCompliance[]; total: number }> {
-  const rows: Array<CadreRow & { total: number }> = await manager.query(
-    `SELECT f.*, c.full_name, f.window_start::text AS window_start, f.window_end::text AS window_end, count(*) OVER ()::int AS total
-     FROM cadre_compliance($1, $2, $3) f
-     JOIN cadre c ON c.province_id = f.province_id AND c.id = f.cadre_id
-     WHERE ($4::uuid IS NULL OR f.department_id = $4)
-       AND ($5::text[] IS NULL OR f.status = ANY($5))
-       AND ($6::uuid[] IS NULL OR f.cadre_id = ANY($6))
-       AND ($7::text IS NULL OR c.name_folded LIKE $7)
-     ORDER BY c.full_name COLLATE "vi-x-icu", c.id
-     LIMIT $8 OFFSET $9`,
-    [
-      year,
-      today,
-      provinceIds,
-      filter.departmentId ?? null,
-      filter.statuses?.length ? filter.statuses : null,
-      filter.cadreIds ?? null,
-      filter.search ? likePattern(filter.search) : null,
-      limit,
-      offset,
-    ],
+/** Filters a province's computed cadre figures (already in Vietnamese name order). */
+export function filterCadres(rows: CadreCompliance[], filter: CadreFilter): CadreCompliance[] {
+  const pattern = filter.search ? foldVietnamese(filter.search).split(/\s+/).filter(Boolean) : null;
+  return rows.filter(
+    (r) =>
+      (!filter.departmentId || r.departmentId === filter.departmentId) &&
+      (!filter.statuses?.length || filter.statuses.includes(r.status)) &&
+      (!filter.cadreIds || filter.cadreIds.includes(r.cadreId)) &&
+      (!pattern || inOrder(foldVietnamese(r.fullName), pattern)),
   );
-  return { rows: rows.map((r) => toCadre(year, r)), total: rows[0]?.total ?? 0 };
+}
+
+function inOrder(text: string, words: string[]): boolean {
+  let from = 0;
+  for (const word of words) {
+    const at = text.indexOf(word, from);
+    if (at < 0) return false;
+    from = at + word.length;
+  }
+  return true;
 }
 
 interface SummaryRow {
@@ -158,27 +145,6 @@ function toSummary(year: number, r: SummaryRow): ComplianceSummary {
     hardshipShare: r.total_days === 0 ? 0 : r.hardship_days / r.total_days,
     overdueReports: r.overdue,
   };
-}
-
-export async function departmentCompliance(
-  manager: EntityManager,
-  year: number,
-  today: string,
-  provinceId: number,
-  departmentIds?: Array<string | null>,
-): Promise<DepartmentCompliance[]> {
-  const rows: SummaryRow[] = await manager.query(
-    `SELECT f.province_id, f.department_id, u.name AS department_name, min(f.window_start)::text AS window_start, min(f.window_end)::text AS window_end,
-       min(f.required_base) AS required_base, ${SUMMARY_COLUMNS}
-     FROM cadre_compliance($1, $2, $3) f
-     LEFT JOIN unit u ON u.province_id = f.province_id AND u.id = f.department_id
-     GROUP BY f.province_id, f.department_id, u.name
-     ORDER BY u.name COLLATE "vi-x-icu" NULLS LAST`,
-    [year, today, [provinceId]],
-  );
-  return rows
-    .filter((r) => !departmentIds || departmentIds.includes(r.department_id ?? null))
-    .map((r) => ({ ...toSummary(year, r), departmentId: r.department_id ?? null, departmentName: r.department_name ?? null }));
 }
 
 interface TripStatsRow {
@@ -244,19 +210,43 @@ async function coverage(manager: EntityManager, year: number, provinceIds: numbe
   return result;
 }
 
-/** The figures a province reports for a year (the seed's "14/21", "29/37", 1,785 days, 61.57, 17/18…). */
-export async function provinceCompliance(
+export interface ProvinceBundle {
+  province: ProvinceCompliance;
+  departments: DepartmentCompliance[];
+  /** Every subject cadre, in Vietnamese name order. */
+  cadres: CadreCompliance[];
+}
+
+/**
+ * Everything a province reports for a year, in one pass of the engine: per cadre, per department
+ * and per province (GROUPING SETS over the cadre rows), plus coverage and trip statistics.
+ */
+async function computeBundles(
   manager: EntityManager,
   year: number,
   today: string,
   provinceIds: number[],
-): Promise<ProvinceCompliance[]> {
-  const summaries: SummaryRow[] = await manager.query(
-    `SELECT r.province_id, r.ws::text AS window_start, r.we::text AS window_end, r.required_base, ${SUMMARY_COLUMNS}
-     FROM province_rules($1, $3) r
-     LEFT JOIN cadre_compliance($1, $2, $3) f ON f.province_id = r.province_id
-     GROUP BY r.province_id, r.ws, r.we, r.required_base`,
+): Promise<Map<number, ProvinceBundle>> {
+  const rows: Array<{ kind: 'C' | 'S'; row: Record<string, unknown> }> = await manager.query(
+    `WITH f AS MATERIALIZED (
+       SELECT x.*, c.full_name, row_number() OVER (ORDER BY c.full_name COLLATE "vi-x-icu", c.id) AS ord
+       FROM cadre_compliance($1, $2, $3) x JOIN cadre c ON c.province_id = x.province_id AND c.id = x.cadre_id
+     ),
+     s AS (
+       SELECT f.province_id, f.department_id, grouping(f.department_id) AS by_province, u.name AS department_name,
+         min(f.window_start)::text AS window_start, min(f.window_end)::text AS window_end, min(f.required_base) AS required_base,
+         ${SUMMARY_COLUMNS}
+       FROM f LEFT JOIN unit u ON u.province_id = f.province_id AND u.id = f.department_id
+       GROUP BY GROUPING SETS ((f.province_id), (f.province_id, f.department_id, u.name))
+     )
+     SELECT 'C' AS kind, to_jsonb(f) AS row FROM f
+     UNION ALL
+     SELECT 'S', to_jsonb(s) FROM s`,
     [year, today, provinceIds],
+  );
+  const rules: Array<{ province_id: number; ws: string; we: string; required_base: number }> = await manager.query(
+    'SELECT province_id, ws::text AS ws, we::text AS we, required_base FROM province_rules($1, $2)',
+    [year, provinceIds],
   );
   const stats: TripStatsRow[] = await manager.query(
     `SELECT province_id,
@@ -270,18 +260,128 @@ export async function provinceCompliance(
     [year, provinceIds],
   );
   const covered = await coverage(manager, year, provinceIds);
-  return summaries.map((s) => {
-    const t = stats.find((x) => x.province_id === s.province_id);
-    return {
-      ...toSummary(year, s),
-      coverage: covered.get(s.province_id) ?? { reached: 0, total: 0, missing: [] },
-      lateTrips: t?.late ?? 0,
-      unreportedTrips: t?.unreported ?? 0,
-      trips: t?.trips ?? 0,
-      estimatedCost: Number(t?.estimated ?? 0),
-      actualCost: Number(t?.actual ?? 0),
+
+  const result = new Map<number, ProvinceBundle>();
+  for (const r of rules) {
+    const empty: SummaryRow = {
+      province_id: r.province_id,
+      window_start: r.ws,
+      window_end: r.we,
+      required_base: r.required_base,
+      subject: 0,
+      agency_total: 0,
+      agency_subject: 0,
+      exec_total: 0,
+      exec_subject: 0,
+      met: 0,
+      on_track: 0,
+      at_risk: 0,
+      behind: 0,
+      exempt: 0,
+      total_days: 0,
+      hardship_days: 0,
+      overdue: 0,
     };
-  });
+    const t = stats.find((x) => x.province_id === r.province_id);
+    result.set(r.province_id, {
+      province: {
+        ...toSummary(year, empty),
+        coverage: covered.get(r.province_id) ?? { reached: 0, total: 0, missing: [] },
+        lateTrips: t?.late ?? 0,
+        unreportedTrips: t?.unreported ?? 0,
+        trips: t?.trips ?? 0,
+        estimatedCost: Number(t?.estimated ?? 0),
+        actualCost: Number(t?.actual ?? 0),
+      },
+      departments: [],
+      cadres: [],
+    });
+  }
+  const sorted = rows.filter((r) => r.kind === 'C').sort((a, b) => Number(a.row.ord) - Number(b.row.ord));
+  for (const { row } of sorted) result.get(row.province_id as number)?.cadres.push(toCadre(year, row as unknown as CadreRow));
+  for (const { row } of rows.filter((r) => r.kind === 'S')) {
+    const summary = row as unknown as SummaryRow & { by_province: number };
+    const bundle = result.get(summary.province_id);
+    if (!bundle) continue;
+    if (summary.by_province === 1) {
+      Object.assign(bundle.province, toSummary(year, summary));
+    } else {
+      bundle.departments.push({
+        ...toSummary(year, summary),
+        departmentId: summary.department_id ?? null,
+        departmentName: summary.department_name ?? null,
+      });
+    }
+  }
+  for (const bundle of result.values())
+    bundle.departments.sort((a, b) => collator.compare(a.departmentName ?? '~', b.departmentName ?? '~'));
+  return result;
+}
+
+const collator = new Intl.Collator('vi');
+
+/**
+ * Computed figures kept between requests, keyed by the province's compliance version (bumped at
+ * commit by any change that can move them), the year and the day. An entry is only ever served to a
+ * viewer allowed to read that province.
+ */
+export class ComplianceCache {
+  private readonly entries = new Map<string, ProvinceBundle>();
+
+  constructor(private readonly capacity = 500) {}
+
+  get(key: string): ProvinceBundle | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, bundle: ProvinceBundle): void {
+    this.entries.set(key, bundle);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/** The figures of these provinces for a year: from the cache when nothing changed, else computed once. */
+export async function provinceBundles(
+  manager: EntityManager,
+  cache: ComplianceCache,
+  year: number,
+  today: string,
+  provinceIds: number[],
+): Promise<Map<number, ProvinceBundle>> {
+  const versions: Array<{ province_id: number; version: string }> = await manager.query(
+    `SELECT p.id AS province_id, coalesce(v.version, 0)::text AS version
+     FROM unnest($1::int[]) AS p(id) LEFT JOIN compliance_version v ON v.province_id = p.id`,
+    [provinceIds],
+  );
+  const keyOf = (id: number, version: string) => `${id}:${year}:${today}:${version}`;
+  const result = new Map<number, ProvinceBundle>();
+  const missing: Array<{ id: number; key: string }> = [];
+  for (const v of versions) {
+    const key = keyOf(v.province_id, v.version);
+    const hit = cache.get(key);
+    if (hit) result.set(v.province_id, hit);
+    else missing.push({ id: v.province_id, key });
+  }
+  if (missing.length > 0) {
+    const computed = await computeBundles(
+      manager,
+      year,
+      today,
+      missing.map((m) => m.id),
+    );
+    for (const m of missing) {
+      const bundle = computed.get(m.id);
+      if (!bundle) continue;
+      cache.set(m.key, bundle);
+      result.set(m.id, bundle);
+    }
+  }
+  return result;
 }
 
 /** Per cadre: how many of the province's coverage units they attended a chapter meeting in. */

@@ -366,6 +366,18 @@ describe('dashboard cost and live figures', () => {
     expect(large.cadreCompliance.totalCount).toBe(200);
     expect(large.provinceCompliance.totalDays).toBe(600);
     expect(product.statements.length).toBe(smallCount);
+
+    // Nothing changed: the figures are reused, not recomputed.
+    product.statements.length = 0;
+    const again = await product.ok(DASHBOARD, {}, admin);
+    expect(again).toEqual(large);
+    expect(product.statements.some((sql) => sql.includes('cadre_compliance'))).toBe(false);
+
+    // Any change that moves the figures is seen at once, whoever made it.
+    await addCadres(1);
+    const fresh = await product.ok(DASHBOARD, {}, admin);
+    expect(fresh.cadreCompliance.totalCount).toBe(201);
+    expect(fresh.provinceCompliance.totalDays).toBe(603);
   });
 
   it('pushes the new figures of the cadre, department and province within a second of a change', async () => {
