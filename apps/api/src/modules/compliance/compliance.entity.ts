@@ -13,7 +13,7 @@ registerEnumType(ComplianceStatus, {
   description: 'Đạt; đúng tiến độ; có nguy cơ không đạt; chậm tiến độ; được miễn',
 });
 
-@ObjectType({ description: 'Số ngày theo loại chuyến đi' })
+@ObjectType({ simpleResolvers: true, description: 'Số ngày theo loại chuyến đi' })
 export class DaysByKind {
   @Field(() => Int) topic: number;
   @Field(() => Int) coordination: number;
@@ -21,14 +21,14 @@ export class DaysByKind {
   @Field(() => Int) meeting: number;
 }
 
-@ObjectType({ description: 'Số ngày theo cấp đơn vị tiếp nhận' })
+@ObjectType({ simpleResolvers: true, description: 'Số ngày theo cấp đơn vị tiếp nhận' })
 export class DaysByLevel {
   @Field(() => Int, { description: 'Cấp huyện và tương đương' }) district: number;
   @Field(() => Int, { description: 'Cấp xã, cơ sở Đoàn' }) commune: number;
   @Field(() => Int, { description: 'Chi đoàn' }) chapter: number;
 }
 
-@ObjectType({ description: 'Kết quả thực hiện "1+2" của một cán bộ trong một năm' })
+@ObjectType({ simpleResolvers: true, description: 'Kết quả thực hiện "1+2" của một cán bộ trong một năm' })
 export class CadreCompliance {
   @Field(() => Int) provinceId: number;
   @Field(() => ID) cadreId: string;
@@ -51,27 +51,27 @@ export class CadreCompliance {
   @Field(() => Int, { description: 'Dự kiến số ngày đến cuối kỳ' }) projectedDays: number;
 }
 
-@ObjectType({ description: 'Tỷ số "a/b", ví dụ 14/21' })
+@ObjectType({ simpleResolvers: true, description: 'Tỷ số "a/b", ví dụ 14/21' })
 export class Ratio {
   @Field(() => Int) count: number;
   @Field(() => Int) total: number;
 }
 
-@ObjectType({ description: 'Đơn vị trong phạm vi độ phủ dự sinh hoạt chi đoàn' })
+@ObjectType({ simpleResolvers: true, description: 'Đơn vị trong phạm vi độ phủ dự sinh hoạt chi đoàn' })
 export class CoverageUnit {
   @Field(() => ID) unitId: string;
   @Field() name: string;
   @Field() reached: boolean;
 }
 
-@ObjectType({ description: 'Độ phủ dự sinh hoạt chi đoàn, ví dụ 17/18 đơn vị' })
+@ObjectType({ simpleResolvers: true, description: 'Độ phủ dự sinh hoạt chi đoàn, ví dụ 17/18 đơn vị' })
 export class Coverage {
   @Field(() => Int) reached: number;
   @Field(() => Int) total: number;
   @Field(() => [CoverageUnit], { description: 'Các đơn vị chưa đến' }) missing: CoverageUnit[];
 }
 
-@ObjectType({ description: 'Độ phủ dự sinh hoạt chi đoàn của một cán bộ' })
+@ObjectType({ simpleResolvers: true, description: 'Độ phủ dự sinh hoạt chi đoàn của một cán bộ' })
 export class CadreCoverage {
   @Field(() => ID) cadreId: string;
   @Field() fullName: string;
@@ -79,13 +79,13 @@ export class CadreCoverage {
   @Field(() => Int) total: number;
 }
 
-@ObjectType({ description: 'Độ phủ dự sinh hoạt chi đoàn: toàn tỉnh và từng cán bộ' })
+@ObjectType({ simpleResolvers: true, description: 'Độ phủ dự sinh hoạt chi đoàn: toàn tỉnh và từng cán bộ' })
 export class MeetingCoverage {
   @Field(() => Coverage) overall: Coverage;
   @Field(() => [CadreCoverage]) cadres: CadreCoverage[];
 }
 
-@ObjectType({ description: 'Chỉ tiêu tổng hợp của một tỉnh (hoặc một Ban) trong một năm' })
+@ObjectType({ simpleResolvers: true, description: 'Chỉ tiêu tổng hợp của một tỉnh (hoặc một Ban) trong một năm' })
 export class ComplianceSummary {
   @Field(() => Int) provinceId: number;
   @Field(() => Int) year: number;
@@ -107,13 +107,13 @@ export class ComplianceSummary {
   @Field(() => Int) overdueReports: number;
 }
 
-@ObjectType({ description: 'Chỉ tiêu của một Ban/Văn phòng' })
+@ObjectType({ simpleResolvers: true, description: 'Chỉ tiêu của một Ban/Văn phòng' })
 export class DepartmentCompliance extends ComplianceSummary {
   @Field(() => ID, { nullable: true }) departmentId: string | null;
   @Field(() => String, { nullable: true, description: 'Tên Ban/Văn phòng' }) departmentName: string | null;
 }
 
-@ObjectType({ description: 'Chỉ tiêu của một tỉnh: như báo cáo năm' })
+@ObjectType({ simpleResolvers: true, description: 'Chỉ tiêu của một tỉnh: như báo cáo năm' })
 export class ProvinceCompliance extends ComplianceSummary {
   @Field(() => Coverage) coverage: Coverage;
   @Field(() => Int, { description: 'Chuyến đi đăng ký muộn' }) lateTrips: number;
@@ -123,7 +123,7 @@ export class ProvinceCompliance extends ComplianceSummary {
   @Field(() => Float, { description: 'Kinh phí thực tế (đồng)' }) actualCost: number;
 }
 
-@ObjectType({ description: 'Cập nhật số liệu khi chuyến đi hoặc trường hợp miễn thay đổi' })
+@ObjectType({ simpleResolvers: true, description: 'Cập nhật số liệu khi chuyến đi hoặc trường hợp miễn thay đổi' })
 export class ComplianceUpdate {
   @Field(() => Int) year: number;
   @Field(() => ProvinceCompliance) province: ProvinceCompliance;

@@ -22,9 +22,21 @@ import { CadreComplianceArgs, ComparisonOrder } from './compliance.inputs';
 import { cadreCoverage, filterCadres, provinceBundles, provinceCoverage, type ProvinceBundle } from './compliance.service';
 import { HostWeekLoad, MergeSuggestion, TopicOverlap, hostLoad, mergeSuggestions, topicOverlaps } from './compliance.hosts';
 
-async function bundleOf(ctx: Context, year: number, provinceId: number): Promise<ProvinceBundle> {
-  const bundles = await provinceBundles(ctx.tx.manager, ctx.deps.complianceCache, year, ctx.deps.clock.today(), [provinceId]);
-  return bundles.get(provinceId)!;
+/** One look-up per request and province-year, however many of the dashboard's queries ask. */
+const requestBundles = new WeakMap<Context, Map<string, Promise<ProvinceBundle>>>();
+
+function bundleOf(ctx: Context, year: number, provinceId: number): Promise<ProvinceBundle> {
+  let memo = requestBundles.get(ctx);
+  if (!memo) requestBundles.set(ctx, (memo = new Map()));
+  const key = `${provinceId}:${year}`;
+  let found = memo.get(key);
+  if (!found) {
+    found = provinceBundles(ctx.tx.manager, ctx.deps.complianceCache, year, ctx.deps.clock.today(), [provinceId]).then(
+      (bundles) => bundles.get(provinceId)!,
+    );
+    memo.set(key, found);
+  }
+  return found;
 }
 
 /** Loaders live in HTTP requests; a live update carries names instead of nested objects. */
