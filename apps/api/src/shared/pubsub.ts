@@ -43,6 +43,7 @@ export interface TripEventPayload {
   title: string;
   cadreId: string;
   cadreName: string;
+  actorId: string;
   /** Everyone in the delegation (lead included): whose days may change. */
   memberIds: string[];
   year: number;

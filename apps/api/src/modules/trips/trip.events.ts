@@ -31,6 +31,9 @@ export class TripEvent {
   @Field({ description: 'Người thực hiện' })
   actorName: string;
 
+  @Field(() => ID, { nullable: true, description: 'Tài khoản người thực hiện' })
+  actorId: string | null;
+
   @Field(() => Date)
   at: Date;
 }

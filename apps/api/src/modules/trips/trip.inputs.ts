@@ -275,6 +275,8 @@ export class TripFilter {
 export enum TripSortField {
   START_DATE = 'START_DATE',
   CREATED_AT = 'CREATED_AT',
+  /** When it reached the approval queue (drafts by creation): the Standing Board's order of work. */
+  SUBMITTED_AT = 'SUBMITTED_AT',
 }
 registerEnumType(TripSortField, { name: 'TripSortField' });
 

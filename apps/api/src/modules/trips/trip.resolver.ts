@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { Access, ALL_ROLES, Role } from '../../shared/access';
 import { AppError, ErrorCode, notFound } from '../../shared/errors';
 import { daysBetween } from '../../shared/dates';
-import { Connection } from '../../shared/pagination';
+import { Connection, decodeCursor, encodeCursor, PageArgs, type Page } from '../../shared/pagination';
 import { CENTRAL_KEY, type TripEventPayload } from '../../shared/pubsub';
 import { actorOf } from './trip.actor';
 import type { Context, SubscriptionContext } from '../../context';
-import { readableProvince } from '../tenancy/tenancy';
+import { listProvinces, readableProvince } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
 import { Batch, QuarterlyPlan, Topic } from '../planning/planning.entity';
 import { Unit } from '../units/unit.entity';
@@ -31,6 +31,7 @@ import {
   draftFromInput,
   findTrip,
   listTrips,
+  recentEvents,
   mergeDelegations,
   previewChecks,
   reportTrip,
@@ -41,6 +42,7 @@ import {
 } from './trip.service';
 
 export const TripConnection = Connection(Trip, 'TripConnection');
+export const TripEventConnection = Connection(TripEvent, 'TripEventConnection');
 
 const PROVINCE_STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE];
 const REGISTRARS = PROVINCE_STAFF;
@@ -57,6 +59,32 @@ export class TripResolver {
   @Query(() => Trip)
   async trip(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Trip> {
     return (await findTrip(ctx.tx.manager, ctx.viewer!, id)) ?? Promise.reject(notFound('Chuyến đi'));
+  }
+
+  @Access(Role.CENTRAL, ...PROVINCE_STAFF)
+  @Query(() => TripEventConnection, { description: 'Hoạt động gần đây: các sự kiện chuyến đi mới nhất trước' })
+  async recentTripEvents(@Ctx() ctx: Context, @Args() args: PageArgs): Promise<Page<TripEvent>> {
+    const cursor = decodeCursor(args.after);
+    const { rows, hasNextPage, total } = await recentEvents(ctx.tx.manager, listProvinces(ctx.viewer, null), args.first, cursor);
+    const nodes = rows.map((r) => ({
+      provinceId: r.province_id,
+      tripId: r.trip_id,
+      kind: r.kind,
+      event: r.event,
+      state: r.to_state,
+      title: r.title,
+      cadreId: r.lead_cadre_id,
+      cadreName: r.cadre_name,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      at: r.at,
+    }));
+    const last = rows[rows.length - 1];
+    return {
+      nodes,
+      totalCount: total,
+      pageInfo: { hasNextPage, endCursor: last ? encodeCursor([last.at.toISOString(), last.id]) : null },
+    };
   }
 
   @Access(...REGISTRARS)

@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { Role } from '../../shared/access';
 import { addDays, assertDate, formatVn, quarterOf, yearOf } from '../../shared/dates';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../../shared/errors';
-import { paginate, type Page } from '../../shared/pagination';
+import { paginate, type Cursor, type Page } from '../../shared/pagination';
 import type { TripEventPayload } from '../../shared/pubsub';
 import { listProvinces, type Viewer } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
@@ -174,6 +174,7 @@ async function record(
     title: trip.title,
     cadreId: trip.leadCadreId,
     cadreName: lead?.fullName ?? '',
+    actorId: actor.viewer.id,
     memberIds: members.map((m) => m.cadreId),
     year: yearOf(trip.startDate),
     actorName: actor.viewer.fullName,
@@ -692,12 +693,20 @@ export async function listTrips(manager: EntityManager, viewer: Viewer, args: Tr
   if (f.search) q.andWhere('t.title_folded LIKE :search', { search: likePattern(f.search) });
   if (f.lateOnly) q.andWhere('t.late_registration');
   const order = args.orderBy ?? { field: TripSortField.START_DATE, direction: 'DESC' };
-  const byStart = order.field === TripSortField.START_DATE;
+  const sorts: Record<TripSortField, { sql: string; valueOf: (t: Trip) => string }> = {
+    [TripSortField.START_DATE]: { sql: 't.start_date', valueOf: (t) => t.startDate },
+    [TripSortField.CREATED_AT]: { sql: 't.created_at', valueOf: (t) => t.createdAt.toISOString() },
+    [TripSortField.SUBMITTED_AT]: {
+      sql: 'coalesce(t.submitted_at, t.created_at)',
+      valueOf: (t) => (t.submittedAt ?? t.createdAt).toISOString(),
+    },
+  };
+  const sort = sorts[order.field];
   return paginate(q, args, {
-    sql: byStart ? 't.start_date' : 't.created_at',
+    sql: sort.sql,
     idSql: 't.id',
     direction: order.direction === SortDirection.ASC ? 'ASC' : 'DESC',
-    valueOf: (t) => (byStart ? t.startDate : t.createdAt.toISOString()),
+    valueOf: sort.valueOf,
     idOf: (t) => t.id,
   });
 }
@@ -777,4 +786,45 @@ export async function decidePlan(
     },
   );
   return actor.manager.findOneByOrFail(QuarterlyPlan, { id: plan.id });
+}
+
+interface EventRow {
+  province_id: number;
+  trip_id: string;
+  kind: TripKind;
+  event: TripEventType;
+  to_state: TripState;
+  title: string;
+  lead_cadre_id: string;
+  cadre_name: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: Date;
+  id: string;
+}
+
+/** The latest trip events of the viewer's provinces, newest first: the live feed's history. */
+export async function recentEvents(
+  manager: EntityManager,
+  provinceIds: number[] | null,
+  first: number,
+  after: Cursor | null,
+): Promise<{ rows: EventRow[]; hasNextPage: boolean; total: number }> {
+  const rows: EventRow[] = await manager.query(
+    `SELECT e.province_id, e.trip_id, t.kind, e.event, e.to_state, t.title, t.lead_cadre_id, c.full_name AS cadre_name,
+            e.actor_id, e.actor_name, e.at, e.id
+     FROM trip_event e
+     JOIN trip t ON t.province_id = e.province_id AND t.id = e.trip_id
+     JOIN cadre c ON c.province_id = t.province_id AND c.id = t.lead_cadre_id
+     WHERE ($1::int[] IS NULL OR e.province_id = ANY($1))
+       AND ($2::timestamptz IS NULL OR (e.at, e.id) < ($2::timestamptz, $3::uuid))
+     ORDER BY e.at DESC, e.id DESC
+     LIMIT $4`,
+    [provinceIds, after ? after[0] : null, after ? after[1] : null, first + 1],
+  );
+  const counted: Array<{ n: number }> = await manager.query(
+    'SELECT count(*)::int AS n FROM trip_event e WHERE ($1::int[] IS NULL OR e.province_id = ANY($1))',
+    [provinceIds],
+  );
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, total: counted[0]?.n ?? 0 };
 }

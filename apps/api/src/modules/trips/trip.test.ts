@@ -137,6 +137,21 @@ describe('trips: registration to accepted report', () => {
   });
   afterAll(() => product.stop());
 
+  it('keeps the live feed’s history: the latest events first, paged, with who acted', async () => {
+    const trip = await register(cadre.token, { startDate: '2026-08-17', endDate: '2026-08-17' });
+    const FEED = `query ($after: String) { recentTripEvents(first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { tripId event actorName title } } }`;
+    const page1 = await product.ok(FEED, {}, board);
+    expect(page1.recentTripEvents.nodes).toEqual([
+      { tripId: trip.id, event: 'SUBMITTED', actorName: 'Trần Thị Lan', title: trip.title },
+    ]);
+    expect(page1.recentTripEvents.totalCount).toBeGreaterThanOrEqual(2);
+    const page2 = await product.ok(FEED, { after: page1.recentTripEvents.pageInfo.endCursor }, board);
+    expect(page2.recentTripEvents.nodes).toEqual([
+      { tripId: trip.id, event: 'REGISTERED', actorName: 'Trần Thị Lan', title: trip.title },
+    ]);
+  });
+
   it('takes a cadre from registration to an accepted report, with a readable timeline', async () => {
     const created = await register(cadre.token);
     expect(created).toMatchObject({
