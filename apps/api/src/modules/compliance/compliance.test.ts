@@ -150,15 +150,34 @@ describe('compliance: the figures a province reports', () => {
     });
   });
 
+  it('gives each member of a merged delegation their own days', async () => {
+    const [g, h] = await Promise.all(
+      ['G Merged', 'H Merged'].map((fullName) => buildCadre(product.owner, { provinceId: qti, fullName })),
+    );
+    const first = await trip([g!.id], '2024-09-02', '2024-09-04');
+    const second = await trip([h!.id], '2024-09-03', '2024-09-05');
+    await inProvince(product.owner, qti, async () => {
+      const id = randomUUID();
+      await product.owner.query(
+        `INSERT INTO delegation (province_id, id, host_unit_id, start_date, end_date) VALUES ($1, $2, $3, '2024-09-02', '2024-09-05')`,
+        [qti, id, remote.id],
+      );
+      await product.owner.query('UPDATE trip SET delegation_id = $1 WHERE id = ANY($2)', [id, [first, second]]);
+    });
+    const nodes = (await product.ok(CADRES, { year: 2024 }, admin)).cadreCompliance.nodes;
+    expect(nodes.find((n: { fullName: string }) => n.fullName === 'G Merged').countedDays).toBe(3);
+    expect(nodes.find((n: { fullName: string }) => n.fullName === 'H Merged').countedDays).toBe(3);
+  });
+
   it('reports the province: subject ratios, met share, totals, coverage with the units missing', async () => {
     const { provinceCompliance: p } = await product.ok(PROVINCE, { year: 2024 }, admin);
     expect(p.province.code).toBe('QTI');
     expect(p.coverage).toEqual({ reached: 1, total: 2, missing: [{ name: 'Đoàn Khối cơ quan' }] });
     expect(p.exempt).toBe(1);
-    expect(p.subjectCadres).toBe(5);
-    expect(p.agencyStaff).toEqual({ count: 5, total: 6 });
+    expect(p.subjectCadres).toBe(7);
+    expect(p.agencyStaff).toEqual({ count: 7, total: 8 });
     expect(p.metCount).toBe(2);
-    expect(p.metShare).toBeCloseTo(0.4);
+    expect(p.metShare).toBeCloseTo(2 / 7);
     const cadres = (await product.ok(CADRES, { year: 2024 }, admin)).cadreCompliance.nodes;
     expect(p.totalDays).toBe(cadres.reduce((s: number, c: { countedDays: number }) => s + c.countedDays, 0));
     expect(p.unreportedTrips).toBe(1);
