@@ -10,6 +10,7 @@ import { ProvinceDirectory } from './modules/tenancy/province.service';
 import { TokenService } from './modules/accounts/auth.service';
 import { startComplianceNotifier } from './modules/compliance/compliance.events';
 import { ComplianceCache } from './modules/compliance/compliance.service';
+import { startOverdueWatcher } from './modules/inspections/inspection.events';
 
 export interface Server {
   deps: AppDeps;
@@ -31,12 +32,14 @@ export async function createServer(env: Env, dataSource: DataSource, clock: Cloc
     complianceCache: new ComplianceCache(),
   };
   const stopNotifier = startComplianceNotifier(pubsub, deps.instanceId);
+  const stopOverdueWatcher = env.NODE_ENV === 'test' ? () => undefined : startOverdueWatcher(deps);
   const http = await createHttpApp(deps, await createSchema(pubsub));
   return {
     deps,
     http,
     stop: async () => {
       stopNotifier();
+      stopOverdueWatcher();
       await http.close();
       await closePubSub();
     },

@@ -4,6 +4,7 @@ import { AccountAdmin1764300000002 } from './1764300000002-AccountAdmin';
 import { Compliance1764300000003 } from './1764300000003-Compliance';
 import { Findings1764300000004 } from './1764300000004-Findings';
 import { ComplianceSpeed1764300000005 } from './1764300000005-ComplianceSpeed';
+import { OverdueNotices1764300000006 } from './1764300000006-OverdueNotices';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Compliance1764300000003,
   Findings1764300000004,
   ComplianceSpeed1764300000005,
+  OverdueNotices1764300000006,
 ];

@@ -1,7 +1,9 @@
 import { Role } from '../../shared/access';
 import { fixedClock } from '../../shared/clock';
 import { startTestProduct, type TestProduct } from '../../../test/harness';
-import { buildCadre, buildUnit, buildUser, linkUser, provinceIdOf } from '../../../test/factories';
+import { randomUUID } from 'node:crypto';
+import { buildCadre, buildTrip, buildUnit, buildUser, inProvince, linkUser, provinceIdOf } from '../../../test/factories';
+import { announceOverdueActions } from './inspection.events';
 
 const DECIDE = `mutation ($id: ID!, $v: Int!) { decideTrips(trips: [{ id: $id, version: $v }], decision: APPROVE) { version } }`;
 const COMPLETE = `mutation ($id: ID!, $v: Int!, $s: LocalDate!, $e: LocalDate!) {
@@ -203,6 +205,60 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
         { fullName: 'Đặng Văn Kiểm', countedDays: 2, byKind: { inspection: 2 } },
       ]),
     );
+  });
+
+  it('announces a corrective action live the day it becomes overdue, once', async () => {
+    const { createClient } = await import('graphql-ws');
+    const { WebSocket } = await import('ws');
+    const lead2 = await buildCadre(product.owner, { provinceId: ldg, departmentId: units.deptA.id });
+    const visit = await buildTrip(product.owner, {
+      provinceId: ldg,
+      leadCadreId: lead2.id,
+      destinationId: units.other.id,
+      kind: 'INSPECTION',
+      state: 'COMPLETED',
+      startDate: '2026-04-01',
+      endDate: '2026-04-01',
+    });
+    await inProvince(product.owner, ldg, async () => {
+      const conclusion = randomUUID();
+      await product.owner.query(
+        `INSERT INTO inspection_conclusion (province_id, id, trip_id, unit_id, findings, rating, concluded_on) VALUES ($1, $2, $3, $4, 'Thu chi quỹ chưa công khai.', 'WEAK', '2026-04-02')`,
+        [ldg, conclusion, visit.id, units.other.id],
+      );
+      await product.owner.query(
+        `INSERT INTO corrective_action (province_id, id, conclusion_id, description, responsible_unit_id, due_on) VALUES ($1, $2, $3, 'Công khai thu chi quỹ Đoàn', $4, '2026-05-01')`,
+        [ldg, randomUUID(), conclusion, units.other.id],
+      );
+    });
+    const events: Array<{ kind: string; title: string }> = [];
+    const client = createClient({
+      url: `${product.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${board}` },
+    });
+    const dispose = client.subscribe<{ findingEvents: { kind: string; title: string } }>(
+      { query: 'subscription { findingEvents { kind title } }' },
+      { next: (v) => v.data && events.push(v.data.findingEvents), error: () => undefined, complete: () => undefined },
+    );
+    // The subscription registers asynchronously: announce until it is heard, re-arming the action
+    // when an announcement went out before anyone listened.
+    const heard = () => events.some((e) => e.title === 'Công khai thu chi quỹ Đoàn');
+    for (let i = 0; i < 20 && !heard(); i += 1) {
+      const announced = await announceOverdueActions(product.deps);
+      for (let wait = 0; wait < 10 && !heard(); wait += 1) await new Promise((r) => setTimeout(r, 100));
+      if (announced > 0 && !heard()) {
+        await inProvince(product.owner, ldg, () =>
+          product.owner.query(
+            `UPDATE corrective_action SET overdue_announced_at = NULL WHERE description = 'Công khai thu chi quỹ Đoàn'`,
+          ),
+        );
+      }
+    }
+    expect(events).toContainEqual({ kind: 'ACTION_OVERDUE', title: 'Công khai thu chi quỹ Đoàn' });
+    expect(await announceOverdueActions(product.deps)).toBe(0);
+    dispose();
+    await client.dispose();
   });
 
   it('records participation in a higher-level team with its organiser', async () => {

@@ -117,6 +117,21 @@ export class ScopedTransaction {
     }
   }
 
+  /**
+   * A transaction for the system's own background work (no viewer): it may read and write the given
+   * provinces. Only process code opens it; no request can.
+   */
+  static async openSystem(dataSource: DataSource, provinceIds: number[]): Promise<ScopedTransaction> {
+    const runner = dataSource.createQueryRunner();
+    serializeQueries(runner);
+    await runner.connect();
+    await runner.startTransaction();
+    const tx = new ScopedTransaction(runner);
+    await setScope(runner, null, { readable: provinceIds, writable: provinceIds });
+    tx.current = { viewer: null, scope: { readable: provinceIds, writable: provinceIds } };
+    return tx;
+  }
+
   /** Sets who this transaction acts for (at its start, or right after sign-in). */
   async becomeUser(userId: string | null, provinces: readonly ProvinceRecord[]): Promise<void> {
     let viewer: Viewer | null = null;
