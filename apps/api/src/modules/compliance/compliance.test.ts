@@ -154,8 +154,8 @@ describe('compliance: the figures a province reports', () => {
     const [g, h] = await Promise.all(
       ['G Merged', 'H Merged'].map((fullName) => buildCadre(product.owner, { provinceId: qti, fullName })),
     );
-    const first = await trip([g!.id], '2024-09-02', '2024-09-04');
-    const second = await trip([h!.id], '2024-09-03', '2024-09-05');
+    const first = await trip([g.id], '2024-09-02', '2024-09-04');
+    const second = await trip([h.id], '2024-09-03', '2024-09-05');
     await inProvince(product.owner, qti, async () => {
       const id = randomUUID();
       await product.owner.query(
