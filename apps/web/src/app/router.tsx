@@ -42,6 +42,14 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('@/features/incoming/IncomingPage')).IncomingPage }),
       },
       {
+        path: 'dashboard',
+        lazy: async () => ({ Component: (await import('@/features/compliance/DashboardPage')).DashboardPage }),
+      },
+      {
+        path: 'central',
+        lazy: async () => ({ Component: (await import('@/features/compliance/CentralPage')).CentralPage }),
+      },
+      {
         path: 'feed',
         lazy: async () => ({ Component: (await import('@/features/live/FeedPage')).FeedPage }),
       },

@@ -1,14 +1,19 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { MyComplianceCard } from '@/features/compliance/MyComplianceCard';
 import { ProvincesTable } from '@/features/provinces/ProvincesTable';
 import { errorMessage } from '@/shared/apollo/errors';
 import { AccountCard } from './AccountCard';
-import { HomeQuery } from './home.operations';
+import { HomeQuery, MyComplianceQuery } from './home.operations';
 
 export function HomePage() {
   const { t } = useTranslation();
   const { data, loading, error } = useQuery(HomeQuery);
+  const year = new Date().getFullYear();
+  // Only someone on the cadre list has days of their own to count.
+  const hasOwnResults = !!data?.me.cadreId && data.me.role !== 'CENTRAL' && data.me.role !== 'HOST_UNIT';
+  const mine = useQuery(MyComplianceQuery, { variables: { year }, skip: !hasOwnResults });
 
   return (
     <Row gutter={[16, 16]}>
@@ -18,7 +23,16 @@ export function HomePage() {
         </Col>
       )}
       <Col xs={24} lg={9} xl={8}>
-        <AccountCard viewer={data?.me} loading={loading && !data} />
+        <Row gutter={[16, 16]}>
+          <Col span={24}>
+            <AccountCard viewer={data?.me} loading={loading && !data} />
+          </Col>
+          {hasOwnResults && (
+            <Col span={24}>
+              <MyComplianceCard compliance={mine.data?.myCompliance} year={year} loading={mine.loading && !mine.data} />
+            </Col>
+          )}
+        </Row>
       </Col>
       <Col xs={24} lg={15} xl={16}>
         <Card>

@@ -2,7 +2,7 @@ import type { Role } from '@/gql/graphql';
 
 export interface NavItem {
   path: string;
-  key: 'home' | 'newTrip' | 'myTrips' | 'approvals' | 'incoming' | 'feed';
+  key: 'home' | 'newTrip' | 'myTrips' | 'approvals' | 'incoming' | 'dashboard' | 'central' | 'feed';
   roles: readonly Role[] | 'all';
 }
 
@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/trips/mine', key: 'myTrips', roles: ['CADRE', 'DEPARTMENT_HEAD', 'STANDING_BOARD'] },
   { path: '/approvals', key: 'approvals', roles: ['STANDING_BOARD'] },
   { path: '/incoming', key: 'incoming', roles: ['HOST_UNIT'] },
+  { path: '/dashboard', key: 'dashboard', roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CENTRAL'] },
+  { path: '/central', key: 'central', roles: ['CENTRAL'] },
   { path: '/feed', key: 'feed', roles: ['CENTRAL', 'PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'] },
 ];
 

@@ -7,7 +7,7 @@ interface Connection {
 }
 
 /**
- * Trips come in cursor pages: "Xem thêm" appends the next page to the list it continues, and each
+ * Trips and cadre results come in cursor pages: "Xem thêm" appends the next page to the list it continues, and each
  * filter keeps a list of its own.
  */
 export function createCache(): InMemoryCache {
@@ -17,6 +17,13 @@ export function createCache(): InMemoryCache {
         fields: {
           trips: {
             keyArgs: ['filter', 'orderBy', 'first'],
+            merge(existing: Connection | undefined, incoming: Connection, { args }) {
+              if (!existing || !args?.after) return incoming;
+              return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+            },
+          },
+          cadreCompliance: {
+            keyArgs: ['year', 'provinceId', 'filter', 'first'],
             merge(existing: Connection | undefined, incoming: Connection, { args }) {
               if (!existing || !args?.after) return incoming;
               return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };

@@ -1,0 +1,181 @@
+import { screen, within } from '@testing-library/react';
+import { always, renderPage, type Mocks } from '@/test/renderPage';
+import {
+  ComplianceChangedSubscription,
+  ComplianceTrendQuery,
+  DashboardQuery,
+  DashboardViewerQuery,
+} from './compliance.operations';
+import { DashboardPage } from './DashboardPage';
+
+jest.setTimeout(60_000);
+
+const LAM_DONG = 68;
+const BINH_THUAN = 60;
+const NO_FILTER = { search: null, statuses: null, departmentId: null };
+
+const viewer = always({
+  request: { query: DashboardViewerQuery },
+  result: {
+    data: {
+      me: {
+        __typename: 'User',
+        id: 'user-1',
+        role: 'PROVINCE_ADMIN',
+        province: {
+          __typename: 'Province',
+          id: LAM_DONG,
+          name: 'Lâm Đồng',
+          predecessors: [
+            { __typename: 'Province', id: BINH_THUAN, name: 'Bình Thuận' },
+            { __typename: 'Province', id: 61, name: 'Đắk Nông' },
+          ],
+        },
+      },
+    },
+  },
+});
+
+const trend = always({
+  request: { query: ComplianceTrendQuery },
+  result: { data: { complianceTrend: [] } },
+});
+
+const ratio = (count: number, total: number) => ({ __typename: 'Ratio', count, total });
+
+function cadre(cadreId: string, fullName: string, countedDays: number, status: string) {
+  return {
+    __typename: 'CadreCompliance',
+    cadreId,
+    fullName,
+    countedDays,
+    requiredDays: 60,
+    projectedDays: countedDays,
+    hardshipDays: 4,
+    status,
+    byKind: { __typename: 'DaysByKind', topic: 30, coordination: 20, inspection: 5, meeting: countedDays - 55 },
+  };
+}
+
+function dashboard(totalDays: number) {
+  return {
+    request: { query: DashboardQuery, variables: { year: 2019, provinceId: BINH_THUAN, filter: NO_FILTER } },
+    result: {
+      data: {
+        provinceCompliance: {
+          __typename: 'ProvinceCompliance',
+          provinceId: BINH_THUAN,
+          year: 2019,
+          subjectCadres: 29,
+          agencyStaff: ratio(14, 21),
+          executiveMembers: ratio(29, 37),
+          metShare: 1,
+          metCount: 29,
+          requiredDays: 60,
+          totalDays,
+          averageDays: totalDays / 29,
+          hardshipShare: 0.25,
+          lateTrips: 2,
+          unreportedTrips: 0,
+          overdueReports: 0,
+          estimatedCost: 152_000_000,
+          actualCost: 148_500_000,
+          coverage: {
+            __typename: 'Coverage',
+            reached: 17,
+            total: 18,
+            missing: [{ __typename: 'CoverageUnit', unitId: 'u-pq', name: 'Huyện đoàn Phú Quý' }],
+          },
+        },
+        departmentCompliance: [
+          {
+            __typename: 'DepartmentCompliance',
+            departmentId: 'd-1',
+            departmentName: 'Ban Phong trào',
+            subjectCadres: 6,
+            agencyStaff: ratio(3, 5),
+            executiveMembers: ratio(6, 8),
+            metCount: 6,
+            metShare: 1,
+            onTrack: 0,
+            atRisk: 0,
+            behind: 0,
+            exempt: 1,
+            totalDays: 372,
+            averageDays: 62,
+            hardshipShare: 0.2,
+            overdueReports: 0,
+          },
+        ],
+        cadreCompliance: {
+          __typename: 'CadreComplianceConnection',
+          totalCount: 3,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          nodes: [
+            cadre('c-1', 'Nguyễn Văn An', 64, 'MET'),
+            cadre('c-2', 'Trần Thị Bích', 58, 'AT_RISK'),
+            cadre('c-3', 'Lê Văn Cường', 0, 'EXEMPT'),
+          ],
+        },
+      },
+    },
+  };
+}
+
+function tile(key: string): HTMLElement {
+  return screen.getByTestId(`tile-${key}`);
+}
+
+describe('the province dashboard', () => {
+  it("reads Bình Thuận's 2019 figures the way the annual report writes them", async () => {
+    const mocks: Mocks = [viewer, trend, dashboard(1785)];
+    renderPage('/dashboard', '/dashboard?province=60&year=2019', <DashboardPage />, mocks);
+
+    expect(await screen.findByText('14/21')).toBeInTheDocument();
+    expect(within(tile('executive')).getByText('29/37')).toBeInTheDocument();
+    expect(within(tile('subject')).getByText('29')).toBeInTheDocument();
+    expect(within(tile('days')).getByText('1.785')).toBeInTheDocument();
+    expect(within(tile('average')).getByText('61,55')).toBeInTheDocument();
+    expect(within(tile('met')).getByText('100%')).toBeInTheDocument();
+    expect(within(tile('cost')).getByText('148.500.000 đ')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Bình Thuận · 2019');
+    expect(screen.getByText('Dữ liệu lịch sử, chỉ xem')).toBeInTheDocument();
+
+    expect(screen.getByTestId('coverage')).toHaveTextContent('17/18 đơn vị');
+    expect(screen.getByText('Huyện đoàn Phú Quý')).toBeInTheDocument();
+
+    const row = (name: string) => screen.getByText(name).closest('tr') as HTMLElement;
+    expect(within(row('Nguyễn Văn An')).getByText('Đạt')).toBeInTheDocument();
+    expect(within(row('Nguyễn Văn An')).getByText('64/60 ngày')).toBeInTheDocument();
+    expect(within(row('Trần Thị Bích')).getByText('Có nguy cơ')).toBeInTheDocument();
+    expect(within(row('Lê Văn Cường')).getByText('Được miễn')).toBeInTheDocument();
+    expect(within(row('Ban Phong trào')).getByText('3/5')).toBeInTheDocument();
+  });
+
+  it('fetches the figures again when the province reports a change, and says so', async () => {
+    const mocks: Mocks = [
+      viewer,
+      trend,
+      dashboard(1785),
+      {
+        request: { query: ComplianceChangedSubscription, variables: { year: 2019 } },
+        result: {
+          data: {
+            complianceChanged: {
+              __typename: 'ComplianceUpdate',
+              year: 2019,
+              province: { __typename: 'ProvinceCompliance', provinceId: BINH_THUAN },
+            },
+          },
+        },
+        delay: 300,
+      },
+      dashboard(1791),
+    ];
+    renderPage('/dashboard', '/dashboard?province=60&year=2019', <DashboardPage />, mocks);
+
+    expect(await screen.findByText('1.785')).toBeInTheDocument();
+    expect(await screen.findByText('Vừa cập nhật', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(within(tile('days')).getByText('1.791')).toBeInTheDocument();
+  });
+});

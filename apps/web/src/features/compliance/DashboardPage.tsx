@@ -1,0 +1,229 @@
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { Alert, Button, Card, Empty, Input, Result, Select, Skeleton, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { getFragmentData } from '@/gql';
+import type { ComplianceStatus } from '@/gql/graphql';
+import { errorMessage } from '@/shared/apollo/errors';
+import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
+import { CadreComplianceTable } from './CadreComplianceTable';
+import {
+  ComplianceChangedSubscription,
+  ComplianceTrendQuery,
+  DashboardQuery,
+  DashboardViewerQuery,
+  ProvinceOptionsQuery,
+} from './compliance.operations';
+import { DASHBOARD_ROLES, FIRST_YEAR, selectableYears, yearParam } from './complianceScope';
+import { COMPLIANCE_STATUSES } from './ComplianceStatusTag';
+import { ComplianceTiles } from './ComplianceTiles';
+import { CoverageCard } from './CoverageCard';
+import { DepartmentTable, DepartmentTable_department } from './DepartmentTable';
+import { ProvincePicker, type ProvinceChoice } from './ProvincePicker';
+import { TrendCard } from './TrendCard';
+
+/** How long "Vừa cập nhật" stays after a live update. */
+const FRESH_MS = 8000;
+const TREND_YEARS = 5;
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const currentYear = new Date().getFullYear();
+  const [params, setParams] = useSearchParams();
+  const year = yearParam(params.get('year'), currentYear);
+  const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery);
+  const me = viewerData?.me;
+  const central = me?.role === 'CENTRAL';
+  const allowed = !!me && DASHBOARD_ROLES.includes(me.role);
+  const provinces = useQuery(ProvinceOptionsQuery, { skip: !central });
+
+  const requested = Number(params.get('province')) || undefined;
+  const own = me?.province;
+  const choices: ProvinceChoice[] = central
+    ? (provinces.data?.provinces ?? []).map((p) => ({ id: p.id, name: p.name, historical: p.status === 'MERGED' }))
+    : own
+      ? [
+          { id: own.id, name: own.name, historical: false },
+          ...own.predecessors.map((p) => ({ id: p.id, name: p.name, historical: true })),
+        ]
+      : [];
+  const provinceId = central ? requested : requested && choices.some((c) => c.id === requested) ? requested : own?.id;
+
+  const [search, setSearch] = useState('');
+  const [statuses, setStatuses] = useState<ComplianceStatus[]>([]);
+  const [departmentId, setDepartmentId] = useState<string | undefined>();
+  const debounced = useDebouncedValue(search.trim(), 300);
+  const filter = {
+    search: debounced || null,
+    statuses: statuses.length ? statuses : null,
+    departmentId: departmentId ?? null,
+  };
+  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(DashboardQuery, {
+    variables: { year, provinceId, filter },
+    skip: !allowed || provinceId === undefined,
+    notifyOnNetworkStatusChange: true,
+  });
+  const shown = data ?? previousData;
+  const trend = useQuery(ComplianceTrendQuery, {
+    variables: { fromYear: Math.max(FIRST_YEAR, year - TREND_YEARS + 1), toYear: year, provinceId },
+    skip: !allowed || provinceId === undefined,
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  const [freshAt, setFreshAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (freshAt === null) return;
+    const timer = setTimeout(() => setFreshAt(null), FRESH_MS);
+    return () => clearTimeout(timer);
+  }, [freshAt]);
+  useSubscription(ComplianceChangedSubscription, {
+    variables: { year },
+    skip: !allowed || provinceId === undefined,
+    onData: ({ data: pushed }) => {
+      if (pushed.data?.complianceChanged.province.provinceId !== provinceId) return;
+      void Promise.all([refetch(), trend.refetch()]).then(() => setFreshAt(Date.now()));
+    },
+  });
+
+  const choose = (next: { province?: number; year?: number }) => {
+    const merged = new URLSearchParams(params);
+    if (next.province !== undefined) merged.set('province', String(next.province));
+    if (next.year !== undefined) merged.set('year', String(next.year));
+    setDepartmentId(undefined);
+    setParams(merged, { replace: true });
+  };
+
+  if (viewerLoading && !me) {
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
+  }
+  if (me && !allowed) return <Result status="403" title={t('compliance.forbidden')} />;
+
+  const figures = shown?.provinceCompliance;
+  const departments = getFragmentData(DepartmentTable_department, shown?.departmentCompliance ?? []);
+  const cadres = shown?.cadreCompliance;
+  const firstLoad = loading && !shown;
+  const chosen = choices.find((c) => c.id === provinceId);
+  const historical = chosen?.historical ?? false;
+
+  return (
+    <div className="dashboard">
+      <Card>
+        <div className="page-head">
+          <Typography.Title level={1} className="page-title">
+            {chosen ? t('compliance.titleOf', { name: chosen.name, year }) : t('compliance.title')}
+          </Typography.Title>
+          <div className="page-head__side" aria-live="polite">
+            {freshAt !== null && (
+              <Tag color="green" className="fresh-tag">
+                {t('compliance.fresh')}
+              </Tag>
+            )}
+            {historical && <Tag>{t('compliance.readOnly')}</Tag>}
+          </div>
+        </div>
+        <div className="dashboard__pickers">
+          {choices.length > 1 || central ? (
+            <div className="field">
+              <label htmlFor="dashboard-province">{t('compliance.province')}</label>
+              <ProvincePicker
+                id="dashboard-province"
+                choices={choices}
+                value={provinceId}
+                loading={provinces.loading}
+                onChange={(id) => choose({ province: id })}
+              />
+            </div>
+          ) : null}
+          <div className="field">
+            <label htmlFor="dashboard-year">{t('compliance.year')}</label>
+            <Select<number>
+              id="dashboard-year"
+              className="picker picker--year"
+              virtual={false}
+              value={year}
+              onChange={(y) => choose({ year: y })}
+              options={selectableYears(currentYear).map((y) => ({ value: y, label: String(y) }))}
+            />
+          </div>
+        </div>
+      </Card>
+
+      {error && <Alert type="error" showIcon title={errorMessage(error, t)} />}
+
+      {provinceId === undefined ? (
+        <Card>
+          <Empty description={t('compliance.pickProvinceFirst')} />
+        </Card>
+      ) : (
+        <>
+          {figures ? (
+            <ComplianceTiles figures={figures} />
+          ) : (
+            <Card loading={firstLoad}>{!firstLoad && <Empty description={t('compliance.noFigures')} />}</Card>
+          )}
+
+          <div className="dashboard__row">
+            {figures ? <CoverageCard coverage={figures.coverage} /> : <Card loading={firstLoad} />}
+            <TrendCard points={trend.data?.complianceTrend ?? []} loading={trend.loading && !trend.data} />
+          </div>
+
+          <Card title={<h2 className="card-title">{t('compliance.department.title')}</h2>}>
+            <DepartmentTable departments={shown?.departmentCompliance ?? []} loading={firstLoad} />
+          </Card>
+
+          <Card
+            title={<h2 className="card-title">{t('compliance.cadre.title')}</h2>}
+            extra={cadres && <span className="muted">{t('compliance.cadre.count', { count: cadres.totalCount })}</span>}
+          >
+            <div className="filters" role="search" aria-label={t('compliance.cadre.filters')}>
+              <Input.Search
+                allowClear
+                aria-label={t('compliance.cadre.search')}
+                placeholder={t('compliance.cadre.search')}
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+              />
+              <Select<ComplianceStatus[]>
+                mode="multiple"
+                allowClear
+                aria-label={t('compliance.cadre.status')}
+                placeholder={t('compliance.cadre.allStatuses')}
+                value={statuses}
+                onChange={setStatuses}
+                options={COMPLIANCE_STATUSES.map((s) => ({ value: s, label: t(`compliance.status.${s}`) }))}
+              />
+              <Select<string>
+                allowClear
+                aria-label={t('compliance.department.name')}
+                placeholder={t('compliance.cadre.allDepartments')}
+                value={departmentId}
+                onChange={setDepartmentId}
+                options={departments
+                  .filter((d) => d.departmentId)
+                  .map((d) => ({ value: d.departmentId ?? '', label: d.departmentName ?? '' }))}
+              />
+            </div>
+            <CadreComplianceTable cadres={cadres?.nodes ?? []} loading={loading && !loadingMore} />
+            {cadres?.pageInfo.hasNextPage && (
+              <Button
+                className="load-more"
+                loading={loadingMore}
+                onClick={() => {
+                  setLoadingMore(true);
+                  void fetchMore({ variables: { after: cadres.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
+                }}
+              >
+                {t('common.loadMore')}
+              </Button>
+            )}
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { Card, Descriptions, Empty, Progress } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { getFragmentData, graphql, type FragmentType } from '@/gql';
+import { formatDateRange } from '@/shared/format/date';
+import { ComplianceStatusTag } from './ComplianceStatusTag';
+
+export const MyComplianceCard_compliance = graphql(`
+  fragment MyComplianceCard_compliance on CadreCompliance {
+    year
+    countedDays
+    requiredDays
+    projectedDays
+    upcomingDays
+    hardshipDays
+    status
+    windowStart
+    windowEnd
+  }
+`);
+
+interface MyComplianceCardProps {
+  compliance: FragmentType<typeof MyComplianceCard_compliance> | null | undefined;
+  year: number;
+  loading: boolean;
+}
+
+/** "Tiến độ của tôi": the viewer's own days this year against what they must do. */
+export function MyComplianceCard({ compliance: ref, year, loading }: MyComplianceCardProps) {
+  const { t } = useTranslation();
+  const mine = getFragmentData(MyComplianceCard_compliance, ref);
+  const percent = mine && mine.requiredDays > 0 ? Math.min(100, Math.round((mine.countedDays / mine.requiredDays) * 100)) : 100;
+  return (
+    <Card
+      title={<h2 className="card-title">{t('compliance.mine.title', { year })}</h2>}
+      extra={mine && <ComplianceStatusTag status={mine.status} />}
+      loading={loading}
+    >
+      {mine ? (
+        <div className="my-progress">
+          <Progress
+            type="circle"
+            size={96}
+            percent={percent}
+            status={mine.status === 'BEHIND' ? 'exception' : mine.status === 'MET' ? 'success' : 'normal'}
+            format={() => `${mine.countedDays}/${mine.requiredDays}`}
+            aria-label={t('compliance.cadre.daysValue', { counted: mine.countedDays, required: mine.requiredDays })}
+          />
+          <Descriptions column={1} size="small" colon={false}>
+            <Descriptions.Item label={t('compliance.mine.counted')}>
+              {t('compliance.cadre.daysValue', { counted: mine.countedDays, required: mine.requiredDays })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('compliance.mine.upcoming')}>
+              {t('trip.daysCount', { count: mine.upcomingDays })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('compliance.cadre.projected')}>
+              {t('trip.daysCount', { count: mine.projectedDays })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('compliance.mine.window')}>
+              {formatDateRange(mine.windowStart, mine.windowEnd)}
+            </Descriptions.Item>
+          </Descriptions>
+        </div>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('compliance.mine.none')} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,91 @@
+import { graphql } from '@/gql';
+
+/** Whose figures the dashboard may show: the viewer's province and its predecessors, or any (central). */
+export const DashboardViewerQuery = graphql(`
+  query DashboardViewer {
+    me {
+      id
+      role
+      province {
+        id
+        name
+        predecessors {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const ProvinceOptionsQuery = graphql(`
+  query ProvinceOptions {
+    provinces {
+      id
+      name
+      status
+    }
+  }
+`);
+
+/** The province dashboard: the annual figures, each department and each cadre. */
+export const DashboardQuery = graphql(`
+  query Dashboard($year: Int!, $provinceId: Int, $after: String, $filter: CadreComplianceFilter) {
+    provinceCompliance(year: $year, provinceId: $provinceId) {
+      provinceId
+      year
+      ...ComplianceTiles_figures
+      coverage {
+        ...CoverageCard_coverage
+      }
+    }
+    departmentCompliance(year: $year, provinceId: $provinceId) {
+      departmentId
+      ...DepartmentTable_department
+    }
+    cadreCompliance(year: $year, provinceId: $provinceId, first: 50, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        cadreId
+        ...CadreComplianceTable_cadre
+      }
+    }
+  }
+`);
+
+export const ComplianceTrendQuery = graphql(`
+  query ComplianceTrend($fromYear: Int!, $toYear: Int!, $provinceId: Int) {
+    complianceTrend(fromYear: $fromYear, toYear: $toYear, provinceId: $provinceId) {
+      ...TrendChart_point
+    }
+  }
+`);
+
+export const ComplianceChangedSubscription = graphql(`
+  subscription ComplianceChanged($year: Int!) {
+    complianceChanged(year: $year) {
+      year
+      province {
+        provinceId
+      }
+    }
+  }
+`);
+
+export const CentralComparisonQuery = graphql(`
+  query CentralComparison($year: Int!, $orderBy: ComparisonOrder!) {
+    centralComparison(year: $year, orderBy: $orderBy) {
+      provinceId
+      province {
+        id
+        name
+      }
+      ...CentralTable_row
+      ...MetShareChart_row
+    }
+  }
+`);

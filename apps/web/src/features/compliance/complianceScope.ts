@@ -1,0 +1,18 @@
+import type { Role } from '@/gql/graphql';
+
+/** Who reads a province's figures: the API refuses the rest, the page just does not offer itself. */
+export const DASHBOARD_ROLES: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CENTRAL'];
+
+/** The first year the API keeps figures for. */
+export const FIRST_YEAR = 2015;
+
+/** Years the selectors offer, newest first. */
+export function selectableYears(current: number): number[] {
+  return Array.from({ length: current - FIRST_YEAR + 1 }, (_, i) => current - i);
+}
+
+/** A year from the address bar, or the current one when it is missing or nonsense. */
+export function yearParam(value: string | null, current: number): number {
+  const year = Number(value);
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= current ? year : current;
+}

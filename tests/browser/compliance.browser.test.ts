@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startProduct } from '../support/server';
+
+const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 812 };
+
+let product: { url: string; stop: () => Promise<void> };
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+jest.setTimeout(120_000);
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  product = await startProduct();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+async function openPage(viewport: { width: number; height: number }, phone = false): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    isMobile: phone,
+    hasTouch: phone,
+    deviceScaleFactor: phone ? 2 : 1,
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${product.url}/signin`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill('demo1234');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  // Central users have no province after their role, so wait for the role line itself.
+  await page.getByTestId('viewer').locator('.app-header__meta').waitFor();
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+}
+
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+test("the province admin reads Bình Thuận's 2019 figures, as reported before the merger", async () => {
+  const page = await openPage(DESKTOP);
+  await signIn(page, 'admin.ldg');
+  await page.getByRole('navigation').getByRole('link', { name: 'Kết quả thực hiện' }).click();
+  await page.waitForURL('**/dashboard');
+  await page.getByTestId('tile-agency').waitFor();
+  await page.getByTestId('coverage').waitFor();
+  await screenshot(page, 'dashboard.png');
+
+  await pick(page, 'Tỉnh, thành phố', 'Bình Thuận (lịch sử)');
+  await pick(page, 'Năm', '2019');
+  await page.getByRole('heading', { level: 1, name: /Bình Thuận · 2019/ }).waitFor();
+  await page.getByTestId('tile-agency').getByText('14/21').waitFor();
+
+  expect(await page.getByTestId('tile-subject').textContent()).toContain('29');
+  expect(await page.getByTestId('tile-executive').textContent()).toContain('29/37');
+  expect(await page.getByTestId('tile-days').textContent()).toContain('1.785');
+  expect(await page.getByTestId('tile-average').textContent()).toContain('61,55');
+  expect(await page.getByTestId('tile-met').textContent()).toContain('100%');
+  expect(await page.getByTestId('coverage').textContent()).toBe('17/18 đơn vị');
+  await page
+    .getByText(/Phú Quý/)
+    .first()
+    .waitFor();
+  await page.getByRole('table').last().getByText('Đạt').first().waitFor();
+  await screenshot(page, 'dashboard-history.png');
+});
+
+test('the dashboard fits a 375px-wide phone: its tables scroll inside their cards', async () => {
+  const page = await openPage(PHONE, true);
+  await signIn(page, 'admin.ldg');
+  await page.goto(`${product.url}/dashboard?year=2019&province=${await binhThuanId(page)}`);
+  await page.getByTestId('tile-agency').getByText('14/21').waitFor();
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+});
+
+/** The id the province picker offers for Bình Thuận, read from the page rather than assumed. */
+async function binhThuanId(page: Page): Promise<string> {
+  await page.goto(`${product.url}/dashboard`);
+  await pick(page, 'Tỉnh, thành phố', 'Bình Thuận (lịch sử)');
+  await page.waitForURL(/province=\d+/);
+  return new URL(page.url()).searchParams.get('province') ?? '';
+}
+
+test('the central union compares the provinces and drills down into one', async () => {
+  const page = await openPage(DESKTOP);
+  await signIn(page, 'trunguong');
+  await page.getByRole('navigation').getByRole('link', { name: 'So sánh các tỉnh' }).click();
+  await page.waitForURL('**/central');
+  const table = page.getByRole('table');
+  await table.getByRole('link', { name: 'Lâm Đồng', exact: true }).waitFor();
+  expect(await table.getByRole('row').count()).toBeGreaterThan(30);
+  await page.locator('.chart svg').first().waitFor();
+  await screenshot(page, 'central.png');
+
+  await table.getByRole('link', { name: 'Lâm Đồng', exact: true }).click();
+  await page.waitForURL(/\/dashboard\?province=\d+/);
+  await page.getByRole('heading', { level: 1, name: /Lâm Đồng/ }).waitFor();
+  await page.getByTestId('tile-agency').waitFor();
+});
