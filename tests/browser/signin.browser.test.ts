@@ -1,53 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startProduct } from '../support/server';
-
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
-
-let product: { url: string; stop: () => Promise<void> };
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+import { browserSuite, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
 
 jest.setTimeout(60_000);
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  product = await startProduct();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function openPage(viewport: { width: number; height: number }, phone = false): Promise<Page> {
-  const context = await browser.newContext({
-    viewport,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    isMobile: phone,
-    hasTouch: phone,
-    deviceScaleFactor: phone ? 2 : 1,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
+const suite = browserSuite();
+const { openPage } = suite;
 
 async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
@@ -62,7 +20,7 @@ async function waitForProvinces(page: Page): Promise<void> {
 test('a cadre signs in, sees their province, reads the page in English and signs out', async () => {
   const page = await openPage(DESKTOP);
 
-  await page.goto(product.url);
+  await page.goto(suite.product.url);
   await page.waitForURL('**/signin');
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'signin.png') });
@@ -88,13 +46,13 @@ test('a cadre signs in, sees their province, reads the page in English and signs
   expect(await page.evaluate(() => localStorage.getItem('coso.token'))).toBeNull();
 
   // The signed-out browser cannot go back to the signed-in page.
-  await page.goto(product.url);
+  await page.goto(suite.product.url);
   await page.waitForURL('**/signin');
 });
 
 test("a wrong password shows the server's Vietnamese message on the form", async () => {
   const page = await openPage(DESKTOP);
-  await page.goto(`${product.url}/signin`);
+  await page.goto(`${suite.product.url}/signin`);
 
   await signIn(page, 'canbo.ldg', 'not-the-password');
 
@@ -107,7 +65,7 @@ test("a wrong password shows the server's Vietnamese message on the form", async
 
 test('the home page fits a 375px-wide phone without horizontal scrolling', async () => {
   const page = await openPage(PHONE, true);
-  await page.goto(`${product.url}/signin`);
+  await page.goto(`${suite.product.url}/signin`);
   expect(await horizontalOverflow(page)).toBe(0);
 
   await signIn(page, 'canbo.ldg', 'demo1234');

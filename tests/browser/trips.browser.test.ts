@@ -1,56 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startProduct } from '../support/server';
-
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
-
-let product: { url: string; stop: () => Promise<void> };
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+import { browserSuite, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
 
 jest.setTimeout(120_000);
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  product = await startProduct();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function openPage(viewport: { width: number; height: number }, phone = false): Promise<Page> {
-  const context = await browser.newContext({
-    viewport,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    isMobile: phone,
-    hasTouch: phone,
-    deviceScaleFactor: phone ? 2 : 1,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
+const suite = browserSuite();
+const { openPage } = suite;
 
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${product.url}/signin`);
+  await page.goto(`${suite.product.url}/signin`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill('demo1234');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
