@@ -1,15 +1,22 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { EntityManager } from 'typeorm';
 import { ruleFor } from '../rules/rules.service';
 
-@ObjectType({ description: 'Số đoàn và ngày công một đơn vị tiếp trong một tuần' })
+export enum LoadPeriod {
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+registerEnumType(LoadPeriod, { name: 'LoadPeriod', description: 'Theo tuần (từ thứ Hai) hoặc theo tháng' });
+
+@ObjectType({ description: 'Số đoàn và ngày công một đơn vị tiếp trong một tuần hoặc một tháng' })
 export class HostWeekLoad {
   @Field(() => ID) unitId: string;
   @Field() unitName: string;
-  @Field(() => LocalDateResolver, { description: 'Thứ Hai đầu tuần' }) weekStart: string;
+  @Field(() => LoadPeriod) period: LoadPeriod;
+  @Field(() => LocalDateResolver, { description: 'Ngày đầu kỳ: thứ Hai đầu tuần hoặc ngày 1 của tháng' }) periodStart: string;
   @Field(() => Int, { description: 'Số đoàn (đoàn đã ghép tính là một)' }) delegations: number;
-  @Field(() => Int, { description: 'Số ngày công cán bộ trong tuần' }) cadreDays: number;
+  @Field(() => Int, { description: 'Số ngày công cán bộ trong kỳ' }) cadreDays: number;
   @Field({ description: 'Vượt ngưỡng của quy định' }) overloaded: boolean;
 }
 
@@ -42,9 +49,13 @@ export async function hostLoad(
   provinceId: number,
   from: string,
   to: string,
+  period: LoadPeriod,
   overloadedOnly: boolean,
   limit: number,
 ): Promise<HostWeekLoad[]> {
+  const unit = period === LoadPeriod.MONTH ? 'month' : 'week';
+  // The rule is per week; a month may hold about four weeks' worth.
+  const weeksPer = period === LoadPeriod.MONTH ? 4 : 1;
   const rule = await ruleFor(manager, provinceId, Number(from.slice(0, 4)));
   const rows: Array<{ unit_id: string; unit_name: string; week_start: string; delegations: number; cadre_days: number }> =
     await manager.query(
@@ -57,9 +68,9 @@ export async function hostLoad(
        ),
        weeks AS (
          SELECT v.*, w::date AS week_start,
-                daterange(w::date, (w + interval '7 days')::date) * v.r AS in_week
+                daterange(w::date, (w + $8::interval)::date) * v.r AS in_week
          FROM visits v,
-              generate_series(date_trunc('week', lower(v.r)), date_trunc('week', upper(v.r) - 1), interval '1 week') AS w
+              generate_series(date_trunc($9, lower(v.r)), date_trunc($9, upper(v.r) - 1), $8::interval) AS w
        )
        SELECT w.unit_id, u.name AS unit_name, w.week_start::text AS week_start,
               count(DISTINCT w.delegation)::int AS delegations,
@@ -67,18 +78,19 @@ export async function hostLoad(
                    WHERE m.province_id = $1 AND m.trip_id = w.trip_id))::int AS cadre_days
        FROM weeks w JOIN unit u ON u.province_id = $1 AND u.id = w.unit_id
        GROUP BY w.unit_id, u.name, w.week_start
-       HAVING NOT $5 OR count(DISTINCT w.delegation) > $6
+       HAVING NOT $5 OR count(DISTINCT w.delegation) > $6::int * $10::int
        ORDER BY count(DISTINCT w.delegation) DESC, w.week_start, u.name COLLATE "vi-x-icu"
        LIMIT $7`,
-      [provinceId, CONFIRMED, from, to, overloadedOnly, rule.hostLoadMaxPerWeek, limit],
+      [provinceId, CONFIRMED, from, to, overloadedOnly, rule.hostLoadMaxPerWeek, limit, `1 ${unit}`, unit, weeksPer],
     );
   return rows.map((r) => ({
     unitId: r.unit_id,
     unitName: r.unit_name,
-    weekStart: r.week_start,
+    period,
+    periodStart: r.week_start,
     delegations: r.delegations,
     cadreDays: r.cadre_days,
-    overloaded: r.delegations > rule.hostLoadMaxPerWeek,
+    overloaded: r.delegations > rule.hostLoadMaxPerWeek * weeksPer,
   }));
 }
 

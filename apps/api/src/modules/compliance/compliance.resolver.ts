@@ -20,7 +20,15 @@ import {
 } from './compliance.entity';
 import { CadreComplianceArgs, ComparisonOrder } from './compliance.inputs';
 import { cadreCoverage, filterCadres, provinceBundles, provinceCoverage, type ProvinceBundle } from './compliance.service';
-import { HostWeekLoad, MergeSuggestion, TopicOverlap, hostLoad, mergeSuggestions, topicOverlaps } from './compliance.hosts';
+import {
+  HostWeekLoad,
+  LoadPeriod,
+  MergeSuggestion,
+  TopicOverlap,
+  hostLoad,
+  mergeSuggestions,
+  topicOverlaps,
+} from './compliance.hosts';
 
 /** One look-up per request and province-year, however many of the dashboard's queries ask. */
 const requestBundles = new WeakMap<Context, Map<string, Promise<ProvinceBundle>>>();
@@ -228,11 +236,12 @@ export class ComplianceResolver {
     @Arg('to', () => LocalDateResolver) to: string,
     @Arg('overloadedOnly', { defaultValue: false }) overloadedOnly: boolean,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @Arg('period', () => LoadPeriod, { defaultValue: LoadPeriod.WEEK }) period: LoadPeriod,
     @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
   ): Promise<HostWeekLoad[]> {
     checkPeriod(from, to);
     if (first < 1 || first > 500) throw badInput('first', 'Số dòng mỗi lần từ 1 đến 500.');
-    return hostLoad(ctx.tx.manager, readableProvince(ctx.viewer, ctx.scope, provinceId), from, to, overloadedOnly, first);
+    return hostLoad(ctx.tx.manager, readableProvince(ctx.viewer, ctx.scope, provinceId), from, to, period, overloadedOnly, first);
   }
 
   @Access(Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.CENTRAL)

@@ -285,21 +285,29 @@ describe('host load, merge suggestions and overlapping topics', () => {
     await add(z.id, deptB.id, 'Phối hợp tổ chức ngày hội việc làm', '2026-04-19', '2026-04-20');
 
     const load = await product.ok(
-      `{ hostLoad(from: "2026-04-01", to: "2026-04-30") { unitName weekStart delegations cadreDays overloaded } }`,
+      `{ hostLoad(from: "2026-04-01", to: "2026-04-30") { unitName periodStart delegations cadreDays overloaded } }`,
       {},
       board,
     );
     // 19 April is a Sunday: the third trip spans two weeks.
     expect(load.hostLoad).toEqual([
-      { unitName: 'Đoàn xã Hòa Vang', weekStart: '2026-04-13', delegations: 3, cadreDays: 2 * 2 + 1 + 1, overloaded: true },
-      { unitName: 'Đoàn xã Hòa Vang', weekStart: '2026-04-20', delegations: 1, cadreDays: 1, overloaded: false },
+      { unitName: 'Đoàn xã Hòa Vang', periodStart: '2026-04-13', delegations: 3, cadreDays: 2 * 2 + 1 + 1, overloaded: true },
+      { unitName: 'Đoàn xã Hòa Vang', periodStart: '2026-04-20', delegations: 1, cadreDays: 1, overloaded: false },
     ]);
     const onlyOver = await product.ok(
-      `{ hostLoad(from: "2026-04-01", to: "2026-04-30", overloadedOnly: true) { weekStart } }`,
+      `{ hostLoad(from: "2026-04-01", to: "2026-04-30", overloadedOnly: true) { periodStart } }`,
       {},
       board,
     );
-    expect(onlyOver.hostLoad).toEqual([{ weekStart: '2026-04-13' }]);
+    expect(onlyOver.hostLoad).toEqual([{ periodStart: '2026-04-13' }]);
+    const monthly = await product.ok(
+      `{ hostLoad(from: "2026-04-01", to: "2026-04-30", period: MONTH) { period periodStart delegations cadreDays overloaded } }`,
+      {},
+      board,
+    );
+    expect(monthly.hostLoad).toEqual([
+      { period: 'MONTH', periodStart: '2026-04-01', delegations: 3, cadreDays: 2 * 2 + 1 + 2, overloaded: false },
+    ]);
     const merge = await product.ok(
       `{ mergeSuggestions(from: "2026-04-01", to: "2026-04-30") { unitName weekStart tripIds } }`,
       {},
