@@ -17,7 +17,8 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { IsOptional, Length } from 'class-validator';
 import { Access, Role } from '../../shared/access';
 import { Connection, PageArgs } from '../../shared/pagination';
-import { CENTRAL_KEY, publishScoped, type FindingEventPayload } from '../../shared/pubsub';
+import { CENTRAL_KEY, type FindingEventPayload } from '../../shared/pubsub';
+import { announceFinding as announce } from './finding.events';
 import { AppError, ErrorCode } from '../../shared/errors';
 import type { Context, SubscriptionContext } from '../../context';
 import { listProvinces, writableProvince } from '../tenancy/tenancy';
@@ -66,21 +67,6 @@ class GoodModelsArgs extends PageArgs {
 
   @Field(() => Int, { nullable: true })
   provinceId?: number;
-}
-
-function announce(ctx: Context, kind: string, id: string, title: string): void {
-  const provinceId = ctx.viewer!.provinceId!;
-  const at = new Date().toISOString();
-  ctx.tx.afterCommit(() =>
-    publishScoped(ctx.deps.pubsub, 'FINDING_EVENT', provinceId, {
-      provinceId,
-      kind,
-      id,
-      title,
-      actorName: ctx.viewer!.fullName,
-      at,
-    }),
-  );
 }
 
 @Resolver(() => GoodModel)

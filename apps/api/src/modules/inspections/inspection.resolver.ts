@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, Role } from '../../shared/access';
-import { publishScoped } from '../../shared/pubsub';
 import type { Context } from '../../context';
 import { listProvinces, readableProvince, writableProvince } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
 import { Unit } from '../units/unit.entity';
 import { Trip, TripKind } from '../trips/trip.entity';
 import { actorOf } from '../trips/trip.actor';
+import { announceFinding as announce } from '../findings/finding.events';
 import { ActionStatus, CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from './inspection.entity';
 import {
   ConcludeInspectionInput,
@@ -28,21 +28,6 @@ import {
 
 const STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE, Role.CENTRAL];
 const MANAGERS = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD];
-
-function announce(ctx: Context, kind: string, id: string, title: string): void {
-  const provinceId = ctx.viewer!.provinceId!;
-  const at = new Date().toISOString();
-  ctx.tx.afterCommit(() =>
-    publishScoped(ctx.deps.pubsub, 'FINDING_EVENT', provinceId, {
-      provinceId,
-      kind,
-      id,
-      title,
-      actorName: ctx.viewer!.fullName,
-      at,
-    }),
-  );
-}
 
 @Resolver(() => InspectionPlan)
 export class InspectionResolver {
