@@ -353,40 +353,40 @@ describe('demo data', () => {
     }
 
     const plans = await product.ok<{
-      inspectionPlans: Array<{
-        title: string;
-        targets: Array<{ name: string }>;
-        teams: Array<{
-          lead: { fullName: string };
-          members: Array<{ fullName: string }>;
-          visits: Array<{
-            state: string;
-            conclusions: Array<{ rating: string; actions: Array<{ status: string; overdue: boolean }> }>;
+      inspectionPlans: {
+        nodes: Array<{
+          title: string;
+          targets: Array<{ name: string }>;
+          teams: Array<{
+            lead: { fullName: string };
+            members: Array<{ fullName: string }>;
+            visits: Array<{
+              state: string;
+              conclusions: Array<{ rating: string; actions: Array<{ status: string; overdue: boolean }> }>;
+            }>;
           }>;
         }>;
-      }>;
+      };
     }>(
-      `{ inspectionPlans(year: 2026) { title targets { name } teams { lead { fullName } members { fullName }
-         visits { state conclusions { rating actions { status overdue } } } } } }`,
+      `{ inspectionPlans(year: 2026) { nodes { title targets { name } teams { lead { fullName } members { fullName }
+         visits { state conclusions { rating actions { status overdue } } } } } } }`,
       {},
       await product.login('admin.ldg', 'demo1234'),
     );
-    expect(plans.inspectionPlans.length).toBeGreaterThanOrEqual(1);
-    const team = plans.inspectionPlans[0].teams[0];
+    expect(plans.inspectionPlans.nodes.length).toBeGreaterThanOrEqual(1);
+    const team = plans.inspectionPlans.nodes[0].teams[0];
     expect(team.members.map((m) => m.fullName)).toContain(team.lead.fullName);
-    const actions = plans.inspectionPlans.flatMap((p) =>
+    const actions = plans.inspectionPlans.nodes.flatMap((p) =>
       p.teams.flatMap((t) => t.visits.flatMap((v) => v.conclusions.flatMap((c) => c.actions))),
     );
     expect(actions.some((a) => a.status === 'OPEN' && a.overdue)).toBe(true);
 
     // The demo host commune was inspected: its account sees its own corrective actions.
-    const coso = await product.ok<{ correctiveActions: Array<{ status: string; responsibleUnit: { name: string } }> }>(
-      '{ correctiveActions { status responsibleUnit { name } } }',
-      {},
-      await product.login('coso.ldg', 'demo1234'),
-    );
-    expect(coso.correctiveActions.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(coso.correctiveActions.map((a) => a.responsibleUnit.name)).size).toBe(1);
+    const coso = await product.ok<{
+      correctiveActions: { nodes: Array<{ status: string; responsibleUnit: { name: string } }> };
+    }>('{ correctiveActions { nodes { status responsibleUnit { name } } } }', {}, await product.login('coso.ldg', 'demo1234'));
+    expect(coso.correctiveActions.nodes.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(coso.correctiveActions.nodes.map((a) => a.responsibleUnit.name)).size).toBe(1);
   });
 
   it('records good models, searchable without diacritics, with Bình Thuận’s 2019 models on the trips that found them', async () => {
@@ -460,20 +460,20 @@ describe('demo data', () => {
       expect(recs.overdue).toBeGreaterThanOrEqual(1);
       expect(recs.bad).toBe(0);
     }
-    const overdue = await product.ok<{ recommendations: Array<{ status: string; overdue: boolean }> }>(
-      '{ recommendations(overdueOnly: true) { status overdue } }',
+    const overdue = await product.ok<{ recommendations: { nodes: Array<{ status: string; overdue: boolean }> } }>(
+      '{ recommendations(overdueOnly: true) { nodes { status overdue } } }',
       {},
       await product.login('admin.ldg', 'demo1234'),
     );
-    expect(overdue.recommendations.length).toBeGreaterThanOrEqual(1);
-    for (const r of overdue.recommendations) expect(r).toEqual({ status: 'IN_PROGRESS', overdue: true });
+    expect(overdue.recommendations.nodes.length).toBeGreaterThanOrEqual(1);
+    for (const r of overdue.recommendations.nodes) expect(r).toEqual({ status: 'IN_PROGRESS', overdue: true });
 
-    const host = await product.ok<{ recommendations: Array<{ status: string; answer: string | null }> }>(
-      '{ recommendations { status answer } }',
+    const host = await product.ok<{ recommendations: { nodes: Array<{ status: string; answer: string | null }> } }>(
+      '{ recommendations { nodes { status answer } } }',
       {},
       await product.login('coso.ldg', 'demo1234'),
     );
-    expect(host.recommendations.some((r) => r.status === 'ANSWERED' && (r.answer ?? '').length > 10)).toBe(true);
+    expect(host.recommendations.nodes.some((r) => r.status === 'ANSWERED' && (r.answer ?? '').length > 10)).toBe(true);
   });
 
   it('keeps hosts’ feedback on visits, mostly within the rules, with a breach or two per province', async () => {
@@ -496,14 +496,16 @@ describe('demo data', () => {
       expect(fb).toMatchObject({ silent: 0, unconfirmed: 0 });
       expect(fb.host).toBeGreaterThanOrEqual(1);
     }
-    const breaches = await product.ok<{ hostFeedback: Array<{ breach: boolean; comment: string; trip: { title: string } }> }>(
-      '{ hostFeedback(breachesOnly: true) { breach comment trip { title } } }',
+    const breaches = await product.ok<{
+      hostFeedback: { nodes: Array<{ breach: boolean; comment: string; trip: { title: string } }> };
+    }>(
+      '{ hostFeedback(breachesOnly: true) { nodes { breach comment trip { title } } } }',
       {},
       await product.login('admin.ldg', 'demo1234'),
     );
-    expect(breaches.hostFeedback.length).toBeGreaterThanOrEqual(1);
-    for (const f of breaches.hostFeedback) expect(f.breach).toBe(true);
-    expect(breaches.hostFeedback.map((f) => f.comment).join('\n')).toMatch(/hội nghị|đưa đón/u);
+    expect(breaches.hostFeedback.nodes.length).toBeGreaterThanOrEqual(1);
+    for (const f of breaches.hostFeedback.nodes) expect(f.breach).toBe(true);
+    expect(breaches.hostFeedback.nodes.map((f) => f.comment).join('\n')).toMatch(/hội nghị|đưa đón/u);
   });
 
   it('does nothing the second time', async () => {

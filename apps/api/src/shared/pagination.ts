@@ -71,6 +71,13 @@ export function toPage<T>(rows: T[], first: number, totalCount: number, cursorOf
   };
 }
 
+/**
+ * A timestamp as a sort key at the precision a cursor carries. PostgreSQL keeps microseconds and
+ * JavaScript dates milliseconds: rows written in one transaction share `now()` to the microsecond, and a
+ * cursor rounded to the millisecond would skip or repeat them.
+ */
+export const millisecondKey = (sql: string): string => `date_trunc('milliseconds', ${sql})`;
+
 export interface KeysetOrder<T> {
   /** SQL of the sort expression, e.g. `t.start_date` or `u.name COLLATE "vi-x-icu"`. */
   sql: string;

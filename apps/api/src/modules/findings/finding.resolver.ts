@@ -16,7 +16,7 @@ import {
 import { LocalDateResolver } from 'graphql-scalars';
 import { IsOptional, Length } from 'class-validator';
 import { Access, Role } from '../../shared/access';
-import { Connection, PageArgs } from '../../shared/pagination';
+import { Connection, PageArgs, type Page } from '../../shared/pagination';
 import { CENTRAL_KEY, type FindingEventPayload } from '../../shared/pubsub';
 import { announceFinding as announce } from './finding.events';
 import { AppError, ErrorCode } from '../../shared/errors';
@@ -51,6 +51,29 @@ const STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, R
 const MANAGERS = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD];
 
 export const GoodModelConnection = Connection(GoodModel, 'GoodModelConnection');
+export const RecommendationConnection = Connection(Recommendation, 'RecommendationConnection');
+export const HostFeedbackConnection = Connection(HostFeedback, 'HostFeedbackConnection');
+
+@ArgsType()
+class RecommendationsArgs extends PageArgs {
+  @Field(() => [RecommendationStatus], { nullable: true })
+  statuses?: RecommendationStatus[];
+
+  @Field({ defaultValue: false })
+  overdueOnly: boolean = false;
+
+  @Field(() => Int, { nullable: true })
+  provinceId?: number;
+}
+
+@ArgsType()
+class HostFeedbackArgs extends PageArgs {
+  @Field({ defaultValue: false, description: 'Chỉ những chuyến có vi phạm' })
+  breachesOnly: boolean = false;
+
+  @Field(() => Int, { nullable: true })
+  provinceId?: number;
+}
 
 @ArgsType()
 class GoodModelsArgs extends PageArgs {
@@ -113,17 +136,17 @@ export class GoodModelResolver {
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
   @Access(...STAFF, Role.CENTRAL, Role.HOST_UNIT)
-  @Query(() => [Recommendation], { description: 'Đề xuất, kiến nghị: quá hạn trước; đơn vị cơ sở thấy kiến nghị của mình' })
-  recommendations(
-    @Ctx() ctx: Context,
-    @Arg('statuses', () => [RecommendationStatus], { nullable: true }) statuses?: RecommendationStatus[],
-    @Arg('overdueOnly', { defaultValue: false }) overdueOnly?: boolean,
-    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
-  ): Promise<Recommendation[]> {
-    return listRecommendations(ctx.tx.manager, ctx.viewer!, listProvinces(ctx.viewer, provinceId), ctx.deps.clock.today(), {
-      statuses,
-      overdueOnly,
-    });
+  @Query(() => RecommendationConnection, {
+    description: 'Đề xuất, kiến nghị: quá hạn trước, rồi theo hạn trả lời; đơn vị cơ sở thấy kiến nghị của mình',
+  })
+  recommendations(@Ctx() ctx: Context, @Args() args: RecommendationsArgs): Promise<Page<Recommendation>> {
+    return listRecommendations(
+      ctx.tx.manager,
+      ctx.viewer!,
+      listProvinces(ctx.viewer, args.provinceId),
+      ctx.deps.clock.today(),
+      args,
+    );
   }
 
   @Access(...STAFF, Role.HOST_UNIT)
@@ -222,13 +245,11 @@ export class HostFeedbackResolver {
   }
 
   @Access(...MANAGERS, Role.CENTRAL)
-  @Query(() => [HostFeedback], { description: 'Ý kiến của đơn vị tiếp đón; chỉ vi phạm nếu breachesOnly' })
-  hostFeedback(
-    @Ctx() ctx: Context,
-    @Arg('breachesOnly', { defaultValue: false }) breachesOnly: boolean,
-    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
-  ): Promise<HostFeedback[]> {
-    return listFeedback(ctx.tx.manager, listProvinces(ctx.viewer, provinceId), breachesOnly);
+  @Query(() => HostFeedbackConnection, {
+    description: 'Ý kiến của đơn vị tiếp đón, mới nhất trước; chỉ vi phạm nếu breachesOnly',
+  })
+  hostFeedback(@Ctx() ctx: Context, @Args() args: HostFeedbackArgs): Promise<Page<HostFeedback>> {
+    return listFeedback(ctx.tx.manager, listProvinces(ctx.viewer, args.provinceId), args);
   }
 
   @Access(Role.HOST_UNIT)

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Role } from '../../shared/access';
 import { assertDate } from '../../shared/dates';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
-import { paginate, type Page, type PageArgs } from '../../shared/pagination';
+import { millisecondKey, paginate, type Page, type PageArgs } from '../../shared/pagination';
 import type { Viewer } from '../tenancy/tenancy';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import { likePattern } from '../units/unit.service';
@@ -187,28 +187,34 @@ export async function closeRecommendation(
   return Object.assign(rec, { status: RecommendationStatus.CLOSED, version: version + 1 });
 }
 
-/** Overdue first, then by due date; a host unit sees the recommendations of its own units. */
+/**
+ * Overdue first, then by due date (none last); a host unit sees the recommendations of its own units.
+ * One text key keeps the order keyset-pageable: `0|2026-03-01` sorts before `1|2026-01-15`.
+ */
 export async function listRecommendations(
   manager: EntityManager,
   viewer: Viewer,
   provinceIds: number[] | null,
   today: string,
-  filter: { statuses?: RecommendationStatus[] | null; overdueOnly?: boolean },
-): Promise<Recommendation[]> {
+  args: PageArgs & { statuses?: RecommendationStatus[] | null; overdueOnly?: boolean },
+): Promise<Page<Recommendation>> {
   const q = manager.createQueryBuilder(Recommendation, 'r');
   if (provinceIds) q.andWhere('r.province_id = ANY(:provinceIds)', { provinceIds });
   if (viewer.role === Role.HOST_UNIT) {
     q.andWhere(`r.unit_id IN (${SUBTREE})`, { root: viewer.unitId ?? '00000000-0000-0000-0000-000000000000' });
   }
-  if (filter.statuses?.length) q.andWhere('r.status = ANY(:statuses)', { statuses: filter.statuses });
-  if (filter.overdueOnly) q.andWhere(`r.status IN ('OPEN', 'IN_PROGRESS') AND r.due_on < :today`, { today });
-  return q
-    .setParameter('now', today)
-    .orderBy(`CASE WHEN r.status IN ('OPEN', 'IN_PROGRESS') AND r.due_on < :now THEN 0 ELSE 1 END`, 'ASC')
-    .addOrderBy('r.due_on', 'ASC', 'NULLS LAST')
-    .addOrderBy('r.created_at', 'ASC')
-    .limit(500)
-    .getMany();
+  if (args.statuses?.length) q.andWhere('r.status = ANY(:statuses)', { statuses: args.statuses });
+  if (args.overdueOnly) q.andWhere(`r.status IN ('OPEN', 'IN_PROGRESS') AND r.due_on < :today`, { today });
+  q.setParameter('now', today);
+  const open = [RecommendationStatus.OPEN, RecommendationStatus.IN_PROGRESS];
+  return paginate(q, args, {
+    sql: `(CASE WHEN r.status IN ('OPEN', 'IN_PROGRESS') AND r.due_on < :now THEN '0|' ELSE '1|' END
+           || coalesce(r.due_on::text, '9999-12-31')) COLLATE "C"`,
+    idSql: 'r.id',
+    direction: 'ASC',
+    valueOf: (r) => `${open.includes(r.status) && r.dueOn !== null && r.dueOn < today ? 0 : 1}|${r.dueOn ?? '9999-12-31'}`,
+    idOf: (r) => r.id,
+  });
 }
 
 /** The host records whether a visit kept the rules: no conference, no district escort, no cost. */
@@ -249,10 +255,16 @@ export async function submitFeedback(
 export async function listFeedback(
   manager: EntityManager,
   provinceIds: number[] | null,
-  breachesOnly: boolean,
-): Promise<HostFeedback[]> {
+  args: PageArgs & { breachesOnly: boolean },
+): Promise<Page<HostFeedback>> {
   const q = manager.createQueryBuilder(HostFeedback, 'f');
   if (provinceIds) q.andWhere('f.province_id = ANY(:provinceIds)', { provinceIds });
-  if (breachesOnly) q.andWhere('f.breach');
-  return q.orderBy('f.created_at', 'DESC').limit(500).getMany();
+  if (args.breachesOnly) q.andWhere('f.breach');
+  return paginate(q, args, {
+    sql: millisecondKey('f.created_at'),
+    idSql: `(f.trip_id::text || '/' || f.unit_id::text) COLLATE "C"`,
+    direction: 'DESC',
+    valueOf: (f) => f.createdAt.toISOString(),
+    idOf: (f) => `${f.tripId}/${f.unitId}`,
+  });
 }

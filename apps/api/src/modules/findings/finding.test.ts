@@ -130,14 +130,33 @@ describe('what the grassroots tell us: good models, recommendations, host feedba
     await inProvince(product.owner, ldg, () =>
       product.owner.query(`UPDATE recommendation SET due_on = '2026-06-10' WHERE id = $1`, [first.id]),
     );
-    const board1 = await product.ok(`{ recommendations { id overdue status } }`, {}, admin);
-    expect(board1.recommendations.map((r: { id: string; overdue: boolean }) => [r.id, r.overdue])).toEqual([
+    const board1 = await product.ok(`{ recommendations { nodes { id overdue status } } }`, {}, admin);
+    expect(board1.recommendations.nodes.map((r: { id: string; overdue: boolean }) => [r.id, r.overdue])).toEqual([
       [first.id, true],
       [second.id, false],
     ]);
-    expect((await product.ok(`{ recommendations(overdueOnly: true) { id } }`, {}, admin)).recommendations).toEqual([
-      { id: first.id },
-    ]);
+    expect((await product.ok(`{ recommendations(overdueOnly: true) { nodes { id } } }`, {}, admin)).recommendations).toEqual({
+      nodes: [{ id: first.id }],
+    });
+    // Page by page, one at a time: the same order, overdue first, nothing repeated or skipped.
+    const PAGE = `query ($after: String) { recommendations(first: 1, after: $after) {
+      nodes { id } totalCount pageInfo { hasNextPage endCursor } } }`;
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: {
+        recommendations: {
+          nodes: Array<{ id: string }>;
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      } = await product.ok(PAGE, { after }, admin);
+      walked.push(...page.recommendations.nodes.map((n) => n.id));
+      expect(page.recommendations.totalCount).toBe(board1.recommendations.nodes.length);
+      if (!page.recommendations.pageInfo.hasNextPage) break;
+      after = page.recommendations.pageInfo.endCursor;
+    }
+    expect(walked).toEqual(board1.recommendations.nodes.map((r: { id: string }) => r.id));
 
     const ANSWER = `mutation ($id: ID!, $v: Int!, $a: String!) { answerRecommendation(id: $id, version: $v, answer: $a) { status answer version } }`;
     const wrongHead = await product.gql(ANSWER, { id: first.id, v: a1.version, a: 'Tỉnh đoàn sẽ hỗ trợ trong quý III.' }, headB);
@@ -146,8 +165,8 @@ describe('what the grassroots tell us: good models, recommendations, host feedba
       .answerRecommendation;
     expect(answered).toMatchObject({ status: 'ANSWERED', answer: 'Tỉnh đoàn sẽ hỗ trợ trong quý III.' });
 
-    const seenByHost = await product.ok(`{ recommendations { id status answer } }`, {}, hostToken);
-    expect(seenByHost.recommendations).toEqual(
+    const seenByHost = await product.ok(`{ recommendations { nodes { id status answer } } }`, {}, hostToken);
+    expect(seenByHost.recommendations.nodes).toEqual(
       expect.arrayContaining([{ id: first.id, status: 'ANSWERED', answer: 'Tỉnh đoàn sẽ hỗ trợ trong quý III.' }]),
     );
     const closed = await product.ok(
@@ -193,19 +212,22 @@ describe('what the grassroots tell us: good models, recommendations, host feedba
     const byCadre = await product.gql(FEEDBACK, { input }, cadreToken);
     expect(byCadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const breaches = await product.ok(
-      `{ hostFeedback(breachesOnly: true) { trip { id } unit { name } noConference } }`,
+      `{ hostFeedback(breachesOnly: true) { nodes { trip { id } unit { name } noConference } totalCount } }`,
       {},
       admin,
     );
-    expect(breaches.hostFeedback).toEqual([{ trip: { id: visit.id }, unit: { name: 'Đoàn xã Đức Trọng' }, noConference: false }]);
+    expect(breaches.hostFeedback).toEqual({
+      nodes: [{ trip: { id: visit.id }, unit: { name: 'Đoàn xã Đức Trọng' }, noConference: false }],
+      totalCount: 1,
+    });
   });
 
   it('keeps another province’s findings out of reach', async () => {
     const hni = await provinceIdOf(product.owner, 'HNI');
     const hniCadre = await product.login((await buildUser(product.owner, { role: Role.CADRE, provinceId: hni })).username);
-    expect(await product.ok(`{ goodModels { totalCount } recommendations { id } }`, {}, hniCadre)).toEqual({
+    expect(await product.ok(`{ goodModels { totalCount } recommendations { nodes { id } totalCount } }`, {}, hniCadre)).toEqual({
       goodModels: { totalCount: 0 },
-      recommendations: [],
+      recommendations: { nodes: [], totalCount: 0 },
     });
     const peek = await product.gql(`query ($p: Int) { goodModels(provinceId: $p) { totalCount } }`, { p: ldg }, hniCadre);
     expect(peek.data?.goodModels?.totalCount ?? 0).toBe(0);

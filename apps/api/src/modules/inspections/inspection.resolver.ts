@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, PageArgs, type Page } from '../../shared/pagination';
 import { Access, Role } from '../../shared/access';
 import type { Context } from '../../context';
 import { listProvinces, readableProvince, writableProvince } from '../tenancy/tenancy';
@@ -20,6 +21,7 @@ import {
   createPlan,
   createTeam,
   listActions,
+  listPlans,
   markActionDone,
   recordExternal,
   scheduleVisit,
@@ -29,29 +31,43 @@ import {
 const STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE, Role.CENTRAL];
 const MANAGERS = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD];
 
+export const InspectionPlanConnection = Connection(InspectionPlan, 'InspectionPlanConnection');
+export const CorrectiveActionConnection = Connection(CorrectiveAction, 'CorrectiveActionConnection');
+
+@ArgsType()
+class InspectionPlansArgs extends PageArgs {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int, { nullable: true })
+  provinceId?: number;
+}
+
+@ArgsType()
+class CorrectiveActionsArgs extends PageArgs {
+  @Field({ defaultValue: false })
+  overdueOnly: boolean = false;
+
+  @Field(() => Int, { nullable: true })
+  provinceId?: number;
+}
+
 @Resolver(() => InspectionPlan)
 export class InspectionResolver {
   @Access(...STAFF)
-  @Query(() => [InspectionPlan], { description: 'Kế hoạch kiểm tra, giám sát của năm' })
-  inspectionPlans(
-    @Ctx() ctx: Context,
-    @Arg('year', () => Int) year: number,
-    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
-  ): Promise<InspectionPlan[]> {
-    const target = readableProvince(ctx.viewer, ctx.scope, provinceId);
-    return ctx.tx.manager.find(InspectionPlan, { where: { provinceId: target, year }, order: { startsOn: 'ASC' } });
+  @Query(() => InspectionPlanConnection, { description: 'Kế hoạch kiểm tra, giám sát của năm, theo ngày bắt đầu' })
+  inspectionPlans(@Ctx() ctx: Context, @Args() args: InspectionPlansArgs): Promise<Page<InspectionPlan>> {
+    return listPlans(ctx.tx.manager, readableProvince(ctx.viewer, ctx.scope, args.provinceId), args);
   }
 
   @Access(...STAFF, Role.HOST_UNIT)
-  @Query(() => [CorrectiveAction], { description: 'Yêu cầu khắc phục (quá hạn trước); đơn vị cơ sở chỉ thấy của mình' })
-  correctiveActions(
-    @Ctx() ctx: Context,
-    @Arg('overdueOnly', { defaultValue: false }) overdueOnly: boolean,
-    @Arg('provinceId', () => Int, { nullable: true }) provinceId?: number,
-  ): Promise<CorrectiveAction[]> {
+  @Query(() => CorrectiveActionConnection, {
+    description: 'Yêu cầu khắc phục theo hạn (quá hạn trước); đơn vị cơ sở chỉ thấy của mình',
+  })
+  correctiveActions(@Ctx() ctx: Context, @Args() args: CorrectiveActionsArgs): Promise<Page<CorrectiveAction>> {
     const viewer = ctx.viewer!;
     const unitIds = viewer.role === Role.HOST_UNIT ? [viewer.unitId ?? '00000000-0000-0000-0000-000000000000'] : null;
-    return listActions(ctx.tx.manager, listProvinces(viewer, provinceId), ctx.deps.clock.today(), { overdueOnly, unitIds });
+    return listActions(ctx.tx.manager, listProvinces(viewer, args.provinceId), ctx.deps.clock.today(), { ...args, unitIds });
   }
 
   @Access(...MANAGERS)

@@ -3,6 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import { Role } from '../../shared/access';
 import { assertDate, yearOf } from '../../shared/dates';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
+import { paginate, type Page, type PageArgs } from '../../shared/pagination';
 import type { Viewer } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
@@ -255,15 +256,33 @@ export async function verifyAction(
   return manager.findOneByOrFail(CorrectiveAction, { id, provinceId });
 }
 
+/** Due date first, so the overdue come first among the open ones. */
 export async function listActions(
   manager: EntityManager,
   provinceIds: number[] | null,
   today: string,
-  options: { overdueOnly: boolean; unitIds?: string[] | null },
-): Promise<CorrectiveAction[]> {
+  options: PageArgs & { overdueOnly: boolean; unitIds?: string[] | null },
+): Promise<Page<CorrectiveAction>> {
   const q = manager.createQueryBuilder(CorrectiveAction, 'a');
   if (provinceIds) q.andWhere('a.province_id = ANY(:provinceIds)', { provinceIds });
   if (options.overdueOnly) q.andWhere(`a.status <> 'VERIFIED' AND a.due_on < :today`, { today });
   if (options.unitIds) q.andWhere('a.responsible_unit_id = ANY(:unitIds)', { unitIds: options.unitIds });
-  return q.orderBy('a.due_on', 'ASC').addOrderBy('a.id', 'ASC').limit(500).getMany();
+  return paginate(q, options, { sql: 'a.due_on', idSql: 'a.id', direction: 'ASC', valueOf: (a) => a.dueOn, idOf: (a) => a.id });
+}
+
+export function listPlans(
+  manager: EntityManager,
+  provinceId: number,
+  args: PageArgs & { year: number },
+): Promise<Page<InspectionPlan>> {
+  const q = manager
+    .createQueryBuilder(InspectionPlan, 'p')
+    .where('p.province_id = :provinceId AND p.year = :year', { provinceId, year: args.year });
+  return paginate(q, args, {
+    sql: 'p.starts_on',
+    idSql: 'p.id',
+    direction: 'ASC',
+    valueOf: (p) => p.startsOn,
+    idOf: (p) => p.id,
+  });
 }

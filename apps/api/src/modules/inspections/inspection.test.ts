@@ -154,8 +154,10 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
     expect(conclusion).toMatchObject({ rating: 'AVERAGE', unit: { name: 'Đoàn xã Lạc Dương' } });
     const [overdueAction, laterAction] = conclusion.actions;
 
-    const overdue = await product.ok(`{ correctiveActions(overdueOnly: true) { id overdue description } }`, {}, admin);
-    expect(overdue.correctiveActions).toEqual([{ id: overdueAction.id, overdue: true, description: 'Cập nhật sổ đoàn viên' }]);
+    const overdue = await product.ok(`{ correctiveActions(overdueOnly: true) { nodes { id overdue description } } }`, {}, admin);
+    expect(overdue.correctiveActions.nodes).toEqual([
+      { id: overdueAction.id, overdue: true, description: 'Cập nhật sổ đoàn viên' },
+    ]);
 
     // The responsible unit reports the correction; another unit cannot.
     const host = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
@@ -170,8 +172,10 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
     );
     expect(wrong.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const hostToken = await product.login(host.username);
-    const mine = await product.ok(`{ correctiveActions { id } }`, {}, hostToken);
-    expect(mine.correctiveActions.map((a: { id: string }) => a.id).sort()).toEqual([overdueAction.id, laterAction.id].sort());
+    const mine = await product.ok(`{ correctiveActions { nodes { id } } }`, {}, hostToken);
+    expect(mine.correctiveActions.nodes.map((a: { id: string }) => a.id).sort()).toEqual(
+      [overdueAction.id, laterAction.id].sort(),
+    );
     const done = (await product.ok(DONE, { id: overdueAction.id, v: overdueAction.version }, hostToken)).markCorrectiveActionDone;
     expect(done.status).toBe('DONE');
     const verified = await product.ok(
@@ -180,7 +184,9 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
       board,
     );
     expect(verified.verifyCorrectiveAction.status).toBe('VERIFIED');
-    expect((await product.ok(`{ correctiveActions(overdueOnly: true) { id } }`, {}, admin)).correctiveActions).toEqual([]);
+    expect((await product.ok(`{ correctiveActions(overdueOnly: true) { totalCount } }`, {}, admin)).correctiveActions).toEqual({
+      totalCount: 0,
+    });
 
     // The visit counts as inspection days for both members once reported.
     const trip = await product.ok(
@@ -288,12 +294,14 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
       (await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: hni })).username,
     );
     const peek = await product.gql(
-      `query ($p: Int) { inspectionPlans(year: 2026, provinceId: $p) { id } }`,
+      `query ($p: Int) { inspectionPlans(year: 2026, provinceId: $p) { nodes { id } } }`,
       { p: ldg },
       hniAdmin,
     );
     expect(peek.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await product.ok(`{ inspectionPlans(year: 2026) { id } }`, {}, hniAdmin)).inspectionPlans).toEqual([]);
+    expect((await product.ok(`{ inspectionPlans(year: 2026) { totalCount } }`, {}, hniAdmin)).inspectionPlans).toEqual({
+      totalCount: 0,
+    });
     const foreign = await product.gql(
       `mutation ($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id } }`,
       {

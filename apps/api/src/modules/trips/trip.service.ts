@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { Role } from '../../shared/access';
 import { addDays, assertDate, formatVn, quarterOf, yearOf } from '../../shared/dates';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../../shared/errors';
-import { paginate, type Cursor, type Page } from '../../shared/pagination';
+import { millisecondKey, paginate, type Cursor, type Page } from '../../shared/pagination';
 import type { TripEventPayload } from '../../shared/pubsub';
 import { listProvinces, type Viewer } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
@@ -695,9 +695,9 @@ export async function listTrips(manager: EntityManager, viewer: Viewer, args: Tr
   const order = args.orderBy ?? { field: TripSortField.START_DATE, direction: 'DESC' };
   const sorts: Record<TripSortField, { sql: string; valueOf: (t: Trip) => string }> = {
     [TripSortField.START_DATE]: { sql: 't.start_date', valueOf: (t) => t.startDate },
-    [TripSortField.CREATED_AT]: { sql: 't.created_at', valueOf: (t) => t.createdAt.toISOString() },
+    [TripSortField.CREATED_AT]: { sql: millisecondKey('t.created_at'), valueOf: (t) => t.createdAt.toISOString() },
     [TripSortField.SUBMITTED_AT]: {
-      sql: 'coalesce(t.submitted_at, t.created_at)',
+      sql: millisecondKey('coalesce(t.submitted_at, t.created_at)'),
       valueOf: (t) => (t.submittedAt ?? t.createdAt).toISOString(),
     },
   };

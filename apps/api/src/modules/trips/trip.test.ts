@@ -670,6 +670,22 @@ describe('trips: registration to accepted report', () => {
     const all = [...large.data.trips.nodes, ...page2.trips.nodes].map((t: { startDate: string }) => t.startDate);
     expect(all).toEqual([...all].sort());
 
+    // All 220 were written by one statement and share created_at to the microsecond: paging by it still
+    // returns each trip exactly once.
+    const BY_CREATED = `query ($after: String, $d: ID) {
+      trips(first: 60, after: $after, filter: { from: "2024-01-01", to: "2024-12-31", departmentId: $d },
+            orderBy: { field: CREATED_AT, direction: DESC }) { pageInfo { hasNextPage endCursor } nodes { id } } }`;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { trips: { pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ id: string }> } } =
+        await product.ok(BY_CREATED, { after: cursor, d: org.deptA.id }, head);
+      seen.push(...page.trips.nodes.map((n) => n.id));
+      cursor = page.trips.pageInfo.hasNextPage ? page.trips.pageInfo.endCursor : null;
+    } while (cursor);
+    expect(seen).toHaveLength(220);
+    expect(new Set(seen).size).toBe(220);
+
     const bad = await product.gql(LIST, { first: 500 }, head);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const badCursor = await product.gql(LIST, { first: 5, after: 'not-a-cursor' }, head);
