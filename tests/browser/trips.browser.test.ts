@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import path from 'node:path';
 import { browserSuite, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
 
@@ -13,7 +13,35 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Mật khẩu').fill('demo1234');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('viewer').getByText(/·/).waitFor();
+  // Central users have no province after their role, so wait for the role line itself.
+  await page.getByTestId('viewer').locator('.app-header__meta').waitFor();
+}
+
+const NEXT_YEAR = new Date().getFullYear() + 1;
+
+/** The text of one item of an antd Descriptions list, by its label. */
+function descriptionValue(page: Page, label: string) {
+  return page.locator('.ant-descriptions-item').filter({ hasText: label }).locator('.ant-descriptions-item-content');
+}
+
+/** Waits (up to 15 s) for a locator's text to become `expected`; returns the last text seen. */
+async function textBecomes(locator: Locator, expected: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.innerText()).trim();
+    if (text === expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return text;
+}
+
+/** One province's cell in the central comparison, by the column's header. */
+async function centralCell(page: Page, province: string, header: string) {
+  const headers = await page.getByRole('columnheader').allInnerTexts();
+  const column = headers.findIndex((h) => h.trim() === header);
+  expect(column).toBeGreaterThan(0);
+  return page.getByRole('row').filter({ hasText: province }).getByRole('cell').nth(column);
 }
 
 /** Two days in January of next year: always ahead, in one year, and clear of the demo's own trips. */
@@ -55,12 +83,31 @@ async function fillRegistration(page: Page, title: string, day: number): Promise
   expect(await page.getByLabel('Kinh phí dự kiến').inputValue()).toBe('1.500.000');
 }
 
-test('a cadre registers a trip, the Standing Board sees it arrive live and approves it, the cadre sees it approved', async () => {
+test('a cadre registers a trip; the Standing Board sees it live and approves it; the cadre’s days and the central comparison follow live', async () => {
   const title = `Khảo sát công tác đoàn viên tại Đạ Huoai ${Date.now()}`;
   const cadre = await openPage(DESKTOP);
   const board = await openPage(DESKTOP);
+  const cadreHome = await openPage(DESKTOP);
+  const central = await openPage(DESKTOP);
   await signIn(cadre, 'canbo.ldg');
   await signIn(board, 'thuongtruc.ldg');
+
+  // The same cadre on a second device keeps next year's progress open; the central union its comparison.
+  await signIn(cadreHome, 'canbo.ldg');
+  await cadreHome.getByLabel('Năm').click();
+  await cadreHome
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: String(NEXT_YEAR) })
+    .click();
+  await cadreHome.getByRole('heading', { name: `Tiến độ của tôi năm ${NEXT_YEAR}` }).waitFor();
+  const upcoming = descriptionValue(cadreHome, 'Đã duyệt, sắp đi');
+  const upcomingBefore = Number((await upcoming.innerText()).replace(/\D/g, ''));
+  await signIn(central, 'trunguong');
+  await central.goto(`${suite.product.url}/central?year=${NEXT_YEAR}`);
+  await central.getByRole('heading', { name: new RegExp(`So sánh các tỉnh năm ${NEXT_YEAR}`) }).waitFor();
+  await central.getByRole('row').filter({ hasText: 'Lâm Đồng' }).waitFor();
+  const ldgTrips = await centralCell(central, 'Lâm Đồng', 'Chuyến đi');
+  const tripsBefore = Number((await ldgTrips.innerText()).replace(/\D/g, ''));
 
   await board.getByRole('navigation').getByRole('link', { name: 'Duyệt đăng ký' }).click();
   await board.waitForURL('**/approvals');
@@ -93,6 +140,10 @@ test('a cadre registers a trip, the Standing Board sees it arrive live and appro
   await cadre.locator('.trip-detail__head').getByText('Đã duyệt', { exact: true }).waitFor({ timeout: 15_000 });
   await cadre.locator('.trip-timeline').getByText('Duyệt', { exact: true }).waitFor();
   await screenshot(cadre, 'trip-detail.png');
+
+  // Two approved days ahead, on the cadre's other page; one more trip for Lâm Đồng at the centre. No reload.
+  expect(await textBecomes(upcoming, `${upcomingBefore + 2} ngày`)).toBe(`${upcomingBefore + 2} ngày`);
+  expect(await textBecomes(ldgTrips, String(tripsBefore + 1))).toBe(String(tripsBefore + 1));
 
   await board
     .getByRole('navigation')

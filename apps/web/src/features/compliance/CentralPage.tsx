@@ -1,11 +1,11 @@
-import { useQuery } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Card, Result, Select, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ComparisonOrder } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
 import { CentralTable } from './CentralTable';
-import { CentralComparisonQuery, DashboardViewerQuery } from './compliance.operations';
+import { CentralComparisonQuery, ComplianceChangedSubscription, DashboardViewerQuery } from './compliance.operations';
 import { selectableYears, yearParam } from './complianceScope';
 import { MetShareChart } from './MetShareChart';
 
@@ -24,9 +24,15 @@ export function CentralPage() {
   const orderBy = orderParam(params.get('orderBy'));
   const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery);
   const allowed = viewerData?.me.role === 'CENTRAL';
-  const { data, previousData, loading, error } = useQuery(CentralComparisonQuery, {
+  const { data, previousData, loading, error, refetch } = useQuery(CentralComparisonQuery, {
     variables: { year, orderBy },
     skip: !allowed,
+  });
+  // Central users hear every province; the server coalesces bursts, so each push is one refetch.
+  useSubscription(ComplianceChangedSubscription, {
+    variables: { year },
+    skip: !allowed,
+    onData: () => void refetch(),
   });
   const rows = (data ?? previousData)?.centralComparison ?? [];
 

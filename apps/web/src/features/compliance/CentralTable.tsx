@@ -19,6 +19,7 @@ export const CentralTable_row = graphql(`
     averageDays
     hardshipShare
     lateTrips
+    trips
     totalDays
     coverage {
       reached
@@ -92,6 +93,7 @@ export function CentralTable({ rows: refs, year, orderBy, onOrderBy, loading = f
       ...sortable('HARDSHIP_SHARE'),
       render: (_, r) => formatShare(r.hardshipShare),
     },
+    { title: t('compliance.tile.trips'), key: 'trips', align: 'end', render: (_, r) => formatCount(r.trips) },
     {
       title: t('compliance.tile.lateTrips'),
       key: 'LATE_TRIPS',

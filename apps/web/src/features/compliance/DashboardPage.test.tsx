@@ -165,6 +165,7 @@ describe('the province dashboard', () => {
               __typename: 'ComplianceUpdate',
               year: 2019,
               province: { __typename: 'ProvinceCompliance', provinceId: BINH_THUAN },
+              cadres: [],
             },
           },
         },

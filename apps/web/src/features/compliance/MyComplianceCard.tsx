@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, Progress } from 'antd';
+import { Card, Descriptions, Empty, Progress, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import { formatDateRange } from '@/shared/format/date';
@@ -21,18 +21,36 @@ export const MyComplianceCard_compliance = graphql(`
 interface MyComplianceCardProps {
   compliance: FragmentType<typeof MyComplianceCard_compliance> | null | undefined;
   year: number;
+  /** Years to choose from (next year's approved trips are planned days); none: no picker. */
+  years?: readonly number[];
+  onYearChange?: (year: number) => void;
   loading: boolean;
 }
 
 /** "Tiến độ của tôi": the viewer's own days this year against what they must do. */
-export function MyComplianceCard({ compliance: ref, year, loading }: MyComplianceCardProps) {
+export function MyComplianceCard({ compliance: ref, year, years, onYearChange, loading }: MyComplianceCardProps) {
   const { t } = useTranslation();
   const mine = getFragmentData(MyComplianceCard_compliance, ref);
   const percent = mine && mine.requiredDays > 0 ? Math.min(100, Math.round((mine.countedDays / mine.requiredDays) * 100)) : 100;
   return (
     <Card
       title={<h2 className="card-title">{t('compliance.mine.title', { year })}</h2>}
-      extra={mine && <ComplianceStatusTag status={mine.status} />}
+      extra={
+        <Space size={8}>
+          {mine && <ComplianceStatusTag status={mine.status} />}
+          {years && onYearChange && (
+            <Select<number>
+              aria-label={t('compliance.year')}
+              className="picker picker--year"
+              size="small"
+              virtual={false}
+              value={year}
+              onChange={onYearChange}
+              options={years.map((y) => ({ value: y, label: String(y) }))}
+            />
+          )}
+        </Space>
+      }
       loading={loading}
     >
       {mine ? (

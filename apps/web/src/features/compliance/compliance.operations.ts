@@ -72,6 +72,9 @@ export const ComplianceChangedSubscription = graphql(`
       province {
         provinceId
       }
+      cadres {
+        cadreId
+      }
     }
   }
 `);

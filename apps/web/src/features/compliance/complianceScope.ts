@@ -6,13 +6,13 @@ export const DASHBOARD_ROLES: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOA
 /** The first year the API keeps figures for. */
 export const FIRST_YEAR = 2015;
 
-/** Years the selectors offer, newest first. */
+/** Years the selectors offer, newest first: next year too, whose trips are registered ahead. */
 export function selectableYears(current: number): number[] {
-  return Array.from({ length: current - FIRST_YEAR + 1 }, (_, i) => current - i);
+  return Array.from({ length: current + 1 - FIRST_YEAR + 1 }, (_, i) => current + 1 - i);
 }
 
 /** A year from the address bar, or the current one when it is missing or nonsense. */
 export function yearParam(value: string | null, current: number): number {
   const year = Number(value);
-  return Number.isInteger(year) && year >= FIRST_YEAR && year <= current ? year : current;
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= current + 1 ? year : current;
 }

@@ -1,7 +1,9 @@
-import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MyComplianceCard } from '@/features/compliance/MyComplianceCard';
+import { ComplianceChangedSubscription } from '@/features/compliance/compliance.operations';
 import { ProvincesTable } from '@/features/provinces/ProvincesTable';
 import { errorMessage } from '@/shared/apollo/errors';
 import { AccountCard } from './AccountCard';
@@ -10,10 +12,20 @@ import { HomeQuery, MyComplianceQuery } from './home.operations';
 export function HomePage() {
   const { t } = useTranslation();
   const { data, loading, error } = useQuery(HomeQuery);
-  const year = new Date().getFullYear();
+  const currentYear = new Date().getFullYear();
+  const [year, setYear] = useState(currentYear);
   // Only someone on the cadre list has days of their own to count.
   const hasOwnResults = !!data?.me.cadreId && data.me.role !== 'CENTRAL' && data.me.role !== 'HOST_UNIT';
   const mine = useQuery(MyComplianceQuery, { variables: { year }, skip: !hasOwnResults });
+  // An approval, a report accepted, an exemption: the card follows without a reload.
+  useSubscription(ComplianceChangedSubscription, {
+    variables: { year },
+    skip: !hasOwnResults,
+    onData: ({ data: pushed }) => {
+      const cadreId = data?.me.cadreId;
+      if (pushed.data?.complianceChanged.cadres.some((c) => c.cadreId === cadreId)) void mine.refetch();
+    },
+  });
 
   return (
     <Row gutter={[16, 16]}>
@@ -29,7 +41,13 @@ export function HomePage() {
           </Col>
           {hasOwnResults && (
             <Col span={24}>
-              <MyComplianceCard compliance={mine.data?.myCompliance} year={year} loading={mine.loading && !mine.data} />
+              <MyComplianceCard
+                compliance={mine.data?.myCompliance}
+                year={year}
+                years={[currentYear + 1, currentYear]}
+                onYearChange={setYear}
+                loading={mine.loading && !mine.data}
+              />
             </Col>
           )}
         </Row>
