@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 const config = {
   testEnvironment: 'jsdom',
+  // Ant Design's forms under jsdom are slow on a busy two-core machine; no test waits on time itself.
+  testTimeout: 20_000,
   roots: ['<rootDir>/src'],
   setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
   transform: {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { browserSuite, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
 
 jest.setTimeout(60_000);
@@ -75,6 +76,29 @@ test('the home page fits a 375px-wide phone without horizontal scrolling', async
   expect(await horizontalOverflow(page)).toBe(0);
   await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'home-phone.png') });
+});
+
+test('the sign-in route loads only its own JavaScript, small enough for a slow rural connection', async () => {
+  const page = await openPage(PHONE, true);
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.url());
+  });
+  await page.goto(`${suite.product.url}/signin`);
+  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+  await page.waitForLoadState('networkidle');
+
+  // What the route costs over the wire: every script it fetched, gzipped as a server would send it.
+  let gzipped = 0;
+  for (const url of scripts) {
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    gzipped += gzipSync(body, { level: 9 }).length;
+  }
+  process.stdout.write(`sign-in route: ${scripts.length} scripts, ${(gzipped / 1024).toFixed(1)} kB gzipped\n`);
+  // The signed-in pages (tables, charts, the trip form) and the app's operations stay out of it; the
+  // rest is React, Ant Design's form controls, Apollo Client and i18next (about 310 kB in all).
+  expect(scripts.some((url) => /ShellLayout|DashboardPage|CartesianChart|NewTripPage|\/gql-/.test(url))).toBe(false);
+  expect(gzipped).toBeLessThan(330 * 1024);
 });
 
 function horizontalOverflow(page: Page): Promise<number> {

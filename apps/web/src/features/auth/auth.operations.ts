@@ -1,6 +1,11 @@
-import { graphql } from '@/gql';
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { LoginMutation as LoginData, LoginMutationVariables } from '@/gql/graphql';
 
-export const LoginMutation = graphql(`
+/**
+ * Written with `gql` rather than the generated `graphql()`: that function carries every operation of
+ * the app, and the sign-in route should load none of them. Codegen still reads it and types it.
+ */
+export const LoginMutation: TypedDocumentNode<LoginData, LoginMutationVariables> = gql`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
       token
@@ -10,4 +15,4 @@ export const LoginMutation = graphql(`
       }
     }
   }
-`);
+`;
