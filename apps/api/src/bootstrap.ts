@@ -21,6 +21,7 @@ export function databaseConfig(env: Env, ownerUrl: string): DatabaseConfig {
     ownerUrl,
     appUser: env.APP_DB_USER,
     appPassword: env.APP_DB_PASSWORD,
+    appServerUrl: env.APP_DATABASE_URL,
     poolSize: env.DB_POOL_SIZE,
     connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,

@@ -19,6 +19,11 @@ const schema = z
       .regex(/^[a-z_][a-z0-9_]*$/)
       .default('coso_app'),
     APP_DB_PASSWORD: z.string().min(8).default(DEV_APP_DB_PASSWORD),
+    /**
+     * Where the API's own pool connects when it differs from DATABASE_URL's server, e.g. a PgBouncer in
+     * transaction mode (credentials are APP_DB_USER/APP_DB_PASSWORD). Migrations always go direct.
+     */
+    APP_DATABASE_URL: z.string().url().optional(),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),

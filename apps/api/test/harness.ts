@@ -39,6 +39,8 @@ export async function startTestProduct(
     clock?: Clock;
     /** Another instance on this product's database (scale-out tests); it leaves the database in place. */
     sameDatabaseAs?: TestProduct;
+    /** The API pool's server when not the database's own, e.g. a transaction-mode pooler in front of it. */
+    appServerUrl?: string;
   } = {},
 ): Promise<TestProduct> {
   const adminUrl = process.env.TEST_ADMIN_URL;
@@ -46,7 +48,7 @@ export async function startTestProduct(
   const dbName = `coso_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const ownerUrl = options.sameDatabaseAs?.ownerUrl ?? (await cloneTemplate(adminUrl, dbName));
   const env = loadEnv({ ...process.env, NODE_ENV: 'test', DATABASE_URL: ownerUrl, ...options.env });
-  const config = testDbConfig(ownerUrl, options.poolSize ?? 4);
+  const config = { ...testDbConfig(ownerUrl, options.poolSize ?? 4), appServerUrl: options.appServerUrl };
   const statements: string[] = [];
   const dataSource = await appDataSource(config, logger, (sql) => statements.push(sql)).initialize();
   const { deps, http, stop: stopServer } = await createServer(env, dataSource, options.clock ?? systemClock);

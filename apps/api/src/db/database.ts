@@ -10,6 +10,12 @@ export interface DatabaseConfig {
   ownerUrl: string;
   appUser: string;
   appPassword: string;
+  /**
+   * The API pool's server when it is not the owner's: a transaction-mode pooler. Its database name is
+   * replaced by the owner's. Poolers refuse session startup parameters, so the timeouts then come from
+   * the role's defaults in the database (set at migration).
+   */
+  appServerUrl?: string;
   poolSize: number;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
@@ -53,6 +59,7 @@ export async function migrate(config: DatabaseConfig, log: Logger): Promise<void
     const ran = await owner.runMigrations({ transaction: 'each' });
     if (ran.length > 0) log.info({ migrations: ran.map((m) => m.name) }, 'Migrations applied');
     await ensureAppRole(owner, config.appUser, config.appPassword, log);
+    await setRoleTimeouts(owner, config, log);
   } finally {
     await owner.destroy();
   }
@@ -80,8 +87,24 @@ async function ensureAppRole(owner: DataSource, user: string, password: string, 
   if (member.length === 0) await owner.query(`GRANT coso_api TO "${user}"`);
 }
 
+/**
+ * The API role's timeouts as defaults in this database, so they hold however it connects (a pooler
+ * passes no startup parameters). Best effort: a production owner may leave this to infra/db/roles.sql.
+ */
+async function setRoleTimeouts(owner: DataSource, config: DatabaseConfig, log: Logger): Promise<void> {
+  const [{ db }]: Array<{ db: string }> = await owner.query('SELECT current_database() AS db');
+  const role = `"${config.appUser}" IN DATABASE "${db.replace(/"/g, '""')}"`;
+  try {
+    await owner.query(`ALTER ROLE ${role} SET statement_timeout = ${Math.trunc(config.statementTimeoutMs)}`);
+    await owner.query(`ALTER ROLE ${role} SET idle_in_transaction_session_timeout = ${Math.trunc(config.statementTimeoutMs * 2)}`);
+  } catch (error) {
+    log.warn({ err: error, user: config.appUser }, 'Could not set the API role timeouts; set them in infra/db/roles.sql');
+  }
+}
+
 export function appUrl(config: DatabaseConfig): string {
-  const url = new URL(config.ownerUrl);
+  const url = new URL(config.appServerUrl ?? config.ownerUrl);
+  url.pathname = new URL(config.ownerUrl).pathname;
   url.username = config.appUser;
   url.password = config.appPassword;
   return url.toString();
@@ -100,8 +123,9 @@ export function appDataSource(config: DatabaseConfig, log: Logger, onQuery?: (sq
     extra: {
       max: config.poolSize,
       connectionTimeoutMillis: config.connectTimeoutMs,
-      statement_timeout: config.statementTimeoutMs,
-      idle_in_transaction_session_timeout: config.statementTimeoutMs * 2,
+      ...(config.appServerUrl
+        ? {}
+        : { statement_timeout: config.statementTimeoutMs, idle_in_transaction_session_timeout: config.statementTimeoutMs * 2 }),
       application_name: 'coso-api',
     },
   });
