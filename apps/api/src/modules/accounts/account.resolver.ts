@@ -1,4 +1,6 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, Mutation, Query, Resolver } from 'type-graphql';
+import { IsOptional, Length } from 'class-validator';
+import { Connection, PageArgs, type Page } from '../../shared/pagination';
 import { Access, Role } from '../../shared/access';
 import type { Context } from '../../context';
 import { writableProvince } from '../tenancy/tenancy';
@@ -6,12 +8,25 @@ import { CreateAccountInput } from './account.inputs';
 import { createAccount, listAccounts } from './account.service';
 import { User } from './user.entity';
 
+export const UserConnection = Connection(User, 'UserConnection');
+
+@ArgsType()
+class AccountsArgs extends PageArgs {
+  @Field({ nullable: true, description: 'Tên hoặc tên đăng nhập, không cần dấu' })
+  @IsOptional()
+  @Length(0, 100)
+  search?: string;
+
+  @Field(() => Role, { nullable: true })
+  role?: Role;
+}
+
 @Resolver(() => User)
 export class AccountResolver {
   @Access(Role.PROVINCE_ADMIN)
-  @Query(() => [User], { description: 'Tài khoản của tỉnh (Ban Tổ chức)' })
-  accounts(@Ctx() ctx: Context): Promise<User[]> {
-    return listAccounts(ctx.tx.manager, ctx.viewer!.provinceId!);
+  @Query(() => UserConnection, { description: 'Tài khoản của tỉnh (Ban Tổ chức), theo tên' })
+  accounts(@Ctx() ctx: Context, @Args() args: AccountsArgs): Promise<Page<User>> {
+    return listAccounts(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), args);
   }
 
   @Access(Role.PROVINCE_ADMIN)

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../shared/access';
 import { badInput } from '../../shared/errors';
+import { paginate, type Page, type PageArgs } from '../../shared/pagination';
+import { likePattern } from '../units/unit.service';
 import { Cadre } from '../roster/cadre.entity';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import type { CreateAccountInput } from './account.inputs';
@@ -47,11 +49,21 @@ export async function createAccount(manager: EntityManager, provinceId: number, 
   return manager.findOneByOrFail(User, { id });
 }
 
-export async function listAccounts(manager: EntityManager, provinceId: number): Promise<User[]> {
-  return manager
-    .createQueryBuilder(User, 'u')
-    .where('u.province_id = :provinceId', { provinceId })
-    .orderBy('u.full_name COLLATE "vi-x-icu"', 'ASC')
-    .limit(1000)
-    .getMany();
+export async function listAccounts(
+  manager: EntityManager,
+  provinceId: number,
+  args: PageArgs & { search?: string | null; role?: Role | null },
+): Promise<Page<User>> {
+  const q = manager.createQueryBuilder(User, 'u').where('u.province_id = :provinceId', { provinceId });
+  if (args.search) {
+    q.andWhere('(vn_fold(u.full_name) LIKE :search OR lower(u.username) LIKE :search)', { search: likePattern(args.search) });
+  }
+  if (args.role) q.andWhere('u.role = :role', { role: args.role });
+  return paginate(q, args, {
+    sql: 'u.full_name COLLATE "vi-x-icu"',
+    idSql: 'u.id',
+    direction: 'ASC',
+    valueOf: (u) => u.fullName,
+    idOf: (u) => u.id,
+  });
 }

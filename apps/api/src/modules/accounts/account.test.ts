@@ -78,4 +78,33 @@ describe('accounts made by the organisation department', () => {
     );
     expect(byCadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('lists the province’s accounts by name in Vietnamese order, paged, searchable without diacritics', async () => {
+    const hni = await provinceIdOf(product.owner, 'HNI');
+    for (const fullName of ['Đặng Thu Hà', 'Âu Văn Bình', 'Bùi Thị Cúc', 'Lê Minh Đức', 'Ông Văn An']) {
+      await buildUser(product.owner, { role: Role.STANDING_BOARD, provinceId: ldg, fullName });
+    }
+    await buildUser(product.owner, { role: Role.STANDING_BOARD, provinceId: hni, fullName: 'Bùi Văn Hà Nội' });
+    const LIST = `query ($after: String, $search: String, $role: Role) {
+      accounts(first: 2, after: $after, search: $search, role: $role) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { fullName province { code } } } }`;
+    type Page = {
+      accounts: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ fullName: string }> };
+    };
+    const names: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Page = await product.ok(LIST, { after, role: 'STANDING_BOARD' }, admin);
+      expect(page.accounts.totalCount).toBe(5);
+      names.push(...page.accounts.nodes.map((n) => n.fullName));
+      if (!page.accounts.pageInfo.hasNextPage) break;
+      after = page.accounts.pageInfo.endCursor;
+    }
+    // Vietnamese order: Â after A, Đ after D, Ô after O; nothing of Hà Nội's.
+    expect(names).toEqual(['Âu Văn Bình', 'Bùi Thị Cúc', 'Đặng Thu Hà', 'Lê Minh Đức', 'Ông Văn An']);
+    const found: Page = await product.ok(LIST, { search: 'bui thi' }, admin);
+    expect(found.accounts.nodes.map((n) => n.fullName)).toEqual(['Bùi Thị Cúc']);
+    const none: Page = await product.ok(LIST, { search: 'ha noi' }, admin);
+    expect(none.accounts.totalCount).toBe(0);
+  });
 });
