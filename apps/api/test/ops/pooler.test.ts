@@ -120,7 +120,7 @@ run('behind a transaction-mode pooler', () => {
 
   it('gives each transaction its own viewer, though users of two provinces share two server connections', async () => {
     const LIST = `{ trips(first: 50) { totalCount nodes { id } } }`;
-    const requests = Array.from({ length: 80 }, (_, i) => (i % 2 === 0 ? 'LDG' : 'HNI'));
+    const requests = Array.from({ length: 80 }, (_, i): 'LDG' | 'HNI' => (i % 2 === 0 ? 'LDG' : 'HNI'));
     const answers = await Promise.all(
       requests.map(async (code) => ({
         code,
@@ -142,7 +142,7 @@ run('behind a transaction-mode pooler', () => {
 
   it('writes each province’s rows into that province only, under concurrent writers', async () => {
     const CREATE = `mutation ($input: CreateUnitInput!) { createUnit(input: $input) { id } }`;
-    const writes = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? 'LDG' : 'HNI'));
+    const writes = Array.from({ length: 30 }, (_, i): 'LDG' | 'HNI' => (i % 2 === 0 ? 'LDG' : 'HNI'));
     const created = await Promise.all(
       writes.map(async (code, i) => {
         const input = {
