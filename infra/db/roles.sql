@@ -19,3 +19,8 @@ CREATE ROLE coso_app LOGIN PASSWORD 'change-me-app' NOSUPERUSER NOBYPASSRLS NOCR
 -- The owner grants to coso_api and coso_app (at start, the API re-asserts coso_app's attributes).
 GRANT coso_api TO coso_owner WITH ADMIN OPTION;
 GRANT coso_app TO coso_owner WITH ADMIN OPTION;
+
+-- coso_backup runs pg_dump (infra/backup/backup.sh). Row-level security is forced on every tenant
+-- table, even for its owner, so a dump as coso_owner is refused; this role reads every row
+-- (BYPASSRLS, pg_read_all_data) and can change nothing.
+CREATE ROLE coso_backup LOGIN PASSWORD 'change-me-backup' NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE pg_read_all_data;

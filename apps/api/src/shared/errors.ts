@@ -12,6 +12,7 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   UNAVAILABLE: 'UNAVAILABLE',
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -82,6 +83,10 @@ interface PgError {
 
 const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '57014', '08000', '08003', '08006', '53300']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+// After its connection fails, pg refuses further statements ("not queryable") and TypeORM releases the
+// request's query runner ("Query runner already released").
+const UNAVAILABLE_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|not queryable|Query runner already released/i;
 
 /** Maps anything thrown to a coded error; only AppError and GraphQL's own errors keep their text. */
 export function toAppError(raw: unknown): GraphQLError {
@@ -107,10 +112,7 @@ export function toAppError(raw: unknown): GraphQLError {
   if (code === '23503' || code === '23514' || code === '23P01') {
     return new AppError(ErrorCode.BAD_USER_INPUT, 'Dữ liệu không hợp lệ hoặc tham chiếu tới đối tượng không tồn tại.');
   }
-  if (
-    (code && (UNAVAILABLE_PG_CODES.has(code) || NETWORK_CODES.has(code))) ||
-    /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(message)
-  ) {
+  if ((code && (UNAVAILABLE_PG_CODES.has(code) || NETWORK_CODES.has(code))) || UNAVAILABLE_MESSAGES.test(message)) {
     return new AppError(
       ErrorCode.UNAVAILABLE,
       'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.',
@@ -130,6 +132,9 @@ const GRAPHQL_MESSAGES: Record<string, string> = {
   BAD_REQUEST: 'Yêu cầu không hợp lệ.',
 };
 
+/** Refusals by the request limits (shared/limits.ts): their message is already written for the user. */
+const LIMIT_REASONS = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES']);
+
 /** Apollo's formatError: every error leaves with a code and a Vietnamese message, never a stack. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -140,6 +145,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     apolloCode &&
     GRAPHQL_MESSAGES[apolloCode]
   ) {
+    const reason = formatted.extensions?.reason;
+    if (typeof reason === 'string' && LIMIT_REASONS.has(reason)) {
+      const { http: _http, ...extensions } = formatted.extensions ?? {};
+      return { message: formatted.message, locations: formatted.locations, extensions: { ...extensions, code: apolloCode } };
+    }
+    // graphql 16 spells it "more that"; later versions "more than".
+    const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+    if (tokens) {
+      return {
+        message: `Truy vấn quá dài (hơn ${tokens[1]} ký hiệu). Hãy chia nhỏ truy vấn.`,
+        extensions: { code: apolloCode, reason: 'TOO_MANY_TOKENS', maxTokens: Number(tokens[1]) },
+      };
+    }
     // Errors from parsing, validation and variable coercion: keep GraphQL's detail for developers.
     const variable = /^Variable "\$(\w+)" got invalid value.*?(?: at "([^"]+)")?;/s.exec(formatted.message);
     const field = variable ? (variable[2] ?? variable[1]) : undefined;

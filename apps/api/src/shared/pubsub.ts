@@ -15,7 +15,28 @@ export type Topics = {
   COMPLIANCE_CHANGED: [key: string, payload: ComplianceInputPayload];
   /** Inspections, conclusions, corrective actions, recommendations, good models, host feedback. */
   FINDING_EVENT: [key: string, payload: FindingEventPayload];
+  /** An import job's progress, and its outcome (with the file's problems) when it ends. */
+  IMPORT_PROGRESS: [key: string, payload: ImportProgressPayload];
 };
+
+export interface ImportProgressPayload {
+  provinceId: number;
+  id: string;
+  kind: string;
+  status: string;
+  phase: string;
+  fileName: string;
+  percent: number;
+  processedRows: number;
+  totalRows: number;
+  createdCount: number;
+  skippedCount: number;
+  problemCount: number;
+  problems: Array<{ sheet: string; row: number | null; column: string | null; message: string }>;
+  message: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
 
 export interface FindingEventPayload {
   provinceId: number;

@@ -5,6 +5,9 @@ import { Compliance1764300000003 } from './1764300000003-Compliance';
 import { Findings1764300000004 } from './1764300000004-Findings';
 import { ComplianceSpeed1764300000005 } from './1764300000005-ComplianceSpeed';
 import { OverdueNotices1764300000006 } from './1764300000006-OverdueNotices';
+import { CitusReady1764300000007 } from './1764300000007-CitusReady';
+import { Reports1764300000008 } from './1764300000008-Reports';
+import { Transfer1764300000009 } from './1764300000009-Transfer';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -15,4 +18,7 @@ export const migrations = [
   Findings1764300000004,
   ComplianceSpeed1764300000005,
   OverdueNotices1764300000006,
+  CitusReady1764300000007,
+  Reports1764300000008,
+  Transfer1764300000009,
 ];

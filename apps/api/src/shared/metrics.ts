@@ -1,0 +1,135 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { DataSource } from 'typeorm';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/** What the gauges read at scrape time. */
+export interface MetricsSources {
+  pool: () => PoolStats | undefined;
+  openSockets: () => number;
+}
+
+export type OperationType = 'query' | 'mutation' | 'subscription' | 'unknown';
+
+/** Distinct client-chosen values kept as labels; past this, `other`, so no client can grow the series without end. */
+const MAX_LABEL_VALUES = 100;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+class BoundedLabel {
+  private readonly seen = new Set<string>();
+
+  value(raw: string | null | undefined, missing: string): string {
+    if (!raw) return missing;
+    if (!NAME.test(raw)) return 'other';
+    if (this.seen.has(raw)) return raw;
+    if (this.seen.size >= MAX_LABEL_VALUES) return 'other';
+    this.seen.add(raw);
+    return raw;
+  }
+}
+
+/** The process's Prometheus metrics, in a registry of its own (several servers may share one test process). */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly names = new BoundedLabel();
+  private readonly codes = new BoundedLabel();
+  private readonly duration: Histogram<'operation' | 'type'>;
+  private readonly errors: Counter<'code'>;
+  private readonly deliveries: Counter<'operation'>;
+
+  constructor(sources: MetricsSources) {
+    collectDefaultMetrics({ register: this.registry });
+    const registers = [this.registry];
+    this.duration = new Histogram({
+      name: 'graphql_operation_duration_seconds',
+      help: 'Time from receiving a GraphQL operation to answering it (subscriptions: until the subscription is set up)',
+      labelNames: ['operation', 'type'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.errors = new Counter({
+      name: 'graphql_errors_total',
+      help: 'Errors in GraphQL answers, by extensions.code',
+      labelNames: ['code'],
+      registers,
+    });
+    this.deliveries = new Counter({
+      name: 'subscription_deliveries_total',
+      help: 'Events delivered to subscribers over WebSocket',
+      labelNames: ['operation'],
+      registers,
+    });
+    new Gauge({
+      name: 'db_pool_connections',
+      help: 'Connections of the API role pool: total open, idle, and requests waiting for one',
+      labelNames: ['state'],
+      registers,
+      collect() {
+        const stats = sources.pool();
+        if (!stats) return;
+        this.set({ state: 'total' }, stats.total);
+        this.set({ state: 'idle' }, stats.idle);
+        this.set({ state: 'waiting' }, stats.waiting);
+      },
+    });
+    new Gauge({
+      name: 'ws_open_sockets',
+      help: 'Open WebSocket connections on /graphql',
+      registers,
+      collect() {
+        this.set(sources.openSockets());
+      },
+    });
+  }
+
+  operationLabel(name: string | null | undefined, resolved: boolean): string {
+    return resolved ? this.names.value(name, 'anonymous') : 'unknown';
+  }
+
+  observeOperation(operation: string, type: OperationType, seconds: number, errorCodes: readonly string[]): void {
+    this.duration.observe({ operation, type }, seconds);
+    this.countErrors(errorCodes);
+  }
+
+  countErrors(errorCodes: readonly string[]): void {
+    for (const code of errorCodes) this.errors.inc({ code: this.codes.value(code, 'UNKNOWN') });
+  }
+
+  countDelivery(operation: string): void {
+    this.deliveries.inc({ operation });
+  }
+}
+
+/** The pg pool behind TypeORM's PostgreSQL driver. */
+export function typeormPoolStats(dataSource: DataSource): () => PoolStats | undefined {
+  return () => {
+    const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } })
+      .master;
+    return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : undefined;
+  };
+}
+
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/** `GET /metrics`: open, or behind `Authorization: Bearer <token>` when a token is configured. */
+export function metricsEndpoint(metrics: Metrics, token: string | undefined): RequestHandler {
+  const expected = token ? digest(`Bearer ${token}`) : undefined;
+  return async (req, res) => {
+    if (expected && !timingSafeEqual(digest(req.get('authorization') ?? ''), expected)) {
+      res.setHeader('www-authenticate', 'Bearer');
+      res
+        .status(401)
+        .json({ errors: [{ message: 'Cần mã truy cập để xem số liệu vận hành.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.setHeader('cache-control', 'no-store');
+    res.send(await metrics.registry.metrics());
+  };
+}
