@@ -4,6 +4,8 @@ import { defineConfig, type ProxyOptions } from 'vite';
 
 const apiProxy: Record<string, ProxyOptions> = {
   '/graphql': { target: 'http://127.0.0.1:4000', ws: true, changeOrigin: true },
+  '/files': { target: 'http://127.0.0.1:4000', changeOrigin: true },
+  '/calendar': { target: 'http://127.0.0.1:4000', changeOrigin: true },
 };
 
 // Vite requires a default export for its config.

@@ -50,6 +50,50 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('@/features/compliance/CentralPage')).CentralPage }),
       },
       {
+        path: 'organisation/roster',
+        lazy: async () => ({ Component: (await import('@/features/organisation/RosterPage')).RosterPage }),
+      },
+      {
+        path: 'organisation/units',
+        lazy: async () => ({ Component: (await import('@/features/organisation/UnitsPage')).UnitsPage }),
+      },
+      {
+        path: 'organisation/rules',
+        lazy: async () => ({ Component: (await import('@/features/organisation/RulesPage')).RulesPage }),
+      },
+      {
+        path: 'organisation/planning',
+        lazy: async () => ({ Component: (await import('@/features/organisation/PlanningPage')).PlanningPage }),
+      },
+      {
+        path: 'department/plan',
+        lazy: async () => ({ Component: (await import('@/features/department/DepartmentPlanPage')).DepartmentPlanPage }),
+      },
+      {
+        path: 'reports',
+        lazy: async () => ({ Component: (await import('@/features/reports/ReportsPage')).ReportsPage }),
+      },
+      {
+        path: 'inspections',
+        lazy: async () => ({ Component: (await import('@/features/inspections/InspectionsPage')).InspectionsPage }),
+      },
+      {
+        path: 'models',
+        lazy: async () => ({ Component: (await import('@/features/findings/ModelsPage')).ModelsPage }),
+      },
+      {
+        path: 'recommendations',
+        lazy: async () => ({ Component: (await import('@/features/findings/RecommendationsPage')).RecommendationsPage }),
+      },
+      {
+        path: 'feedback',
+        lazy: async () => ({ Component: (await import('@/features/findings/FeedbackPage')).FeedbackPage }),
+      },
+      {
+        path: 'meetings',
+        lazy: async () => ({ Component: (await import('@/features/meetings/MeetingsPage')).MeetingsPage }),
+      },
+      {
         path: 'feed',
         lazy: async () => ({ Component: (await import('@/features/live/FeedPage')).FeedPage }),
       },

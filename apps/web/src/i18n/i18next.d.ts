@@ -1,9 +1,12 @@
 import 'i18next';
+import type findings from './findings.vi.json';
+import type organisation from './organisation.vi.json';
+import type reports from './reports.vi.json';
 import type signedIn from './signedIn.vi.json';
 import type vi from './vi.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof vi & typeof signedIn };
+    resources: { translation: typeof vi & typeof signedIn & typeof organisation & typeof findings & typeof reports };
   }
 }

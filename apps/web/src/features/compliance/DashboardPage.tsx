@@ -19,6 +19,8 @@ import { DASHBOARD_ROLES, FIRST_YEAR, selectableYears, yearParam } from './compl
 import { COMPLIANCE_STATUSES } from './ComplianceStatusTag';
 import { ComplianceTiles } from './ComplianceTiles';
 import { CoverageCard } from './CoverageCard';
+import { DashboardAlerts } from './DashboardAlerts';
+import { HostLoadCalendar } from './HostLoadCalendar';
 import { DepartmentTable, DepartmentTable_department } from './DepartmentTable';
 import { ProvincePicker, type ProvinceChoice } from './ProvincePicker';
 import { TrendCard } from './TrendCard';
@@ -170,6 +172,11 @@ export function DashboardPage() {
           <div className="dashboard__row">
             {figures ? <CoverageCard coverage={figures.coverage} /> : <Card loading={firstLoad} />}
             <TrendCard points={trend.data?.complianceTrend ?? []} loading={trend.loading && !trend.data} />
+          </div>
+
+          <div className="dashboard__row">
+            <DashboardAlerts year={year} provinceId={provinceId} freshAt={freshAt} />
+            <HostLoadCalendar year={year} provinceId={provinceId} freshAt={freshAt} />
           </div>
 
           <Card title={<h2 className="card-title">{t('compliance.department.title')}</h2>}>

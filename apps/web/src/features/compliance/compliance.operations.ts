@@ -92,3 +92,55 @@ export const CentralComparisonQuery = graphql(`
     }
   }
 `);
+
+/** What the province should look at now: the dashboard's alerts. */
+export const DashboardAlertsQuery = graphql(`
+  query DashboardAlerts($year: Int!, $provinceId: Int, $from: LocalDate!, $to: LocalDate!) {
+    provinceCompliance(year: $year, provinceId: $provinceId) {
+      provinceId
+      overdueReports
+      lateTrips
+    }
+    topicOverlaps(year: $year, provinceId: $provinceId) {
+      tripA
+      tripB
+      titleA
+      titleB
+      quarter
+      departmentA
+      departmentB
+    }
+    hostLoad(from: $from, to: $to, overloadedOnly: true, period: WEEK, first: 20, provinceId: $provinceId) {
+      unitId
+      unitName
+      periodStart
+      delegations
+    }
+    recommendations(overdueOnly: true, provinceId: $provinceId, first: 5) {
+      totalCount
+      nodes {
+        id
+        text
+        dueOn
+        unit {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** Delegations received per unit and month, for the host-load calendar. */
+export const HostLoadCalendarQuery = graphql(`
+  query HostLoadCalendar($from: LocalDate!, $to: LocalDate!, $provinceId: Int) {
+    hostLoad(from: $from, to: $to, period: MONTH, first: 500, provinceId: $provinceId) {
+      unitId
+      unitName
+      periodStart
+      delegations
+      cadreDays
+      overloaded
+    }
+  }
+`);

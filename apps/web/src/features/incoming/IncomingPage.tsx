@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Empty, Result, Segmented, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { graphql } from '@/gql';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { TripStateTag } from '@/features/trips/TripStateTag';
@@ -125,6 +126,11 @@ export function IncomingPage() {
                       })}
                     </div>
                     {trip.purpose && <Typography.Paragraph className="incoming-purpose">{trip.purpose}</Typography.Paragraph>}
+                    {period === 'past' && (
+                      <Link to={`/feedback?trip=${trip.id}`} className="incoming-feedback">
+                        {t('findings.feedback.give')}
+                      </Link>
+                    )}
                   </Card>
                 </li>
               ))}

@@ -2,7 +2,26 @@ import type { Role } from '@/gql/graphql';
 
 export interface NavItem {
   path: string;
-  key: 'home' | 'newTrip' | 'myTrips' | 'approvals' | 'incoming' | 'dashboard' | 'central' | 'feed';
+  key:
+    | 'home'
+    | 'newTrip'
+    | 'myTrips'
+    | 'approvals'
+    | 'incoming'
+    | 'dashboard'
+    | 'central'
+    | 'feed'
+    | 'departmentPlan'
+    | 'orgRoster'
+    | 'orgUnits'
+    | 'orgRules'
+    | 'orgPlanning'
+    | 'reports'
+    | 'inspections'
+    | 'meetings'
+    | 'models'
+    | 'recommendations'
+    | 'feedback';
   roles: readonly Role[] | 'all';
 }
 
@@ -15,6 +34,25 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/incoming', key: 'incoming', roles: ['HOST_UNIT'] },
   { path: '/dashboard', key: 'dashboard', roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CENTRAL'] },
   { path: '/central', key: 'central', roles: ['CENTRAL'] },
+  { path: '/reports', key: 'reports', roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'CENTRAL'] },
+  { path: '/department/plan', key: 'departmentPlan', roles: ['DEPARTMENT_HEAD'] },
+  { path: '/organisation/roster', key: 'orgRoster', roles: ['PROVINCE_ADMIN'] },
+  { path: '/organisation/units', key: 'orgUnits', roles: ['PROVINCE_ADMIN'] },
+  { path: '/organisation/rules', key: 'orgRules', roles: ['PROVINCE_ADMIN'] },
+  { path: '/organisation/planning', key: 'orgPlanning', roles: ['PROVINCE_ADMIN'] },
+  {
+    path: '/inspections',
+    key: 'inspections',
+    roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE', 'HOST_UNIT'],
+  },
+  { path: '/meetings', key: 'meetings', roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'] },
+  { path: '/models', key: 'models', roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE', 'CENTRAL'] },
+  {
+    path: '/recommendations',
+    key: 'recommendations',
+    roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE', 'CENTRAL', 'HOST_UNIT'],
+  },
+  { path: '/feedback', key: 'feedback', roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'HOST_UNIT'] },
   { path: '/feed', key: 'feed', roles: ['CENTRAL', 'PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'] },
 ];
 

@@ -1,0 +1,168 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { ViewerQuery } from '@/features/trips/trip.operations';
+import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
+import {
+  FindingEventsSubscription,
+  RecommendationCountsQuery,
+  RecommendationDepartmentsQuery,
+  RecommendationsQuery,
+  AssignRecommendationMutation,
+} from './findings.operations';
+import { RecommendationsPage } from './RecommendationsPage';
+
+jest.setTimeout(180_000);
+// The machine running the suite may be busy: give the page time to answer.
+configure({ asyncUtilTimeout: 20_000 });
+
+const unit = (id: string, name: string) => ({ __typename: 'Unit', id, name });
+
+function rec(id: string, text: string, extra: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Recommendation',
+    id,
+    version: 2,
+    text,
+    status: 'OPEN',
+    overdue: false,
+    dueOn: null,
+    answer: null,
+    answeredAt: null,
+    createdAt: '2026-10-02T03:00:00.000Z',
+    departmentId: null,
+    department: null,
+    unit: unit('u-1', 'Đoàn xã Tuy Phong'),
+    ...extra,
+  };
+}
+
+const OVERDUE = rec('r-1', 'Đề nghị hỗ trợ kinh phí sửa nhà văn hóa thanh niên xã.', {
+  status: 'IN_PROGRESS',
+  overdue: true,
+  dueOn: '2026-11-10',
+  departmentId: 'd-1',
+  department: unit('d-1', 'Ban Phong trào'),
+});
+const FRESH = rec('r-2', 'Đề nghị mở lớp tập huấn kỹ năng cho bí thư chi đoàn.');
+const RAISED = rec('r-3', 'Đề nghị tổ chức ngày hội việc làm cho thanh niên nông thôn.');
+
+const connection = (nodes: unknown[]) => ({
+  __typename: 'RecommendationConnection',
+  totalCount: nodes.length,
+  pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+  nodes,
+});
+const count = (n: number) => ({ __typename: 'RecommendationConnection', totalCount: n });
+
+const lookups: Mocks = [
+  always({
+    request: { query: ViewerQuery },
+    result: {
+      data: {
+        me: { __typename: 'User', id: 'user-1', role: 'STANDING_BOARD', cadreId: 'c-1', unitId: null, fullName: 'Nguyễn Văn An' },
+      },
+    },
+  }),
+  always({
+    request: { query: RecommendationCountsQuery },
+    result: { data: { open: count(2), inProgress: count(1), answered: count(4), closed: count(0), overdue: count(1) } },
+  }),
+  always({
+    request: { query: RecommendationDepartmentsQuery },
+    result: {
+      data: { units: { __typename: 'UnitConnection', nodes: [unit('d-1', 'Ban Phong trào'), unit('d-2', 'Ban Tổ chức')] } },
+    },
+  }),
+];
+
+describe('the recommendations board', () => {
+  it('shows each status with its count, the overdue first and flagged, and what arrives live', async () => {
+    renderPage('/recommendations', '/recommendations', <RecommendationsPage />, [
+      ...lookups,
+      {
+        request: { query: RecommendationsQuery, variables: { statuses: ['OPEN'] } },
+        result: { data: { recommendations: connection([OVERDUE, FRESH]) } },
+      },
+      {
+        request: { query: RecommendationsQuery, variables: { statuses: ['OPEN'] } },
+        result: { data: { recommendations: connection([OVERDUE, FRESH, RAISED]) } },
+      },
+      {
+        request: { query: FindingEventsSubscription },
+        result: {
+          data: {
+            findingEvents: {
+              __typename: 'FindingEvent',
+              id: 'r-3',
+              kind: 'RECOMMENDATION_RAISED',
+              title: RAISED.text,
+              actorName: 'Trần Thị Bình',
+              at: '2026-11-28T09:00:00.000Z',
+              provinceId: 68,
+            },
+          },
+        },
+        delay: 1500,
+      },
+    ]);
+
+    const tabs = await screen.findAllByRole('tab', {}, { timeout: 20_000 });
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Mới 2', 'Đang xử lý 1', 'Đã trả lời 4', 'Đã đóng 0']);
+    expect(await screen.findByText('1 kiến nghị đã quá hạn trả lời.')).toBeInTheDocument();
+
+    const cards = await screen.findAllByTestId('recommendation', {}, { timeout: 20_000 });
+    expect(cards).toHaveLength(2);
+    expect(cards[0]).toHaveClass('findings-card--overdue');
+    expect(within(cards[0]).getByText('Quá hạn')).toBeInTheDocument();
+    expect(within(cards[0]).getByText(/Giao Ban Phong trào, hạn 10\/11\/2026/)).toBeInTheDocument();
+    expect(cards[1]).not.toHaveClass('findings-card--overdue');
+
+    // Someone else records a recommendation: it appears without reloading, with a short notice.
+    expect(await screen.findByText('Trần Thị Bình vừa ghi nhận kiến nghị', {}, { timeout: 20_000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByTestId('recommendation')).toHaveLength(3), { timeout: 20_000 });
+  });
+
+  it("validates the assignment as the user fills it and puts the server's error on the deadline", async () => {
+    const user = setupUser();
+    const message = 'Hạn trả lời không thể trước hôm nay.';
+    renderPage('/recommendations', '/recommendations', <RecommendationsPage />, [
+      ...lookups,
+      always({ request: { query: RecommendationsQuery }, result: { data: { recommendations: connection([FRESH]) } } }),
+      {
+        request: {
+          query: AssignRecommendationMutation,
+          variables: { id: 'r-2', version: 2, input: { departmentId: 'd-2', dueOn: '2027-01-15' } },
+        },
+        result: { errors: [new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: 'input.dueOn' } })] },
+      },
+    ]);
+
+    const [card] = await screen.findAllByTestId('recommendation', {}, { timeout: 20_000 });
+    await user.click(within(card).getByRole('button', { name: 'Giao Ban trả lời' }));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 20_000 });
+    await user.click(within(dialog).getByRole('button', { name: 'Giao Ban trả lời' }));
+    expect(await within(dialog).findByText('Vui lòng chọn Ban/Văn phòng', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(within(dialog).getByText('Vui lòng chọn hạn trả lời')).toBeInTheDocument();
+
+    // A date already past is refused as soon as it is entered.
+    const due = within(dialog).getByLabelText('Hạn trả lời');
+    await user.click(due);
+    await user.type(due, '01/01/2020{Enter}');
+    expect(await within(dialog).findByText('Hạn trả lời không thể trước hôm nay', {}, { timeout: 20_000 })).toBeInTheDocument();
+    await user.clear(due);
+    await user.type(due, '15/01/2027{Enter}');
+    await waitFor(() => expect(within(dialog).queryByText('Hạn trả lời không thể trước hôm nay')).not.toBeInTheDocument());
+
+    await user.click(within(dialog).getByLabelText('Ban/Văn phòng trả lời'));
+    await user.click(await screen.findByTitle('Ban Tổ chức'));
+    await waitFor(() => expect(within(dialog).queryByText('Vui lòng chọn Ban/Văn phòng')).not.toBeInTheDocument());
+
+    await user.click(within(dialog).getByRole('button', { name: 'Giao Ban trả lời' }));
+    const error = await within(dialog).findByText(message, {}, { timeout: 20_000 });
+    expect(error.closest('.ant-form-item')).toBe(
+      within(dialog).getByText('Hạn trả lời', { selector: 'label' }).closest('.ant-form-item'),
+    );
+    expect(due).toHaveValue('15/01/2027');
+    expect(within(dialog).getByTitle('Ban Tổ chức')).toBeInTheDocument();
+  });
+});

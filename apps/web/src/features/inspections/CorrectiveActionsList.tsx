@@ -1,0 +1,174 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, App, Button, Card, Empty, Form, Input, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CorrectiveActionsQuery as ActionsData, Role } from '@/gql/graphql';
+import { FormModal } from '@/features/findings/FormModal';
+import { LoadMore, appendNodes } from '@/features/findings/paging';
+import { useFindingsTranslation } from '@/features/findings/findingsI18n';
+import { fieldsNamed } from '@/features/findings/serverErrors';
+import { errorMessage } from '@/shared/apollo/errors';
+import { formatLocalDate } from '@/shared/format/date';
+import {
+  CorrectiveActionsQuery,
+  MarkCorrectiveActionDoneMutation,
+  VerifyCorrectiveActionMutation,
+} from './inspections.operations';
+import { ACTION_COLOR, MANAGERS } from './inspectionLabels';
+
+type Action = ActionsData['correctiveActions']['nodes'][number];
+type Filter = 'all' | 'overdue';
+
+interface Viewer {
+  role: Role;
+  unitId?: string | null;
+}
+
+/** Overdue first (highlighted), then by due date as the API orders them. */
+function ordered(actions: readonly Action[]): Action[] {
+  return [...actions].sort((a, b) => Number(b.overdue) - Number(a.overdue));
+}
+
+export function CorrectiveActionsList({ viewer }: { viewer: Viewer }) {
+  const { t: tApp } = useTranslation();
+  const { t } = useFindingsTranslation();
+  const { message, modal } = App.useApp();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [reporting, setReporting] = useState<Action | null>(null);
+  const { data, loading, error, fetchMore } = useQuery(CorrectiveActionsQuery, {
+    variables: { overdueOnly: filter === 'overdue' },
+    notifyOnNetworkStatusChange: true,
+  });
+  const [verify] = useMutation(VerifyCorrectiveActionMutation);
+  const manager = MANAGERS.includes(viewer.role);
+  const canReport = (a: Action) =>
+    a.status === 'OPEN' &&
+    (viewer.role === 'PROVINCE_ADMIN' || (viewer.role === 'HOST_UNIT' && viewer.unitId === a.responsibleUnitId));
+
+  const onVerify = (action: Action) => {
+    modal.confirm({
+      title: t('findings.actions.verifyConfirm'),
+      content: action.description,
+      okText: t('findings.actions.verify'),
+      cancelText: t('findings.common.cancel'),
+      onOk: async () => {
+        try {
+          await verify({ variables: { id: action.id, version: action.version } });
+          void message.success(t('findings.actions.verified'));
+        } catch (e) {
+          void message.error(errorMessage(e, tApp));
+        }
+      },
+    });
+  };
+
+  const connection = data?.correctiveActions;
+  const actions = ordered(connection?.nodes ?? []);
+  return (
+    <section aria-labelledby="actions-title" className="findings-section">
+      <div className="page-head">
+        <Typography.Title level={2} id="actions-title" className="findings-section__title">
+          {t('findings.actions.title')}
+        </Typography.Title>
+        <Segmented<Filter>
+          aria-label={t('findings.actions.filter')}
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'all', label: t('findings.actions.all') },
+            { value: 'overdue', label: t('findings.actions.overdueOnly') },
+          ]}
+        />
+      </div>
+      {error && <Alert type="error" showIcon title={errorMessage(error, tApp)} />}
+      {loading && !data ? (
+        <Skeleton active paragraph={{ rows: 4 }} />
+      ) : actions.length === 0 ? (
+        <Empty description={filter === 'overdue' ? t('findings.actions.emptyOverdue') : t('findings.actions.empty')} />
+      ) : (
+        <ul className="findings-list">
+          {actions.map((a) => (
+            <li key={a.id}>
+              <Card size="small" className={a.overdue ? 'findings-card findings-card--overdue' : 'findings-card'}>
+                <div className="findings-card__tags">
+                  <Tag color={ACTION_COLOR[a.status]}>{t(`findings.actionStatus.${a.status}`)}</Tag>
+                  {a.overdue && <Tag color="red">{t('findings.common.overdue')}</Tag>}
+                </div>
+                <Typography.Paragraph className="findings-card__text">{a.description}</Typography.Paragraph>
+                <Typography.Text type="secondary" className="findings-card__meta">
+                  {t('findings.actions.meta', { unit: a.responsibleUnit.name, due: formatLocalDate(a.dueOn) })}
+                </Typography.Text>
+                {a.doneNote && (
+                  <Typography.Paragraph className="findings-card__answer">
+                    <strong>{t('findings.actions.doneNote')}:</strong> {a.doneNote}
+                  </Typography.Paragraph>
+                )}
+                {(canReport(a) || (manager && a.status === 'DONE')) && (
+                  <Space wrap className="findings-card__actions">
+                    {canReport(a) && <Button onClick={() => setReporting(a)}>{t('findings.actions.markDone')}</Button>}
+                    {manager && a.status === 'DONE' && (
+                      <Button type="primary" onClick={() => onVerify(a)}>
+                        {t('findings.actions.verify')}
+                      </Button>
+                    )}
+                  </Space>
+                )}
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+      {connection && (
+        <LoadMore
+          shown={connection.nodes.length}
+          total={connection.totalCount}
+          hasNextPage={connection.pageInfo.hasNextPage}
+          loading={loading}
+          onLoadMore={() =>
+            void fetchMore({
+              variables: { after: connection.pageInfo.endCursor },
+              updateQuery: appendNodes<ActionsData, 'correctiveActions'>('correctiveActions'),
+            })
+          }
+        />
+      )}
+      <DoneModal action={reporting} onClose={() => setReporting(null)} />
+    </section>
+  );
+}
+
+function DoneModal({ action, onClose }: { action: Action | null; onClose: () => void }) {
+  const { t } = useFindingsTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ note: string }>();
+  const [markDone] = useMutation(MarkCorrectiveActionDoneMutation, { refetchQueries: ['CorrectiveActions'] });
+  return (
+    <FormModal<{ note: string }>
+      title={t('findings.actions.markDoneTitle')}
+      open={!!action}
+      onClose={onClose}
+      form={form}
+      submitLabel={t('findings.actions.markDone')}
+      fieldOf={fieldsNamed('note')}
+      onSubmit={async ({ note }) => {
+        if (!action) return;
+        await markDone({ variables: { id: action.id, version: action.version, note: note.trim() } });
+        void message.success(t('findings.actions.reported'));
+      }}
+    >
+      {action && <Typography.Paragraph type="secondary">{action.description}</Typography.Paragraph>}
+      <Form.Item
+        label={t('findings.actions.note')}
+        name="note"
+        validateFirst
+        rules={[
+          { required: true, whitespace: true, message: t('findings.actions.noteRequired') },
+          { min: 5, message: t('findings.common.min', { min: 5 }) },
+          { max: 2000, message: t('findings.common.max', { max: 2000 }) },
+        ]}
+      >
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+      </Form.Item>
+    </FormModal>
+  );
+}

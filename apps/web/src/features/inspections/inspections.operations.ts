@@ -1,0 +1,167 @@
+import { graphql } from '@/gql';
+
+export const InspectionVisit_trip = graphql(`
+  fragment InspectionVisit_trip on Trip {
+    id
+    version
+    title
+    state
+    startDate
+    endDate
+    leadCadreId
+    destinations {
+      id
+      name
+    }
+    conclusions {
+      id
+      unitId
+      rating
+      concludedOn
+      findings
+      actions {
+        id
+      }
+    }
+  }
+`);
+
+export const InspectionPlansQuery = graphql(`
+  query InspectionPlans($year: Int!, $after: String) {
+    inspectionPlans(year: $year, first: 10, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        version
+        year
+        title
+        subject
+        description
+        startsOn
+        endsOn
+        targets {
+          id
+          name
+        }
+        teams {
+          id
+          name
+          leadCadreId
+          lead {
+            id
+            fullName
+          }
+          members {
+            id
+            fullName
+          }
+          visits {
+            ...InspectionVisit_trip
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CorrectiveActionsQuery = graphql(`
+  query CorrectiveActions($overdueOnly: Boolean!, $after: String) {
+    correctiveActions(overdueOnly: $overdueOnly, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        version
+        description
+        dueOn
+        status
+        overdue
+        doneNote
+        verifiedAt
+        responsibleUnitId
+        responsibleUnit {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const CreateInspectionPlanMutation = graphql(`
+  mutation CreateInspectionPlan($input: CreateInspectionPlanInput!) {
+    createInspectionPlan(input: $input) {
+      id
+      title
+    }
+  }
+`);
+
+export const CreateInspectionTeamMutation = graphql(`
+  mutation CreateInspectionTeam($input: CreateInspectionTeamInput!) {
+    createInspectionTeam(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const ScheduleInspectionVisitMutation = graphql(`
+  mutation ScheduleInspectionVisit($input: ScheduleInspectionVisitInput!) {
+    scheduleInspectionVisit(input: $input) {
+      id
+      state
+    }
+  }
+`);
+
+export const RecordExternalInspectionMutation = graphql(`
+  mutation RecordExternalInspection($input: ExternalInspectionInput!) {
+    recordExternalInspection(input: $input) {
+      id
+      state
+    }
+  }
+`);
+
+export const ConcludeInspectionMutation = graphql(`
+  mutation ConcludeInspection($input: ConcludeInspectionInput!) {
+    concludeInspection(input: $input) {
+      id
+      tripId
+      unitId
+      rating
+    }
+  }
+`);
+
+export const MarkCorrectiveActionDoneMutation = graphql(`
+  mutation MarkCorrectiveActionDone($id: ID!, $version: Int!, $note: String!) {
+    markCorrectiveActionDone(id: $id, version: $version, note: $note) {
+      id
+      version
+      status
+      doneNote
+      overdue
+    }
+  }
+`);
+
+export const VerifyCorrectiveActionMutation = graphql(`
+  mutation VerifyCorrectiveAction($id: ID!, $version: Int!) {
+    verifyCorrectiveAction(id: $id, version: $version) {
+      id
+      version
+      status
+      verifiedAt
+      overdue
+    }
+  }
+`);

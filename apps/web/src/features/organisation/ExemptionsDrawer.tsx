@@ -1,0 +1,197 @@
+import { DeleteOutlined } from '@ant-design/icons';
+import { useMutation } from '@apollo/client/react';
+import { Alert, App, Button, DatePicker, Drawer, Empty, Form, Input, List, Popconfirm, Select, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getFragmentData } from '@/gql';
+import type { CadreRow_CadreFragment, ExemptionKind } from '@/gql/graphql';
+import { errorMessage } from '@/shared/apollo/errors';
+import { DATE_FORMAT, formatDateRange, toLocalDate, type Dayjs } from '@/shared/format/date';
+import { CreateExemptionMutation, DeleteExemptionMutation, ExemptionRow_exemption } from './organisation.operations';
+import { useOrgTranslation } from './orgI18n';
+import { placeServerError } from './serverErrors';
+
+export const EXEMPTION_KINDS: readonly ExemptionKind[] = ['MATERNITY', 'LONG_STUDY', 'LONG_SICK_LEAVE', 'OTHER'];
+
+interface ExemptionFormValues {
+  kind: ExemptionKind;
+  dates: [Dayjs, Dayjs] | null;
+  approvedBy: string;
+  note: string;
+}
+
+const fieldOf = (last: string): string | undefined =>
+  last === 'startDate' || last === 'endDate' ? 'dates' : ['kind', 'approvedBy', 'note'].includes(last) ? last : undefined;
+
+/** A cadre's exemptions (maternity, long study, long sick leave…): the list, a form to add one, removal. */
+export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFragment | null; onClose: () => void }) {
+  const { t } = useOrgTranslation();
+  const { t: tt } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ExemptionFormValues>();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [create, { loading: creating }] = useMutation(CreateExemptionMutation);
+  const [remove] = useMutation(DeleteExemptionMutation);
+  const exemptions = cadre
+    ? [...getFragmentData(ExemptionRow_exemption, cadre.exemptions)].sort((a, b) => b.startDate.localeCompare(a.startDate))
+    : [];
+
+  const add = async () => {
+    if (!cadre) return;
+    let values: ExemptionFormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    if (!values.dates) return;
+    setFailure(null);
+    try {
+      await create({
+        variables: {
+          input: {
+            cadreId: cadre.id,
+            kind: values.kind,
+            startDate: toLocalDate(values.dates[0]),
+            endDate: toLocalDate(values.dates[1]),
+            approvedBy: values.approvedBy.trim(),
+            note: values.note.trim(),
+          },
+        },
+        update: (cache, { data }) => {
+          const created = data?.createExemption;
+          if (!created) return;
+          const ref = cache.identify({ __typename: 'Exemption', id: created.id });
+          cache.modify({
+            id: cache.identify({ __typename: 'Cadre', id: cadre.id }),
+            fields: { exemptions: (existing) => (Array.isArray(existing) ? [...existing, { __ref: ref }] : existing) },
+          });
+        },
+      });
+      form.resetFields();
+      void message.success(t('org.exemption.added'));
+    } catch (error) {
+      if (!placeServerError(form, error, fieldOf)) setFailure(errorMessage(error, tt));
+    }
+  };
+
+  const removeOne = async (id: string) => {
+    try {
+      await remove({
+        variables: { id },
+        update: (cache) => {
+          cache.evict({ id: cache.identify({ __typename: 'Exemption', id }) });
+          cache.gc();
+        },
+      });
+      void message.success(t('org.exemption.removed'));
+    } catch (error) {
+      void message.error(errorMessage(error, tt));
+    }
+  };
+
+  return (
+    <Drawer
+      open={!!cadre}
+      onClose={onClose}
+      title={cadre ? t('org.exemption.title', { name: cadre.fullName }) : ''}
+      size="large"
+      destroyOnHidden
+      closable={{ 'aria-label': t('org.close') }}
+    >
+      <Typography.Paragraph type="secondary">{t('org.exemption.intro')}</Typography.Paragraph>
+      <List
+        className="org-exemptions"
+        dataSource={exemptions}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.exemption.empty')} /> }}
+        renderItem={(e) => (
+          <List.Item
+            actions={[
+              <Popconfirm
+                key="remove"
+                title={t('org.exemption.removeConfirm')}
+                okText={t('org.exemption.remove')}
+                cancelText={t('org.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => void removeOne(e.id)}
+              >
+                <Button
+                  danger
+                  type="text"
+                  icon={<DeleteOutlined aria-hidden />}
+                  aria-label={t('org.exemption.removeLabel', { range: formatDateRange(e.startDate, e.endDate) })}
+                />
+              </Popconfirm>,
+            ]}
+          >
+            <List.Item.Meta
+              title={
+                <span>
+                  <Tag>{t(`org.exemptionKind.${e.kind}`)}</Tag> {formatDateRange(e.startDate, e.endDate)}
+                </span>
+              }
+              description={[t('org.exemption.approvedByValue', { who: e.approvedBy }), e.note].filter(Boolean).join(' · ')}
+            />
+          </List.Item>
+        )}
+      />
+      <Typography.Title level={3} className="org-section-title">
+        {t('org.exemption.addTitle')}
+      </Typography.Title>
+      <Form<ExemptionFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'MATERNITY', dates: null, approvedBy: '', note: '' }}
+        disabled={creating}
+        onValuesChange={() => setFailure(null)}
+        onFinish={() => void add()}
+      >
+        <Form.Item label={t('org.exemption.kind')} name="kind" rules={[{ required: true }]}>
+          <Select options={EXEMPTION_KINDS.map((k) => ({ value: k, label: t(`org.exemptionKind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item
+          label={t('org.exemption.dates')}
+          name="dates"
+          dependencies={['kind']}
+          extra={t('org.exemption.datesHelp')}
+          rules={[
+            { required: true, message: t('org.exemption.datesRequired') },
+            ({ getFieldValue }) => ({
+              validator: (_, range: [Dayjs, Dayjs] | null) => {
+                // Long study counts only from six months on (Hướng dẫn 03-HD/TWĐTN-BTC).
+                if (!range || getFieldValue('kind') !== 'LONG_STUDY') return Promise.resolve();
+                return range[1].isBefore(range[0].add(6, 'month').subtract(1, 'day'), 'day')
+                  ? Promise.reject(new Error(t('org.exemption.studyTooShort')))
+                  : Promise.resolve();
+              },
+            }),
+          ]}
+        >
+          <DatePicker.RangePicker
+            format={DATE_FORMAT}
+            style={{ width: '100%' }}
+            placeholder={[t('org.exemption.startDate'), t('org.exemption.endDate')]}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('org.exemption.approvedBy')}
+          name="approvedBy"
+          validateFirst
+          rules={[
+            { required: true, whitespace: true, message: t('org.exemption.approvedByRequired') },
+            { min: 2, max: 200, message: t('org.exemption.approvedByLength') },
+          ]}
+        >
+          <Input maxLength={200} placeholder={t('org.exemption.approvedByPlaceholder')} />
+        </Form.Item>
+        <Form.Item label={t('org.exemption.note')} name="note" rules={[{ max: 1000, message: t('org.tooLong', { max: 1000 }) }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
+        </Form.Item>
+        {failure && <Alert type="error" showIcon role="alert" title={failure} className="org-form__alert" />}
+        <Button type="primary" htmlType="submit" loading={creating}>
+          {t('org.exemption.add')}
+        </Button>
+      </Form>
+    </Drawer>
+  );
+}

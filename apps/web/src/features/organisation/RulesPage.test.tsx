@@ -1,0 +1,119 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { always, renderPage, setupUser } from '@/test/renderPage';
+import { OrgViewerQuery, PolicyRuleQuery, SetPolicyRuleMutation } from './organisation.operations';
+import { RulesPage } from './RulesPage';
+
+// antd's first render in jsdom is slow on a busy machine: wait for answers as long as a person would.
+configure({ asyncUtilTimeout: 30_000 });
+jest.setTimeout(600_000);
+
+const YEAR = new Date().getFullYear();
+const ADMIN = { __typename: 'User', id: 'u-admin', role: 'PROVINCE_ADMIN', provinceId: 68, cadreId: null };
+
+const rule = (extra: Record<string, unknown> = {}) => ({
+  __typename: 'PolicyRule',
+  provinceId: 68,
+  year: YEAR,
+  version: 4,
+  requiredDays: 60,
+  windowStart: `${YEAR}-01-01`,
+  windowEnd: `${YEAR}-12-31`,
+  minDaysDistrict: null,
+  minDaysCommune: 20,
+  minDaysChapter: 30,
+  reportRequired: true,
+  reportDueDays: 10,
+  checkLateRegistration: 'WARN',
+  checkDoubleBooking: 'BLOCK',
+  checkHostLoad: 'WARN',
+  hostLoadMaxPerWeek: 2,
+  checkTopicOverlap: 'OFF',
+  ...extra,
+});
+
+const viewer = always({ request: { query: OrgViewerQuery }, result: { data: { me: ADMIN } } });
+
+describe('the yearly rules form', () => {
+  it('shows each check with its mode, validates as typed and puts the server field error in place', async () => {
+    const user = setupUser();
+    const message = `Kỳ tính ngày phải nằm trong năm ${YEAR}.`;
+    renderPage('/organisation/rules', '/organisation/rules', <RulesPage />, [
+      viewer,
+      always({ request: { query: PolicyRuleQuery }, result: { data: { policyRule: rule() } } }),
+      {
+        request: {
+          query: SetPolicyRuleMutation,
+          variables: (v: { version: number; input: { requiredDays: number; checkTopicOverlap: string } }) =>
+            v.version === 4 && v.input.requiredDays === 45 && v.input.checkTopicOverlap === 'BLOCK',
+        },
+        result: {
+          errors: [
+            new GraphQLError(message, {
+              extensions: { code: 'BAD_USER_INPUT', field: 'input.windowStart', reason: 'WINDOW_OUTSIDE_YEAR' },
+            }),
+          ],
+        },
+      },
+    ]);
+
+    const days = await screen.findByLabelText('Số ngày tối thiểu trong năm');
+    expect(days).toHaveValue('60');
+    expect(screen.getByText('Quy định riêng của tỉnh · phiên bản 4')).toBeInTheDocument();
+    const overlap = screen.getByText('Chuyên đề trùng với Ban khác trong cùng quý').closest('.ant-form-item') as HTMLElement;
+    expect(within(overlap).getByRole('radio', { name: 'Tắt' })).toBeChecked();
+
+    await user.clear(days);
+    expect(await screen.findByText('Vui lòng nhập số ngày')).toBeInTheDocument();
+    await user.type(days, '400');
+    expect(await screen.findByText('Số ngày từ 0 đến 366')).toBeInTheDocument();
+    await user.clear(days);
+    await user.type(days, '45');
+    await waitFor(() => expect(screen.queryByText('Số ngày từ 0 đến 366')).not.toBeInTheDocument());
+
+    await user.click(within(overlap).getByRole('radio', { name: 'Chặn' }));
+    await user.click(screen.getByRole('button', { name: `Lưu quy định năm ${YEAR}` }));
+
+    const error = await screen.findByText(message);
+    expect(error.closest('.ant-form-item')).toBe(screen.getByText('Kỳ tính ngày').closest('.ant-form-item'));
+    expect(days).toHaveValue('45');
+    expect(within(overlap).getByRole('radio', { name: 'Chặn' })).toBeChecked();
+  });
+
+  it('says clearly when someone else saved first, reloads their rule and keeps what the user changed', async () => {
+    const user = setupUser();
+    let saved = false;
+    renderPage('/organisation/rules', '/organisation/rules', <RulesPage />, [
+      viewer,
+      always({
+        request: { query: PolicyRuleQuery },
+        result: () => ({ data: { policyRule: saved ? rule({ version: 5, reportDueDays: 7 }) : rule() } }),
+      }),
+      {
+        request: { query: SetPolicyRuleMutation, variables: (v: { version: number }) => v.version === 4 },
+        result: () => {
+          saved = true;
+          return {
+            errors: [
+              new GraphQLError('Quy định năm này vừa được người khác thay đổi. Vui lòng tải lại trước khi lưu.', {
+                extensions: { code: 'CONFLICT', reason: 'VERSION_MISMATCH' },
+              }),
+            ],
+          };
+        },
+      },
+    ]);
+
+    const days = await screen.findByLabelText('Số ngày tối thiểu trong năm');
+    await user.clear(days);
+    await user.type(days, '30');
+    await user.click(screen.getByRole('button', { name: `Lưu quy định năm ${YEAR}` }));
+
+    expect(await screen.findByText('Dữ liệu vừa được người khác thay đổi')).toBeInTheDocument();
+    expect(screen.getByText(/Quy định năm này vừa được người khác thay đổi/)).toBeInTheDocument();
+    // Their change shows in the field this user left alone; this user's change stays.
+    await waitFor(() => expect(screen.getByLabelText('Hạn nộp báo cáo (số ngày sau khi về)')).toHaveValue('7'));
+    expect(screen.getByText('Quy định riêng của tỉnh · phiên bản 5')).toBeInTheDocument();
+    expect(days).toHaveValue('30');
+  });
+});
