@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { GraphQLSchema } from 'graphql';
 import { allowedOrigins } from './env';
@@ -28,6 +28,7 @@ import { logger, type Logger } from './shared/logger';
 import { Metrics, metricsEndpoint, typeormPoolStats } from './shared/metrics';
 import { OperationObserver, acceptRequestId } from './shared/request-log';
 import { ScopedTransaction, withScope } from './modules/tenancy/tenancy';
+import { CENTRAL_KEY } from './shared/pubsub';
 import { pendingMigrations } from './db/database';
 import { reportFiles } from './modules/reports/report.files';
 import { transferRoutes } from './modules/transfer/transfer.routes';
@@ -65,6 +66,50 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/** Each signed-in user's open sockets on this instance. */
+class UserSockets {
+  private readonly byUser = new Map<string, Set<WebSocket>>();
+
+  add(userId: string, socket: WebSocket): void {
+    const held = this.byUser.get(userId) ?? new Set<WebSocket>();
+    held.add(socket);
+    this.byUser.set(userId, held);
+  }
+
+  remove(userId: string, socket: WebSocket): void {
+    const held = this.byUser.get(userId);
+    held?.delete(socket);
+    if (held?.size === 0) this.byUser.delete(userId);
+  }
+
+  of(userId: string): WebSocket[] {
+    return [...(this.byUser.get(userId) ?? [])];
+  }
+}
+
+/** graphql-ws's Forbidden: the client does not come back with the same token. */
+const ACCOUNT_LOCKED_CLOSE_CODE = 4403;
+
+/**
+ * A socket's viewer is read when it connects; when the organisation department locks an account,
+ * every instance (the event travels through Redis when there are several) closes that user's sockets
+ * at once, so no more events reach them.
+ */
+function closeSocketsOfLockedAccounts(deps: AppDeps, sockets: UserSockets, log: Logger): () => void {
+  const iterator = deps.pubsub.subscribe('ACCOUNT_DISABLED', CENTRAL_KEY)[Symbol.asyncIterator]();
+  void (async () => {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      for (const socket of sockets.of(next.value.userId)) {
+        socket.close(ACCOUNT_LOCKED_CLOSE_CODE, 'Tài khoản đã bị khóa.');
+      }
+      log.info({ userId: next.value.userId }, 'Live connections of a locked account closed');
+    }
+  })();
+  return () => void iterator.return?.();
+}
+
 /** TRUST_PROXY as Express takes it: a hop count, or addresses and subnets by name. */
 function trustProxy(value: string): number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
@@ -86,6 +131,9 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
     redisUrl: env.REDIS_URL,
     userOf: (authorization) => deps.tokens.verify(authorization),
   });
+
+  const liveSockets = new UserSockets();
+  const stopClosingLocked = closeSocketsOfLockedAccounts(deps, liveSockets, log);
 
   const wss = new WebSocketServer({
     server,
@@ -113,19 +161,25 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
           ctx.extra.socket.close(1013, 'Try again later');
           return false;
         }
+        // A token whose account is locked or gone: refused (4403), not served as a visitor.
+        if (userId && !tx.viewer) return false;
         if (tx.viewer) {
           if (!sockets.tryOpen(tx.viewer.id)) {
             ctx.extra.socket.close(TOO_MANY_SOCKETS_CLOSE_CODE, tooManySocketsReason(sockets.max));
             return false;
           }
           ctx.extra.socketOf = tx.viewer.id;
+          liveSockets.add(tx.viewer.id, ctx.extra.socket);
         }
         const requestId = acceptRequestId(ctx.extra.request.headers['x-request-id']);
         ctx.extra.viewerContext = { requestId, deps, viewer: tx.viewer, scope: tx.scope };
         return true;
       },
       onClose: (ctx) => {
-        if (ctx.extra.socketOf) sockets.release(ctx.extra.socketOf);
+        if (ctx.extra.socketOf) {
+          sockets.release(ctx.extra.socketOf);
+          liveSockets.remove(ctx.extra.socketOf, ctx.extra.socket);
+        }
       },
       context: (ctx) => ctx.extra.viewerContext,
       onSubscribe: (ctx, id) => {
@@ -279,6 +333,7 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
         });
       }),
     close: async () => {
+      stopClosingLocked();
       await apollo.stop();
       await transfer.imports.idle();
       await rateLimit.close();

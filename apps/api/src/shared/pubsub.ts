@@ -15,6 +15,8 @@ export type Topics = {
   COMPLIANCE_CHANGED: [key: string, payload: ComplianceInputPayload];
   /** Inspections, conclusions, corrective actions, recommendations, good models, host feedback. */
   FINDING_EVENT: [key: string, payload: FindingEventPayload];
+  /** An account was locked: every instance closes that user's live connections (key `ALL`). */
+  ACCOUNT_DISABLED: [key: string, payload: { userId: string }];
   /** An import job's progress, and its outcome (with the file's problems) when it ends. */
   IMPORT_PROGRESS: [key: string, payload: ImportProgressPayload];
 };

@@ -1,11 +1,12 @@
-import { Arg, Args, ArgsType, Ctx, Field, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CENTRAL_KEY } from '../../shared/pubsub';
 import { IsOptional, Length } from 'class-validator';
 import { Connection, PageArgs, type Page } from '../../shared/pagination';
 import { Access, Role } from '../../shared/access';
 import type { Context } from '../../context';
 import { writableProvince } from '../tenancy/tenancy';
 import { CreateAccountInput } from './account.inputs';
-import { createAccount, listAccounts } from './account.service';
+import { createAccount, listAccounts, setAccountActive } from './account.service';
 import { User } from './user.entity';
 
 export const UserConnection = Connection(User, 'UserConnection');
@@ -33,5 +34,15 @@ export class AccountResolver {
   @Mutation(() => User, { description: 'Tạo tài khoản cho cán bộ hoặc đơn vị cơ sở của tỉnh' })
   createAccount(@Ctx() ctx: Context, @Arg('input') input: CreateAccountInput): Promise<User> {
     return createAccount(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), input);
+  }
+
+  @Access(Role.PROVINCE_ADMIN)
+  @Mutation(() => User, {
+    description: 'Khóa hoặc mở lại tài khoản; tài khoản bị khóa mất ngay mọi quyền, kể cả các kết nối trực tiếp',
+  })
+  async setAccountActive(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('active') active: boolean): Promise<User> {
+    const user = await setAccountActive(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!.id, id, active);
+    if (!active) ctx.tx.afterCommit(() => ctx.deps.pubsub.publish('ACCOUNT_DISABLED', CENTRAL_KEY, { userId: id }));
+    return user;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../shared/access';
-import { badInput } from '../../shared/errors';
+import { badInput, notFound } from '../../shared/errors';
 import { paginate, type Page, type PageArgs } from '../../shared/pagination';
 import { likePattern } from '../units/unit.service';
 import { Cadre } from '../roster/cadre.entity';
@@ -46,6 +46,28 @@ export async function createAccount(manager: EntityManager, provinceId: number, 
       input.unitId ?? null,
     ],
   );
+  return manager.findOneByOrFail(User, { id });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Locks or reopens an account of the province; nobody locks themselves out. */
+export async function setAccountActive(
+  manager: EntityManager,
+  provinceId: number,
+  actorId: string,
+  id: string,
+  active: boolean,
+): Promise<User> {
+  if (!UUID.test(id)) throw notFound('Tài khoản');
+  if (id === actorId && !active) {
+    throw badInput('id', 'Bạn không thể tự khóa tài khoản của mình.', 'CANNOT_DEACTIVATE_SELF');
+  }
+  const [, changed]: [unknown[], number] = await manager.query(
+    'UPDATE app_user SET active = $3 WHERE id = $1 AND province_id = $2 RETURNING id',
+    [id, provinceId, active],
+  );
+  if (changed === 0) throw notFound('Tài khoản');
   return manager.findOneByOrFail(User, { id });
 }
 

@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { Role } from '../../shared/access';
 import { startTestProduct, type TestProduct } from '../../../test/harness';
 import { buildCadre, buildUnit, buildUser, provinceIdOf } from '../../../test/factories';
@@ -31,7 +32,7 @@ describe('accounts made by the organisation department', () => {
     });
     const token = await product.login('tuan.pm', 'mat-khau-123');
     const me = await product.ok(
-      `{ me { fullName } cadre: cadres(filter: { search: "pham minh tuan" }) { nodes { account { username } } } }`,
+      `{ me { fullName } cadre: cadres(filter: { search: "pham minh tuan", agencyStaff: null, executiveMember: null }) { nodes { account { username } } } }`,
       {},
       token,
     );
@@ -106,5 +107,63 @@ describe('accounts made by the organisation department', () => {
     expect(found.accounts.nodes.map((n) => n.fullName)).toEqual(['Bùi Thị Cúc']);
     const none: Page = await product.ok(LIST, { search: 'ha noi' }, admin);
     expect(none.accounts.totalCount).toBe(0);
+  });
+
+  it('locks an account at once: its requests are refused and its live connections closed, until reopened', async () => {
+    const cadre = await buildCadre(product.owner, { provinceId: ldg, fullName: 'Hồ Thị Lan' });
+    const made = (
+      await product.ok(
+        CREATE,
+        { input: { username: 'lan.ht', fullName: 'Hồ Thị Lan', role: 'CADRE', password: 'mat-khau-123', cadreId: cadre.id } },
+        admin,
+      )
+    ).createAccount;
+    const token = await product.login('lan.ht', 'mat-khau-123');
+    const wsUrl = product.url.replace('http', 'ws') + '/graphql';
+
+    // A raw graphql-ws connection, acknowledged and subscribed.
+    const open = async (): Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }> => {
+      const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+      );
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+      return { socket, closed };
+    };
+    const live = await open();
+    await new Promise<void>((resolve) =>
+      live.socket.on('message', (data: Buffer) => {
+        if ((JSON.parse(data.toString()) as { type: string }).type === 'connection_ack') resolve();
+      }),
+    );
+    live.socket.send(
+      JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { tripEvents { tripId } }' } }),
+    );
+
+    const SET = `mutation ($id: ID!, $active: Boolean!) { setAccountActive(id: $id, active: $active) { username active } }`;
+    expect((await product.ok(SET, { id: made.id, active: false }, admin)).setAccountActive).toEqual({
+      username: 'lan.ht',
+      active: false,
+    });
+    expect(await live.closed).toEqual({ code: 4403, reason: 'Tài khoản đã bị khóa.' });
+    // The same token neither reconnects nor reads.
+    expect((await (await open()).closed).code).toBe(4403);
+    expect((await product.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    // Nobody locks themselves out; another province's accounts are out of reach; a cadre cannot lock.
+    const adminId = (await product.ok<{ me: { id: string } }>('{ me { id } }', {}, admin)).me.id;
+    expect((await product.gql(SET, { id: adminId, active: false }, admin)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+      reason: 'CANNOT_DEACTIVATE_SELF',
+    });
+    const hniUser = await buildUser(product.owner, { role: Role.CADRE, provinceId: await provinceIdOf(product.owner, 'HNI') });
+    expect((await product.gql(SET, { id: hniUser.id, active: false }, admin)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const cadreToken = await product.login(hniUser.username);
+    expect((await product.gql(SET, { id: made.id, active: true }, cadreToken)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await product.ok(SET, { id: made.id, active: true }, admin);
+    expect((await product.ok<{ me: { username: string } }>('{ me { username } }', {}, token)).me.username).toBe('lan.ht');
   });
 });

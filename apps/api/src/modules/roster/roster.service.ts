@@ -15,8 +15,10 @@ export async function listCadres(manager: EntityManager, provinceIds: number[] |
   if (provinceIds) q.andWhere('c.province_id = ANY(:provinceIds)', { provinceIds });
   if (f.search) q.andWhere('c.name_folded LIKE :search', { search: likePattern(f.search) });
   if (f.departmentId) q.andWhere('c.department_id = :departmentId', { departmentId: f.departmentId });
-  if (f.agencyStaff !== undefined) q.andWhere('c.agency_staff = :agencyStaff', { agencyStaff: f.agencyStaff });
-  if (f.executiveMember !== undefined)
+  // null, like a missing field, means "either".
+  if (f.agencyStaff !== undefined && f.agencyStaff !== null)
+    q.andWhere('c.agency_staff = :agencyStaff', { agencyStaff: f.agencyStaff });
+  if (f.executiveMember !== undefined && f.executiveMember !== null)
     q.andWhere('c.executive_member = :executiveMember', { executiveMember: f.executiveMember });
   if (f.subjectOn) {
     assertDate(f.subjectOn, 'filter.subjectOn');
