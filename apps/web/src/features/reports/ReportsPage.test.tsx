@@ -197,6 +197,8 @@ describe('the annual report page', () => {
     renderPage('/reports', '/reports?year=2026', <ReportsPage />, mocks);
 
     await screen.findByText('Báo cáo “1+2” năm 2026 – Lâm Đồng');
+    // The actions appear once the viewer (who may issue) is known as well.
+    await screen.findByText('Ban hành', {}, { timeout: 10_000 });
     await user.click(button('Ban hành'));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('Sau khi ban hành, số liệu được cố định và báo cáo không sửa được nữa.')).toBeInTheDocument();
