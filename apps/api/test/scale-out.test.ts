@@ -1,24 +1,10 @@
-import { Redis } from 'ioredis';
 import { createClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { Role } from '../src/shared/access';
 import { fixedClock } from '../src/shared/clock';
 import { startTestProduct, type TestProduct } from './harness';
 import { buildCadre, buildUnit, buildUser, linkUser, provinceIdOf } from './factories';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+import { REDIS_URL, redisAvailable } from './redis';
 
 /**
  * Two API instances on one database and one Redis: an event made through one reaches the other's
@@ -31,12 +17,8 @@ describe('several API instances share live events through Redis', () => {
   let available = true;
 
   beforeAll(async () => {
-    available = await redisReachable();
-    if (!available) {
-      if (process.env.CI) throw new Error(`Redis is not reachable at ${REDIS_URL}`);
-      process.stdout.write(`Redis not reachable at ${REDIS_URL}: the scale-out test is not run here.\n`);
-      return;
-    }
+    available = await redisAvailable('the scale-out test');
+    if (!available) return;
     const env = { REDIS_URL };
     a = await startTestProduct({ env, clock: fixedClock('2026-03-01') });
     b = await startTestProduct({ env, clock: fixedClock('2026-03-01'), sameDatabaseAs: a });

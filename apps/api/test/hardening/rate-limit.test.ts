@@ -1,9 +1,9 @@
 import { Role } from '../../src/shared/access';
 import { startTestProduct, type TestProduct } from '../harness';
 import { buildUnit, buildUser, provinceIdOf } from '../factories';
+import { REDIS_URL, redisAvailable } from '../redis';
 import { expectRefusal, post, postBody, sleep, type RawAnswer } from './support';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const POINTS = 20;
 
 /** `n` aliased copies of one root field: the operation costs n points. */
@@ -166,20 +166,22 @@ describe('the window', () => {
 });
 
 describe('with Redis, the budget is shared by every instance', () => {
-  let a: TestProduct;
-  let b: TestProduct;
+  let a: TestProduct | undefined;
+  let b: TestProduct | undefined;
 
   beforeAll(async () => {
+    if (!(await redisAvailable('the shared rate-limit test'))) return;
     const env = { REDIS_URL, RATE_LIMIT_POINTS: String(POINTS), RATE_LIMIT_WINDOW_S: '60' };
     a = await startTestProduct({ env });
     b = await startTestProduct({ env, sameDatabaseAs: a });
   });
   afterAll(async () => {
-    await b.stop();
-    await a.stop();
+    await b?.stop();
+    await a?.stop();
   });
 
   it(`serves ${POINTS} operations across two instances and refuses the next on either`, async () => {
+    if (!a || !b) return; // no Redis on this machine (said above; CI fails instead)
     const provinceId = await provinceIdOf(a.owner, 'HNI');
     const token = await a.deps.tokens.sign((await buildUser(a.owner, { role: Role.STANDING_BOARD, provinceId })).id);
     for (let i = 0; i < POINTS; i += 1) {
