@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { Redis } from 'ioredis';
@@ -76,7 +77,15 @@ export interface TripEventPayload {
 
 export const CENTRAL_KEY = 'ALL';
 
-const inMemoryPubSub = () => createPubSub<Topics>();
+/**
+ * In memory: one EventTarget, where every subscriber of a province listens on that province's key.
+ * Hundreds of listeners per key is the normal case, not a leak: Node's warning above 10 is lifted.
+ */
+const inMemoryPubSub = () => {
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  return createPubSub<Topics>({ eventTarget });
+};
 export type AppPubSub = ReturnType<typeof inMemoryPubSub>;
 
 export interface PubSubHandle {
