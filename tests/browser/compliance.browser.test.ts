@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import path from 'node:path';
-import { browserSuite, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
+import { browserSuite, DESKTOP, openNav, PHONE, SCREENSHOTS } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -36,7 +36,7 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
 test("the province admin reads Bình Thuận's 2019 figures, as reported before the merger", async () => {
   const page = await openPage(DESKTOP);
   await signIn(page, 'admin.ldg');
-  await page.getByRole('navigation').getByRole('link', { name: 'Kết quả thực hiện' }).click();
+  await openNav(page, 'Kết quả', 'Kết quả thực hiện');
   await page.waitForURL('**/dashboard');
   await page.getByTestId('tile-agency').waitFor();
   await page.getByTestId('coverage').waitFor();
@@ -80,7 +80,7 @@ async function binhThuanId(page: Page): Promise<string> {
 test('the central union compares the provinces and drills down into one', async () => {
   const page = await openPage(DESKTOP);
   await signIn(page, 'trunguong');
-  await page.getByRole('navigation').getByRole('link', { name: 'So sánh các tỉnh' }).click();
+  await openNav(page, 'Kết quả', 'So sánh các tỉnh');
   await page.waitForURL('**/central');
   const table = page.getByRole('table');
   await table.getByRole('link', { name: 'Lâm Đồng', exact: true }).waitFor();

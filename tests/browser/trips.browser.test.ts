@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import path from 'node:path';
-import { browserSuite, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
+import { browserSuite, DESKTOP, openNav, PHONE, SCREENSHOTS } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -109,11 +109,11 @@ test('a cadre registers a trip; the Standing Board sees it live and approves it;
   const ldgTrips = await centralCell(central, 'Lâm Đồng', 'Chuyến đi');
   const tripsBefore = Number((await ldgTrips.innerText()).replace(/\D/g, ''));
 
-  await board.getByRole('navigation').getByRole('link', { name: 'Duyệt đăng ký' }).click();
+  await openNav(board, 'Đi cơ sở', 'Duyệt đăng ký');
   await board.waitForURL('**/approvals');
   await board.getByRole('table').getByRole('row').nth(1).waitFor();
 
-  await cadre.getByRole('navigation').getByRole('link', { name: 'Đăng ký đi cơ sở' }).click();
+  await openNav(cadre, 'Đi cơ sở', 'Đăng ký đi cơ sở');
   await cadre.waitForURL('**/trips/new');
   await fillRegistration(cadre, title, 12);
   // The province's rules are checked as the form is filled, before anything is sent.
@@ -145,15 +145,12 @@ test('a cadre registers a trip; the Standing Board sees it live and approves it;
   expect(await textBecomes(upcoming, `${upcomingBefore + 2} ngày`)).toBe(`${upcomingBefore + 2} ngày`);
   expect(await textBecomes(ldgTrips, String(tripsBefore + 1))).toBe(String(tripsBefore + 1));
 
-  await board
-    .getByRole('navigation')
-    .getByRole('link', { name: /Hoạt động mới/ })
-    .click();
+  await openNav(board, 'Đi cơ sở', /Hoạt động mới/);
   await board.waitForURL('**/feed');
   await board.locator('.feed__item').filter({ hasText: title }).first().waitFor();
   await screenshot(board, 'feed.png');
 
-  await cadre.getByRole('navigation').getByRole('link', { name: 'Chuyến đi của tôi' }).click();
+  await openNav(cadre, 'Đi cơ sở', 'Chuyến đi của tôi');
   await cadre.locator('.trip-card').filter({ hasText: title }).getByText('Đã duyệt', { exact: true }).waitFor();
 });
 
@@ -161,8 +158,7 @@ test('the registration form fits a 375px-wide phone, with the navigation in a me
   const page = await openPage(PHONE, true);
   await signIn(page, 'canbo.ldg');
 
-  await page.getByRole('button', { name: 'Mở menu' }).click();
-  await page.getByRole('dialog').getByRole('link', { name: 'Đăng ký đi cơ sở' }).click();
+  await openNav(page, 'Đi cơ sở', 'Đăng ký đi cơ sở');
   await page.waitForURL('**/trips/new');
   await page.getByLabel('Tên chuyến đi').waitFor();
   expect(await horizontalOverflow(page)).toBe(0);

@@ -62,3 +62,24 @@ export function browserSuite(): BrowserSuite {
 
   return suite;
 }
+
+/**
+ * Opens a page from the header menu as a person would: on a wide screen the group's entry opens its
+ * list; on a phone the menu button opens the drawer first. A group the role sees with a single page
+ * shows that page directly, so the link is clicked without opening anything.
+ */
+export async function openNav(page: Page, group: string, link: string | RegExp): Promise<void> {
+  const phone = (page.viewportSize()?.width ?? DESKTOP.width) < 1200;
+  if (phone) await page.getByRole('button', { name: 'Mở menu' }).click();
+  const nav = phone
+    ? page.getByRole('dialog').getByRole('navigation', { name: 'Điều hướng' })
+    : page.getByRole('navigation', { name: 'Điều hướng' });
+  const target = nav.getByRole('link', { name: link, exact: typeof link === 'string' });
+  const entry = nav.getByRole('menuitem', { name: group, exact: true });
+  await target.or(entry).first().waitFor();
+  if (!(await target.isVisible())) {
+    await entry.click();
+    await target.waitFor();
+  }
+  await target.click();
+}

@@ -66,6 +66,14 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('@/features/organisation/PlanningPage')).PlanningPage }),
       },
       {
+        path: 'organisation/import',
+        lazy: async () => ({ Component: (await import('@/features/transfer/ImportPage')).ImportPage }),
+      },
+      {
+        path: 'organisation/accounts',
+        lazy: async () => ({ Component: (await import('@/features/organisation/AccountsPage')).AccountsPage }),
+      },
+      {
         path: 'department/plan',
         lazy: async () => ({ Component: (await import('@/features/department/DepartmentPlanPage')).DepartmentPlanPage }),
       },

@@ -3,10 +3,13 @@ import type findings from './findings.vi.json';
 import type organisation from './organisation.vi.json';
 import type reports from './reports.vi.json';
 import type signedIn from './signedIn.vi.json';
+import type transfer from './transfer.vi.json';
 import type vi from './vi.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof vi & typeof signedIn & typeof organisation & typeof findings & typeof reports };
+    resources: {
+      translation: typeof vi & typeof signedIn & typeof organisation & typeof findings & typeof reports & typeof transfer;
+    };
   }
 }

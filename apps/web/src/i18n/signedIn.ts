@@ -5,6 +5,8 @@ import reportsEn from './reports.en.json';
 import reportsVi from './reports.vi.json';
 import findingsEn from './findings.en.json';
 import findingsVi from './findings.vi.json';
+import transferEn from './transfer.en.json';
+import transferVi from './transfer.vi.json';
 import en from './signedIn.en.json';
 import vi from './signedIn.vi.json';
 
@@ -17,3 +19,5 @@ i18n.addResourceBundle('vi', 'translation', reportsVi, true, false);
 i18n.addResourceBundle('en', 'translation', reportsEn, true, false);
 i18n.addResourceBundle('vi', 'translation', findingsVi, true, false);
 i18n.addResourceBundle('en', 'translation', findingsEn, true, false);
+i18n.addResourceBundle('vi', 'translation', transferVi, true, false);
+i18n.addResourceBundle('en', 'translation', transferEn, true, false);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { getFragmentData } from '@/gql';
 import type { ComplianceStatus } from '@/gql/graphql';
+import { ExportButton } from '@/features/transfer/ExportButton';
 import { errorMessage } from '@/shared/apollo/errors';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { CadreComplianceTable } from './CadreComplianceTable';
@@ -185,7 +186,12 @@ export function DashboardPage() {
 
           <Card
             title={<h2 className="card-title">{t('compliance.cadre.title')}</h2>}
-            extra={cadres && <span className="muted">{t('compliance.cadre.count', { count: cadres.totalCount })}</span>}
+            extra={
+              <span className="muted">
+                {cadres && t('compliance.cadre.count', { count: cadres.totalCount })}{' '}
+                <ExportButton list="cadres" size="small" variables={{ year, provinceId, filter }} />
+              </span>
+            }
           >
             <div className="filters" role="search" aria-label={t('compliance.cadre.filters')}>
               <Input.Search

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Empty, Input, Result, Select, Skeleton, Space, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoodModelsQuery as ModelsData, ModelField, Replication, Role } from '@/gql/graphql';
+import { ExportButton } from '@/features/transfer/ExportButton';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { errorMessage } from '@/shared/apollo/errors';
 import { nameCollator } from '@/shared/format/collator';
@@ -58,11 +59,14 @@ export function ModelsPage() {
         <Typography.Title level={1} className="page-title">
           {t('findings.models.title')}
         </Typography.Title>
-        {CREATORS.includes(me.role) && (
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-            {t('findings.models.create')}
-          </Button>
-        )}
+        <Space wrap>
+          <ExportButton list="models" variables={{ search: debounced || null, field, replication }} />
+          {CREATORS.includes(me.role) && (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+              {t('findings.models.create')}
+            </Button>
+          )}
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{t('findings.models.intro')}</Typography.Paragraph>
       <div className="findings-filters" role="search">

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Badge, Button, Card, Empty, Result, Skeleton, Tabs, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Empty, Result, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecommendationStatus, RecommendationsQuery as RecsData, Role } from '@/gql/graphql';
+import { ExportButton } from '@/features/transfer/ExportButton';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { errorMessage } from '@/shared/apollo/errors';
 import {
@@ -67,16 +68,19 @@ export function RecommendationsPage() {
         <Typography.Title level={1} className="page-title">
           {t('findings.rec.title')}
         </Typography.Title>
-        {RAISERS.includes(me.role) && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined aria-hidden />}
-            onClick={() => setRaising(true)}
-            disabled={host && !hostUnit}
-          >
-            {t('findings.rec.raise')}
-          </Button>
-        )}
+        <Space wrap>
+          <ExportButton list="recommendations" variables={{ statuses: [status] }} />
+          {RAISERS.includes(me.role) && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => setRaising(true)}
+              disabled={host && !hostUnit}
+            >
+              {t('findings.rec.raise')}
+            </Button>
+          )}
+        </Space>
       </div>
       <Typography.Paragraph type="secondary">{host ? t('findings.rec.hostIntro') : t('findings.rec.intro')}</Typography.Paragraph>
       {overdue > 0 && (

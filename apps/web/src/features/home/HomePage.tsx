@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { MyComplianceCard } from '@/features/compliance/MyComplianceCard';
 import { ComplianceChangedSubscription } from '@/features/compliance/compliance.operations';
 import { ProvincesTable } from '@/features/provinces/ProvincesTable';
+import { CalendarFeedCard } from '@/features/transfer/CalendarFeedCard';
 import { errorMessage } from '@/shared/apollo/errors';
 import { AccountCard } from './AccountCard';
 import { HomeQuery, MyComplianceQuery } from './home.operations';
@@ -48,6 +49,11 @@ export function HomePage() {
                 onYearChange={setYear}
                 loading={mine.loading && !mine.data}
               />
+            </Col>
+          )}
+          {hasOwnResults && (
+            <Col span={24}>
+              <CalendarFeedCard owner="CADRE" />
             </Col>
           )}
         </Row>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '@/gql';
+import { CalendarFeedCard } from '@/features/transfer/CalendarFeedCard';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { TripStateTag } from '@/features/trips/TripStateTag';
 import { errorMessage } from '@/shared/apollo/errors';
@@ -88,6 +89,11 @@ export function IncomingPage() {
         />
       </div>
       <Typography.Paragraph type="secondary">{t('incoming.intro')}</Typography.Paragraph>
+      {allowed && (
+        <div style={{ marginBottom: 16 }}>
+          <CalendarFeedCard owner="UNIT" />
+        </div>
+      )}
       {error && <Alert type="error" showIcon title={errorMessage(error, t)} />}
       {loading && !data ? (
         <Skeleton active paragraph={{ rows: 6 }} />

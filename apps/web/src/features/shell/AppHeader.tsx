@@ -1,12 +1,15 @@
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Layout, Menu, Skeleton } from 'antd';
+import { DownOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Layout, Menu, Skeleton, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import { LanguageSwitch } from '@/i18n/LanguageSwitch';
 import { BrandMark } from '@/shared/brand/BrandMark';
-import { activeNavKey, navItemsFor } from './navigation';
+import { activeNavKey, navEntriesFor, navItemsFor, type NavGroupKey, type NavItem } from './navigation';
+import './shell.css';
+
+const groupKey = (key: NavGroupKey) => `group:${key}`;
 
 export const AppHeader_viewer = graphql(`
   fragment AppHeader_viewer on User {
@@ -33,7 +36,11 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
   const viewer = getFragmentData(AppHeader_viewer, viewerRef);
   const items = navItemsFor(viewer?.role);
   const selected = activeNavKey(pathname, items);
-  const menuItems = items.map((item) => ({
+  const entries = navEntriesFor(items);
+  const activeGroup = entries.find((e) => e.kind === 'group' && e.items.some((i) => i.key === selected));
+  const [drawerOpenKeys, setDrawerOpenKeys] = useState<string[]>([]);
+
+  const linkOf = (item: NavItem) => ({
     key: item.key,
     label: (
       <Link to={item.path} onClick={() => setDrawerOpen(false)}>
@@ -46,7 +53,35 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
         )}
       </Link>
     ),
-  }));
+  });
+  // On the bar a group's entry shows a chevron; the drawer's inline menu draws its own arrows.
+  const menuItems = (chevron: boolean): MenuProps['items'] =>
+    entries.map((entry) => {
+      if (entry.kind === 'item') return linkOf(entry.item);
+      const unseen = unseenEvents > 0 && entry.items.some((i) => i.key === 'feed');
+      const title = t(`nav.group.${entry.key}`);
+      return {
+        key: groupKey(entry.key),
+        label: (
+          <>
+            {unseen ? (
+              <Badge dot offset={[6, 0]}>
+                {title}
+              </Badge>
+            ) : (
+              title
+            )}
+            {chevron && <DownOutlined aria-hidden className="app-header__chevron" />}
+          </>
+        ),
+        children: entry.items.map(linkOf),
+      };
+    });
+  const openDrawer = () => {
+    // The drawer opens on the group of the page the user is on.
+    setDrawerOpenKeys(activeGroup?.kind === 'group' ? [groupKey(activeGroup.key)] : []);
+    setDrawerOpen(true);
+  };
 
   return (
     <Layout.Header className="app-header">
@@ -56,7 +91,7 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
           icon={<MenuOutlined aria-hidden />}
           aria-label={t('nav.open')}
           aria-expanded={drawerOpen}
-          onClick={() => setDrawerOpen(true)}
+          onClick={openDrawer}
         />
       )}
       <Link to="/" className="app-header__home">
@@ -64,7 +99,15 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
       </Link>
       {items.length > 0 && (
         <nav className="app-header__nav" aria-label={t('nav.label')}>
-          <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} items={menuItems} disabledOverflow />
+          <Menu
+            mode="horizontal"
+            selectedKeys={selected ? [selected] : []}
+            items={menuItems(true)}
+            triggerSubMenuAction="click"
+            // The open group stays inside the navigation landmark, so its links belong to it.
+            getPopupContainer={(node) => node.closest('nav') ?? document.body}
+            disabledOverflow
+          />
         </nav>
       )}
       <div className="app-header__viewer" data-testid="viewer">
@@ -95,7 +138,15 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
         className="app-drawer"
       >
         <nav aria-label={t('nav.label')}>
-          <Menu mode="vertical" selectedKeys={selected ? [selected] : []} items={menuItems} className="app-drawer__menu" />
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            openKeys={drawerOpenKeys}
+            onOpenChange={setDrawerOpenKeys}
+            items={menuItems(false)}
+            inlineIndent={16}
+            className="app-drawer__menu"
+          />
         </nav>
       </Drawer>
     </Layout.Header>

@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { getFragmentData } from '@/gql';
 import type { TripCard_TripFragment, TripFilter, TripKind, TripState } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
+import { ExportButton } from '@/features/transfer/ExportButton';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { availableActions, TripActions } from './TripActions';
 import { TripCard, TripCard_trip } from './TripCard';
@@ -51,9 +52,12 @@ export function MyTripsPage() {
         <Typography.Title level={1} className="page-title">
           {t('myTrips.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => void navigate('/trips/new')}>
-          {t('nav.newTrip')}
-        </Button>
+        <Space wrap>
+          <ExportButton list="trips" variables={{ filter, orderBy: { field: 'START_DATE', direction: 'DESC' } }} />
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => void navigate('/trips/new')}>
+            {t('nav.newTrip')}
+          </Button>
+        </Space>
       </div>
       <div className="filters" role="search">
         <Input.Search
