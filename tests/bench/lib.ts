@@ -109,6 +109,34 @@ const SUMMARY = `provinceId year requiredDays windowStart windowEnd subjectCadre
   executiveMembers { count total } metCount metShare onTrack atRisk behind exempt totalDays averageDays hardshipShare overdueReports`;
 const PROVINCE = `${SUMMARY} lateTrips unreportedTrips trips estimatedCost actualCost coverage { reached total missing { unitId name reached } }`;
 
+/** The trip list as the web app asks for it: a page of 50 of the year's trips, newest first. */
+export const TRIPS_QUERY = `query BenchTrips($from: LocalDate!, $to: LocalDate!) {
+  trips(first: 50, filter: { from: $from, to: $to }, orderBy: { field: START_DATE, direction: DESC }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id title kind state startDate endDate lead { fullName } destinations { name } }
+  }
+}`;
+
+/** The same page straight through pg: a count, the page, its leads and destinations. */
+export async function tripsPageSql(m: Manager, provinceIds: number[], from: string, to: string): Promise<unknown[]> {
+  const where = 't.province_id = ANY($1) AND t.end_date >= $2 AND t.start_date <= $3';
+  await m.query(`SELECT count(*)::int AS n FROM trip t WHERE ${where}`, [provinceIds, from, to]);
+  const rows = (await m.query(
+    `SELECT t.province_id, t.id, t.title, t.kind, t.state, t.start_date, t.end_date, t.lead_cadre_id FROM trip t
+     WHERE ${where} ORDER BY t.start_date DESC, t.id DESC LIMIT 51`,
+    [provinceIds, from, to],
+  )) as Array<{ id: string; lead_cadre_id: string }>;
+  const ids = rows.map((r) => r.id);
+  await m.query('SELECT id, full_name FROM cadre WHERE id = ANY($1)', [rows.map((r) => r.lead_cadre_id)]);
+  await m.query(
+    `SELECT d.trip_id, u.name FROM trip_destination d JOIN unit u ON u.province_id = d.province_id AND u.id = d.unit_id
+     WHERE d.trip_id = ANY($1)`,
+    [ids],
+  );
+  return rows;
+}
+
 /** What the province dashboard asks for in one request. */
 export const DASHBOARD_QUERY = `query BenchDashboard($year: Int!) {
   provinceCompliance(year: $year) { ${PROVINCE} }

@@ -1,6 +1,6 @@
 /**
  * Compliance benchmark: builds a large deterministic database, starts the built API against it and
- * measures the province dashboard and the central comparison over HTTP (open loop, fixed arrival
+ * measures the province dashboard, the trip list and the central comparison over HTTP (open loop, fixed arrival
  * rate, loopback only), then the same statements straight through pg as the API's role.
  *
  *   cd apps/api && pnpm build          # the benchmark runs the built server
@@ -8,7 +8,7 @@
  *
  * --reuse keeps an existing coso_bench database (skips migrations + generation + accounts).
  * Env: BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_DB (coso_bench),
- * BENCH_DURATION_S (30), BENCH_DASHBOARD_RPS (50), BENCH_CENTRAL_RPS (25), BENCH_SERIAL_DASHBOARD (10),
+ * BENCH_DURATION_S (30), BENCH_DASHBOARD_RPS (50), BENCH_TRIPS_RPS (50), BENCH_CENTRAL_RPS (25), BENCH_SERIAL_DASHBOARD (10),
  * BENCH_SERIAL_CENTRAL (3). Open-loop phases are bounded: the API gives up on a request after 5 s
  * waiting for a connection, the client after 20 s.
  * Prints a summary and writes tests/bench/results/<timestamp>.json. No assertions: numbers only.
@@ -23,6 +23,7 @@ import { hash } from '@node-rs/argon2';
 import {
   CENTRAL_QUERY,
   DASHBOARD_QUERY,
+  TRIPS_QUERY,
   PASSWORD,
   YEAR,
   appUrl,
@@ -35,6 +36,7 @@ import {
   serial,
   startApi,
   todayInVietnam,
+  tripsPageSql,
   type RunResult,
 } from './lib';
 
@@ -42,6 +44,7 @@ const reuse = process.argv.includes('--reuse');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 30);
 const DASHBOARD_RPS = Number(process.env.BENCH_DASHBOARD_RPS ?? 50);
 const CENTRAL_RPS = Number(process.env.BENCH_CENTRAL_RPS ?? 25);
+const TRIPS_RPS = Number(process.env.BENCH_TRIPS_RPS ?? 50);
 const SERIAL_DASHBOARD = Number(process.env.BENCH_SERIAL_DASHBOARD ?? 10);
 const SERIAL_CENTRAL = Number(process.env.BENCH_SERIAL_CENTRAL ?? 3);
 const POOL_SIZE = 10; // the API's DB_POOL_SIZE default
@@ -212,6 +215,8 @@ async function main(): Promise<void> {
 
     const dashboard = (i: number) => graphql(api.url, adminTokens[i % adminTokens.length], DASHBOARD_QUERY, { year: YEAR });
     const central = () => graphql(api.url, centralToken, CENTRAL_QUERY, { year: YEAR });
+    const yearRange = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
+    const trips = (i: number) => graphql(api.url, adminTokens[i % adminTokens.length], TRIPS_QUERY, yearRange);
 
     // Same statements, same role and settings, straight through pg.
     const service = loadComplianceService();
@@ -234,6 +239,10 @@ async function main(): Promise<void> {
       );
     const centralSql = centralSqlWith(false);
     const centralCold = centralSqlWith(true);
+    const tripsSql = (i: number) => {
+      const id = active[i % active.length].id;
+      return scoped(pool, readableOf(id), (m) => tripsPageSql(m, readableOf(id), yearRange.from, yearRange.to));
+    };
 
     // Sanity check + warm-up (caches, connections, plans); not measured.
     const sample = await dashboard(0);
@@ -258,6 +267,8 @@ async function main(): Promise<void> {
     for (let i = 1; i < 3; i++) await warm('dashboard', dashboard(i));
     for (let i = 0; i < 3; i++) await warm('dashboard SQL', dashboardSql(i));
     await warm('central', central());
+    for (let i = 0; i < 3; i++) await warm('trips', trips(i));
+    for (let i = 0; i < 3; i++) await warm('trips SQL', tripsSql(i));
     await warm('central SQL', centralSql());
 
     log('Serial (one at a time): the cost of one request without queueing…');
@@ -265,6 +276,8 @@ async function main(): Promise<void> {
     results.push(await serial('dashboard direct SQL', SERIAL_DASHBOARD, dashboardSql));
     results.push(await serial('central GraphQL', SERIAL_CENTRAL, central));
     results.push(await serial('central direct SQL', SERIAL_CENTRAL, centralSql));
+    results.push(await serial('trip list GraphQL', SERIAL_DASHBOARD, trips));
+    results.push(await serial('trip list direct SQL', SERIAL_DASHBOARD, tripsSql));
     results.push(await serial('dashboard SQL, computed every time', SERIAL_DASHBOARD, dashboardCold));
     results.push(await serial('central SQL, computed every time', SERIAL_CENTRAL, centralCold));
 
@@ -274,6 +287,11 @@ async function main(): Promise<void> {
     log(`Open loop: dashboard direct SQL at ${DASHBOARD_RPS}/s for ${DURATION_S} s…`);
     results.push(await openLoop('dashboard direct SQL', DASHBOARD_RPS, DURATION_S, dashboardSql));
     await sleep(3000);
+    log(`Open loop: trip list at ${TRIPS_RPS}/s for ${DURATION_S} s…`);
+    results.push(await openLoop('trip list GraphQL', TRIPS_RPS, DURATION_S, trips));
+    log(`Open loop: trip list direct SQL at ${TRIPS_RPS}/s for ${DURATION_S} s…`);
+    results.push(await openLoop('trip list direct SQL', TRIPS_RPS, DURATION_S, tripsSql));
+
     log(`Open loop: central comparison at ${CENTRAL_RPS}/s for ${DURATION_S} s…`);
     results.push(await openLoop('central GraphQL', CENTRAL_RPS, DURATION_S, central));
     await sleep(3000);
@@ -292,6 +310,8 @@ async function main(): Promise<void> {
     dashboardSerialP50: ratio('dashboard', 'serial'),
     centralSerialP50: ratio('central', 'serial'),
     dashboardOpenLoopP50: ratio('dashboard', 'open-loop'),
+    tripListSerialP50: ratio('trip list', 'serial'),
+    tripListOpenLoopP50: ratio('trip list', 'open-loop'),
     centralOpenLoopP50: ratio('central', 'open-loop'),
   };
   report.targets = {
