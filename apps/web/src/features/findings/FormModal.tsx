@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/shared/apollo/errors';
 import { useFindingsTranslation } from './findingsI18n';
-import { placeServerError, type FieldPath } from './serverErrors';
+import { placeServerError, type FieldPath } from '@/shared/forms/serverErrors';
 
 interface FormModalProps<Values> {
   title: string;

@@ -3,7 +3,7 @@ import { Form, Input, Radio, Typography } from 'antd';
 import { FormModal } from './FormModal';
 import { SubmitHostFeedbackMutation } from './findings.operations';
 import { useFindingsTranslation, type FindingsKey } from './findingsI18n';
-import { fieldsNamed } from './serverErrors';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 
 export interface FeedbackValues {
   noConference?: boolean;

@@ -10,7 +10,7 @@ import { CreateGoodModelMutation, ModelTripOptionsQuery, SetGoodModelReplication
 import { FormModal } from './FormModal';
 import { useFindingsTranslation } from './findingsI18n';
 import { MODEL_FIELDS, REPLICATIONS } from './modelLabels';
-import { fieldsNamed } from './serverErrors';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { UnitPicker } from './UnitPicker';
 
 interface ModelValues {

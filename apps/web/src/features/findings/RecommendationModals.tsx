@@ -12,7 +12,7 @@ import {
 import { FormModal } from './FormModal';
 import { useFindingsTranslation } from './findingsI18n';
 import type { Recommendation } from './RecommendationCard';
-import { fieldsNamed } from './serverErrors';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { UnitPicker } from './UnitPicker';
 
 const REFETCH = ['Recommendations', 'RecommendationCounts'];

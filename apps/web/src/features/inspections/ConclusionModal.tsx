@@ -6,7 +6,7 @@ import type { InspectionRating } from '@/gql/graphql';
 import { FormModal } from '@/features/findings/FormModal';
 import { UnitPicker } from '@/features/findings/UnitPicker';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
-import type { FieldPath } from '@/features/findings/serverErrors';
+import type { FieldPath } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { ConcludeInspectionMutation } from './inspections.operations';
 import { RATINGS } from './inspectionLabels';

@@ -6,7 +6,7 @@ import type { CorrectiveActionsQuery as ActionsData, Role } from '@/gql/graphql'
 import { FormModal } from '@/features/findings/FormModal';
 import { LoadMore, appendNodes } from '@/features/findings/paging';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
-import { fieldsNamed } from '@/features/findings/serverErrors';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatLocalDate } from '@/shared/format/date';
 import {

@@ -5,7 +5,7 @@ import { UnitSelect } from '@/features/units/UnitSelect';
 import { ViewerCadreQuery } from '@/features/trips/trip.operations';
 import { FormModal } from '@/features/findings/FormModal';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
-import { fieldsNamed } from '@/features/findings/serverErrors';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { RecordExternalInspectionMutation } from './inspections.operations';
 import { ORGANISERS } from './inspectionLabels';

@@ -3,7 +3,7 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import { UnitSelect } from '@/features/units/UnitSelect';
 import { FormModal } from '@/features/findings/FormModal';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
-import { fieldsNamed } from '@/features/findings/serverErrors';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { CreateInspectionPlanMutation } from './inspections.operations';
 import { SUBJECTS } from './inspectionLabels';

@@ -3,7 +3,7 @@ import { Form, Input } from 'antd';
 import { CadreSelect } from '@/features/roster/CadreSelect';
 import { FormModal } from '@/features/findings/FormModal';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
-import { fieldsNamed } from '@/features/findings/serverErrors';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { CreateInspectionTeamMutation } from './inspections.operations';
 
 interface TeamValues {

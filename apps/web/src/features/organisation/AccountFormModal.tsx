@@ -9,7 +9,7 @@ import { UnitOptionsQuery } from '@/features/units/UnitSelect';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { OrgFormModal } from './OrgFormModal';
 import { useOrgTranslation } from './orgI18n';
-import { fieldsNamed } from './serverErrors';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 
 export const CreateAccountMutation = graphql(`
   mutation CreateAccount($input: CreateAccountInput!) {
@@ -40,7 +40,8 @@ export interface AccountFormValues {
   unitId?: string;
 }
 
-const fieldOf = fieldsNamed('role', 'fullName', 'username', 'password', 'cadreId', 'unitId');
+const FIELD_OF = fieldsNamed('role', 'fullName', 'username', 'password', 'cadreId', 'unitId');
+const fieldOf = (last: string) => FIELD_OF([last]);
 
 interface AccountFormModalProps {
   open: boolean;

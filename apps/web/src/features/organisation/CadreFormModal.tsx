@@ -6,7 +6,7 @@ import { DATE_FORMAT, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/fo
 import { OrgFormModal } from './OrgFormModal';
 import { CreateCadreMutation, DepartmentOptionsQuery, RosterQuery, UpdateCadreMutation } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
-import { fieldsNamed } from './serverErrors';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 
 export interface CadreFormValues {
   fullName: string;
@@ -20,7 +20,7 @@ export interface CadreFormValues {
 }
 
 const FIELD_OF = fieldsNamed('fullName', 'gender', 'position', 'departmentId', 'term', 'subjectFrom', 'subjectTo');
-const fieldOf = (last: string) => (last === 'agencyStaff' || last === 'executiveMember' ? 'categories' : FIELD_OF(last));
+const fieldOf = (last: string) => (last === 'agencyStaff' || last === 'executiveMember' ? 'categories' : FIELD_OF([last]));
 
 function valuesOf(cadre: CadreRow_CadreFragment | null): CadreFormValues {
   if (!cadre) {

@@ -9,7 +9,7 @@ import { errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, formatDateRange, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { CreateExemptionMutation, DeleteExemptionMutation, ExemptionRow_exemption } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
-import { placeServerError } from './serverErrors';
+import { byLastName, placeServerError } from '@/shared/forms/serverErrors';
 
 export const EXEMPTION_KINDS: readonly ExemptionKind[] = ['MATERNITY', 'LONG_STUDY', 'LONG_SICK_LEAVE', 'OTHER'];
 
@@ -71,7 +71,7 @@ export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFrag
       form.resetFields();
       void message.success(t('org.exemption.added'));
     } catch (error) {
-      if (!placeServerError(form, error, fieldOf)) setFailure(errorMessage(error, tt));
+      if (!placeServerError(form, error, byLastName(fieldOf))) setFailure(errorMessage(error, tt));
     }
   };
 

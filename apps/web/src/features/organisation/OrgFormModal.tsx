@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiError, errorMessage } from '@/shared/apollo/errors';
 import { useOrgTranslation } from './orgI18n';
-import { placeServerError } from './serverErrors';
+import { byLastName, placeServerError } from '@/shared/forms/serverErrors';
 
 interface OrgFormModalProps<Values> {
   title: string;
@@ -86,7 +86,7 @@ export function OrgFormModal<Values extends object>({
       if (problem?.code === 'CONFLICT') {
         setConflict(problem.message);
         await onConflict?.();
-      } else if (!placeServerError(form, error, fieldOf)) {
+      } else if (!placeServerError(form, error, byLastName(fieldOf))) {
         setFailure(errorMessage(error, tt));
       }
     } finally {

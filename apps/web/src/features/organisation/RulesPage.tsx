@@ -26,7 +26,7 @@ import { DATE_FORMAT, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/fo
 import { PolicyRuleQuery, RulesForm_rule, SetPolicyRuleMutation } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
 import { RoleGate } from './RoleGate';
-import { placeServerError } from './serverErrors';
+import { byLastName, placeServerError } from '@/shared/forms/serverErrors';
 import './organisation.css';
 
 const CHECKS = ['checkLateRegistration', 'checkDoubleBooking', 'checkHostLoad', 'checkTopicOverlap'] as const;
@@ -177,7 +177,7 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
       if (problem?.code === 'CONFLICT') {
         setConflict(problem.message);
         await reload();
-      } else if (!placeServerError(form, error, fieldOf)) {
+      } else if (!placeServerError(form, error, byLastName(fieldOf))) {
         setFailure(errorMessage(error, tt));
       }
     }

@@ -46,3 +46,11 @@ export const fieldsNamed =
     const last = path.at(-1);
     return typeof last === 'string' && names.includes(last) ? last : undefined;
   };
+
+/** A `fieldOf` from one that looks at the path's last name only (`input.endDate` -> `endDate`). */
+export const byLastName =
+  (fieldOf: (last: string) => FieldPath | undefined) =>
+  (path: Array<string | number>): FieldPath | undefined => {
+    const last = path.filter((p): p is string => typeof p === 'string').at(-1);
+    return last === undefined ? undefined : fieldOf(last);
+  };
