@@ -121,7 +121,8 @@ describe('the annual report page', () => {
     renderPage('/reports', '/reports?year=2026', <ReportsPage />, [viewer, load()]);
 
     expect(await screen.findByText('Báo cáo “1+2” năm 2026 – Lâm Đồng')).toBeInTheDocument();
-    expect(screen.getByText('Dự thảo')).toBeInTheDocument();
+    // The title shows as soon as the viewer is known; the figures once the report has loaded.
+    expect(await screen.findByText('Dự thảo', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText('14/21')).toBeInTheDocument();
     expect(screen.getByText('29/37')).toBeInTheDocument();
     expect(screen.getByText('1.785')).toBeInTheDocument();
@@ -165,9 +166,9 @@ describe('the annual report page', () => {
       },
     ];
     renderPage('/reports', '/reports?year=2026', <ReportsPage />, mocks);
-    await screen.findByText('Báo cáo “1+2” năm 2026 – Lâm Đồng');
-
-    fireEvent.change(screen.getByLabelText('Lời văn phần chuyên đề'), { target: { value: typed } });
+    // The title shows as soon as the viewer is known; the paragraphs once the report has loaded.
+    const topics = await screen.findByLabelText('Lời văn phần chuyên đề', {}, { timeout: 10_000 });
+    fireEvent.change(topics, { target: { value: typed } });
     expect(await screen.findByText('Có thay đổi chưa lưu: lưu dự thảo trước khi ban hành.')).toBeInTheDocument();
     expect(button('Ban hành')).toBeDisabled();
 
