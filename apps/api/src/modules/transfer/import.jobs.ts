@@ -48,8 +48,18 @@ interface JobRow {
   finished_at: Date | null;
 }
 
-const JOB_COLUMNS = `province_id, id, kind, status, phase, file_name, percent, processed_rows, total_rows, created_count,
-  skipped_count, problem_count, problems, message, created_at, finished_at`;
+/** A running import writes its heartbeat this often, even while a long statement keeps it busy. */
+const HEARTBEAT_MS = 10_000;
+/** After this long without a heartbeat the import's process is gone, and its transaction with it. */
+const STALE_AFTER_S = 60;
+const INTERRUPTED = 'Việc nhập bị gián đoạn vì máy chủ dừng giữa chừng; chưa ghi dữ liệu nào. Hãy tải tệp lên lại.';
+const STALE = `(status = 'RUNNING' AND heartbeat_at < now() - interval '${STALE_AFTER_S} seconds')`;
+
+// An interrupted import reads as a system error that wrote nothing, which is what happened.
+const JOB_COLUMNS = `province_id, id, kind, CASE WHEN ${STALE} THEN 'ERROR' ELSE status END AS status,
+  CASE WHEN ${STALE} THEN 'FINISHED' ELSE phase END AS phase, file_name, percent, processed_rows, total_rows,
+  created_count, skipped_count, problem_count, problems, CASE WHEN ${STALE} THEN '${INTERRUPTED}' ELSE message END AS message,
+  created_at, CASE WHEN ${STALE} THEN heartbeat_at ELSE finished_at END AS finished_at`;
 
 const toJob = (r: JobRow): ImportJob => ({
   id: r.id,
@@ -106,6 +116,7 @@ class Progress {
   private lastWrite = 0;
   private lastPublish = 0;
   private writing: Promise<void> = Promise.resolve();
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
     private readonly deps: AppDeps,
@@ -113,6 +124,14 @@ class Progress {
     job: ImportJob,
   ) {
     this.job = job;
+    this.heartbeat = setInterval(() => this.write(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Stops the heartbeat and waits for progress writes in flight, before the job's final state is written. */
+  settled(): Promise<void> {
+    clearInterval(this.heartbeat);
+    return this.writing;
   }
 
   update(changes: Partial<ImportJob>, force = false): void {
@@ -122,24 +141,22 @@ class Progress {
       this.lastPublish = now;
       this.publish();
     }
-    if (force || now - this.lastWrite >= 300) {
-      this.lastWrite = now;
-      const snapshot = { ...this.job };
-      this.writing = this.writing.then(() =>
-        withScope(this.deps.dataSource, this.userId, this.deps.provinces.records, async (tx) => {
-          await tx.manager.query(
-            `UPDATE import_job SET phase = $3, percent = $4, processed_rows = $5, total_rows = $6
-             WHERE province_id = $1 AND id = $2 AND status = 'RUNNING'`,
-            [snapshot.provinceId, snapshot.id, snapshot.phase, snapshot.percent, snapshot.processedRows, snapshot.totalRows],
-          );
-        }).catch((error: unknown) => logger.warn({ err: error }, 'Import progress not saved')),
-      );
-    }
+    if (force || now - this.lastWrite >= 300) this.write();
   }
 
-  /** Waits for progress writes in flight, before the job's final state is written. */
-  settled(): Promise<void> {
-    return this.writing;
+  /** Saves the progress and the heartbeat; writes run one after another. */
+  private write(): void {
+    this.lastWrite = Date.now();
+    const snapshot = { ...this.job };
+    this.writing = this.writing.then(() =>
+      withScope(this.deps.dataSource, this.userId, this.deps.provinces.records, async (tx) => {
+        await tx.manager.query(
+          `UPDATE import_job SET phase = $3, percent = $4, processed_rows = $5, total_rows = $6, heartbeat_at = now()
+             WHERE province_id = $1 AND id = $2 AND status = 'RUNNING'`,
+          [snapshot.provinceId, snapshot.id, snapshot.phase, snapshot.percent, snapshot.processedRows, snapshot.totalRows],
+        );
+      }).catch((error: unknown) => logger.warn({ err: error }, 'Import progress not saved')),
+    );
   }
 
   publish(): void {

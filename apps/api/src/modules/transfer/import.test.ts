@@ -374,6 +374,39 @@ describe('importing the unit tree, the roster and historical trips from Excel fi
     expect(await counts()).toEqual(before);
   });
 
+  it('tells the user an import was interrupted when its server stopped midway, and not while it is alive', async () => {
+    const user = await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: ldg });
+    const token = await product.login(user.username);
+    // What a server killed during an import leaves behind: its transaction rolled back, the job row says
+    // RUNNING, and its heartbeat stops. A live import's heartbeat is recent.
+    const job = (heartbeat: string) =>
+      product.owner
+        .query<{ id: string }>(
+          `INSERT INTO import_job (province_id, id, kind, file_name, file_hash, file_size, created_by, phase, percent, heartbeat_at)
+           VALUES ($1, gen_random_uuid(), 'TRIPS', 'chuyen-di.xlsx', repeat('0', 64), 1000, $2, 'WRITING', 62, now() - $3::interval)
+           RETURNING id`,
+          [ldg, user.id, heartbeat],
+        )
+        .then((r) => r.rows[0].id);
+    const stopped = await job('2 minutes');
+    const alive = await job('5 seconds');
+
+    const { importJob: gone } = await product.ok(JOB, { id: stopped }, token);
+    expect(gone).toMatchObject({ status: 'ERROR', phase: 'FINISHED', createdCount: 0 });
+    expect(gone.message).toBe('Việc nhập bị gián đoạn vì máy chủ dừng giữa chừng; chưa ghi dữ liệu nào. Hãy tải tệp lên lại.');
+    const { importJob: running } = await product.ok(JOB, { id: alive }, token);
+    expect(running).toMatchObject({ status: 'RUNNING', phase: 'WRITING', percent: 62 });
+
+    const { importJobs } = await product.ok<{ importJobs: Array<{ id: string; status: string }> }>(
+      `{ importJobs(first: 50) { id status } }`,
+      {},
+      token,
+    );
+    expect(importJobs.find((j) => j.id === stopped)?.status).toBe('ERROR');
+    expect(importJobs.find((j) => j.id === alive)?.status).toBe('RUNNING');
+    await product.owner.query(`DELETE FROM import_job WHERE id = ANY($1)`, [[stopped, alive]]);
+  });
+
   it('imports 10,000 trips with live progress while other requests are answered, and only once', async () => {
     const cadreRows: Rows = [headers(ImportKind.ROSTER)];
     for (let i = 0; i < 50; i += 1)
