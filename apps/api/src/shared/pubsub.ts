@@ -33,6 +33,7 @@ export interface ImportProgressPayload {
   processedRows: number;
   totalRows: number;
   createdCount: number;
+  updatedCount: number;
   skippedCount: number;
   problemCount: number;
   problems: Array<{ sheet: string; row: number | null; column: string | null; message: string }>;

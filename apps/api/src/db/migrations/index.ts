@@ -8,7 +8,7 @@ import { OverdueNotices1764300000006 } from './1764300000006-OverdueNotices';
 import { CitusReady1764300000007 } from './1764300000007-CitusReady';
 import { Reports1764300000008 } from './1764300000008-Reports';
 import { Transfer1764300000009 } from './1764300000009-Transfer';
-import { ImportHeartbeat1764300000010 } from './1764300000010-ImportHeartbeat';
+import { ImportUpdates1764300000010 } from './1764300000010-ImportUpdates';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -22,5 +22,5 @@ export const migrations = [
   CitusReady1764300000007,
   Reports1764300000008,
   Transfer1764300000009,
-  ImportHeartbeat1764300000010,
+  ImportUpdates1764300000010,
 ];

@@ -40,6 +40,7 @@ interface JobRow {
   processed_rows: number;
   total_rows: number;
   created_count: number;
+  updated_count: number;
   skipped_count: number;
   problem_count: number;
   problems: ImportProblem[];
@@ -58,7 +59,7 @@ const STALE = `(status = 'RUNNING' AND heartbeat_at < now() - interval '${STALE_
 // An interrupted import reads as a system error that wrote nothing, which is what happened.
 const JOB_COLUMNS = `province_id, id, kind, CASE WHEN ${STALE} THEN 'ERROR' ELSE status END AS status,
   CASE WHEN ${STALE} THEN 'FINISHED' ELSE phase END AS phase, file_name, percent, processed_rows, total_rows,
-  created_count, skipped_count, problem_count, problems, CASE WHEN ${STALE} THEN '${INTERRUPTED}' ELSE message END AS message,
+  created_count, updated_count, skipped_count, problem_count, problems, CASE WHEN ${STALE} THEN '${INTERRUPTED}' ELSE message END AS message,
   created_at, CASE WHEN ${STALE} THEN heartbeat_at ELSE finished_at END AS finished_at`;
 
 const toJob = (r: JobRow): ImportJob => ({
@@ -72,6 +73,7 @@ const toJob = (r: JobRow): ImportJob => ({
   processedRows: r.processed_rows,
   totalRows: r.total_rows,
   createdCount: r.created_count,
+  updatedCount: r.updated_count,
   skippedCount: r.skipped_count,
   problemCount: r.problem_count,
   problems: r.problems,
@@ -316,7 +318,7 @@ export class ImportRunner {
     progress: Progress,
     status: ImportStatus,
     problems: Problems,
-    result: { created: number; skipped: number },
+    result: { created: number; updated?: number; skipped: number },
     tx: ScopedTransaction | null = null,
     message: string | null = null,
   ): Promise<void> {
@@ -324,7 +326,7 @@ export class ImportRunner {
     const finishedAt = new Date();
     const defaultMessage =
       status === ImportStatus.DONE
-        ? `Đã nhập ${result.created} bản ghi mới, giữ nguyên ${result.skipped} dòng đã có.`
+        ? `Đã nhập ${result.created} bản ghi mới, cập nhật ${result.updated ?? 0}, giữ nguyên ${result.skipped} dòng đã có.`
         : status === ImportStatus.INVALID
           ? `Tệp có ${problems.count} lỗi; chưa ghi dữ liệu nào. Hãy sửa và tải lên lại.`
           : 'Đã xảy ra lỗi hệ thống; chưa ghi dữ liệu nào. Vui lòng thử lại sau.';
@@ -333,6 +335,7 @@ export class ImportRunner {
       phase: ImportPhase.FINISHED,
       percent: 100,
       createdCount: result.created,
+      updatedCount: result.updated ?? 0,
       skippedCount: result.skipped,
       problemCount: problems.count,
       problems: problems.list,
@@ -343,7 +346,7 @@ export class ImportRunner {
     const write = async (manager: ScopedTransaction['manager']) =>
       manager.query(
         `UPDATE import_job SET status = $3, phase = $4, percent = 100, created_count = $5, skipped_count = $6,
-           problem_count = $7, problems = $8::jsonb, message = $9, finished_at = $10, total_rows = $11
+           problem_count = $7, problems = $8::jsonb, message = $9, finished_at = $10, total_rows = $11, updated_count = $12
          WHERE province_id = $1 AND id = $2`,
         [
           j.provinceId,
@@ -357,6 +360,7 @@ export class ImportRunner {
           j.message,
           finishedAt,
           j.totalRows,
+          j.updatedCount,
         ],
       );
     if (tx) {

@@ -15,6 +15,8 @@ export interface ImportContext {
 
 export interface ApplyResult {
   created: number;
+  /** Records that existed (same code) and took what the file says differently. */
+  updated?: number;
   skipped: number;
   /** Cadres whose figures may have changed, by year (for the live compliance figures). */
   touched?: Map<number, Set<string>>;

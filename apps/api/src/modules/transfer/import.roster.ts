@@ -36,7 +36,10 @@ function sixMonthsLater(start: string): string {
   return addDays(d.toISOString().slice(0, 10), -1);
 }
 
-/** The roster and its exemptions: cadres known by code are kept; an identical exemption is not added twice. */
+/**
+ * The roster and its exemptions: a cadre known by code takes what the file says (its version moves on, so
+ * an edit open on screen meets a conflict rather than overwriting); an identical exemption is not added twice.
+ */
 export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<ImportPlan> {
   const units = await UnitIndex.load(ctx.manager, ctx.provinceId);
   const existing: Array<{ id: string; code: string | null; full_name: string }> = await ctx.manager.query(
@@ -45,6 +48,7 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
   );
   const existingByCode = new Map(existing.filter((c) => c.code).map((c) => [c.code!.toLowerCase(), c.id]));
   const cadres: CadreRow[] = [];
+  const known: CadreRow[] = [];
   const fileCodes = new Map<string, { row: number; id: string }>();
   let skipped = 0;
 
@@ -87,11 +91,7 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
       const existingId = existingByCode.get(code.toLowerCase());
       fileCodes.set(code.toLowerCase(), { row: row.row, id: existingId ?? randomUUID() });
       if (!r.valid || !gender || !subjectFrom) return;
-      if (existingId) {
-        skipped += 1;
-        return;
-      }
-      cadres.push({
+      (existingId ? known : cadres).push({
         id: fileCodes.get(code.toLowerCase())!.id,
         code,
         fullName,
@@ -108,12 +108,12 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
   );
 
   const exemptionRows = rows.filter((r) => r.sheet === exemptionSheet.name);
-  const known: Array<{ cadre_id: string; kind: string; start_date: string; end_date: string }> = await ctx.manager.query(
+  const recorded: Array<{ cadre_id: string; kind: string; start_date: string; end_date: string }> = await ctx.manager.query(
     'SELECT cadre_id, kind, start_date::text, end_date::text FROM exemption WHERE province_id = $1',
     [ctx.provinceId],
   );
   const periods = new Map<string, Array<{ kind: string; start: string; end: string; row: number | null }>>();
-  for (const e of known) {
+  for (const e of recorded) {
     const list = periods.get(e.cadre_id) ?? [];
     list.push({ kind: e.kind, start: e.start_date, end: e.end_date, row: null });
     periods.set(e.cadre_id, list);
@@ -158,6 +158,17 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
     skipped,
     apply: async (progress) => {
       let created = 0;
+      const touched = new Map<number, Set<string>>();
+      const touch = (cadreId: string, from: number, to: number) => {
+        for (let year = from; year <= to; year += 1) {
+          const set = touched.get(year) ?? new Set<string>();
+          set.add(cadreId);
+          touched.set(year, set);
+        }
+      };
+      const updated = await updateCadres(ctx, known, progress);
+      const thisYear = Number(ctx.today.slice(0, 4));
+      for (const c of updated) touch(c.id, Math.min(Number(c.subjectFrom.slice(0, 4)), thisYear), thisYear);
       for (const chunk of chunks(cadres, 500)) {
         const inserted: unknown[] = await ctx.manager.query(
           `INSERT INTO cadre (province_id, id, code, full_name, gender, position, department_id, agency_staff, executive_member,
@@ -208,15 +219,56 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
         created += inserted.length;
         await progress(chunk.length);
       }
-      const touched = new Map<number, Set<string>>();
-      for (const e of exemptions) {
-        for (let year = Number(e.startDate.slice(0, 4)); year <= Number(e.endDate.slice(0, 4)); year += 1) {
-          const set = touched.get(year) ?? new Set<string>();
-          set.add(e.cadreId);
-          touched.set(year, set);
-        }
-      }
-      return { created, skipped: skipped + cadres.length + exemptions.length - created, touched };
+      for (const e of exemptions) touch(e.cadreId, Number(e.startDate.slice(0, 4)), Number(e.endDate.slice(0, 4)));
+      return {
+        created,
+        updated: updated.length,
+        skipped: skipped + known.length - updated.length + cadres.length + exemptions.length - created,
+        touched,
+      };
     },
   };
+}
+
+/** Writes what the file says of cadres already there; rows saying nothing new are left untouched. */
+async function updateCadres(
+  ctx: ImportContext,
+  known: CadreRow[],
+  progress: (rows: number) => Promise<void>,
+): Promise<CadreRow[]> {
+  const byId = new Map(known.map((c) => [c.id, c]));
+  const changed: CadreRow[] = [];
+  for (const chunk of chunks(known, 500)) {
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows]: [Array<{ id: string }>, number] = await ctx.manager.query(
+      `UPDATE cadre c SET full_name = x.full_name, gender = x.gender, position = x.position, department_id = x.department_id,
+              agency_staff = x.agency_staff, executive_member = x.executive_member, term = x.term,
+              subject_from = x.subject_from, subject_to = x.subject_to, version = c.version + 1
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::boolean[], $8::boolean[], $9::text[],
+                   $10::date[], $11::date[])
+         AS x(id, full_name, gender, position, department_id, agency_staff, executive_member, term, subject_from, subject_to)
+       WHERE c.province_id = $1 AND c.id = x.id
+         AND (c.full_name, c.gender, c.position, c.department_id, c.agency_staff, c.executive_member, c.term, c.subject_from,
+              c.subject_to)
+             IS DISTINCT FROM (x.full_name, x.gender, x.position, x.department_id, x.agency_staff, x.executive_member, x.term,
+              x.subject_from, x.subject_to)
+       RETURNING c.id`,
+      [
+        ctx.provinceId,
+        chunk.map((c) => c.id),
+        chunk.map((c) => c.fullName),
+        chunk.map((c) => c.gender),
+        chunk.map((c) => c.position),
+        chunk.map((c) => c.departmentId),
+        chunk.map((c) => c.agencyStaff),
+        chunk.map((c) => c.executiveMember),
+        chunk.map((c) => c.term),
+        chunk.map((c) => c.subjectFrom),
+        chunk.map((c) => c.subjectTo),
+      ],
+    );
+    for (const r of rows) changed.push(byId.get(r.id)!);
+    await progress(chunk.length);
+  }
+  return changed;
 }

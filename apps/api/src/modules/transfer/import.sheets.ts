@@ -110,7 +110,9 @@ export const TEMPLATES: Record<ImportKind, TemplateSpec> = {
         ],
       },
     ],
-    guide: ['Mỗi dòng một đơn vị. Đơn vị đã có (cùng mã) được giữ nguyên, nên nhập lại cùng tệp không thay đổi gì.'],
+    guide: [
+      'Mỗi dòng một đơn vị. Đơn vị đã có (cùng mã) được cập nhật tên, ngày hết hiệu lực và vùng khó khăn theo tệp; loại, đơn vị cấp trên và ngày bắt đầu hiệu lực không đổi qua tệp. Nhập lại cùng tệp không thay đổi gì.',
+    ],
   },
   [ImportKind.ROSTER]: {
     kind: ImportKind.ROSTER,
@@ -144,7 +146,7 @@ export const TEMPLATES: Record<ImportKind, TemplateSpec> = {
       },
     ],
     guide: [
-      'Trang "Cán bộ": mỗi dòng một cán bộ; cán bộ đã có (cùng mã) được giữ nguyên.',
+      'Trang "Cán bộ": mỗi dòng một cán bộ; cán bộ đã có (cùng mã) được cập nhật theo tệp, nhập lại cùng tệp không thay đổi gì.',
       'Trang "Miễn": mỗi dòng một trường hợp miễn; học tập dài hạn chỉ được miễn từ 6 tháng trở lên.',
     ],
   },

@@ -22,7 +22,7 @@ async function workbook(sheets: Array<{ name: string; rows: Rows }>): Promise<Bu
 
 const headers = (kind: ImportKind, sheet = 0): string[] => TEMPLATES[kind].sheets[sheet].columns.map((c) => c.header);
 
-const JOB = `query ($id: ID!) { importJob(id: $id) { id status phase percent createdCount skippedCount problemCount
+const JOB = `query ($id: ID!) { importJob(id: $id) { id status phase percent createdCount updatedCount skippedCount problemCount
   problems { sheet row column message } message totalRows } }`;
 
 describe('importing the unit tree, the roster and historical trips from Excel files', () => {
@@ -252,6 +252,100 @@ describe('importing the unit tree, the roster and historical trips from Excel fi
     const before = await counts();
     expect(await importFile('roster', file)).toMatchObject({ status: 'DONE', createdCount: 0, skippedCount: 4 });
     expect({ ...(await counts()), jobs: 0 }).toEqual({ ...before, jobs: 0 });
+  });
+
+  it('updates the records a re-imported file says something new about, and moves their versions on', async () => {
+    const version = async (table: 'unit' | 'cadre', code: string) =>
+      (
+        await product.owner.query<{ version: number }>(`SELECT version FROM ${table} WHERE province_id = $1 AND code = $2`, [
+          ldg,
+          code,
+        ])
+      ).rows[0].version;
+    const unitsBefore = { bpt: await version('unit', 'BPT'), x2: await version('unit', 'X2') };
+    const units = await workbook([
+      {
+        name: 'Đơn vị',
+        rows: [
+          headers(ImportKind.UNITS),
+          ['TD', 'Cơ quan Tỉnh đoàn Lâm Đồng', 'Cơ quan Tỉnh đoàn', null, null, '01/01/2020', null, null, null, null],
+          // Renamed, and no longer valid after 2026.
+          ['BPT', 'Ban Phong trào Thanh niên', 'Ban', 'TD', null, '01/01/2020', '31/12/2026', null, null, null],
+          // Now also an island commune.
+          ['X2', `Đoàn ${ownCommunes[1].name}`, 'Đoàn xã/phường', 'TD', ownCommunes[1].code, '01/07/2019', null, null, 'x', 'x'],
+        ],
+      },
+    ]);
+    expect(await importFile('units', units)).toMatchObject({ status: 'DONE', createdCount: 0, updatedCount: 2, skippedCount: 1 });
+    const { rows: changed } = await product.owner.query(
+      `SELECT code, name, valid_to::text, border, island FROM unit WHERE province_id = $1 AND code IN ('BPT', 'X2') ORDER BY code`,
+      [ldg],
+    );
+    expect(changed).toEqual([
+      { code: 'BPT', name: 'Ban Phong trào Thanh niên', valid_to: '2026-12-31', border: false, island: false },
+      { code: 'X2', name: `Đoàn ${ownCommunes[1].name}`, valid_to: null, border: true, island: true },
+    ]);
+    expect(await version('unit', 'BPT')).toBe(unitsBefore.bpt + 1);
+    expect(await version('unit', 'X2')).toBe(unitsBefore.x2 + 1);
+    expect(await importFile('units', units)).toMatchObject({ createdCount: 0, updatedCount: 0, skippedCount: 3 });
+
+    // Moving a unit or changing its kind is not what a file does: that row is refused, nothing is written.
+    const before = await counts();
+    const moved = await importFile(
+      'units',
+      await workbook([
+        {
+          name: 'Đơn vị',
+          rows: [
+            headers(ImportKind.UNITS),
+            ['BTC', 'Ban Tổ chức mới', 'Ban', 'TD', null, '01/01/2020', null, null, null, null],
+            ['CD1', 'Chi đoàn thôn 1', 'Chi đoàn', 'X2', null, '01/01/2020', null, null, null, null],
+          ],
+        },
+      ]),
+    );
+    expect(moved).toMatchObject({ status: 'INVALID', createdCount: 0, updatedCount: 0 });
+    expect(moved.problems).toEqual([
+      {
+        sheet: 'Đơn vị',
+        row: 3,
+        column: 'D (Mã đơn vị cấp trên)',
+        message:
+          'Đơn vị "Chi đoàn thôn 1" đang trực thuộc "Đoàn ' + ownCommunes[0].name + '"; không đổi đơn vị cấp trên qua tệp.',
+      },
+    ]);
+    expect({ ...(await counts()), jobs: 0 }).toEqual({ ...before, jobs: 0 });
+    expect((await product.owner.query(`SELECT name FROM unit WHERE province_id = $1 AND code = 'BTC'`, [ldg])).rows[0].name).toBe(
+      'Ban Tổ chức',
+    );
+
+    const cadreBefore = await version('cadre', 'CB02');
+    const roster = await workbook([
+      {
+        name: 'Cán bộ',
+        rows: [
+          headers(ImportKind.ROSTER),
+          ['CB01', 'Nguyễn Văn An', 'Nam', 'Phó Ban', 'BTC', 'Có', 'Không', null, '01/01/2020', null],
+          // Elected to the executive committee for a new term, and moved to the organisation department.
+          ['CB02', 'Trần Thị Bình', 'Nữ', 'Phó Ban', 'BTC', 'Có', 'Có', 'Khóa XII 2027–2032', '01/01/2020', null],
+        ],
+      },
+      { name: 'Miễn', rows: [headers(ImportKind.ROSTER, 1)] },
+    ]);
+    expect(await importFile('roster', roster)).toMatchObject({
+      status: 'DONE',
+      createdCount: 0,
+      updatedCount: 1,
+      skippedCount: 1,
+    });
+    const { rows: cadre } = await product.owner.query(
+      `SELECT c.position, d.code AS department, c.term FROM cadre c JOIN unit d ON d.province_id = c.province_id AND d.id = c.department_id
+       WHERE c.province_id = $1 AND c.code = 'CB02'`,
+      [ldg],
+    );
+    expect(cadre).toEqual([{ position: 'Phó Ban', department: 'BTC', term: 'Khóa XII 2027–2032' }]);
+    expect(await version('cadre', 'CB02')).toBe(cadreBefore + 1);
+    expect(await importFile('roster', roster)).toMatchObject({ createdCount: 0, updatedCount: 0, skippedCount: 2 });
   });
 
   it('checks every row first and writes nothing when any is wrong, listing row, column and message', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatVn } from '../../shared/dates';
 import { TEMPLATES, ImportKind, UNIT_KIND_LABELS, type SheetRow } from './import.sheets';
-import { RowReader, UnitIndex, chunks, communeByCode, eachYielding, unknownUnit } from './import.values';
+import { RowReader, UnitIndex, chunks, communeByCode, eachYielding, unknownUnit, type ProvinceUnit } from './import.values';
 import type { ImportContext, ImportPlan } from './import.plan';
 
 interface UnitRow {
@@ -23,8 +23,11 @@ interface UnitRow {
 const sheet = TEMPLATES[ImportKind.UNITS].sheets[0];
 
 /**
- * The unit tree: a row whose code exists is kept as it is; a row naming a commune that exists without a
- * code gives that unit its code. Parents may be earlier or later rows, or units already there.
+ * The unit tree: a row whose code exists updates that unit's name, end of validity and hardship flags,
+ * what the unit tree page may change too (its version moves on, so an edit open on screen meets a
+ * conflict); its kind, parent and start of validity stay, and a file saying otherwise is refused on that
+ * row. A row naming a commune that exists without a code gives that unit its code. Parents may be earlier
+ * or later rows, or units already there.
  */
 export async function planUnits(ctx: ImportContext, rows: SheetRow[]): Promise<ImportPlan> {
   const index = await UnitIndex.load(ctx.manager, ctx.provinceId);
@@ -59,13 +62,13 @@ export async function planUnits(ctx: ImportContext, rows: SheetRow[]): Promise<I
 
   const inFile = new Map(parsed.map((u) => [u.code.toLowerCase(), u]));
   const toCreate: UnitRow[] = [];
+  const toUpdate: Array<{ row: UnitRow; unit: ProvinceUnit }> = [];
   const toLink: Array<{ id: string; code: string }> = [];
-  let skipped = 0;
   for (const u of parsed) {
     const existing = index.find(u.code);
     if (existing?.code?.toLowerCase() === u.code.toLowerCase()) {
       u.id = existing.id;
-      skipped += 1;
+      toUpdate.push({ row: u, unit: existing });
       continue;
     }
     const commune = u.communeCode ? index.byCommuneCode(u.communeCode) : undefined;
@@ -99,12 +102,37 @@ export async function planUnits(ctx: ImportContext, rows: SheetRow[]): Promise<I
       u.reader.problem('parent', unknownUnit(u.parentCode, ctx.provinceId, ctx.provinces));
     }
   }
+  const byId = new Map(index.units.map((u) => [u.id, u]));
+  for (const { row: u, unit } of toUpdate) {
+    const named = `Đơn vị "${unit.name}"`;
+    if (u.kind !== unit.kind) {
+      u.reader.problem('kind', `${named} đã có với loại "${UNIT_KIND_LABELS[unit.kind]}"; không đổi loại đơn vị qua tệp.`);
+    }
+    if (u.validFrom !== unit.validFrom) {
+      u.reader.problem('validFrom', `${named} có hiệu lực từ ${formatVn(unit.validFrom)}; không đổi ngày này qua tệp.`);
+    }
+    const parentId = u.parentCode ? (inFile.get(u.parentCode.toLowerCase())?.id ?? index.find(u.parentCode)?.id ?? null) : null;
+    if (parentId !== unit.parentId) {
+      const current = unit.parentId ? byId.get(unit.parentId) : undefined;
+      u.reader.problem(
+        'parent',
+        current
+          ? `${named} đang trực thuộc "${current.name}"; không đổi đơn vị cấp trên qua tệp.`
+          : `${named} là gốc cây tổ chức; không đổi đơn vị cấp trên qua tệp.`,
+      );
+    }
+  }
   const ordered = treeOrder(toCreate);
 
   return {
     total: rows.length,
-    skipped,
+    skipped: 0,
     apply: async (progress) => {
+      const updated = await updateUnits(
+        ctx,
+        toUpdate.map((u) => u.row),
+        progress,
+      );
       for (const link of toLink) {
         await ctx.manager.query('UPDATE unit SET code = $3 WHERE province_id = $1 AND id = $2 AND code IS NULL', [
           ctx.provinceId,
@@ -140,7 +168,11 @@ export async function planUnits(ctx: ImportContext, rows: SheetRow[]): Promise<I
         created += inserted.length;
         await progress(chunk.length);
       }
-      return { created: created + toLink.length, skipped: skipped + ordered.length - created };
+      return {
+        created: created + toLink.length,
+        updated,
+        skipped: toUpdate.length - updated + ordered.length - created,
+      };
     },
   };
 }
@@ -171,4 +203,33 @@ function treeOrder(units: UnitRow[]): UnitRow[] {
     }
   }
   return ordered;
+}
+
+/** Writes what the file says of units already there; rows saying nothing new are left untouched. */
+async function updateUnits(ctx: ImportContext, rows: UnitRow[], progress: (rows: number) => Promise<void>): Promise<number> {
+  let updated = 0;
+  for (const chunk of chunks(rows, 500)) {
+    // TypeORM answers an UPDATE with [rows, count].
+    const [changed]: [unknown[], number] = await ctx.manager.query(
+      `UPDATE unit u SET name = x.name, valid_to = x.valid_to, remote = x.remote, border = x.border, island = x.island,
+              version = u.version + 1
+       FROM unnest($2::uuid[], $3::text[], $4::date[], $5::boolean[], $6::boolean[], $7::boolean[])
+         AS x(id, name, valid_to, remote, border, island)
+       WHERE u.province_id = $1 AND u.id = x.id
+         AND (u.name, u.valid_to, u.remote, u.border, u.island) IS DISTINCT FROM (x.name, x.valid_to, x.remote, x.border, x.island)
+       RETURNING 1`,
+      [
+        ctx.provinceId,
+        chunk.map((u) => u.id),
+        chunk.map((u) => u.name),
+        chunk.map((u) => u.validTo),
+        chunk.map((u) => u.remote),
+        chunk.map((u) => u.border),
+        chunk.map((u) => u.island),
+      ],
+    );
+    updated += changed.length;
+    await progress(chunk.length);
+  }
+  return updated;
 }

@@ -160,6 +160,7 @@ export class RowReader {
 
 export interface ProvinceUnit {
   id: string;
+  parentId: string | null;
   code: string | null;
   communeCode: string | null;
   kind: string;
@@ -183,6 +184,7 @@ export class UnitIndex {
   static async load(manager: EntityManager, provinceId: number): Promise<UnitIndex> {
     const rows: Array<{
       id: string;
+      parent_id: string | null;
       code: string | null;
       commune_code: string | null;
       kind: string;
@@ -190,12 +192,13 @@ export class UnitIndex {
       valid_from: string;
       valid_to: string | null;
     }> = await manager.query(
-      `SELECT id, code, commune_code, kind, name, valid_from::text, valid_to::text FROM unit WHERE province_id = $1`,
+      `SELECT id, parent_id, code, commune_code, kind, name, valid_from::text, valid_to::text FROM unit WHERE province_id = $1`,
       [provinceId],
     );
     return new UnitIndex(
       rows.map((r) => ({
         id: r.id,
+        parentId: r.parent_id,
         code: r.code,
         communeCode: r.commune_code,
         kind: r.kind,

@@ -40,7 +40,8 @@ export class ImportJob {
   @Field(() => Int, { description: 'Số dòng đã xử lý trong bước hiện tại' }) processedRows: number;
   @Field(() => Int, { description: 'Số dòng dữ liệu của tệp (khi đã đọc hết)' }) totalRows: number;
   @Field(() => Int, { description: 'Số bản ghi mới' }) createdCount: number;
-  @Field(() => Int, { description: 'Số dòng đã có từ trước, được giữ nguyên' }) skippedCount: number;
+  @Field(() => Int, { description: 'Số bản ghi đã có, được cập nhật theo tệp' }) updatedCount: number;
+  @Field(() => Int, { description: 'Số dòng đã có từ trước, không có gì mới: giữ nguyên' }) skippedCount: number;
   @Field(() => Int) problemCount: number;
   @Field(() => [ImportProblem], { description: 'Tối đa 1.000 lỗi đầu tiên' }) problems: ImportProblem[];
   @Field(() => String, { nullable: true }) message: string | null;

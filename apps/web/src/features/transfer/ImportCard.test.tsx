@@ -22,6 +22,7 @@ function job(extra: Record<string, unknown>) {
     processedRows: 0,
     totalRows: 0,
     createdCount: 0,
+    updatedCount: 0,
     skippedCount: 0,
     problemCount: 0,
     message: null,
@@ -164,7 +165,14 @@ describe('the import card', () => {
         request: { query: ImportJobQuery, variables: { id: JOB_ID } },
         result: {
           data: {
-            importJob: job({ status: 'DONE', phase: 'FINISHED', percent: 100, createdCount: 1234, skippedCount: 5 }),
+            importJob: job({
+              status: 'DONE',
+              phase: 'FINISHED',
+              percent: 100,
+              createdCount: 1234,
+              updatedCount: 12,
+              skippedCount: 5,
+            }),
           },
         },
         maxUsageCount: Number.POSITIVE_INFINITY,
@@ -175,6 +183,6 @@ describe('the import card', () => {
 
     expect(await screen.findByText('Không nhận được tiến độ trực tiếp, đang cập nhật mỗi 2 giây.')).toBeInTheDocument();
     expect(await screen.findByText('Đã nhập xong "cay-to-chuc.xlsx"')).toBeInTheDocument();
-    expect(screen.getByText('1.234 bản ghi mới, 5 dòng đã có được giữ nguyên.')).toBeInTheDocument();
+    expect(screen.getByText('1.234 bản ghi mới, 12 bản ghi được cập nhật, 5 dòng không có gì mới.')).toBeInTheDocument();
   });
 });

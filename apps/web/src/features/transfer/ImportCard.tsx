@@ -26,6 +26,7 @@ export function ImportOutcome({ job, onAgain }: { job: ImportJobView; onAgain: (
         title={t('transfer.import.done', { name: job.fileName })}
         description={t('transfer.import.counts', {
           created: formatCount(job.createdCount),
+          updated: formatCount(job.updatedCount),
           skipped: formatCount(job.skippedCount),
         })}
         action={again}

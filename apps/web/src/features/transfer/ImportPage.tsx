@@ -59,6 +59,7 @@ function useRecentImports() {
                     {job.status === 'DONE' &&
                       t('transfer.import.result', {
                         created: formatCount(job.createdCount),
+                        updated: formatCount(job.updatedCount),
                         skipped: formatCount(job.skippedCount),
                       })}
                     {job.status === 'INVALID' && t('transfer.import.problemCount', { count: job.problemCount })}

@@ -12,6 +12,7 @@ export const ImportJobQuery = graphql(`
       processedRows
       totalRows
       createdCount
+      updatedCount
       skippedCount
       problemCount
       message
@@ -39,6 +40,7 @@ export const ImportJobsQuery = graphql(`
       processedRows
       totalRows
       createdCount
+      updatedCount
       skippedCount
       problemCount
       message
@@ -60,6 +62,7 @@ export const ImportProgressSubscription = graphql(`
       processedRows
       totalRows
       createdCount
+      updatedCount
       skippedCount
       problemCount
       message
