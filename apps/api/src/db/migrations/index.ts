@@ -9,6 +9,7 @@ import { CitusReady1764300000007 } from './1764300000007-CitusReady';
 import { Reports1764300000008 } from './1764300000008-Reports';
 import { Transfer1764300000009 } from './1764300000009-Transfer';
 import { ImportUpdates1764300000010 } from './1764300000010-ImportUpdates';
+import { PlanningEdits1764300000011 } from './1764300000011-PlanningEdits';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Reports1764300000008,
   Transfer1764300000009,
   ImportUpdates1764300000010,
+  PlanningEdits1764300000011,
 ];

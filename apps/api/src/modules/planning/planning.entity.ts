@@ -35,6 +35,14 @@ export class Batch {
   @Field(() => LocalDateResolver, { description: 'Hạn đăng ký' })
   @Column({ type: 'date', name: 'registration_deadline' })
   registrationDeadline: string;
+
+  @Field({ description: 'Còn nhận đăng ký mới; đợt đã đóng vẫn hiện ở các chuyến đi đã dùng nó' })
+  @Column({ type: 'boolean' })
+  active: boolean;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  version: number;
 }
 
 @ObjectType({ description: 'Chuyên đề trong danh mục của năm, do một Ban phụ trách' })
@@ -62,6 +70,14 @@ export class Topic {
   @Field(() => ID)
   @Column({ type: 'uuid', name: 'department_id' })
   departmentId: string;
+
+  @Field({ description: 'Còn nhận đăng ký mới; chuyên đề đã đóng vẫn hiện ở các chuyến đi đã dùng nó' })
+  @Column({ type: 'boolean' })
+  active: boolean;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  version: number;
 }
 
 export enum PlanState {

@@ -39,3 +39,35 @@ export class CreateTopicInput implements Partial<Topic> {
   @IsUUID()
   departmentId: string;
 }
+
+@InputType({ description: 'Sửa đợt: số thứ tự, ngày và hạn đăng ký; đợt giữ nguyên năm' })
+export class UpdateBatchInput implements Partial<Batch> {
+  @Field(() => Int)
+  @Min(1)
+  @Max(12)
+  number: number;
+
+  @Field(() => LocalDateResolver)
+  startsOn: string;
+
+  @Field(() => LocalDateResolver)
+  endsOn: string;
+
+  @Field(() => LocalDateResolver)
+  registrationDeadline: string;
+}
+
+@InputType({ description: 'Sửa chuyên đề: tên, mô tả, Ban phụ trách; chuyên đề giữ nguyên năm' })
+export class UpdateTopicInput implements Partial<Topic> {
+  @Field()
+  @Length(3, 300)
+  title: string;
+
+  @Field({ defaultValue: '' })
+  @Length(0, 2000)
+  description: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  departmentId: string;
+}

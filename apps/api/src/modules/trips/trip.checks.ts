@@ -89,6 +89,9 @@ export async function resolveDraft(manager: EntityManager, draft: TripDraft): Pr
     if (!topic || topic.year !== yearOf(draft.startDate)) {
       throw badInput('input.topicId', 'Chuyên đề không có trong danh mục năm của chuyến đi.', TripErrorCode.TOPIC_INVALID);
     }
+    if (!topic.active && !(await keeps(manager, draft, 'topic_id', topic.id))) {
+      throw badInput('input.topicId', `Chuyên đề "${topic.title}" đã đóng, không nhận đăng ký mới.`, TripErrorCode.TOPIC_CLOSED);
+    }
   }
   let batch: Batch | null = null;
   if (draft.batchId) {
@@ -96,8 +99,26 @@ export async function resolveDraft(manager: EntityManager, draft: TripDraft): Pr
     if (!batch || batch.year !== yearOf(draft.startDate)) {
       throw badInput('input.batchId', 'Đợt không tồn tại hoặc không thuộc năm của chuyến đi.', TripErrorCode.BATCH_INVALID);
     }
+    if (!batch.active && !(await keeps(manager, draft, 'batch_id', batch.id))) {
+      throw badInput(
+        'input.batchId',
+        `Đợt ${batch.number} quý ${batch.quarter} đã đóng, không nhận đăng ký mới.`,
+        TripErrorCode.BATCH_CLOSED,
+      );
+    }
   }
   return { members, destinations, batch };
+}
+
+/** A closed topic or batch stays on the trips that already had it, edited or not. */
+async function keeps(manager: EntityManager, draft: TripDraft, column: 'topic_id' | 'batch_id', id: string): Promise<boolean> {
+  if (!draft.tripId) return false;
+  const rows: unknown[] = await manager.query(`SELECT 1 FROM trip WHERE province_id = $1 AND id = $2 AND ${column} = $3`, [
+    draft.provinceId,
+    draft.tripId,
+    id,
+  ]);
+  return rows.length > 0;
 }
 
 export const isLate = (draft: Pick<TripDraft, 'startDate'>, batch: Batch | null, today: string): boolean =>

@@ -252,6 +252,61 @@ describe('trips: registration to accepted report', () => {
     expect(await tripCount()).toBe(before);
   });
 
+  it('takes no new registration for a closed topic or batch, and keeps them on the trips that had them', async () => {
+    const { createTopic: topic } = await product.ok(
+      `mutation ($input: CreateTopicInput!) { createTopic(input: $input) { id version } }`,
+      { input: { year: 2026, title: 'Đoàn viên tham gia chuyển đổi số', departmentId: org.deptA.id } },
+      admin,
+    );
+    const { createBatch: batch } = await product.ok(
+      `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id version } }`,
+      { input: { number: 7, startsOn: '2026-05-04', endsOn: '2026-05-29', registrationDeadline: '2026-04-24' } },
+      admin,
+    );
+    const dates = { startDate: '2026-05-11', endDate: '2026-05-12' };
+    const draft = await register(cadre.token, { ...dates, topicId: topic.id, batchId: batch.id }, false);
+    await product.ok(
+      `mutation ($id: ID!, $v: Int!) { setTopicActive(id: $id, version: $v, active: false) { id } }`,
+      { id: topic.id, v: topic.version },
+      admin,
+    );
+    await product.ok(
+      `mutation ($id: ID!, $v: Int!) { setBatchActive(id: $id, version: $v, active: false) { id } }`,
+      { id: batch.id, v: batch.version },
+      admin,
+    );
+
+    const before = await tripCount();
+    const closedTopic = await product.gql(CREATE, { input: input({ ...dates, topicId: topic.id }), submit: true }, cadre.token);
+    expect(closedTopic.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.topicId',
+      reason: 'TOPIC_CLOSED',
+    });
+    expect(closedTopic.errors?.[0]?.message).toBe(
+      'Chuyên đề "Đoàn viên tham gia chuyển đổi số" đã đóng, không nhận đăng ký mới.',
+    );
+    const closedBatch = await product.gql(CREATE, { input: input({ ...dates, batchId: batch.id }), submit: true }, cadre.token);
+    expect(closedBatch.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.batchId',
+      reason: 'BATCH_CLOSED',
+    });
+    expect(await tripCount()).toBe(before);
+
+    // The draft registered before the closing is still edited and submitted with them.
+    const { updateTrip } = await product.ok(
+      `mutation ($id: ID!, $version: Int!, $input: UpdateTripInput!) { updateTrip(id: $id, version: $version, input: $input) { id version topic { title } } }`,
+      {
+        id: draft.id,
+        version: draft.version,
+        input: { purpose: 'Khảo sát lại' },
+      },
+      cadre.token,
+    );
+    expect(updateTrip.topic.title).toBe('Đoàn viên tham gia chuyển đổi số');
+  });
+
   it('blocks a trip while a delegation member is exempt', async () => {
     const onLeave = await buildCadre(product.owner, { provinceId: ldg, departmentId: org.deptA.id, fullName: 'Lê Thị Hoa' });
     await asProvince(product.owner, ldg, () =>

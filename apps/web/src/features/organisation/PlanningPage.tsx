@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
   Alert,
   App,
@@ -11,6 +11,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Popconfirm,
   Row,
   Select,
   Space,
@@ -21,39 +22,103 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanningQuery as Planning } from '@/gql/graphql';
-import { errorMessage } from '@/shared/apollo/errors';
+import { getFragmentData } from '@/gql';
+import type { PlanningPage_BatchFragment, PlanningPage_TopicFragment, PlanningQuery as Planning } from '@/gql/graphql';
+import { apiError, errorMessage } from '@/shared/apollo/errors';
 import { nameCollator } from '@/shared/format/collator';
-import { DATE_FORMAT, formatDateTime, formatLocalDate, todayLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
+import {
+  DATE_FORMAT,
+  formatDateTime,
+  formatLocalDate,
+  fromLocalDate,
+  todayLocalDate,
+  toLocalDate,
+  type Dayjs,
+} from '@/shared/format/date';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { useDepartmentOptions } from './CadreFormModal';
 import { OrgFormModal } from './OrgFormModal';
-import { CreateBatchMutation, CreateTopicMutation, PlanningQuery } from './organisation.operations';
+import {
+  CreateBatchMutation,
+  CreateTopicMutation,
+  PlanningPage_batch,
+  PlanningPage_topic,
+  PlanningQuery,
+  SetBatchActiveMutation,
+  SetTopicActiveMutation,
+  UpdateBatchMutation,
+  UpdateTopicMutation,
+} from './planning.operations';
 import { useOrgTranslation } from './orgI18n';
 import { PLAN_STATE_COLOR } from './planLabels';
 import { RoleGate } from './RoleGate';
 import './organisation.css';
 
-type Batch = Planning['batches'][number];
-type Topic = Planning['topics'][number];
+type Batch = PlanningPage_BatchFragment;
+type Topic = PlanningPage_TopicFragment;
 type Plan = Planning['quarterlyPlans'][number];
 
 export function PlanningPage() {
   return <RoleGate roles={['PROVINCE_ADMIN']}>{() => <PlanningView />}</RoleGate>;
 }
 
-/** A year's batches (registration windows), topic catalogue and the departments' quarterly plans. */
+/** Which form is open: a new batch or topic (id null), or the one being corrected. */
+type Editing = { kind: 'batch' | 'topic'; id: string | null } | null;
+
+/**
+ * A year's batches (registration windows), topic catalogue and the departments' quarterly plans. Closed
+ * batches and topics stay listed here, marked, so they can be corrected or reopened.
+ */
 function PlanningView() {
   const { t } = useOrgTranslation();
   const { t: tt } = useTranslation();
+  const { message } = App.useApp();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim(), 300);
-  const { data, previousData, loading, error } = useQuery(PlanningQuery, { variables: { year, search: debounced || null } });
+  const { data, previousData, loading, error, refetch } = useQuery(PlanningQuery, {
+    variables: { year, search: debounced || null },
+  });
   const current = data ?? previousData;
-  const [modal, setModal] = useState<'batch' | 'topic' | null>(null);
+  const batches = getFragmentData(PlanningPage_batch, current?.batches ?? []);
+  const [editing, setEditing] = useState<Editing>(null);
+  // Looked up in the latest answer, so a reload after a conflict reaches the open form.
+  const editingBatch = editing?.kind === 'batch' && editing.id ? (batches.find((b) => b.id === editing.id) ?? null) : null;
+  const [setBatchActive] = useMutation(SetBatchActiveMutation);
+  const [setTopicActive] = useMutation(SetTopicActiveMutation);
+  const [busy, setBusy] = useState<string | null>(null);
   const today = todayLocalDate();
+
+  const toggle = async (id: string, run: () => Promise<unknown>, done: string) => {
+    setBusy(id);
+    try {
+      await run();
+      void message.success(done);
+    } catch (failure) {
+      void message.error(errorMessage(failure, tt));
+      // Someone changed it meanwhile: show it as it is now, so the next click acts on that.
+      if (apiError(failure)?.code === 'CONFLICT') void refetch();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const toggleBatch = (b: Batch) => {
+    const names = { number: b.number, quarter: b.quarter };
+    return toggle(
+      b.id,
+      () => setBatchActive({ variables: { id: b.id, version: b.version, active: !b.active } }),
+      b.active ? t('org.batch.closedDone', names) : t('org.batch.reopenedDone', names),
+    );
+  };
+
+  const toggleTopic = (topic: Topic) =>
+    toggle(
+      topic.id,
+      () => setTopicActive({ variables: { id: topic.id, version: topic.version, active: !topic.active } }),
+      topic.active ? t('org.topic.closedDone', { title: topic.title }) : t('org.topic.reopenedDone', { title: topic.title }),
+    );
 
   const batchColumns = [
     {
@@ -82,7 +147,9 @@ function PlanningView() {
       title: t('org.batch.status'),
       key: 'status',
       render: (_: unknown, b: Batch) =>
-        b.endsOn < today ? (
+        !b.active ? (
+          <Tag color="red">{t('org.batch.inactive')}</Tag>
+        ) : b.endsOn < today ? (
           <Tag>{t('org.batch.over')}</Tag>
         ) : b.registrationDeadline < today ? (
           <Tag color="orange">{t('org.batch.closed')}</Tag>
@@ -90,16 +157,46 @@ function PlanningView() {
           <Tag color="green">{t('org.batch.open')}</Tag>
         ),
     },
+    {
+      title: <span className="org-sr-only">{t('org.actions')}</span>,
+      key: 'actions',
+      render: (_: unknown, b: Batch) => {
+        const names = { number: b.number, quarter: b.quarter };
+        return (
+          <RowActions
+            active={b.active}
+            busy={busy === b.id}
+            editLabel={t('org.batch.editLabel', names)}
+            onEdit={() => setEditing({ kind: 'batch', id: b.id })}
+            toggleText={b.active ? t('org.batch.close') : t('org.batch.reopen')}
+            toggleLabel={b.active ? t('org.batch.closeLabel', names) : t('org.batch.reopenLabel', names)}
+            confirmTitle={b.active ? t('org.batch.closeTitle', names) : t('org.batch.reopenTitle', names)}
+            confirmText={b.active ? t('org.batch.closeConfirm') : t('org.batch.reopenConfirm')}
+            onToggle={() => toggleBatch(b)}
+          />
+        );
+      },
+    },
   ];
 
-  const topics = [...(current?.topics ?? [])].sort((a, b) => nameCollator.compare(a.title, b.title));
+  const topics = [...getFragmentData(PlanningPage_topic, current?.topics ?? [])].sort((a, b) =>
+    nameCollator.compare(a.title, b.title),
+  );
+  const editingTopic = editing?.kind === 'topic' && editing.id ? (topics.find((x) => x.id === editing.id) ?? null) : null;
   const topicColumns = [
     {
       title: t('org.topic.title'),
       key: 'title',
       render: (_: unknown, topic: Topic) => (
         <div>
-          <div className="org-strong">{topic.title}</div>
+          <div>
+            <span className={topic.active ? 'org-strong' : 'org-ended'}>{topic.title}</span>
+            {!topic.active && (
+              <Tag color="red" className="org-tag-gap">
+                {t('org.topic.inactive')}
+              </Tag>
+            )}
+          </div>
           {topic.description && (
             <Typography.Text type="secondary" className="org-small">
               {topic.description}
@@ -109,6 +206,26 @@ function PlanningView() {
       ),
     },
     { title: t('org.topic.department'), key: 'department', render: (_: unknown, topic: Topic) => topic.department?.name ?? '—' },
+    {
+      title: <span className="org-sr-only">{t('org.actions')}</span>,
+      key: 'actions',
+      render: (_: unknown, topic: Topic) => {
+        const names = { title: topic.title };
+        return (
+          <RowActions
+            active={topic.active}
+            busy={busy === topic.id}
+            editLabel={t('org.topic.editLabel', names)}
+            onEdit={() => setEditing({ kind: 'topic', id: topic.id })}
+            toggleText={topic.active ? t('org.topic.close') : t('org.topic.reopen')}
+            toggleLabel={topic.active ? t('org.topic.closeLabel', names) : t('org.topic.reopenLabel', names)}
+            confirmTitle={topic.active ? t('org.topic.closeTitle', names) : t('org.topic.reopenTitle', names)}
+            confirmText={topic.active ? t('org.topic.closeConfirm') : t('org.topic.reopenConfirm')}
+            onToggle={() => toggleTopic(topic)}
+          />
+        );
+      },
+    },
   ];
 
   const plans = [...(current?.quarterlyPlans ?? [])].sort(
@@ -171,7 +288,11 @@ function PlanningView() {
               <>
                 <div className="org-tab-head">
                   <Typography.Text type="secondary">{t('org.batch.help')}</Typography.Text>
-                  <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setModal('batch')}>
+                  <Button
+                    type="primary"
+                    icon={<PlusOutlined aria-hidden />}
+                    onClick={() => setEditing({ kind: 'batch', id: null })}
+                  >
                     {t('org.batch.add')}
                   </Button>
                 </div>
@@ -180,7 +301,7 @@ function PlanningView() {
                   size="middle"
                   loading={loading}
                   columns={batchColumns}
-                  dataSource={current?.batches ?? []}
+                  dataSource={batches}
                   pagination={false}
                   scroll={{ x: 'max-content' }}
                   locale={{ emptyText: loading ? ' ' : empty(t('org.batch.empty', { year })) }}
@@ -202,7 +323,11 @@ function PlanningView() {
                     onChange={(e) => setSearch(e.target.value)}
                     className="org-tab-search"
                   />
-                  <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setModal('topic')}>
+                  <Button
+                    type="primary"
+                    icon={<PlusOutlined aria-hidden />}
+                    onClick={() => setEditing({ kind: 'topic', id: null })}
+                  >
                     {t('org.topic.add')}
                   </Button>
                 </div>
@@ -239,9 +364,51 @@ function PlanningView() {
           },
         ]}
       />
-      <BatchModal open={modal === 'batch'} year={year} onClose={() => setModal(null)} />
-      <TopicModal open={modal === 'topic'} year={year} onClose={() => setModal(null)} />
+      <BatchModal open={editing?.kind === 'batch'} year={year} batch={editingBatch} onClose={() => setEditing(null)} />
+      <TopicModal open={editing?.kind === 'topic'} year={year} topic={editingTopic} onClose={() => setEditing(null)} />
     </Card>
+  );
+}
+
+interface RowActionsProps {
+  active: boolean;
+  busy: boolean;
+  editLabel: string;
+  onEdit: () => void;
+  toggleText: string;
+  toggleLabel: string;
+  confirmTitle: string;
+  confirmText: string;
+  onToggle: () => Promise<void>;
+}
+
+/** Edit, and close or reopen once confirmed: closing only stops new registrations. */
+function RowActions(props: RowActionsProps) {
+  const { t } = useOrgTranslation();
+  return (
+    <Space size="small">
+      <Button size="small" icon={<EditOutlined aria-hidden />} aria-label={props.editLabel} onClick={props.onEdit}>
+        {t('org.edit')}
+      </Button>
+      <Popconfirm
+        title={props.confirmTitle}
+        description={props.confirmText}
+        okText={props.toggleText}
+        okButtonProps={{ danger: props.active }}
+        cancelText={t('org.cancel')}
+        onConfirm={() => void props.onToggle()}
+      >
+        <Button
+          size="small"
+          danger={props.active}
+          loading={props.busy}
+          icon={props.active ? <StopOutlined aria-hidden /> : <UndoOutlined aria-hidden />}
+          aria-label={props.toggleLabel}
+        >
+          {props.toggleText}
+        </Button>
+      </Popconfirm>
+    </Space>
   );
 }
 
@@ -254,39 +421,66 @@ interface BatchValues {
 const batchFieldOf = (last: string): string | undefined =>
   last === 'startsOn' || last === 'endsOn' ? 'dates' : last === 'number' || last === 'registrationDeadline' ? last : undefined;
 
-/** A new batch: its number in the quarter, its dates and the last day to register for it. */
-export function BatchModal({ open, year, onClose }: { open: boolean; year: number; onClose: () => void }) {
+const batchValuesOf = (batch: Batch | null): BatchValues =>
+  batch
+    ? {
+        number: batch.number,
+        dates: [fromLocalDate(batch.startsOn), fromLocalDate(batch.endsOn)],
+        registrationDeadline: fromLocalDate(batch.registrationDeadline),
+      }
+    : { number: 1, dates: null, registrationDeadline: null };
+
+interface BatchModalProps {
+  open: boolean;
+  year: number;
+  /** The batch being corrected; null to add one. */
+  batch: Batch | null;
+  onClose: () => void;
+}
+
+/** A batch, new or corrected: its number in the quarter, its dates and the last day to register for it. */
+export function BatchModal({ open, year, batch, onClose }: BatchModalProps) {
   const { t } = useOrgTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<BatchValues>();
   const [create] = useMutation(CreateBatchMutation, { refetchQueries: [PlanningQuery] });
+  const [update] = useMutation(UpdateBatchMutation);
+  const client = useApolloClient();
   const dates = Form.useWatch('dates', form);
 
   const onSubmit = async (values: BatchValues) => {
     if (!values.dates || !values.registrationDeadline || values.number === null) return;
-    await create({
-      variables: {
-        input: {
-          number: values.number,
-          startsOn: toLocalDate(values.dates[0]),
-          endsOn: toLocalDate(values.dates[1]),
-          registrationDeadline: toLocalDate(values.registrationDeadline),
-        },
-      },
-    });
-    void message.success(t('org.batch.created'));
+    const input = {
+      number: values.number,
+      startsOn: toLocalDate(values.dates[0]),
+      endsOn: toLocalDate(values.dates[1]),
+      registrationDeadline: toLocalDate(values.registrationDeadline),
+    };
+    if (batch) {
+      await update({ variables: { id: batch.id, version: batch.version, input } });
+      void message.success(t('org.batch.saved'));
+    } else {
+      await create({ variables: { input } });
+      void message.success(t('org.batch.created'));
+    }
   };
 
   return (
     <OrgFormModal<BatchValues>
-      title={t('org.batch.newTitle', { year })}
-      okText={t('org.batch.add')}
+      title={
+        batch
+          ? t('org.batch.editTitle', { number: batch.number, quarter: batch.quarter, year })
+          : t('org.batch.newTitle', { year })
+      }
+      okText={batch ? t('org.save') : t('org.batch.add')}
       open={open}
       onClose={onClose}
       form={form}
-      initialValues={{ number: 1, dates: null, registrationDeadline: null }}
+      initialValues={batchValuesOf(batch)}
       onSubmit={onSubmit}
       fieldOf={batchFieldOf}
+      onConflict={() => client.refetchQueries({ include: [PlanningQuery] })}
+      revision={batch?.version}
     >
       <Row gutter={16}>
         <Col xs={24} sm={8}>
@@ -363,34 +557,53 @@ interface TopicValues {
 const topicFieldOf = (last: string): string | undefined =>
   ['title', 'departmentId', 'description'].includes(last) ? last : undefined;
 
-/** A topic in the year's catalogue, owned by one department. */
-export function TopicModal({ open, year, onClose }: { open: boolean; year: number; onClose: () => void }) {
+const topicValuesOf = (topic: Topic | null): TopicValues =>
+  topic
+    ? { title: topic.title, departmentId: topic.departmentId, description: topic.description }
+    : { title: '', departmentId: null, description: '' };
+
+interface TopicModalProps {
+  open: boolean;
+  year: number;
+  /** The topic being corrected; null to add one. */
+  topic: Topic | null;
+  onClose: () => void;
+}
+
+/** A topic in the year's catalogue, owned by one department: new or corrected. */
+export function TopicModal({ open, year, topic, onClose }: TopicModalProps) {
   const { t } = useOrgTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<TopicValues>();
   const departments = useDepartmentOptions();
   const [create] = useMutation(CreateTopicMutation, { refetchQueries: [PlanningQuery] });
+  const [update] = useMutation(UpdateTopicMutation);
+  const client = useApolloClient();
 
   const onSubmit = async (values: TopicValues) => {
     if (!values.departmentId) return;
-    await create({
-      variables: {
-        input: { year, title: values.title.trim(), description: values.description.trim(), departmentId: values.departmentId },
-      },
-    });
-    void message.success(t('org.topic.created'));
+    const text = { title: values.title.trim(), description: values.description.trim(), departmentId: values.departmentId };
+    if (topic) {
+      await update({ variables: { id: topic.id, version: topic.version, input: text } });
+      void message.success(t('org.topic.saved'));
+    } else {
+      await create({ variables: { input: { year, ...text } } });
+      void message.success(t('org.topic.created'));
+    }
   };
 
   return (
     <OrgFormModal<TopicValues>
-      title={t('org.topic.newTitle', { year })}
-      okText={t('org.topic.add')}
+      title={topic ? t('org.topic.editTitle', { year: topic.year }) : t('org.topic.newTitle', { year })}
+      okText={topic ? t('org.save') : t('org.topic.add')}
       open={open}
       onClose={onClose}
       form={form}
-      initialValues={{ title: '', departmentId: null, description: '' }}
+      initialValues={topicValuesOf(topic)}
       onSubmit={onSubmit}
       fieldOf={topicFieldOf}
+      onConflict={() => client.refetchQueries({ include: [PlanningQuery] })}
+      revision={topic?.version}
     >
       <Form.Item
         label={t('org.topic.title')}

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { CadreOptionsQuery } from '@/features/roster/CadreSelect';
 import { UnitOptionsQuery } from '@/features/units/UnitSelect';
@@ -148,5 +148,36 @@ describe('the registration form', () => {
     expect(within(datesItem as HTMLElement).getByText(message)).toBeInTheDocument();
     expect(error.closest('.ant-form-item')).toBe(datesItem);
     expect(title).toHaveValue('Khảo sát thanh niên nông thôn Đạ Huoai');
+  });
+
+  it('keeps a closed topic on the trip that has it, and offers only open ones besides', async () => {
+    const topic = (id: string, title: string, active: boolean) => ({ __typename: 'Topic', id, title, active, department: null });
+    renderPage('/trips/:id/edit', '/trips/t-1/edit', <EditTripPage />, [
+      always({
+        request: { query: TripFormOptionsQuery, variables: { year: 2026 } },
+        result: {
+          data: {
+            topics: [
+              topic('tp-open', 'Thanh niên khởi nghiệp', true),
+              topic('tp-mine', 'Xây dựng Chi đoàn mạnh', false),
+              topic('tp-other', 'Chuyển đổi số', false),
+            ],
+            batches: [],
+          },
+        },
+      }),
+      ...lookups,
+      always({
+        request: { query: EditTripQuery, variables: { id: 't-1' } },
+        result: { data: { trip: { ...TRIP, topicId: 'tp-mine' } } },
+      }),
+      ...checkAnswer([]),
+    ]);
+
+    expect(await screen.findByText('Xây dựng Chi đoàn mạnh (đã đóng)', {}, { timeout: 10_000 })).toBeInTheDocument();
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Chuyên đề' }));
+    expect(await screen.findByText('Thanh niên khởi nghiệp')).toBeInTheDocument();
+    expect(screen.queryByText('Chuyển đổi số')).not.toBeInTheDocument();
+    expect(screen.queryByText('Chuyển đổi số (đã đóng)')).not.toBeInTheDocument();
   });
 });

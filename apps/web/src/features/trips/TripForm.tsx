@@ -108,8 +108,12 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
   const start = values.dates?.[0];
   const year = start?.year() ?? new Date().getFullYear();
   const { data: options } = useQuery(TripFormOptionsQuery, { variables: { year } });
-  const topics = [...(options?.topics ?? [])].sort((a, b) => nameCollator.compare(a.title, b.title));
-  const batches = options?.batches ?? [];
+  // Closed topics and batches take no new registration, but stay on the trip that already has them.
+  const topics = (options?.topics ?? [])
+    .filter((x) => x.active || x.id === trip?.topicId)
+    .sort((a, b) => nameCollator.compare(a.title, b.title));
+  const batches = (options?.batches ?? []).filter((b) => b.active || b.id === trip?.batchId);
+  const closed = (label: string, active: boolean) => (active ? label : `${label} (${t('tripForm.closed')})`);
 
   const checkInput = toCreateInput(values, t(`trip.kind.${values.kind}`));
   const { checks, checking, error: checkError, checked } = useTripChecks(checkInput, trip?.id);
@@ -203,7 +207,7 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
               notFoundContent={t('tripForm.noTopics', { year })}
               options={topics.map((topic) => ({
                 value: topic.id,
-                label: topic.title,
+                label: closed(topic.title, topic.active),
                 title: topic.department ? `${topic.title} (${topic.department.name})` : topic.title,
               }))}
             />
@@ -272,12 +276,15 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
               notFoundContent={t('tripForm.noBatches', { year })}
               options={batches.map((b) => ({
                 value: b.id,
-                label: t('tripForm.batchLabel', {
-                  number: b.number,
-                  quarter: b.quarter,
-                  from: formatLocalDate(b.startsOn),
-                  to: formatLocalDate(b.endsOn),
-                }),
+                label: closed(
+                  t('tripForm.batchLabel', {
+                    number: b.number,
+                    quarter: b.quarter,
+                    from: formatLocalDate(b.startsOn),
+                    to: formatLocalDate(b.endsOn),
+                  }),
+                  b.active,
+                ),
               }))}
             />
           </Form.Item>

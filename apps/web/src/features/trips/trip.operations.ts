@@ -26,16 +26,18 @@ export const ViewerCadreQuery = graphql(`
 
 export const TripFormOptionsQuery = graphql(`
   query TripFormOptions($year: Int!) {
-    topics(year: $year) {
+    topics(year: $year, includeClosed: true) {
       id
       title
+      active
       department {
         id
         name
       }
     }
-    batches(year: $year) {
+    batches(year: $year, includeClosed: true) {
       id
+      active
       quarter
       number
       startsOn
