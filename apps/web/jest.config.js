@@ -20,11 +20,12 @@ const config = {
   },
   // Some antd dependencies ship only ES modules (their `es/` folders): compile those too.
   transformIgnorePatterns: ['/node_modules/(?!.*/es/)'],
+  // The first pattern that matches wins: stylesheets first, whatever path they are imported by.
   moduleNameMapper: {
+    '\\.css$': '<rootDir>/src/test/styleStub.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
     // Jest runs CommonJS: use antd's CommonJS build where the app imports the ES one.
     '^antd/es/(.*)$': 'antd/lib/$1',
-    '\\.css$': '<rootDir>/src/test/styleStub.ts',
   },
 };
 

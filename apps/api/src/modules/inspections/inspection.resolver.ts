@@ -1,10 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, PageArgs, type Page } from '../../shared/pagination';
 import { Access, Role } from '../../shared/access';
+import { forbidden } from '../../shared/errors';
 import type { Context } from '../../context';
 import { listProvinces, readableProvince, writableProvince } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
 import { Unit } from '../units/unit.entity';
+import { NO_UNIT } from '../units/unit.service';
 import { Trip, TripKind } from '../trips/trip.entity';
 import { actorOf } from '../trips/trip.actor';
 import { announceFinding as announce } from '../findings/finding.events';
@@ -30,6 +32,13 @@ import {
 
 const STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE, Role.CENTRAL];
 const MANAGERS = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD];
+
+/** The units a host unit's account answers for (its own and those below), or null for everyone else. */
+async function hostUnits(ctx: Context): Promise<Set<string> | null> {
+  const viewer = ctx.viewer;
+  if (viewer?.role !== Role.HOST_UNIT) return null;
+  return ctx.loaders.unitIdsUnder.load(viewer.unitId ?? NO_UNIT);
+}
 
 export const InspectionPlanConnection = Connection(InspectionPlan, 'InspectionPlanConnection');
 export const CorrectiveActionConnection = Connection(CorrectiveAction, 'CorrectiveActionConnection');
@@ -62,12 +71,13 @@ export class InspectionResolver {
 
   @Access(...STAFF, Role.HOST_UNIT)
   @Query(() => CorrectiveActionConnection, {
-    description: 'Yêu cầu khắc phục theo hạn (quá hạn trước); đơn vị cơ sở chỉ thấy của mình',
+    description: 'Yêu cầu khắc phục theo hạn (quá hạn trước); đơn vị cơ sở chỉ thấy của đơn vị mình và các đơn vị trực thuộc',
   })
   correctiveActions(@Ctx() ctx: Context, @Args() args: CorrectiveActionsArgs): Promise<Page<CorrectiveAction>> {
     const viewer = ctx.viewer!;
-    const unitIds = viewer.role === Role.HOST_UNIT ? [viewer.unitId ?? '00000000-0000-0000-0000-000000000000'] : null;
-    return listActions(ctx.tx.manager, listProvinces(viewer, args.provinceId), ctx.deps.clock.today(), { ...args, unitIds });
+    if (args.provinceId !== undefined && args.provinceId !== null) readableProvince(viewer, ctx.scope, args.provinceId);
+    const hostRoot = viewer.role === Role.HOST_UNIT ? (viewer.unitId ?? NO_UNIT) : null;
+    return listActions(ctx.tx.manager, listProvinces(viewer, args.provinceId), ctx.deps.clock.today(), { ...args, hostRoot });
   }
 
   @Access(...MANAGERS)
@@ -167,14 +177,38 @@ export class InspectionConclusionResolver {
     return (await ctx.loaders.unitById.load(conclusion.unitId))!;
   }
 
-  @FieldResolver(() => [CorrectiveAction])
-  actions(@Root() conclusion: InspectionConclusion, @Ctx() ctx: Context): Promise<CorrectiveAction[]> {
-    return ctx.loaders.actionsByConclusion.load(conclusion.id);
+  @FieldResolver(() => Trip, { description: 'Chuyến kiểm tra đã đi đến đơn vị' })
+  async trip(@Root() conclusion: InspectionConclusion, @Ctx() ctx: Context): Promise<Trip> {
+    return (await ctx.loaders.tripById.load(conclusion.tripId))!;
+  }
+
+  @FieldResolver(() => InspectionPlan, {
+    nullable: true,
+    description: 'Kế hoạch kiểm tra của đoàn (không có với đoàn của Trung ương hoặc cấp tỉnh); chỉ cán bộ Tỉnh đoàn được xem',
+  })
+  async plan(@Root() conclusion: InspectionConclusion, @Ctx() ctx: Context): Promise<InspectionPlan | null> {
+    // Plans name their targets and teams: a host unit reads its inspection through the trip instead.
+    if (ctx.viewer?.role === Role.HOST_UNIT) throw forbidden('Kế hoạch kiểm tra chỉ dành cho cán bộ Tỉnh đoàn.');
+    const trip = await ctx.loaders.tripById.load(conclusion.tripId);
+    if (!trip?.inspectionTeamId) return null;
+    const team = await ctx.loaders.teamById.load(trip.inspectionTeamId);
+    return team ? ctx.loaders.planById.load(team.planId) : null;
+  }
+
+  @FieldResolver(() => [CorrectiveAction], { description: 'Đơn vị cơ sở chỉ thấy yêu cầu gửi đơn vị mình và đơn vị trực thuộc' })
+  async actions(@Root() conclusion: InspectionConclusion, @Ctx() ctx: Context): Promise<CorrectiveAction[]> {
+    const [actions, mine] = await Promise.all([ctx.loaders.actionsByConclusion.load(conclusion.id), hostUnits(ctx)]);
+    return mine ? actions.filter((a) => mine.has(a.responsibleUnitId)) : actions;
   }
 }
 
 @Resolver(() => CorrectiveAction)
 export class CorrectiveActionResolver {
+  @FieldResolver(() => InspectionConclusion, { description: 'Kết luận kiểm tra đặt ra yêu cầu' })
+  async conclusion(@Root() action: CorrectiveAction, @Ctx() ctx: Context): Promise<InspectionConclusion> {
+    return (await ctx.loaders.conclusionById.load(action.conclusionId))!;
+  }
+
   @FieldResolver(() => Unit, { description: 'Đơn vị chịu trách nhiệm' })
   async responsibleUnit(@Root() action: CorrectiveAction, @Ctx() ctx: Context): Promise<Unit> {
     return (await ctx.loaders.unitById.load(action.responsibleUnitId))!;
@@ -189,8 +223,13 @@ export class CorrectiveActionResolver {
 /** Inspection fields of a trip (the trips module knows nothing of inspections). */
 @Resolver(() => Trip)
 export class TripInspectionResolver {
-  @FieldResolver(() => [InspectionConclusion], { description: 'Kết luận kiểm tra của chuyến (loại kiểm tra, giám sát)' })
-  conclusions(@Root() trip: Trip, @Ctx() ctx: Context): Promise<InspectionConclusion[]> | InspectionConclusion[] {
-    return trip.kind === TripKind.INSPECTION ? ctx.loaders.conclusionsByTrip.load(trip.id) : [];
+  @FieldResolver(() => [InspectionConclusion], {
+    description:
+      'Kết luận kiểm tra của chuyến (loại kiểm tra, giám sát); đơn vị cơ sở chỉ thấy kết luận về đơn vị mình và đơn vị trực thuộc',
+  })
+  async conclusions(@Root() trip: Trip, @Ctx() ctx: Context): Promise<InspectionConclusion[]> {
+    if (trip.kind !== TripKind.INSPECTION) return [];
+    const [conclusions, mine] = await Promise.all([ctx.loaders.conclusionsByTrip.load(trip.id), hostUnits(ctx)]);
+    return mine ? conclusions.filter((c) => mine.has(c.unitId)) : conclusions;
   }
 }

@@ -7,6 +7,7 @@ import { paginate, type Page, type PageArgs } from '../../shared/pagination';
 import type { Viewer } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
+import { unitSubtreeSql } from '../units/unit.service';
 import { CONFIRMED_STATES, Trip, TripDestination, TripKind, TripState } from '../trips/trip.entity';
 import { createTrip, type TripActor } from '../trips/trip.service';
 import { ActionStatus, CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from './inspection.entity';
@@ -256,17 +257,19 @@ export async function verifyAction(
   return manager.findOneByOrFail(CorrectiveAction, { id, provinceId });
 }
 
-/** Due date first, so the overdue come first among the open ones. */
+/** Due date first, so the overdue come first among the open ones; a host unit sees those of its units. */
 export async function listActions(
   manager: EntityManager,
   provinceIds: number[] | null,
   today: string,
-  options: PageArgs & { overdueOnly: boolean; unitIds?: string[] | null },
+  options: PageArgs & { overdueOnly: boolean; hostRoot?: string | null },
 ): Promise<Page<CorrectiveAction>> {
   const q = manager.createQueryBuilder(CorrectiveAction, 'a');
   if (provinceIds) q.andWhere('a.province_id = ANY(:provinceIds)', { provinceIds });
   if (options.overdueOnly) q.andWhere(`a.status <> 'VERIFIED' AND a.due_on < :today`, { today });
-  if (options.unitIds) q.andWhere('a.responsible_unit_id = ANY(:unitIds)', { unitIds: options.unitIds });
+  if (options.hostRoot) {
+    q.andWhere(`a.responsible_unit_id IN (${unitSubtreeSql(':hostRoot')})`, { hostRoot: options.hostRoot });
+  }
   return paginate(q, options, { sql: 'a.due_on', idSql: 'a.id', direction: 'ASC', valueOf: (a) => a.dueOn, idOf: (a) => a.id });
 }
 

@@ -267,6 +267,214 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
     await client.dispose();
   });
 
+  /** An inspection written straight to the database: a plan's team visiting `unitId` (or an outside team's trip). */
+  async function seedInspection(
+    provinceId: number,
+    leadId: string,
+    unitId: string,
+    opts: { plan?: string; date: string; actions: Array<{ unitId: string; description: string; dueOn: string }> },
+  ): Promise<{ tripId: string; conclusionId: string; planId: string | null }> {
+    const trip = await buildTrip(product.owner, {
+      provinceId,
+      leadCadreId: leadId,
+      destinationId: unitId,
+      kind: 'INSPECTION',
+      state: 'COMPLETED',
+      title: opts.plan ? `Kiểm tra, giám sát: ${opts.plan}` : 'Giám sát vốn vay ủy thác cùng Trung ương Đoàn',
+      startDate: opts.date,
+      endDate: opts.date,
+    });
+    const conclusionId = randomUUID();
+    const planId = opts.plan ? randomUUID() : null;
+    await inProvince(product.owner, provinceId, async () => {
+      if (planId) {
+        const teamId = randomUUID();
+        await product.owner.query(
+          `INSERT INTO inspection_plan (province_id, id, year, title, subject, starts_on, ends_on) VALUES ($1, $2, 2026, $3, 'ORGANISATION', '2026-01-01', '2026-12-31')`,
+          [provinceId, planId, opts.plan],
+        );
+        await product.owner.query(
+          `INSERT INTO inspection_team (province_id, id, plan_id, name, lead_cadre_id) VALUES ($1, $2, $3, 'Đoàn kiểm tra số 2', $4)`,
+          [provinceId, teamId, planId, leadId],
+        );
+        await product.owner.query(`UPDATE trip SET inspection_team_id = $2 WHERE id = $1`, [trip.id, teamId]);
+      }
+      await product.owner.query(
+        `INSERT INTO inspection_conclusion (province_id, id, trip_id, unit_id, findings, rating, concluded_on) VALUES ($1, $2, $3, $4, 'Sổ sách chưa cập nhật đầy đủ.', 'FAIR', $5)`,
+        [provinceId, conclusionId, trip.id, unitId, opts.date],
+      );
+      for (const a of opts.actions) {
+        await product.owner.query(
+          `INSERT INTO corrective_action (province_id, id, conclusion_id, description, responsible_unit_id, due_on) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [provinceId, randomUUID(), conclusionId, a.description, a.unitId, a.dueOn],
+        );
+      }
+    });
+    return { tripId: trip.id, conclusionId, planId };
+  }
+
+  const NAMED = `query ($p: Int) { correctiveActions(first: 100, provinceId: $p) { nodes {
+    description responsibleUnit { name }
+    conclusion { id concludedOn unit { name } trip { id title startDate } plan { title } actions { description } } } } }`;
+  const HOST_NAMED = `{ correctiveActions(first: 100) { nodes {
+    description responsibleUnit { name } conclusion { concludedOn unit { name } trip { title } actions { description } } } } }`;
+
+  it('names the inspection behind each action; a host unit sees those of its units and nothing else', async () => {
+    const district = await buildUnit(product.owner, { provinceId: ldg, kind: 'DISTRICT_UNION', name: 'Huyện đoàn Lâm Hà' });
+    const commune = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Nam Hà', parentId: district.id });
+    const chapter = await buildUnit(product.owner, {
+      provinceId: ldg,
+      kind: 'CHAPTER',
+      name: 'Chi đoàn thôn 3',
+      parentId: commune.id,
+    });
+    const sibling = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Phúc Thọ', parentId: district.id });
+    const lead3 = await buildCadre(product.owner, { provinceId: ldg, departmentId: units.deptA.id });
+    const planned = await seedInspection(ldg, lead3.id, commune.id, {
+      plan: 'Kiểm tra tổ chức cơ sở Đoàn năm 2026',
+      date: '2026-03-10',
+      actions: [
+        { unitId: commune.id, description: 'Kiện toàn Ban Chấp hành xã', dueOn: '2026-09-01' },
+        { unitId: chapter.id, description: 'Sinh hoạt chi đoàn thôn 3 hằng tháng', dueOn: '2026-09-02' },
+        { unitId: sibling.id, description: 'Rà soát đoàn viên xã Phúc Thọ', dueOn: '2026-09-03' },
+      ],
+    });
+    const outside = await seedInspection(ldg, lead3.id, chapter.id, {
+      date: '2026-03-20',
+      actions: [{ unitId: chapter.id, description: 'Công khai danh sách hộ vay vốn', dueOn: '2026-09-04' }],
+    });
+
+    const all = (await product.ok(NAMED, {}, board)).correctiveActions.nodes as Array<{
+      description: string;
+      conclusion: {
+        id: string;
+        concludedOn: string;
+        unit: { name: string };
+        trip: { id: string; title: string };
+        plan: { title: string } | null;
+      };
+    }>;
+    const named = (d: string) => all.find((a) => a.description === d)!;
+    expect(named('Kiện toàn Ban Chấp hành xã').conclusion).toMatchObject({
+      id: planned.conclusionId,
+      concludedOn: '2026-03-10',
+      unit: { name: 'Đoàn xã Nam Hà' },
+      trip: { id: planned.tripId, title: 'Kiểm tra, giám sát: Kiểm tra tổ chức cơ sở Đoàn năm 2026' },
+      plan: { title: 'Kiểm tra tổ chức cơ sở Đoàn năm 2026' },
+    });
+    expect(named('Công khai danh sách hộ vay vốn').conclusion).toMatchObject({
+      unit: { name: 'Chi đoàn thôn 3' },
+      trip: { id: outside.tripId },
+      plan: null,
+    });
+
+    // The commune's host sees its own and its chapter's actions, with the conclusion and the trip behind them;
+    // not the sibling commune's, not even inside the conclusion they share.
+    const communeHost = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
+    await linkUser(product.owner, communeHost.id, { unitId: commune.id });
+    const communeToken = await product.login(communeHost.username);
+    const mine = (await product.ok(HOST_NAMED, {}, communeToken)).correctiveActions.nodes;
+    expect(mine.map((a: { description: string }) => a.description).sort()).toEqual(
+      ['Công khai danh sách hộ vay vốn', 'Kiện toàn Ban Chấp hành xã', 'Sinh hoạt chi đoàn thôn 3 hằng tháng'].sort(),
+    );
+    const ownAction = mine.find((a: { description: string }) => a.description === 'Kiện toàn Ban Chấp hành xã');
+    expect(ownAction.conclusion).toEqual({
+      concludedOn: '2026-03-10',
+      unit: { name: 'Đoàn xã Nam Hà' },
+      trip: { title: 'Kiểm tra, giám sát: Kiểm tra tổ chức cơ sở Đoàn năm 2026' },
+      actions: [{ description: 'Kiện toàn Ban Chấp hành xã' }, { description: 'Sinh hoạt chi đoàn thôn 3 hằng tháng' }],
+    });
+    const trip = await product.ok(
+      `query ($id: ID!) { trip(id: $id) { conclusions { unit { name } } } }`,
+      { id: planned.tripId },
+      communeToken,
+    );
+    expect(trip.trip.conclusions).toEqual([{ unit: { name: 'Đoàn xã Nam Hà' } }]);
+
+    // Plans stay with the provincial staff.
+    const plan = await product.gql(
+      `{ correctiveActions(first: 1) { nodes { conclusion { plan { title } } } } }`,
+      {},
+      communeToken,
+    );
+    expect(plan.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(plan.data?.correctiveActions.nodes).toEqual([{ conclusion: { plan: null } }]);
+
+    // The chapter's host sees only the chapter's; the sibling commune's only its own.
+    const chapterHost = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
+    await linkUser(product.owner, chapterHost.id, { unitId: chapter.id });
+    const chapterActions = (await product.ok(HOST_NAMED, {}, await product.login(chapterHost.username))).correctiveActions.nodes;
+    expect(chapterActions.map((a: { description: string }) => a.description).sort()).toEqual(
+      ['Công khai danh sách hộ vay vốn', 'Sinh hoạt chi đoàn thôn 3 hằng tháng'].sort(),
+    );
+    const siblingHost = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
+    await linkUser(product.owner, siblingHost.id, { unitId: sibling.id });
+    const siblingActions = (await product.ok(HOST_NAMED, {}, await product.login(siblingHost.username))).correctiveActions.nodes;
+    expect(siblingActions).toEqual([
+      {
+        description: 'Rà soát đoàn viên xã Phúc Thọ',
+        responsibleUnit: { name: 'Đoàn xã Phúc Thọ' },
+        conclusion: {
+          concludedOn: '2026-03-10',
+          unit: { name: 'Đoàn xã Nam Hà' },
+          trip: { title: 'Kiểm tra, giám sát: Kiểm tra tổ chức cơ sở Đoàn năm 2026' },
+          actions: [{ description: 'Rà soát đoàn viên xã Phúc Thọ' }],
+        },
+      },
+    ]);
+
+    // Another province's users and hosts get nothing, and may not ask for this province.
+    const hni = await provinceIdOf(product.owner, 'HNI');
+    const hniAdmin = await product.login(
+      (await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: hni })).username,
+    );
+    expect((await product.ok(NAMED, {}, hniAdmin)).correctiveActions.nodes).toEqual([]);
+    const peek = await product.gql(NAMED, { p: ldg }, hniAdmin);
+    expect(peek.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(peek.data).toBeNull();
+    const hniUnit = await buildUnit(product.owner, { provinceId: hni, name: 'Đoàn phường Hoàn Kiếm' });
+    const hniHost = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: hni });
+    await linkUser(product.owner, hniHost.id, { unitId: hniUnit.id });
+    expect((await product.ok(HOST_NAMED, {}, await product.login(hniHost.username))).correctiveActions.nodes).toEqual([]);
+  });
+
+  it('costs the same statements for a page of 20 actions as for 2', async () => {
+    const dng = await provinceIdOf(product.owner, 'DNG');
+    const dngBoard = await product.login(
+      (await buildUser(product.owner, { role: Role.STANDING_BOARD, provinceId: dng })).username,
+    );
+    const dngLead = await buildCadre(product.owner, { provinceId: dng });
+    for (let i = 1; i <= 11; i += 1) {
+      const unit = await buildUnit(product.owner, { provinceId: dng, name: `Đoàn phường số ${i}` });
+      await seedInspection(dng, dngLead.id, unit.id, {
+        plan: `Kế hoạch kiểm tra số ${i}`,
+        date: '2026-02-02',
+        actions: [
+          { unitId: unit.id, description: `Yêu cầu thứ nhất số ${i}`, dueOn: `2026-08-${String(i).padStart(2, '0')}` },
+          { unitId: unit.id, description: `Yêu cầu thứ hai số ${i}`, dueOn: `2026-08-${String(i + 11).padStart(2, '0')}` },
+        ],
+      });
+    }
+    const PAGE = `query ($first: Int!) { correctiveActions(first: $first) { nodes {
+      id responsibleUnit { name } conclusion { concludedOn unit { name } trip { title startDate } plan { title } } } } }`;
+    const count = async (first: number) => {
+      product.statements.length = 0;
+      const data = await product.ok(PAGE, { first }, dngBoard);
+      return {
+        n: product.statements.length,
+        nodes: data.correctiveActions.nodes as Array<{ conclusion: { plan: { title: string } } }>,
+      };
+    };
+    const small = await count(2);
+    const large = await count(20);
+    expect(small.nodes).toHaveLength(2);
+    expect(large.nodes).toHaveLength(20);
+    expect(new Set(large.nodes.map((a) => a.conclusion.plan.title)).size).toBe(11);
+    expect(large.n).toBe(small.n);
+    // The session, the page and its count, then one batch each: units, conclusions, trips, teams, plans.
+    expect(small.n).toBeLessThanOrEqual(12);
+  });
+
   it('records participation in a higher-level team with its organiser', async () => {
     const cadreUser = await buildUser(product.owner, { role: Role.CADRE, provinceId: ldg });
     const mine = await buildCadre(product.owner, { provinceId: ldg, departmentId: units.deptA.id });

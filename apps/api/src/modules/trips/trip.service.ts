@@ -10,7 +10,7 @@ import { listProvinces, type Viewer } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
 import { PlanState, QuarterlyPlan } from '../planning/planning.entity';
 import { ruleFor } from '../rules/rules.service';
-import { likePattern } from '../units/unit.service';
+import { NO_UNIT, likePattern, unitSubtreeSql } from '../units/unit.service';
 import {
   CONFIRMED_STATES,
   Delegation,
@@ -644,18 +644,14 @@ export async function mergeDelegations(actor: TripActor, items: TripVersionInput
 /** Host units see only the confirmed delegations coming to them or to a unit below them. */
 const HOST_SUBTREE = `EXISTS (
   SELECT 1 FROM trip_destination d
-  WHERE d.province_id = t.province_id AND d.trip_id = t.id AND d.unit_id IN (
-    WITH RECURSIVE sub(id) AS (
-      SELECT id FROM unit WHERE id = :hostRoot
-      UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
-    ) SELECT id FROM sub))`;
+  WHERE d.province_id = t.province_id AND d.trip_id = t.id AND d.unit_id IN (${unitSubtreeSql(':hostRoot')}))`;
 
 /** Trips this viewer may see: all of their provinces', or for a host unit only those coming to it. */
 function visibleTrips(manager: EntityManager, viewer: Viewer) {
   const q = manager.createQueryBuilder(Trip, 't');
   if (viewer.role === Role.HOST_UNIT) {
     q.andWhere('t.state = ANY(:confirmed)', { confirmed: CONFIRMED_STATES }).andWhere(HOST_SUBTREE, {
-      hostRoot: viewer.unitId ?? '00000000-0000-0000-0000-000000000000',
+      hostRoot: viewer.unitId ?? NO_UNIT,
     });
   }
   return q;

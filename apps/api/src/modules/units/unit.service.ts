@@ -9,6 +9,14 @@ import { Unit, UnitKind } from './unit.entity';
 import type { CreateUnitInput, UnitsArgs, UpdateUnitInput } from './unit.inputs';
 import { UnitErrorCode } from './unit.errors';
 
+/** A unit id that matches nothing: a host account not tied to a unit sees nothing. */
+export const NO_UNIT = '00000000-0000-0000-0000-000000000000';
+
+/** SQL for the ids of the unit `root` (a query parameter, `:name` or `$n`) and of every unit below it. */
+export const unitSubtreeSql = (root: string): string =>
+  `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ${root} UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
+   SELECT id FROM sub`;
+
 export const foldVietnamese = (text: string): string =>
   text
     .normalize('NFD')

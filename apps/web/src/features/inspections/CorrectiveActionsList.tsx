@@ -24,6 +24,15 @@ interface Viewer {
   unitId?: string | null;
 }
 
+/** The inspection an action came from: its plan's title for the staff, the visit's title otherwise. */
+function inspectionOf({ conclusion }: Action): { inspection: string; unit: string; date: string } {
+  return {
+    inspection: conclusion.plan?.title ?? conclusion.trip.title,
+    unit: conclusion.unit.name,
+    date: formatLocalDate(conclusion.trip.actualStart ?? conclusion.trip.startDate),
+  };
+}
+
 /** Overdue first (highlighted), then by due date as the API orders them. */
 function ordered(actions: readonly Action[]): Action[] {
   return [...actions].sort((a, b) => Number(b.overdue) - Number(a.overdue));
@@ -36,7 +45,7 @@ export function CorrectiveActionsList({ viewer }: { viewer: Viewer }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [reporting, setReporting] = useState<Action | null>(null);
   const { data, loading, error, fetchMore } = useQuery(CorrectiveActionsQuery, {
-    variables: { overdueOnly: filter === 'overdue' },
+    variables: { overdueOnly: filter === 'overdue', withPlan: viewer.role !== 'HOST_UNIT' },
     notifyOnNetworkStatusChange: true,
   });
   const [verify] = useMutation(VerifyCorrectiveActionMutation);
@@ -95,6 +104,9 @@ export function CorrectiveActionsList({ viewer }: { viewer: Viewer }) {
                   {a.overdue && <Tag color="red">{t('findings.common.overdue')}</Tag>}
                 </div>
                 <Typography.Paragraph className="findings-card__text">{a.description}</Typography.Paragraph>
+                <Typography.Text type="secondary" className="findings-card__meta">
+                  {t('findings.inspections.actionSource', inspectionOf(a))}
+                </Typography.Text>
                 <Typography.Text type="secondary" className="findings-card__meta">
                   {t('findings.actions.meta', { unit: a.responsibleUnit.name, due: formatLocalDate(a.dueOn) })}
                 </Typography.Text>

@@ -69,7 +69,7 @@ export const InspectionPlansQuery = graphql(`
 `);
 
 export const CorrectiveActionsQuery = graphql(`
-  query CorrectiveActions($overdueOnly: Boolean!, $after: String) {
+  query CorrectiveActions($overdueOnly: Boolean!, $withPlan: Boolean!, $after: String) {
     correctiveActions(overdueOnly: $overdueOnly, first: 20, after: $after) {
       totalCount
       pageInfo {
@@ -89,6 +89,25 @@ export const CorrectiveActionsQuery = graphql(`
         responsibleUnit {
           id
           name
+        }
+        conclusion {
+          id
+          concludedOn
+          unit {
+            id
+            name
+          }
+          trip {
+            id
+            title
+            startDate
+            actualStart
+          }
+          # Plans are for the provincial staff; a host unit names the inspection by its trip.
+          plan @include(if: $withPlan) {
+            id
+            title
+          }
         }
       }
     }

@@ -1,0 +1,122 @@
+import { configure, screen, within } from '@testing-library/react';
+import { renderPage, type Mocks } from '@/test/renderPage';
+import { CorrectiveActionsList } from './CorrectiveActionsList';
+import { CorrectiveActionsQuery } from './inspections.operations';
+
+jest.setTimeout(180_000);
+// The machine running the suite may be busy: give the page time to answer.
+configure({ asyncUtilTimeout: 20_000 });
+
+const unit = (id: string, name: string) => ({ __typename: 'Unit', id, name });
+
+const PLANNED_TRIP = {
+  __typename: 'Trip',
+  id: 't-1',
+  title: 'Kiểm tra, giám sát: Kiểm tra tổ chức cơ sở Đoàn năm 2026',
+  startDate: '2026-03-09',
+  actualStart: '2026-03-10',
+};
+const CENTRAL_TRIP = {
+  __typename: 'Trip',
+  id: 't-2',
+  title: 'Giám sát vốn vay ủy thác cùng Trung ương Đoàn',
+  startDate: '2026-04-02',
+  actualStart: null,
+};
+
+function action(id: string, description: string, conclusion: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return {
+    __typename: 'CorrectiveAction',
+    id,
+    version: 1,
+    description,
+    dueOn: '2026-09-01',
+    status: 'OPEN',
+    overdue: false,
+    doneNote: null,
+    verifiedAt: null,
+    responsibleUnitId: 'u-1',
+    responsibleUnit: unit('u-1', 'Đoàn xã Nam Hà'),
+    conclusion: { __typename: 'InspectionConclusion', concludedOn: '2026-03-11', ...conclusion },
+    ...extra,
+  };
+}
+
+const connection = (nodes: unknown[]) => ({
+  __typename: 'CorrectiveActionConnection',
+  totalCount: nodes.length,
+  pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+  nodes,
+});
+
+const cardOf = (text: string): HTMLElement => {
+  const card = screen.getByText(text).closest('.findings-card');
+  if (!card) throw new Error(`no card for ${text}`);
+  return card as HTMLElement;
+};
+
+describe('the corrective actions list', () => {
+  it('names the inspection of each action for the provincial staff: the plan, else the visit', async () => {
+    const mocks: Mocks = [
+      {
+        request: { query: CorrectiveActionsQuery, variables: { overdueOnly: false, withPlan: true } },
+        result: {
+          data: {
+            correctiveActions: connection([
+              action('a-1', 'Kiện toàn Ban Chấp hành xã', {
+                id: 'c-1',
+                unit: unit('u-1', 'Đoàn xã Nam Hà'),
+                trip: PLANNED_TRIP,
+                plan: { __typename: 'InspectionPlan', id: 'p-1', title: 'Kiểm tra tổ chức cơ sở Đoàn năm 2026' },
+              }),
+              action(
+                'a-2',
+                'Công khai danh sách hộ vay vốn',
+                { id: 'c-2', unit: unit('u-2', 'Chi đoàn thôn 3'), trip: CENTRAL_TRIP, plan: null },
+                { responsibleUnitId: 'u-2', responsibleUnit: unit('u-2', 'Chi đoàn thôn 3') },
+              ),
+            ]),
+          },
+        },
+      },
+    ];
+    renderPage('/', '/', <CorrectiveActionsList viewer={{ role: 'STANDING_BOARD' }} />, mocks);
+
+    expect(await screen.findByText('Kiện toàn Ban Chấp hành xã')).toBeInTheDocument();
+    expect(
+      within(cardOf('Kiện toàn Ban Chấp hành xã')).getByText(
+        'Đợt kiểm tra “Kiểm tra tổ chức cơ sở Đoàn năm 2026” · Đoàn xã Nam Hà · 10/03/2026',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(cardOf('Công khai danh sách hộ vay vốn')).getByText(
+        'Đợt kiểm tra “Giám sát vốn vay ủy thác cùng Trung ương Đoàn” · Chi đoàn thôn 3 · 02/04/2026',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a host unit the inspection behind each of its actions without asking for the plan', async () => {
+    const mocks: Mocks = [
+      {
+        request: { query: CorrectiveActionsQuery, variables: { overdueOnly: false, withPlan: false } },
+        result: {
+          data: {
+            correctiveActions: connection([
+              action('a-1', 'Kiện toàn Ban Chấp hành xã', { id: 'c-1', unit: unit('u-1', 'Đoàn xã Nam Hà'), trip: PLANNED_TRIP }),
+            ]),
+          },
+        },
+      },
+    ];
+    renderPage('/', '/', <CorrectiveActionsList viewer={{ role: 'HOST_UNIT', unitId: 'u-1' }} />, mocks);
+
+    expect(await screen.findByText('Kiện toàn Ban Chấp hành xã')).toBeInTheDocument();
+    const card = cardOf('Kiện toàn Ban Chấp hành xã');
+    expect(
+      within(card).getByText(
+        'Đợt kiểm tra “Kiểm tra, giám sát: Kiểm tra tổ chức cơ sở Đoàn năm 2026” · Đoàn xã Nam Hà · 10/03/2026',
+      ),
+    ).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Báo cáo đã khắc phục' })).toBeInTheDocument();
+  });
+});
