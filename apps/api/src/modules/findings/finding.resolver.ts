@@ -14,7 +14,7 @@ import {
   Subscription,
 } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { IsOptional, Length } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Length } from 'class-validator';
 import { Access, Role } from '../../shared/access';
 import { Connection, PageArgs, type Page } from '../../shared/pagination';
 import { CENTRAL_KEY, type FindingEventPayload } from '../../shared/pubsub';
@@ -70,6 +70,12 @@ class RecommendationsArgs extends PageArgs {
 class HostFeedbackArgs extends PageArgs {
   @Field({ defaultValue: false, description: 'Chỉ những chuyến có vi phạm' })
   breachesOnly: boolean = false;
+
+  @Field(() => [ID], { nullable: true, description: 'Chỉ ý kiến về các chuyến đi này' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  tripIds?: string[];
 
   @Field(() => Int, { nullable: true })
   provinceId?: number;
@@ -244,12 +250,13 @@ export class HostFeedbackResolver {
     return { ...event, at: new Date(event.at) };
   }
 
-  @Access(...MANAGERS, Role.CENTRAL)
+  @Access(...MANAGERS, Role.CENTRAL, Role.HOST_UNIT)
   @Query(() => HostFeedbackConnection, {
-    description: 'Ý kiến của đơn vị tiếp đón, mới nhất trước; chỉ vi phạm nếu breachesOnly',
+    description:
+      'Ý kiến của đơn vị tiếp đón, mới nhất trước; chỉ vi phạm nếu breachesOnly; đơn vị cơ sở thấy ý kiến của mình và đơn vị trực thuộc',
   })
   hostFeedback(@Ctx() ctx: Context, @Args() args: HostFeedbackArgs): Promise<Page<HostFeedback>> {
-    return listFeedback(ctx.tx.manager, listProvinces(ctx.viewer, args.provinceId), args);
+    return listFeedback(ctx.tx.manager, ctx.viewer!, listProvinces(ctx.viewer, args.provinceId), args);
   }
 
   @Access(Role.HOST_UNIT)

@@ -6,7 +6,7 @@ import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
 import { millisecondKey, paginate, type Page, type PageArgs } from '../../shared/pagination';
 import type { Viewer } from '../tenancy/tenancy';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
-import { likePattern } from '../units/unit.service';
+import { NO_UNIT, likePattern, unitSubtreeSql } from '../units/unit.service';
 import { CONFIRMED_STATES, Trip, TripDestination } from '../trips/trip.entity';
 import { GoodModel, HostFeedback, ModelField, Recommendation, RecommendationStatus, Replication } from './finding.entity';
 import type {
@@ -29,8 +29,7 @@ async function tripOfProvince(manager: EntityManager, provinceId: number, id: st
 }
 
 /** Units at or below `root`: what a host unit's account answers for. */
-const SUBTREE = `WITH RECURSIVE sub(id) AS (
-  SELECT id FROM unit WHERE id = :root UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub`;
+const SUBTREE = unitSubtreeSql(':root');
 
 export async function listModels(
   manager: EntityManager,
@@ -101,7 +100,7 @@ export async function createRecommendation(
 ): Promise<Recommendation> {
   await grassrootsUnit(manager, provinceId, input.unitId, 'input.unitId');
   if (viewer.role === Role.HOST_UNIT) {
-    const rows: Array<{ id: string }> = await manager.query(SUBTREE.replace(':root', '$1'), [viewer.unitId]);
+    const rows: Array<{ id: string }> = await manager.query(unitSubtreeSql('$1'), [viewer.unitId]);
     if (!rows.some((r) => r.id === input.unitId)) {
       throw forbidden('Đơn vị cơ sở chỉ nêu kiến nghị cho chính mình.');
     }
@@ -201,7 +200,7 @@ export async function listRecommendations(
   const q = manager.createQueryBuilder(Recommendation, 'r');
   if (provinceIds) q.andWhere('r.province_id = ANY(:provinceIds)', { provinceIds });
   if (viewer.role === Role.HOST_UNIT) {
-    q.andWhere(`r.unit_id IN (${SUBTREE})`, { root: viewer.unitId ?? '00000000-0000-0000-0000-000000000000' });
+    q.andWhere(`r.unit_id IN (${SUBTREE})`, { root: viewer.unitId ?? NO_UNIT });
   }
   if (args.statuses?.length) q.andWhere('r.status = ANY(:statuses)', { statuses: args.statuses });
   if (args.overdueOnly) q.andWhere(`r.status IN ('OPEN', 'IN_PROGRESS') AND r.due_on < :today`, { today });
@@ -228,7 +227,7 @@ export async function submitFeedback(
   const trip = await manager.findOneBy(Trip, { id: input.tripId, provinceId });
   if (!trip || !CONFIRMED_STATES.includes(trip.state))
     throw badInput('input.tripId', 'Chuyến đi không tồn tại hoặc chưa được duyệt.');
-  const rows: Array<{ id: string }> = await manager.query(SUBTREE.replace(':root', '$1'), [viewer.unitId]);
+  const rows: Array<{ id: string }> = await manager.query(unitSubtreeSql('$1'), [viewer.unitId]);
   const destinations = await manager.find(TripDestination, { where: { tripId: trip.id } });
   if (!destinations.some((d) => rows.some((r) => r.id === d.unitId))) {
     throw forbidden('Chuyến đi này không đến đơn vị của bạn.');
@@ -252,14 +251,20 @@ export async function submitFeedback(
   return manager.findOneByOrFail(HostFeedback, { tripId: trip.id, unitId: viewer.unitId, provinceId });
 }
 
+/** Newest first; a host unit sees only what it and the units below it sent, so it can check its own word. */
 export async function listFeedback(
   manager: EntityManager,
+  viewer: Viewer,
   provinceIds: number[] | null,
-  args: PageArgs & { breachesOnly: boolean },
+  args: PageArgs & { breachesOnly: boolean; tripIds?: string[] | null },
 ): Promise<Page<HostFeedback>> {
   const q = manager.createQueryBuilder(HostFeedback, 'f');
   if (provinceIds) q.andWhere('f.province_id = ANY(:provinceIds)', { provinceIds });
+  if (viewer.role === Role.HOST_UNIT) {
+    q.andWhere(`f.unit_id IN (${SUBTREE})`, { root: viewer.unitId ?? NO_UNIT });
+  }
   if (args.breachesOnly) q.andWhere('f.breach');
+  if (args.tripIds) q.andWhere('f.trip_id = ANY(:tripIds)', { tripIds: args.tripIds });
   return paginate(q, args, {
     sql: millisecondKey('f.created_at'),
     idSql: `(f.trip_id::text || '/' || f.unit_id::text) COLLATE "C"`,

@@ -165,10 +165,29 @@ describe('what the grassroots tell us: good models, recommendations, host feedba
       .answerRecommendation;
     expect(answered).toMatchObject({ status: 'ANSWERED', answer: 'Tỉnh đoàn sẽ hỗ trợ trong quý III.' });
 
-    const seenByHost = await product.ok(`{ recommendations { nodes { id status answer } } }`, {}, hostToken);
-    expect(seenByHost.recommendations.nodes).toEqual(
-      expect.arrayContaining([{ id: first.id, status: 'ANSWERED', answer: 'Tỉnh đoàn sẽ hỗ trợ trong quý III.' }]),
+    const farAway = (
+      await product.ok(
+        RAISE,
+        { input: { text: 'Đề nghị sửa nhà văn hóa thôn cho thanh niên sinh hoạt.', unitId: other.id } },
+        cadreToken,
+      )
+    ).createRecommendation;
+    const seenByHost = await product.ok(
+      `{ recommendations { nodes { id status answer answeredAt unit { name } department { name } } } }`,
+      {},
+      hostToken,
     );
+    const seenIds = seenByHost.recommendations.nodes.map((r: { id: string }) => r.id);
+    expect(seenIds).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect(seenIds).not.toContain(farAway.id);
+    expect(seenByHost.recommendations.nodes.find((r: { id: string }) => r.id === first.id)).toEqual({
+      id: first.id,
+      status: 'ANSWERED',
+      answer: 'Tỉnh đoàn sẽ hỗ trợ trong quý III.',
+      answeredAt: expect.any(String),
+      unit: { name: 'Đoàn xã Đức Trọng' },
+      department: { name: 'Ban Phong trào' },
+    });
     const closed = await product.ok(
       `mutation ($id: ID!, $v: Int!) { closeRecommendation(id: $id, version: $v) { status } }`,
       { id: first.id, v: answered.version },
@@ -220,6 +239,69 @@ describe('what the grassroots tell us: good models, recommendations, host feedba
       nodes: [{ trip: { id: visit.id }, unit: { name: 'Đoàn xã Đức Trọng' }, noConference: false }],
       totalCount: 1,
     });
+  });
+
+  it('shows a host unit the feedback it and its units sent, and nobody else’s', async () => {
+    const lead = await buildCadre(product.owner, { provinceId: ldg, departmentId: deptA.id });
+    const visit = await buildTrip(product.owner, {
+      provinceId: ldg,
+      leadCadreId: lead.id,
+      destinationId: chapter.id,
+      state: 'COMPLETED',
+    });
+    const nextDoor = await buildTrip(product.owner, {
+      provinceId: ldg,
+      leadCadreId: lead.id,
+      destinationId: other.id,
+      state: 'COMPLETED',
+    });
+    const hostOf = async (provinceId: number, unitId: string) => {
+      const user = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId });
+      await linkUser(product.owner, user.id, { unitId });
+      return product.login(user.username);
+    };
+    const chapterHost = await hostOf(ldg, chapter.id);
+    const otherHost = await hostOf(ldg, other.id);
+    const SUBMIT = `mutation ($input: HostFeedbackInput!) { submitHostFeedback(input: $input) { tripId } }`;
+    const word = (tripId: string, comment: string) => ({
+      tripId,
+      noConference: true,
+      noDistrictEscort: true,
+      noCost: true,
+      comment,
+    });
+    await product.ok(SUBMIT, { input: word(visit.id, 'Đoàn làm việc gọn, đúng quy định.') }, hostToken);
+    await product.ok(SUBMIT, { input: word(visit.id, 'Chi đoàn được lắng nghe.') }, chapterHost);
+    await product.ok(SUBMIT, { input: word(nextDoor.id, 'Xã bên cạnh không có ý kiến gì.') }, otherHost);
+
+    const MINE = `query ($trips: [ID!]) { hostFeedback(tripIds: $trips) {
+      totalCount nodes { tripId unit { name } noConference noDistrictEscort noCost comment createdAt } } }`;
+    const fromCommune = (await product.ok(MINE, { trips: [visit.id, nextDoor.id] }, hostToken)).hostFeedback;
+    expect(fromCommune.totalCount).toBe(2);
+    expect(fromCommune.nodes.map((n: { unit: { name: string }; comment: string }) => [n.unit.name, n.comment]).sort()).toEqual([
+      ['Chi đoàn thôn 2', 'Chi đoàn được lắng nghe.'],
+      ['Đoàn xã Đức Trọng', 'Đoàn làm việc gọn, đúng quy định.'],
+    ]);
+    expect(fromCommune.nodes[0]).toMatchObject({ tripId: visit.id, noConference: true, noDistrictEscort: true, noCost: true });
+    // Without a filter: everything the commune and its chapter said, still nothing of the next commune.
+    const everything = (await product.ok(MINE, {}, hostToken)).hostFeedback;
+    expect(everything.nodes.map((n: { comment: string }) => n.comment)).not.toContain('Xã bên cạnh không có ý kiến gì.');
+    expect(everything.totalCount).toBeGreaterThanOrEqual(2);
+
+    const below = (await product.ok(MINE, { trips: [visit.id, nextDoor.id] }, chapterHost)).hostFeedback;
+    expect(below.nodes.map((n: { comment: string }) => n.comment)).toEqual(['Chi đoàn được lắng nghe.']);
+    const neighbour = (await product.ok(MINE, { trips: [visit.id, nextDoor.id] }, otherHost)).hostFeedback;
+    expect(neighbour.nodes.map((n: { comment: string }) => n.comment)).toEqual(['Xã bên cạnh không có ý kiến gì.']);
+
+    const hni = await provinceIdOf(product.owner, 'HNI');
+    const hniUnit = await buildUnit(product.owner, { provinceId: hni, name: 'Đoàn phường Hàng Bạc' });
+    const hniHost = await hostOf(hni, hniUnit.id);
+    expect((await product.ok(MINE, { trips: [visit.id] }, hniHost)).hostFeedback).toEqual({ totalCount: 0, nodes: [] });
+    const peek = await product.gql(`query ($p: Int) { hostFeedback(provinceId: $p) { totalCount } }`, { p: ldg }, hniHost);
+    expect(peek.data?.hostFeedback?.totalCount ?? 0).toBe(0);
+
+    const byCadre = await product.gql(MINE, { trips: [visit.id] }, cadreToken);
+    expect(byCadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('keeps another province’s findings out of reach', async () => {

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
 import { FeedbackPage } from './FeedbackPage';
-import { FeedbackTripsQuery, SubmitHostFeedbackMutation } from './findings.operations';
+import { FeedbackTripsQuery, HostOwnFeedbackQuery, SubmitHostFeedbackMutation } from './findings.operations';
 
 jest.setTimeout(180_000);
 // The machine running the suite may be busy: give the page time to answer.
@@ -20,7 +20,46 @@ const TRIP = {
   destinations: [{ __typename: 'Unit', id: 'u-1', name: 'Đoàn xã Đức Linh' }],
 };
 
-const lookups: Mocks = [
+const ANSWERED_TRIP = {
+  ...TRIP,
+  id: 'trip-7',
+  title: 'Nắm tình hình tổ chức cơ sở Đoàn đầu nhiệm kỳ',
+  kind: 'REGULAR',
+  startDate: '2026-09-03',
+  endDate: '2026-09-03',
+};
+
+const OWN_FEEDBACK = {
+  __typename: 'HostFeedback',
+  tripId: 'trip-7',
+  unitId: 'u-1',
+  noConference: false,
+  noDistrictEscort: true,
+  noCost: true,
+  comment: 'Xã được đề nghị chuẩn bị hội trường để báo cáo.',
+  createdAt: '2026-09-05T05:00:00.000Z',
+};
+
+const ownFeedback = (nodes: unknown[]) => ({
+  data: { hostFeedback: { __typename: 'HostFeedbackConnection', nodes } },
+});
+
+const trips = (nodes: unknown[]) =>
+  always({
+    request: { query: FeedbackTripsQuery },
+    result: {
+      data: {
+        trips: {
+          __typename: 'TripConnection',
+          totalCount: nodes.length,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          nodes,
+        },
+      },
+    },
+  });
+
+const viewer: Mocks = [
   always({
     request: { query: ViewerQuery },
     result: {
@@ -29,20 +68,9 @@ const lookups: Mocks = [
       },
     },
   }),
-  always({
-    request: { query: FeedbackTripsQuery },
-    result: {
-      data: {
-        trips: {
-          __typename: 'TripConnection',
-          totalCount: 1,
-          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-          nodes: [TRIP],
-        },
-      },
-    },
-  }),
 ];
+
+const lookups: Mocks = [...viewer, trips([TRIP]), always({ request: { query: HostOwnFeedbackQuery }, result: ownFeedback([]) })];
 
 describe("the host unit's feedback form", () => {
   it('asks for each rule and for a comment when one was broken, as the user answers', async () => {
@@ -95,5 +123,77 @@ describe("the host unit's feedback form", () => {
     expect(error.closest('.ant-form-item')).toBe(item('Nhận xét ngắn'));
     expect(comment).toHaveValue('Đoàn đề nghị xã tổ chức hội nghị báo cáo.');
     expect(within(item('Không yêu cầu tổ chức hội nghị')).getByRole('radio', { name: 'Không đúng' })).toBeChecked();
+  });
+
+  it('shows the visits the unit already answered with what it sent, and the form for the others', async () => {
+    const user = setupUser();
+    renderPage('/feedback', '/feedback', <FeedbackPage />, [
+      ...viewer,
+      trips([TRIP, ANSWERED_TRIP]),
+      {
+        request: { query: HostOwnFeedbackQuery, variables: { tripIds: ['trip-9', 'trip-7'] } },
+        result: ownFeedback([
+          OWN_FEEDBACK,
+          // A chapter below the unit answered the other visit for itself: the unit still owes its own word.
+          { ...OWN_FEEDBACK, tripId: 'trip-9', unitId: 'u-2', comment: 'Ý kiến của chi đoàn trực thuộc.' },
+        ]),
+      },
+      {
+        request: {
+          query: SubmitHostFeedbackMutation,
+          variables: {
+            input: { tripId: 'trip-9', noConference: true, noDistrictEscort: true, noCost: true, comment: '' },
+          },
+        },
+        result: {
+          data: { submitHostFeedback: { __typename: 'HostFeedback', tripId: 'trip-9', unitId: 'u-1', breach: false } },
+        },
+      },
+      {
+        request: { query: HostOwnFeedbackQuery, variables: { tripIds: ['trip-9', 'trip-7'] } },
+        result: ownFeedback([
+          { ...OWN_FEEDBACK, tripId: 'trip-9', noConference: true, comment: '', createdAt: '2026-10-14T05:00:00.000Z' },
+          OWN_FEEDBACK,
+        ]),
+      },
+    ]);
+
+    const answered = await screen.findByRole('region', { name: 'Ý kiến đơn vị đã gửi' }, { timeout: 20_000 });
+    const answeredCard = answered.closest('.findings-card') as HTMLElement;
+    expect(within(answeredCard).getByText(ANSWERED_TRIP.title)).toBeInTheDocument();
+    expect(within(answered).getByText('Đơn vị đã gửi ý kiến ngày 05/09/2026')).toBeInTheDocument();
+    expect(
+      within(answered)
+        .getByText(/Không yêu cầu tổ chức hội nghị/)
+        .closest('li'),
+    ).toHaveTextContent('✗ Không yêu cầu tổ chức hội nghị: Không đúng');
+    expect(
+      within(answered)
+        .getByText(/Không có cán bộ cấp huyện đi cùng/)
+        .closest('li'),
+    ).toHaveTextContent('✓ Không có cán bộ cấp huyện đi cùng: Đúng');
+    expect(
+      within(answered)
+        .getByText(/Không gây tốn kém cho cơ sở/)
+        .closest('li'),
+    ).toHaveTextContent('✓ Không gây tốn kém cho cơ sở: Đúng');
+    expect(within(answered).getByText(OWN_FEEDBACK.comment)).toBeInTheDocument();
+    expect(within(answeredCard).queryByRole('button', { name: 'Gửi ý kiến' })).not.toBeInTheDocument();
+
+    const openCard = screen.getByText(TRIP.title).closest('.findings-card') as HTMLElement;
+    expect(within(openCard).queryByText('Ý kiến của chi đoàn trực thuộc.')).not.toBeInTheDocument();
+    await user.click(within(openCard).getByRole('button', { name: 'Gửi ý kiến' }));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 20_000 });
+    const item = (label: string) =>
+      within(dialog).getByText(label, { selector: 'label' }).closest('.ant-form-item') as HTMLElement;
+    for (const label of ['Không yêu cầu tổ chức hội nghị', 'Không có cán bộ cấp huyện đi cùng', 'Không gây tốn kém cho cơ sở']) {
+      await user.click(within(item(label)).getByRole('radio', { name: 'Đúng' }));
+    }
+    await user.click(within(dialog).getByRole('button', { name: 'Gửi ý kiến' }));
+
+    expect(
+      await within(openCard).findByText('Đơn vị đã gửi ý kiến ngày 14/10/2026', {}, { timeout: 20_000 }),
+    ).toBeInTheDocument();
+    expect(within(openCard).queryByRole('button', { name: 'Gửi ý kiến' })).not.toBeInTheDocument();
   });
 });

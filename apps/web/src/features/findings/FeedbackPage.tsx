@@ -1,13 +1,19 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Empty, Result, Segmented, Skeleton, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { FeedbackTripsQuery as TripsData, HostFeedbackListQuery as FeedbackData, Role } from '@/gql/graphql';
+import type {
+  FeedbackTripsQuery as TripsData,
+  HostFeedbackListQuery as FeedbackData,
+  HostOwnFeedbackQuery as OwnFeedbackData,
+  Role,
+} from '@/gql/graphql';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { errorMessage } from '@/shared/apollo/errors';
-import { formatDateRange, formatDateTime, todayLocalDate } from '@/shared/format/date';
-import { FeedbackTripsQuery, HostFeedbackQuery } from './findings.operations';
+import { DATE_FORMAT, formatDateRange, formatDateTime, todayLocalDate } from '@/shared/format/date';
+import { FeedbackTripsQuery, HostFeedbackQuery, HostOwnFeedbackQuery } from './findings.operations';
 import { useFindingsTranslation, type FindingsKey } from './findingsI18n';
 import { HostFeedbackModal, type FeedbackTrip } from './HostFeedbackModal';
 import { LoadMore, appendNodes } from './paging';
@@ -28,17 +34,21 @@ export function FeedbackPage() {
       </Card>
     );
   }
-  if (me.role === 'HOST_UNIT') return <HostVisits />;
+  if (me.role === 'HOST_UNIT') return <HostVisits unitId={me.unitId ?? null} />;
   if (REVIEWERS.includes(me.role)) return <Breaches />;
   return <Result status="403" title={t('findings.forbidden')} />;
 }
 
-function HostVisits() {
+type OwnFeedback = OwnFeedbackData['hostFeedback']['nodes'][number];
+
+/** The API takes at most this many visits in one feedback look-up. */
+const FEEDBACK_TRIPS_MAX = 200;
+
+function HostVisits({ unitId }: { unitId: string | null }) {
   const { t: tApp } = useTranslation();
   const { t } = useFindingsTranslation();
   const [params, setParams] = useSearchParams();
   const [today] = useState(todayLocalDate);
-  const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<FeedbackTrip | null>(null);
   const { data, loading, error, fetchMore } = useQuery(FeedbackTripsQuery, {
     variables: { to: today },
@@ -46,15 +56,26 @@ function HostVisits() {
   });
   const connection = data?.trips;
   const wanted = params.get('trip');
+  const tripIds = useMemo(() => (connection?.nodes ?? []).slice(0, FEEDBACK_TRIPS_MAX).map((n) => n.id), [connection]);
+  const own = useQuery(HostOwnFeedbackQuery, { variables: { tripIds }, skip: tripIds.length === 0 });
+  // Units below this one answer for themselves; this page is about the unit's own word.
+  const sent = useMemo(() => {
+    const byTrip = new Map<string, OwnFeedback>();
+    for (const f of (own.data ?? own.previousData)?.hostFeedback.nodes ?? []) {
+      if (f.unitId === unitId) byTrip.set(f.tripId, f);
+    }
+    return byTrip;
+  }, [own.data, own.previousData, unitId]);
+  const checking = own.loading && !own.data && !own.previousData;
 
-  // The incoming-delegations page links here with the visit to give feedback on.
+  // The incoming-delegations page links here with the visit to give feedback on; a visit already
+  // answered just shows what was sent.
   useEffect(() => {
     const trip = wanted ? connection?.nodes.find((n) => n.id === wanted) : undefined;
-    if (trip) {
-      setOpen(trip);
-      setParams({}, { replace: true });
-    }
-  }, [wanted, connection, setParams]);
+    if (!trip || checking) return;
+    if (!sent.has(trip.id)) setOpen(trip);
+    setParams({}, { replace: true });
+  }, [wanted, connection, checking, sent, setParams]);
 
   return (
     <Card>
@@ -63,34 +84,50 @@ function HostVisits() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('findings.feedback.hostIntro')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={errorMessage(error, tApp)} />}
+      {own.error && <Alert type="error" showIcon title={errorMessage(own.error, tApp)} />}
       {loading && !data ? (
         <Skeleton active paragraph={{ rows: 5 }} />
       ) : !connection || connection.nodes.length === 0 ? (
         <Empty description={t('findings.feedback.noVisits')} />
       ) : (
         <ul className="findings-list">
-          {connection.nodes.map((trip) => (
-            <li key={trip.id}>
-              <Card size="small" className="findings-card">
-                <div className="findings-card__tags">
-                  <Tag>{tApp(`trip.kind.${trip.kind}`)}</Tag>
-                  {sent.has(trip.id) && <Tag color="green">{t('findings.feedback.sentTag')}</Tag>}
-                </div>
-                <Typography.Title level={3} className="findings-card__title">
-                  {trip.title}
-                </Typography.Title>
-                <Typography.Text type="secondary" className="findings-card__meta">
-                  {formatDateRange(trip.startDate, trip.endDate)} · {trip.destinations.map((d) => d.name).join(', ')} ·{' '}
-                  {t('findings.feedback.lead', { name: trip.lead.fullName })}
-                </Typography.Text>
-                {!sent.has(trip.id) && (
-                  <div className="findings-card__actions">
-                    <Button onClick={() => setOpen(trip)}>{t('findings.feedback.give')}</Button>
+          {connection.nodes.map((trip) => {
+            const mine = sent.get(trip.id);
+            return (
+              <li key={trip.id}>
+                <Card size="small" className="findings-card">
+                  <div className="findings-card__tags">
+                    <Tag>{tApp(`trip.kind.${trip.kind}`)}</Tag>
+                    {mine && <Tag color="green">{t('findings.feedback.sentTag')}</Tag>}
                   </div>
-                )}
-              </Card>
-            </li>
-          ))}
+                  <Typography.Title level={3} className="findings-card__title">
+                    {trip.title}
+                  </Typography.Title>
+                  <Typography.Text type="secondary" className="findings-card__meta">
+                    {formatDateRange(trip.startDate, trip.endDate)} · {trip.destinations.map((d) => d.name).join(', ')} ·{' '}
+                    {t('findings.feedback.lead', { name: trip.lead.fullName })}
+                  </Typography.Text>
+                  {mine ? (
+                    <section aria-label={t('findings.feedback.yours')}>
+                      <Typography.Text type="secondary">
+                        {t('findings.feedback.sentOn', { date: dayjs(mine.createdAt).format(DATE_FORMAT) })}
+                      </Typography.Text>
+                      <FeedbackRules feedback={mine} />
+                      {mine.comment && (
+                        <Typography.Paragraph className="findings-card__answer">{mine.comment}</Typography.Paragraph>
+                      )}
+                    </section>
+                  ) : (
+                    !checking && (
+                      <div className="findings-card__actions">
+                        <Button onClick={() => setOpen(trip)}>{t('findings.feedback.give')}</Button>
+                      </div>
+                    )
+                  )}
+                </Card>
+              </li>
+            );
+          })}
         </ul>
       )}
       {connection && (
@@ -107,13 +144,29 @@ function HostVisits() {
           }
         />
       )}
-      <HostFeedbackModal trip={open} onClose={() => setOpen(null)} onSent={(id) => setSent((prev) => new Set([...prev, id]))} />
+      <HostFeedbackModal trip={open} onClose={() => setOpen(null)} />
     </Card>
   );
 }
 
-type Filter = 'breaches' | 'all';
 const RULES = ['noConference', 'noDistrictEscort', 'noCost'] as const;
+
+/** The three visit rules as the host answered them: kept ✓, broken ✗ (said aloud for screen readers). */
+function FeedbackRules({ feedback }: { feedback: Record<(typeof RULES)[number], boolean> }) {
+  const { t } = useFindingsTranslation();
+  return (
+    <ul className="feedback-rules">
+      {RULES.map((rule) => (
+        <li key={rule} className={feedback[rule] ? 'feedback-rule' : 'feedback-rule feedback-rule--broken'}>
+          {feedback[rule] ? '✓' : '✗'} {t(`findings.feedback.rule.${rule}` as FindingsKey)}
+          <span className="sr-only">: {feedback[rule] ? t('findings.feedback.kept') : t('findings.feedback.broken')}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Filter = 'breaches' | 'all';
 
 function Breaches() {
   const { t: tApp } = useTranslation();
@@ -169,14 +222,7 @@ function Breaches() {
                   {t('findings.feedback.lead', { name: f.trip.lead.fullName })} ·{' '}
                   {t('findings.feedback.sentAt', { date: formatDateTime(f.createdAt) })}
                 </Typography.Text>
-                <ul className="feedback-rules">
-                  {RULES.map((rule) => (
-                    <li key={rule} className={f[rule] ? 'feedback-rule' : 'feedback-rule feedback-rule--broken'}>
-                      {f[rule] ? '✓' : '✗'} {t(`findings.feedback.rule.${rule}` as FindingsKey)}
-                      <span className="sr-only">: {f[rule] ? t('findings.feedback.kept') : t('findings.feedback.broken')}</span>
-                    </li>
-                  ))}
-                </ul>
+                <FeedbackRules feedback={f} />
                 {f.comment && <Typography.Paragraph className="findings-card__answer">{f.comment}</Typography.Paragraph>}
               </Card>
             </li>

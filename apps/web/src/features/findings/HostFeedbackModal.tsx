@@ -24,17 +24,20 @@ export interface FeedbackTrip {
 interface HostFeedbackModalProps {
   trip: FeedbackTrip | null;
   onClose: () => void;
-  onSent: (tripId: string) => void;
 }
 
 /**
  * The host's word on a visit: did the delegation keep the rules (no conference, no district cadre
  * escort, no cost to the host)? A broken rule needs a few words on what happened.
  */
-export function HostFeedbackModal({ trip, onClose, onSent }: HostFeedbackModalProps) {
+export function HostFeedbackModal({ trip, onClose }: HostFeedbackModalProps) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<FeedbackValues>();
-  const [submit] = useMutation(SubmitHostFeedbackMutation);
+  // The visit's card shows what was sent once the dialog closes.
+  const [submit] = useMutation(SubmitHostFeedbackMutation, {
+    refetchQueries: ['HostOwnFeedback'],
+    awaitRefetchQueries: true,
+  });
   return (
     <FormModal<FeedbackValues>
       title={t('findings.feedback.formTitle')}
@@ -58,7 +61,6 @@ export function HostFeedbackModal({ trip, onClose, onSent }: HostFeedbackModalPr
             },
           },
         });
-        onSent(trip.id);
       }}
     >
       {trip && <Typography.Paragraph type="secondary">{trip.title}</Typography.Paragraph>}

@@ -4,6 +4,7 @@ import { ViewerQuery } from '@/features/trips/trip.operations';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
 import {
   FindingEventsSubscription,
+  FindingsUnitQuery,
   RecommendationCountsQuery,
   RecommendationDepartmentsQuery,
   RecommendationsQuery,
@@ -164,5 +165,58 @@ describe('the recommendations board', () => {
     );
     expect(due).toHaveValue('15/01/2027');
     expect(within(dialog).getByTitle('Ban Tổ chức')).toBeInTheDocument();
+  });
+
+  it("lets the host unit read the answer to what it raised, without the managers' buttons", async () => {
+    const user = setupUser();
+    const answered = rec('r-4', 'Đề nghị hỗ trợ kinh phí mua sắm thiết bị sinh hoạt chi đoàn.', {
+      status: 'ANSWERED',
+      dueOn: '2026-11-20',
+      departmentId: 'd-1',
+      department: unit('d-1', 'Ban Phong trào'),
+      answer: 'Tỉnh đoàn sẽ hỗ trợ trong quý I năm 2027.',
+      answeredAt: '2026-11-12T05:00:00.000Z',
+    });
+    renderPage('/recommendations', '/recommendations', <RecommendationsPage />, [
+      always({
+        request: { query: ViewerQuery },
+        result: {
+          data: {
+            me: {
+              __typename: 'User',
+              id: 'user-9',
+              role: 'HOST_UNIT',
+              cadreId: null,
+              unitId: 'u-1',
+              fullName: 'Đoàn xã Tuy Phong',
+            },
+          },
+        },
+      }),
+      always({
+        request: { query: RecommendationCountsQuery },
+        result: { data: { open: count(1), inProgress: count(0), answered: count(1), closed: count(0), overdue: count(0) } },
+      }),
+      always({ request: { query: FindingsUnitQuery }, result: { data: { unit: unit('u-1', 'Đoàn xã Tuy Phong') } } }),
+      {
+        request: { query: RecommendationsQuery, variables: { statuses: ['OPEN'] } },
+        result: { data: { recommendations: connection([FRESH]) } },
+        maxUsageCount: Number.POSITIVE_INFINITY,
+      },
+      {
+        request: { query: RecommendationsQuery, variables: { statuses: ['ANSWERED'] } },
+        result: { data: { recommendations: connection([answered]) } },
+        maxUsageCount: Number.POSITIVE_INFINITY,
+      },
+    ]);
+
+    expect(await screen.findByText('Kiến nghị của đơn vị bạn và câu trả lời của Tỉnh đoàn.')).toBeInTheDocument();
+    await user.click(await screen.findByRole('tab', { name: /Đã trả lời/ }, { timeout: 20_000 }));
+    const column = await screen.findByRole('region', { name: 'Đã trả lời' }, { timeout: 20_000 });
+    const answer = await within(column).findByText(/Tỉnh đoàn sẽ hỗ trợ trong quý I năm 2027\./, {}, { timeout: 20_000 });
+    expect(answer).toHaveTextContent(/^Trả lời \(12\/11\/2026 \d{2}:\d{2}\): Tỉnh đoàn sẽ hỗ trợ trong quý I năm 2027\.$/);
+    const card = answer.closest('.findings-card') as HTMLElement;
+    expect(within(card).getByText(/Giao Ban Phong trào/)).toBeInTheDocument();
+    expect(within(card).queryByRole('button')).not.toBeInTheDocument();
   });
 });

@@ -240,6 +240,23 @@ export const SubmitHostFeedbackMutation = graphql(`
   }
 `);
 
+/** What the host unit (and the units below it) already said about these visits. */
+export const HostOwnFeedbackQuery = graphql(`
+  query HostOwnFeedback($tripIds: [ID!]!) {
+    hostFeedback(tripIds: $tripIds, first: 200) {
+      nodes {
+        tripId
+        unitId
+        noConference
+        noDistrictEscort
+        noCost
+        comment
+        createdAt
+      }
+    }
+  }
+`);
+
 export const HostFeedbackQuery = graphql(`
   query HostFeedbackList($breachesOnly: Boolean!, $after: String) {
     hostFeedback(breachesOnly: $breachesOnly, first: 20, after: $after) {
