@@ -43,6 +43,7 @@ test("the province admin reads Bình Thuận's 2019 figures, as reported before 
   await screenshot(page, 'dashboard.png');
 
   await pick(page, 'Tỉnh, thành phố', 'Bình Thuận (lịch sử)');
+  await page.getByRole('heading', { level: 1, name: /Bình Thuận/ }).waitFor();
   await pick(page, 'Năm', '2019');
   await page.getByRole('heading', { level: 1, name: /Bình Thuận · 2019/ }).waitFor();
   await page.getByTestId('tile-agency').getByText('14/21').waitFor();

@@ -1,7 +1,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Card, Result, Select, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import type { ComparisonOrder } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
 import { CentralTable } from './CentralTable';
@@ -19,7 +19,7 @@ function orderParam(value: string | null): ComparisonOrder {
 export function CentralPage() {
   const { t } = useTranslation();
   const currentYear = new Date().getFullYear();
-  const [params, setParams] = useSearchParams();
+  const [params, merge] = useSearchParamsMerge();
   const year = yearParam(params.get('year'), currentYear);
   const orderBy = orderParam(params.get('orderBy'));
   const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery);
@@ -36,12 +36,7 @@ export function CentralPage() {
   });
   const rows = (data ?? previousData)?.centralComparison ?? [];
 
-  const choose = (next: { year?: number; orderBy?: ComparisonOrder }) => {
-    const merged = new URLSearchParams(params);
-    if (next.year !== undefined) merged.set('year', String(next.year));
-    if (next.orderBy !== undefined) merged.set('orderBy', next.orderBy);
-    setParams(merged, { replace: true });
-  };
+  const choose = (next: { year?: number; orderBy?: ComparisonOrder }) => merge(next);
 
   if (viewerLoading && !viewerData) {
     return (

@@ -2,7 +2,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Button, Card, Empty, Input, Result, Select, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import { getFragmentData } from '@/gql';
 import type { ComplianceStatus } from '@/gql/graphql';
 import { ExportButton } from '@/features/transfer/ExportButton';
@@ -33,7 +33,7 @@ const TREND_YEARS = 5;
 export function DashboardPage() {
   const { t } = useTranslation();
   const currentYear = new Date().getFullYear();
-  const [params, setParams] = useSearchParams();
+  const [params, merge] = useSearchParamsMerge();
   const year = yearParam(params.get('year'), currentYear);
   const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery);
   const me = viewerData?.me;
@@ -90,11 +90,8 @@ export function DashboardPage() {
   });
 
   const choose = (next: { province?: number; year?: number }) => {
-    const merged = new URLSearchParams(params);
-    if (next.province !== undefined) merged.set('province', String(next.province));
-    if (next.year !== undefined) merged.set('year', String(next.year));
     setDepartmentId(undefined);
-    setParams(merged, { replace: true });
+    merge(next);
   };
 
   if (viewerLoading && !me) {

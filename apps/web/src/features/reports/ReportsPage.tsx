@@ -3,7 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Result, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import { getFragmentData } from '@/gql';
 import type { Role } from '@/gql/graphql';
 import { DashboardViewerQuery, ProvinceOptionsQuery } from '@/features/compliance/compliance.operations';
@@ -41,7 +41,7 @@ function useDownload() {
 export function ReportsPage() {
   const { t } = useTranslation();
   const currentYear = new Date().getFullYear();
-  const [params, setParams] = useSearchParams();
+  const [params, merge] = useSearchParamsMerge();
   const year = yearParam(params.get('year'), currentYear);
   const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery);
   const me = viewerData?.me;
@@ -68,12 +68,7 @@ export function ReportsPage() {
   const report = data ? getFragmentData(ReportPage_report, data.annualReport) : undefined;
   const download = useDownload();
 
-  const choose = (next: { province?: number; year?: number }) => {
-    const merged = new URLSearchParams(params);
-    if (next.province !== undefined) merged.set('province', String(next.province));
-    if (next.year !== undefined) merged.set('year', String(next.year));
-    setParams(merged, { replace: true });
-  };
+  const choose = (next: { province?: number; year?: number }) => merge(next);
 
   if (viewerLoading && !me) {
     return (
