@@ -12,6 +12,7 @@ import { useFindingsTranslation } from './findingsI18n';
 import { MODEL_FIELDS, REPLICATIONS } from './modelLabels';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { UnitPicker } from './UnitPicker';
+import { useRefetchLoaded } from './paging';
 
 interface ModelValues {
   tripId?: string | null;
@@ -33,7 +34,8 @@ export function CreateModelModal({ open, onClose }: { open: boolean; onClose: ()
   });
   const trips = (data ?? previousData)?.trips.nodes ?? [];
   const [knownUnits, setKnownUnits] = useState<Array<{ value: string; label: string }>>([]);
-  const [create] = useMutation(CreateGoodModelMutation, { refetchQueries: ['GoodModels'] });
+  const refetch = useRefetchLoaded(['GoodModels']);
+  const [create] = useMutation(CreateGoodModelMutation, { onCompleted: refetch });
 
   return (
     <FormModal<ModelValues>

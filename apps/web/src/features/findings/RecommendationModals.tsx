@@ -14,6 +14,7 @@ import { useFindingsTranslation } from './findingsI18n';
 import type { Recommendation } from './RecommendationCard';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { UnitPicker } from './UnitPicker';
+import { useRefetchLoaded } from './paging';
 
 const REFETCH = ['Recommendations', 'RecommendationCounts'];
 
@@ -27,7 +28,8 @@ export function AssignModal({ rec, onClose }: { rec: Recommendation | null; onCl
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<AssignValues>();
   const { data } = useQuery(RecommendationDepartmentsQuery, { skip: !rec });
-  const [assign] = useMutation(AssignRecommendationMutation, { refetchQueries: REFETCH });
+  const refetch = useRefetchLoaded(REFETCH);
+  const [assign] = useMutation(AssignRecommendationMutation, { onCompleted: refetch });
   const departments = [...(data?.units.nodes ?? [])].sort((a, b) => nameCollator.compare(a.name, b.name));
   return (
     <FormModal<AssignValues>
@@ -84,7 +86,8 @@ export function AssignModal({ rec, onClose }: { rec: Recommendation | null; onCl
 export function AnswerModal({ rec, onClose }: { rec: Recommendation | null; onClose: () => void }) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<{ answer: string }>();
-  const [answer] = useMutation(AnswerRecommendationMutation, { refetchQueries: REFETCH });
+  const refetch = useRefetchLoaded(REFETCH);
+  const [answer] = useMutation(AnswerRecommendationMutation, { onCompleted: refetch });
   return (
     <FormModal<{ answer: string }>
       title={t('findings.rec.answerTitle')}
@@ -132,7 +135,8 @@ interface RaiseModalProps {
 export function RaiseModal({ open, onClose, ownUnit }: RaiseModalProps) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<RaiseValues>();
-  const [raise] = useMutation(CreateRecommendationMutation, { refetchQueries: REFETCH });
+  const refetch = useRefetchLoaded(REFETCH);
+  const [raise] = useMutation(CreateRecommendationMutation, { onCompleted: refetch });
   return (
     <FormModal<RaiseValues>
       title={t('findings.rec.raiseTitle')}

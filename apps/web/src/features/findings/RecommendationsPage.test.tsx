@@ -10,6 +10,7 @@ import {
   RecommendationsQuery,
   AssignRecommendationMutation,
 } from './findings.operations';
+import { renderLivePage } from './liveTesting';
 import { RecommendationsPage } from './RecommendationsPage';
 
 jest.setTimeout(180_000);
@@ -121,6 +122,52 @@ describe('the recommendations board', () => {
     // Someone else records a recommendation: it appears without reloading, with a short notice.
     expect(await screen.findByText('Trần Thị Bình vừa ghi nhận kiến nghị', {}, { timeout: 20_000 })).toBeInTheDocument();
     await waitFor(() => expect(screen.getAllByTestId('recommendation')).toHaveLength(3), { timeout: 20_000 });
+  });
+
+  it('keeps the pages the user loaded when a recommendation arrives live, and goes on loading after it', async () => {
+    const user = setupUser();
+    const numbered = Array.from({ length: 23 }, (_, i) => rec(`r-${i + 1}`, `Kiến nghị số ${i + 1} của chi đoàn.`));
+    const raised = rec('r-new', 'Kiến nghị số 99 của chi đoàn.', { dueOn: '2026-12-01' });
+    const page = (nodes: unknown[], totalCount: number, endCursor: string, hasNextPage: boolean) => ({
+      recommendations: { ...connection(nodes), totalCount, pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor } },
+    });
+    const { deliver } = renderLivePage(<RecommendationsPage />, [
+      ...lookups,
+      {
+        request: { query: RecommendationsQuery, variables: { statuses: ['OPEN'] } },
+        result: { data: page(numbered.slice(0, 20), 23, 'c-20', true) },
+      },
+      {
+        request: { query: RecommendationsQuery, variables: { statuses: ['OPEN'], after: 'c-20' } },
+        result: { data: page(numbered.slice(20), 23, 'c-23', false) },
+      },
+      // The live event asks again for the 23 rows on screen; the new one sorts second and pushes the last one to the next page.
+      {
+        request: { query: RecommendationsQuery, variables: { statuses: ['OPEN'], first: 23 } },
+        result: { data: page([numbered[0], raised, ...numbered.slice(1, 22)], 24, 'c-22', true) },
+      },
+      {
+        request: { query: RecommendationsQuery, variables: { statuses: ['OPEN'], after: 'c-22' } },
+        result: { data: page(numbered.slice(22), 24, 'c-23', false) },
+      },
+    ]);
+    const shownNumbers = () =>
+      screen.getAllByTestId('recommendation').map((card) => Number(/Kiến nghị số (\d+)/.exec(card.textContent ?? '')?.[1]));
+    const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+    expect(await screen.findByText('Đang hiện 20/23', {}, { timeout: 20_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Xem thêm' }));
+    expect(await screen.findByText('Đang hiện 23/23', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(shownNumbers()).toEqual(upTo(23));
+
+    await deliver({ id: 'r-new', kind: 'RECOMMENDATION_RAISED', title: raised.text, actorName: 'Trần Thị Bình' });
+    expect(await screen.findByText('Trần Thị Bình vừa ghi nhận kiến nghị', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(await screen.findByText('Đang hiện 23/24', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(shownNumbers()).toEqual([1, 99, ...upTo(22).slice(1)]);
+
+    await user.click(screen.getByRole('button', { name: 'Xem thêm' }));
+    expect(await screen.findByText('Đang hiện 24/24', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(shownNumbers()).toEqual([1, 99, ...upTo(23).slice(1)]);
   });
 
   it("validates the assignment as the user fills it and puts the server's error on the deadline", async () => {

@@ -15,7 +15,7 @@ import {
   ViewerDepartmentQuery,
 } from './findings.operations';
 import { useFindingsTranslation } from './findingsI18n';
-import { LoadMore, appendNodes } from './paging';
+import { LoadMore, appendNodes, useRefetchLoaded } from './paging';
 import { RecommendationCard, type Recommendation } from './RecommendationCard';
 import { AnswerModal, AssignModal, RaiseModal } from './RecommendationModals';
 import { useFindingEvents } from './useFindingEvents';
@@ -122,7 +122,8 @@ function StatusColumn({ status, role, departmentId }: StatusColumnProps) {
     variables: { statuses: [status] },
     notifyOnNetworkStatusChange: true,
   });
-  const [close] = useMutation(CloseRecommendationMutation, { refetchQueries: ['Recommendations', 'RecommendationCounts'] });
+  const refetch = useRefetchLoaded(['Recommendations', 'RecommendationCounts']);
+  const [close] = useMutation(CloseRecommendationMutation, { onCompleted: refetch });
   const manager = MANAGERS.includes(role);
   const canAnswer = (rec: Recommendation) =>
     manager || (role === 'DEPARTMENT_HEAD' && departmentId !== null && rec.departmentId === departmentId);

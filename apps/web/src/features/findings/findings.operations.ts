@@ -14,8 +14,8 @@ export const FindingEventsSubscription = graphql(`
 `);
 
 export const GoodModelsQuery = graphql(`
-  query GoodModels($search: String, $field: ModelField, $replication: Replication, $after: String) {
-    goodModels(search: $search, field: $field, replication: $replication, first: 20, after: $after) {
+  query GoodModels($search: String, $field: ModelField, $replication: Replication, $first: Int! = 20, $after: String) {
+    goodModels(search: $search, field: $field, replication: $replication, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -106,8 +106,8 @@ export const RecommendationCard_recommendation = graphql(`
 `);
 
 export const RecommendationsQuery = graphql(`
-  query Recommendations($statuses: [RecommendationStatus!], $after: String) {
-    recommendations(statuses: $statuses, first: 20, after: $after) {
+  query Recommendations($statuses: [RecommendationStatus!], $first: Int! = 20, $after: String) {
+    recommendations(statuses: $statuses, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -258,8 +258,8 @@ export const HostOwnFeedbackQuery = graphql(`
 `);
 
 export const HostFeedbackQuery = graphql(`
-  query HostFeedbackList($breachesOnly: Boolean!, $after: String) {
-    hostFeedback(breachesOnly: $breachesOnly, first: 20, after: $after) {
+  query HostFeedbackList($breachesOnly: Boolean!, $first: Int! = 20, $after: String) {
+    hostFeedback(breachesOnly: $breachesOnly, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage

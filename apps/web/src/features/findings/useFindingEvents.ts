@@ -1,8 +1,9 @@
-import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { App } from 'antd';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { FindingEventsSubscription } from './findings.operations';
 import { useFindingsTranslation, type FindingsKey } from './findingsI18n';
+import { useRefetchLoaded } from './paging';
 
 const KINDS = [
   'INSPECTION_PLANNED',
@@ -21,13 +22,14 @@ const isKind = (kind: string): kind is FindingKind => (KINDS as readonly string[
 
 /**
  * Keeps a findings page current: on each event of the kinds it shows, the named queries on screen
- * fetch again and a short notification says what happened (not for the viewer's own actions).
+ * fetch again, keeping the rows the user loaded, and a short notification says what happened (not
+ * for the viewer's own actions).
  * Host units get no such events from the API, so they do not subscribe.
  */
 export function useFindingEvents(kinds: readonly FindingKind[], queryNames: readonly string[]): void {
   const { t } = useFindingsTranslation();
   const { notification } = App.useApp();
-  const client = useApolloClient();
+  const refetch = useRefetchLoaded(queryNames);
   const { data: viewer } = useQuery(ViewerQuery);
   const me = viewer?.me;
 
@@ -36,10 +38,7 @@ export function useFindingEvents(kinds: readonly FindingKind[], queryNames: read
     onData: ({ data }) => {
       const event = data.data?.findingEvents;
       if (!event || !isKind(event.kind) || !kinds.includes(event.kind)) return;
-      void client.refetchQueries({
-        include: 'active',
-        onQueryUpdated: (query) => queryNames.includes(query.queryName ?? ''),
-      });
+      refetch();
       if (event.actorName === me?.fullName) return;
       notification.info({
         key: `${event.kind}:${event.id}`,

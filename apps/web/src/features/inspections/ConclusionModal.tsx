@@ -10,6 +10,7 @@ import type { FieldPath } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { ConcludeInspectionMutation } from './inspections.operations';
 import { RATINGS } from './inspectionLabels';
+import { useRefetchLoaded } from '@/features/findings/paging';
 
 interface ActionValues {
   description: string;
@@ -57,7 +58,8 @@ interface ConclusionModalProps {
 export function ConclusionModal({ visit, onClose }: ConclusionModalProps) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<ConclusionValues>();
-  const [conclude] = useMutation(ConcludeInspectionMutation, { refetchQueries: ['InspectionPlans', 'CorrectiveActions'] });
+  const refetch = useRefetchLoaded(['InspectionPlans', 'CorrectiveActions']);
+  const [conclude] = useMutation(ConcludeInspectionMutation, { onCompleted: refetch });
   const concluded = new Set(visit?.conclusions.map((c) => c.unitId));
   const open = visit?.destinations.filter((d) => !concluded.has(d.id)) ?? [];
   const unitId = Form.useWatch('unitId', form);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveActionsQuery as ActionsData, Role } from '@/gql/graphql';
 import { FormModal } from '@/features/findings/FormModal';
-import { LoadMore, appendNodes } from '@/features/findings/paging';
+import { LoadMore, appendNodes, useRefetchLoaded } from '@/features/findings/paging';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { errorMessage } from '@/shared/apollo/errors';
@@ -153,7 +153,8 @@ function DoneModal({ action, onClose }: { action: Action | null; onClose: () => 
   const { t } = useFindingsTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
-  const [markDone] = useMutation(MarkCorrectiveActionDoneMutation, { refetchQueries: ['CorrectiveActions'] });
+  const refetch = useRefetchLoaded(['CorrectiveActions']);
+  const [markDone] = useMutation(MarkCorrectiveActionDoneMutation, { onCompleted: refetch });
   return (
     <FormModal<{ note: string }>
       title={t('findings.actions.markDoneTitle')}

@@ -7,6 +7,7 @@ import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { CreateInspectionPlanMutation } from './inspections.operations';
 import { SUBJECTS } from './inspectionLabels';
+import { useRefetchLoaded } from '@/features/findings/paging';
 
 interface PlanValues {
   title: string;
@@ -25,7 +26,8 @@ const planField = (path: Array<string | number>) => {
 export function PlanFormModal({ year, open, onClose }: { year: number; open: boolean; onClose: () => void }) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<PlanValues>();
-  const [create] = useMutation(CreateInspectionPlanMutation, { refetchQueries: ['InspectionPlans'] });
+  const refetch = useRefetchLoaded(['InspectionPlans']);
+  const [create] = useMutation(CreateInspectionPlanMutation, { onCompleted: refetch });
 
   const onSubmit = async (values: PlanValues) => {
     const [start, end] = values.dates ?? [];

@@ -5,6 +5,7 @@ import { FormModal } from '@/features/findings/FormModal';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { CreateInspectionTeamMutation } from './inspections.operations';
+import { useRefetchLoaded } from '@/features/findings/paging';
 
 interface TeamValues {
   name: string;
@@ -21,7 +22,8 @@ export function TeamFormModal({ plan, onClose }: TeamFormModalProps) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<TeamValues>();
   const lead = Form.useWatch('leadCadreId', form);
-  const [create] = useMutation(CreateInspectionTeamMutation, { refetchQueries: ['InspectionPlans'] });
+  const refetch = useRefetchLoaded(['InspectionPlans']);
+  const [create] = useMutation(CreateInspectionTeamMutation, { onCompleted: refetch });
 
   const onSubmit = async (values: TeamValues) => {
     if (!plan || !values.leadCadreId) return;

@@ -5,6 +5,7 @@ import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { nameCollator } from '@/shared/format/collator';
 import { ScheduleInspectionVisitMutation } from './inspections.operations';
+import { useRefetchLoaded } from '@/features/findings/paging';
 
 interface VisitValues {
   unitId?: string;
@@ -29,7 +30,8 @@ const visitField = (path: Array<string | number>) => {
 export function VisitFormModal({ target, onClose }: { target: VisitTarget | null; onClose: () => void }) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<VisitValues>();
-  const [schedule] = useMutation(ScheduleInspectionVisitMutation, { refetchQueries: ['InspectionPlans'] });
+  const refetch = useRefetchLoaded(['InspectionPlans']);
+  const [schedule] = useMutation(ScheduleInspectionVisitMutation, { onCompleted: refetch });
 
   const onSubmit = async (values: VisitValues) => {
     const [start, end] = values.dates ?? [];

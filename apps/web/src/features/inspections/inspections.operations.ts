@@ -27,8 +27,8 @@ export const InspectionVisit_trip = graphql(`
 `);
 
 export const InspectionPlansQuery = graphql(`
-  query InspectionPlans($year: Int!, $after: String) {
-    inspectionPlans(year: $year, first: 10, after: $after) {
+  query InspectionPlans($year: Int!, $first: Int! = 10, $after: String) {
+    inspectionPlans(year: $year, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -69,8 +69,8 @@ export const InspectionPlansQuery = graphql(`
 `);
 
 export const CorrectiveActionsQuery = graphql(`
-  query CorrectiveActions($overdueOnly: Boolean!, $withPlan: Boolean!, $after: String) {
-    correctiveActions(overdueOnly: $overdueOnly, first: 20, after: $after) {
+  query CorrectiveActions($overdueOnly: Boolean!, $withPlan: Boolean!, $first: Int! = 20, $after: String) {
+    correctiveActions(overdueOnly: $overdueOnly, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
