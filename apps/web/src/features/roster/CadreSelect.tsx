@@ -28,6 +28,8 @@ interface CadreSelectProps<Multiple extends boolean> {
   value?: Multiple extends true ? string[] : string;
   onChange?: (value: Multiple extends true ? string[] : string) => void;
   known?: readonly KnownOption[];
+  /** Tells the names of the cadres just chosen (a form that keeps a draft shows them again later). */
+  onPick?: (picked: KnownOption[]) => void;
   /** Cadres that cannot be picked here (the lead, among the members). */
   exclude?: readonly string[];
   disabled?: boolean;
@@ -41,6 +43,7 @@ export function CadreSelect<Multiple extends boolean>({
   value,
   onChange,
   known = [],
+  onPick,
   exclude = [],
   disabled,
   ...aria
@@ -80,7 +83,9 @@ export function CadreSelect<Multiple extends boolean>({
       aria-invalid={aria['aria-invalid']}
       onChange={(next: string | string[], picked) => {
         const list = picked === undefined ? [] : Array.isArray(picked) ? picked : [picked];
-        setLabels((prev) => ({ ...prev, ...Object.fromEntries(list.map((o) => [String(o.value), String(o.label)])) }));
+        const names = list.map((o) => ({ value: String(o.value), label: String(o.label) }));
+        setLabels((prev) => ({ ...prev, ...Object.fromEntries(names.map((o) => [o.value, o.label])) }));
+        onPick?.(names);
         setSearch('');
         onChange?.(next as Multiple extends true ? string[] : string);
       }}

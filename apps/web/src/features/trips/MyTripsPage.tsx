@@ -44,7 +44,9 @@ export function MyTripsPage() {
   if (me && !cadreId) return <Result status="info" title={t('trip.noCadre')} />;
 
   const connection = data?.trips;
-  const viewer = me ? { role: me.role, cadreId: me.cadreId, departmentId: cadreData?.cadre.departmentId ?? null } : null;
+  const viewer = me
+    ? { userId: me.id, role: me.role, cadreId: me.cadreId, departmentId: cadreData?.cadre.departmentId ?? null }
+    : null;
 
   return (
     <Card>

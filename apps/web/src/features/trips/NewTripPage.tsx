@@ -1,12 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { App, Card, Result, Skeleton, Typography } from 'antd';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Role } from '@/gql/graphql';
+import { useDeviceDraft } from '@/shared/forms/useDeviceDraft';
+import { DraftNotice } from './DraftNotice';
 import { TripForm } from './TripForm';
 import { ViewerCadreQuery, ViewerQuery } from './trip.operations';
-import { toCreateInput, type TripFormValues } from './tripFormValues';
+import { toCreateInput, type TripDraft, type TripFormValues } from './tripFormValues';
 import { useCreateTrip } from './useCreateTrip';
 
 export const REGISTRAR_ROLES: readonly Role[] = ['CADRE', 'DEPARTMENT_HEAD', 'PROVINCE_ADMIN', 'STANDING_BOARD'];
@@ -24,8 +26,15 @@ export function NewTripPage() {
     skip: !cadreId,
   });
   const { createTrip, loading } = useCreateTrip();
-  // One key per registration: a retry after a lost answer cannot register the trip twice.
-  const idempotencyKey = useRef(crypto.randomUUID());
+  // Registrations are typed on phones with patchy signal: keep them on the device until saved.
+  const stored = useDeviceDraft<TripDraft>(me?.id, 'new-trip');
+  // One key per registration, kept with its draft: a retry after a lost answer, even from the draft
+  // after a reload, cannot register the trip twice.
+  const idempotencyKey = useRef<string | null>(null);
+  const keyOf = () => (idempotencyKey.current ??= stored.restored?.values.idempotencyKey ?? crypto.randomUUID());
+  const draft = { ...stored, save: (values: TripDraft) => stored.save({ ...values, idempotencyKey: keyOf() }) };
+  // Discarding the draft starts a fresh form.
+  const [discards, setDiscards] = useState(0);
 
   if (!me || (cadreId && cadreLoading)) {
     return (
@@ -43,8 +52,9 @@ export function NewTripPage() {
   const onSave = async (values: TripFormValues, submit: boolean) => {
     const input = toCreateInput(values);
     if (!input) return;
-    const trip = await createTrip({ input, submit, idempotencyKey: idempotencyKey.current });
+    const trip = await createTrip({ input, submit, idempotencyKey: keyOf() });
     idempotencyKey.current = crypto.randomUUID();
+    draft.clear();
     void message.success(submit ? t('tripForm.submitted') : t('tripForm.savedDraft'));
     void navigate(`/trips/${trip.id}`);
   };
@@ -55,10 +65,22 @@ export function NewTripPage() {
         {t('tripForm.newTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('tripForm.newIntro')}</Typography.Paragraph>
+      {draft.restored && (
+        <DraftNotice
+          savedAt={draft.restored.savedAt}
+          onDiscard={() => {
+            draft.clear();
+            idempotencyKey.current = crypto.randomUUID();
+            setDiscards((n) => n + 1);
+          }}
+        />
+      )}
       {!viewerCadre && !LEAD_PICKERS.includes(me.role) ? (
         <Result status="warning" title={t('trip.noCadre')} />
       ) : (
         <TripForm
+          key={discards}
+          draft={draft}
           defaultLead={defaultLead}
           canPickLead={LEAD_PICKERS.includes(me.role)}
           saving={loading}

@@ -2,6 +2,8 @@ import { Alert, Form, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiError, errorMessage } from '@/shared/apollo/errors';
+import type { DeviceDraft } from '@/shared/forms/useDeviceDraft';
+import { DraftNotice, isConnectionLost } from './DraftNotice';
 import { useTripErrorHandler } from './useTripErrorHandler';
 
 interface TripActionModalProps<Values> {
@@ -16,6 +18,8 @@ interface TripActionModalProps<Values> {
   /** API field names (last path segment) mapped to this form's fields, when they differ. */
   fieldMap?: Record<string, string>;
   danger?: boolean;
+  /** Keeps what is typed on this device until the server accepts it. */
+  draft?: DeviceDraft<Values>;
   children: ReactNode;
 }
 
@@ -30,6 +34,7 @@ export function TripActionModal<Values extends object>({
   onSubmit,
   fieldMap = {},
   danger,
+  draft,
   children,
 }: TripActionModalProps<Values>) {
   const { t } = useTranslation();
@@ -48,6 +53,7 @@ export function TripActionModal<Values extends object>({
     setFailure(null);
     try {
       await onSubmit(values);
+      draft?.clear();
       onClose();
     } catch (error) {
       const problem = apiError(error);
@@ -60,12 +66,22 @@ export function TripActionModal<Values extends object>({
       const name = last ? (fieldMap[last] ?? last) : undefined;
       if (problem && name && Object.hasOwn(form.getFieldsValue(), name)) {
         form.setFields([{ name: name as never, errors: [problem.message] }]);
+      } else if (draft && isConnectionLost(error)) {
+        setFailure(t('tripForm.offline'));
       } else {
         setFailure(errorMessage(error, t));
       }
     } finally {
       setBusy(false);
     }
+  };
+
+  // Back to the dialog's own starting values: the form still holds the draft's as its initial ones.
+  const discard = () => {
+    draft?.clear();
+    const fields = Object.keys(form.getFieldsValue()) as Array<keyof Values & string>;
+    form.setFields(fields.map((name) => ({ name: name as never, value: initialValues?.[name], errors: [] })));
+    setFailure(null);
   };
 
   return (
@@ -80,11 +96,15 @@ export function TripActionModal<Values extends object>({
       destroyOnHidden
       forceRender
     >
+      {draft?.restored && <DraftNotice savedAt={draft.restored.savedAt} onDiscard={discard} />}
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={initialValues}
-        onValuesChange={() => setFailure(null)}
+        initialValues={draft?.restored?.values ?? initialValues}
+        onValuesChange={(_, all) => {
+          setFailure(null);
+          draft?.save(all);
+        }}
         preserve={false}
       >
         {children}

@@ -6,6 +6,7 @@ import type { Role, TripKind, TripState } from '@/gql/graphql';
 import { apiError } from '@/shared/apollo/errors';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, todayLocalDate, type Dayjs } from '@/shared/format/date';
 import { formatAmount, parseAmount } from '@/shared/format/money';
+import { useDeviceDraft } from '@/shared/forms/useDeviceDraft';
 import { TripActionModal } from './TripActionModal';
 import { CANCELLABLE_STATES, EDITABLE_STATES } from './tripLabels';
 import { useAcceptTripReport } from './useAcceptTripReport';
@@ -29,6 +30,8 @@ export interface ActionTrip {
 }
 
 export interface ActionViewer {
+  /** The signed-in user: whose drafts on this device the dialogs may restore. */
+  userId: string;
   role: Role;
   cadreId?: string | null;
   departmentId?: string | null;
@@ -74,15 +77,21 @@ export function TripActions({ trip, viewer, initialAction, only }: TripActionsPr
   const { t } = useTranslation();
   const actions = availableActions(trip, viewer).filter((a) => !only || a === only);
   const [open, setOpen] = useState<TripAction | null>(null);
+  // Each opening of the report mounts it afresh, so it starts from the draft kept on this device.
+  const [reportOpenings, setReportOpenings] = useState(0);
   const opened = useRef(false);
   const handleTripError = useTripErrorHandler();
   const { submitTrip, loading: submitting } = useSubmitTrip();
   const submitKey = useRef(crypto.randomUUID());
+  const show = (action: TripAction) => {
+    if (action === 'report') setReportOpenings((n) => n + 1);
+    setOpen(action);
+  };
 
   useEffect(() => {
     if (!opened.current && initialAction && actions.includes(initialAction) && initialAction !== 'edit') {
       opened.current = true;
-      setOpen(initialAction);
+      show(initialAction);
     }
   }, [initialAction, actions]);
 
@@ -123,7 +132,7 @@ export function TripActions({ trip, viewer, initialAction, only }: TripActionsPr
           </Button>
         )}
         {actions.includes('report') && (
-          <Button type="primary" onClick={() => setOpen('report')}>
+          <Button type="primary" onClick={() => show('report')}>
             {t('tripAction.report')}
           </Button>
         )}
@@ -141,7 +150,7 @@ export function TripActions({ trip, viewer, initialAction, only }: TripActionsPr
       <SubmitLateModal open={open === 'submit'} onClose={close} initial={trip.lateJustification ?? ''} onSubmit={submit} />
       <CancelModal open={open === 'cancel'} onClose={close} trip={trip} />
       <CompleteModal open={open === 'complete'} onClose={close} trip={trip} />
-      <ReportModal open={open === 'report'} onClose={close} trip={trip} />
+      <ReportModal key={reportOpenings} open={open === 'report'} onClose={close} trip={trip} userId={viewer.userId} />
       <AcceptModal open={open === 'accept'} onClose={close} trip={trip} />
     </>
   );
@@ -303,10 +312,12 @@ interface ReportValues {
   activityOutcome?: string;
 }
 
-function ReportModal({ open, onClose, trip }: ModalProps) {
+function ReportModal({ open, onClose, trip, userId }: ModalProps & { userId: string }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ReportValues>();
   const { reportTrip } = useReportTrip();
+  // A report is written on the way back, often without signal: keep it on the phone until sent.
+  const draft = useDeviceDraft<ReportValues>(userId, `report:${trip.id}`);
   const required = (message: string) => [{ required: true, whitespace: true, message }];
   const area = <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />;
   return (
@@ -316,6 +327,7 @@ function ReportModal({ open, onClose, trip }: ModalProps) {
       open={open}
       onClose={onClose}
       form={form}
+      draft={draft}
       onSubmit={async (v) => {
         await reportTrip({
           id: trip.id,

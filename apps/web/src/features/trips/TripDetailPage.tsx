@@ -29,7 +29,9 @@ export function TripDetailPage() {
   const trip = data?.trip;
   if (!trip) return <Alert type="error" showIcon title={error ? errorMessage(error, t) : t('trip.notFound')} />;
 
-  const viewer = me ? { role: me.role, cadreId: me.cadreId, departmentId: cadreData?.cadre.departmentId ?? null } : null;
+  const viewer = me
+    ? { userId: me.id, role: me.role, cadreId: me.cadreId, departmentId: cadreData?.cadre.departmentId ?? null }
+    : null;
   return (
     <TripDetailView
       trip={trip}

@@ -11,8 +11,10 @@ import { apiError, errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, formatLocalDate, fromLocalDate, toLocalDate } from '@/shared/format/date';
 import { formatAmount, parseAmount } from '@/shared/format/money';
 import { nameCollator } from '@/shared/format/collator';
+import type { DeviceDraft } from '@/shared/forms/useDeviceDraft';
+import { isConnectionLost } from './DraftNotice';
 import { TripFormOptionsQuery } from './trip.operations';
-import { formFieldOf, toCreateInput, type TripFormValues } from './tripFormValues';
+import { formFieldOf, toCreateInput, type TripDraft, type TripFormValues } from './tripFormValues';
 import { TRIP_KINDS } from './tripLabels';
 import { useTripChecks } from './useTripChecks';
 
@@ -63,6 +65,8 @@ export interface TripFormProps {
   /** Saves, then submits when asked; rejects with the API's error so the form can place it. */
   onSave: (values: TripFormValues, submit: boolean) => Promise<void>;
   cancelTo: string;
+  /** Keeps what is typed on this device; the form starts from the draft it restored. */
+  draft?: DeviceDraft<TripDraft>;
 }
 
 function initialValues(trip: TripForm_TripFragment | undefined, lead?: KnownOption | null): TripFormValues {
@@ -86,22 +90,28 @@ function initialValues(trip: TripForm_TripFragment | undefined, lead?: KnownOpti
   };
 }
 
-export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSave, cancelTo }: TripFormProps) {
+export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSave, cancelTo, draft }: TripFormProps) {
   const { t } = useTranslation();
   const trip = getFragmentData(TripForm_trip, tripRef);
   const editing = !!trip;
   const [form] = Form.useForm<TripFormValues>();
-  const [values, setValues] = useState<TripFormValues>(() => initialValues(trip, defaultLead));
+  const [values, setValues] = useState<TripFormValues>(() => draft?.restored?.values ?? initialValues(trip, defaultLead));
   const [formError, setFormError] = useState<string | null>(null);
   const [lateDemanded, setLateDemanded] = useState(false);
   const submitting = useRef(false);
   const prefilledTitle = useRef<string | null>(null);
 
+  const names = useRef<Record<string, string>>(draft?.restored?.values.names ?? {});
+  const remember = (picked: KnownOption[]) => {
+    names.current = { ...names.current, ...Object.fromEntries(picked.map((p) => [p.value, p.label])) };
+  };
+  const named = Object.entries(names.current).map(([value, label]) => ({ value, label }));
   const known = {
-    units: trip?.destinations.map((d) => ({ value: d.id, label: d.name })) ?? [],
+    units: [...(trip?.destinations.map((d) => ({ value: d.id, label: d.name })) ?? []), ...named],
     cadres: [
       ...(trip ? [trip.lead, ...trip.members].map((c) => ({ value: c.id, label: c.fullName })) : []),
       ...(defaultLead ? [defaultLead] : []),
+      ...named,
     ],
   };
 
@@ -149,6 +159,7 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
       all = { ...all, memberIds };
     }
     setValues(all);
+    draft?.save({ ...all, names: names.current });
   };
 
   const save = async (submit: boolean) => {
@@ -173,6 +184,8 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
           form.setFields([{ name: field, errors: [problem.message] }]);
           form.scrollToField(field, { block: 'center' });
         }, 0);
+      } else if (draft && isConnectionLost(error)) {
+        setFormError(t('tripForm.offline'));
       } else {
         setFormError(errorMessage(error, t));
       }
@@ -296,7 +309,7 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
         extra={t('tripForm.destinationsHelp')}
         rules={[{ required: true, type: 'array', min: 1, message: t('tripForm.destinationsRequired') }]}
       >
-        <UnitSelect validOn={start ? toLocalDate(start) : undefined} known={known.units} />
+        <UnitSelect validOn={start ? toLocalDate(start) : undefined} known={known.units} onPick={remember} />
       </Form.Item>
 
       <Typography.Title level={2} className="trip-form__section">
@@ -310,12 +323,17 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
             rules={[{ required: true, message: t('tripForm.leadRequired') }]}
             extra={canPickLead || editing ? undefined : t('tripForm.leadIsYou')}
           >
-            <CadreSelect multiple={false} known={known.cadres} disabled={!canPickLead || editing} />
+            <CadreSelect multiple={false} known={known.cadres} onPick={remember} disabled={!canPickLead || editing} />
           </Form.Item>
         </Col>
         <Col xs={24} md={14}>
           <Form.Item label={t('trip.field.members')} name="memberIds">
-            <CadreSelect multiple known={known.cadres} exclude={values.leadCadreId ? [values.leadCadreId] : []} />
+            <CadreSelect
+              multiple
+              known={known.cadres}
+              onPick={remember}
+              exclude={values.leadCadreId ? [values.leadCadreId] : []}
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -17,6 +17,14 @@ export interface TripFormValues {
   lateJustification?: string;
 }
 
+/** A registration kept on the device: the form's values, the names behind its ids, its idempotency key. */
+export interface TripDraft extends TripFormValues {
+  /** Names of the units and cadres picked: a restored id must read as a name, not as an id. */
+  names?: Record<string, string>;
+  /** The key the registration was (perhaps) sent with: sent again from the draft, it is the same one. */
+  idempotencyKey?: string;
+}
+
 const blankToNull = (value: string | undefined | null): string | null => {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? null : trimmed;

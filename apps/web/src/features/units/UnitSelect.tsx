@@ -48,12 +48,14 @@ interface UnitSelectProps {
   validOn?: string;
   /** Labels for values already chosen, which the current search may not return. */
   known?: readonly KnownOption[];
+  /** Tells the names of the units just chosen (a form that keeps a draft shows them again later). */
+  onPick?: (picked: KnownOption[]) => void;
   disabled?: boolean;
   'aria-invalid'?: boolean;
 }
 
 /** A multiple select of host units; the server searches without diacritics ("da huoai" finds "Đạ Huoai"). */
-export function UnitSelect({ id, value, onChange, validOn, known = [], disabled, ...aria }: UnitSelectProps) {
+export function UnitSelect({ id, value, onChange, validOn, known = [], onPick, disabled, ...aria }: UnitSelectProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim(), 300);
@@ -102,10 +104,9 @@ export function UnitSelect({ id, value, onChange, validOn, known = [], disabled,
       aria-invalid={aria['aria-invalid']}
       onChange={(next) => {
         // Remember the names of the chosen units: the next search may not return them.
-        setLabels((prev) => ({
-          ...prev,
-          ...Object.fromEntries(options.filter((o) => next.includes(o.value)).map((o) => [o.value, o.label])),
-        }));
+        const picked = options.filter((o) => next.includes(o.value)).map((o) => ({ value: o.value, label: o.label }));
+        setLabels((prev) => ({ ...prev, ...Object.fromEntries(picked.map((o) => [o.value, o.label])) }));
+        onPick?.(picked);
         setSearch('');
         onChange?.(next);
       }}
