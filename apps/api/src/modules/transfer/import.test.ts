@@ -300,6 +300,8 @@ describe('importing the unit tree, the roster and historical trips from Excel fi
             headers(ImportKind.UNITS),
             ['BTC', 'Ban Tổ chức mới', 'Ban', 'TD', null, '01/01/2020', null, null, null, null],
             ['CD1', 'Chi đoàn thôn 1', 'Chi đoàn', 'X2', null, '01/01/2020', null, null, null, null],
+            // A parent code nobody has is named as unknown, not as a move.
+            ['BPT', 'Ban Phong trào Thanh niên', 'Ban', 'KHONGCO', null, '01/01/2020', '31/12/2026', null, null, null],
           ],
         },
       ]),
@@ -313,6 +315,7 @@ describe('importing the unit tree, the roster and historical trips from Excel fi
         message:
           'Đơn vị "Chi đoàn thôn 1" đang trực thuộc "Đoàn ' + ownCommunes[0].name + '"; không đổi đơn vị cấp trên qua tệp.',
       },
+      { sheet: 'Đơn vị', row: 4, column: 'D (Mã đơn vị cấp trên)', message: 'Không có đơn vị mã "KHONGCO" trong tỉnh của bạn.' },
     ]);
     expect({ ...(await counts()), jobs: 0 }).toEqual({ ...before, jobs: 0 });
     expect((await product.owner.query(`SELECT name FROM unit WHERE province_id = $1 AND code = 'BTC'`, [ldg])).rows[0].name).toBe(

@@ -111,8 +111,10 @@ export async function planUnits(ctx: ImportContext, rows: SheetRow[]): Promise<I
     if (u.validFrom !== unit.validFrom) {
       u.reader.problem('validFrom', `${named} có hiệu lực từ ${formatVn(unit.validFrom)}; không đổi ngày này qua tệp.`);
     }
-    const parentId = u.parentCode ? (inFile.get(u.parentCode.toLowerCase())?.id ?? index.find(u.parentCode)?.id ?? null) : null;
-    if (parentId !== unit.parentId) {
+    const parent = u.parentCode ? (inFile.get(u.parentCode.toLowerCase()) ?? index.find(u.parentCode)) : null;
+    if (u.parentCode && !parent) {
+      u.reader.problem('parent', unknownUnit(u.parentCode, ctx.provinceId, ctx.provinces));
+    } else if ((parent?.id ?? null) !== unit.parentId) {
       const current = unit.parentId ? byId.get(unit.parentId) : undefined;
       u.reader.problem(
         'parent',
