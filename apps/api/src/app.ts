@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import express from 'express';
 import cors from 'cors';
 import helmet from 'helmet';
@@ -32,6 +30,7 @@ import { CENTRAL_KEY } from './shared/pubsub';
 import { pendingMigrations } from './db/database';
 import { reportFiles } from './modules/reports/report.files';
 import { transferRoutes } from './modules/transfer/transfer.routes';
+import { serveWebApp } from './web-assets';
 
 export interface HttpApp {
   server: http.Server;
@@ -295,15 +294,7 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
   const transfer = transferRoutes(deps, schema, origins);
   app.use(transfer.router);
 
-  const indexFile = path.join(env.WEB_DIST, 'index.html');
-  if (fs.existsSync(indexFile)) {
-    app.use(express.static(env.WEB_DIST, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz|files\/).*/, (_req, res) => {
-      res.sendFile(indexFile);
-    });
-  } else {
-    logger.warn({ webDist: env.WEB_DIST }, 'Web app not built: only the API is served');
-  }
+  serveWebApp(app, env.WEB_DIST);
 
   // Body too large, malformed JSON: a coded answer, never a stack.
   app.use(
