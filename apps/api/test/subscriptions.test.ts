@@ -167,9 +167,9 @@ describe('live trip events over WebSocket', () => {
   });
 
   /** Opens a raw socket; resolves with 'open' or the HTTP status the upgrade was refused with. */
-  const handshake = (origin: string): Promise<number | 'open'> =>
+  const handshake = (origin: string, headers: Record<string, string> = {}, url = wsUrl): Promise<number | 'open'> =>
     new Promise((resolve, reject) => {
-      const socket = new WebSocket(wsUrl, 'graphql-transport-ws', { headers: { origin } });
+      const socket = new WebSocket(url, 'graphql-transport-ws', { headers: { origin, ...headers } });
       socket.on('open', () => {
         socket.close();
         resolve('open');
@@ -185,5 +185,32 @@ describe('live trip events over WebSocket', () => {
     const allowed = product.deps.env.ALLOWED_ORIGINS.split(',')[0].trim();
     expect(await handshake(allowed)).toBe('open');
     expect([401, 403]).toContain(await handshake('http://evil.example'));
+  });
+
+  it("always accepts the app's own address, whatever host name and port it was reached at", async () => {
+    // The page's own origin, with no ALLOWED_ORIGINS naming it: the product's port, a LAN address, a domain.
+    expect(await handshake(product.url)).toBe('open');
+    expect(await handshake('http://192.168.1.20:8080', { host: '192.168.1.20:8080' })).toBe('open');
+    expect(await handshake('https://coso.doanthanhnien.vn', { host: 'coso.doanthanhnien.vn' })).toBe('open');
+    // Another port or host than the one addressed is another site.
+    expect([401, 403]).toContain(await handshake('http://192.168.1.20:9999', { host: '192.168.1.20:8080' }));
+    expect([401, 403]).toContain(await handshake('http://evil.example', { host: '192.168.1.20:8080' }));
+    // Forwarded headers count only from a trusted proxy (TRUST_PROXY unset here).
+    expect([401, 403]).toContain(
+      await handshake('https://evil.example', { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }),
+    );
+  });
+
+  it('behind a trusted proxy, accepts the forwarded host and protocol and nothing else', async () => {
+    const behindProxy = await startTestProduct({ env: { TRUST_PROXY: 'loopback' } });
+    try {
+      const url = `${behindProxy.url.replace('http', 'ws')}/graphql`;
+      const forwarded = { 'x-forwarded-host': 'coso.doanthanhnien.vn', 'x-forwarded-proto': 'https' };
+      expect(await handshake('https://coso.doanthanhnien.vn', forwarded, url)).toBe('open');
+      expect([401, 403]).toContain(await handshake('http://coso.doanthanhnien.vn', forwarded, url));
+      expect([401, 403]).toContain(await handshake(behindProxy.url, forwarded, url));
+    } finally {
+      await behindProxy.stop();
+    }
   });
 });

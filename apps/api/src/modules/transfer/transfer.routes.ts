@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import busboy from 'busboy';
-import cors from 'cors';
-import express, { type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { AppDeps } from '../../context';
 import { Role } from '../../shared/access';
@@ -104,10 +103,9 @@ function receiveFile(req: Request): Promise<{ name: string; buffer: Buffer }> {
  * Files in and out: import templates, uploads (answered with the import job), exports of the lists
  * with the list's own filters, and the private calendar feeds.
  */
-export function transferRoutes(deps: AppDeps, schema: GraphQLSchema, origins: string[]) {
+export function transferRoutes(deps: AppDeps, schema: GraphQLSchema, allowOrigins: RequestHandler) {
   const router = express.Router();
   const imports = new ImportRunner(deps);
-  const allowOrigins = cors<cors.CorsRequest>({ origin: origins, credentials: false, exposedHeaders: ['Content-Disposition'] });
 
   router.get('/files/templates/:file', async (req, res) => {
     const kind = Object.values(TEMPLATES).find((t) => t.fileName === req.params.file)?.kind;
