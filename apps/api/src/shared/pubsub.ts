@@ -1,7 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { logger, type Logger } from './logger';
 
 /**
  * The one registry of subscription topics. Every topic is keyed by province id; events for central
@@ -78,37 +79,173 @@ export interface TripEventPayload {
 
 export const CENTRAL_KEY = 'ALL';
 
-/**
- * In memory: one EventTarget, where every subscriber of a province listens on that province's key.
- * Hundreds of listeners per key is the normal case, not a leak: Node's warning above 10 is lifted.
- */
-const inMemoryPubSub = () => {
-  const eventTarget = new EventTarget();
-  setMaxListeners(0, eventTarget);
-  return createPubSub<Topics>({ eventTarget });
-};
+/** A local EventTarget: hundreds of listeners per key is the normal case, not a leak (Node's warning above 10 is lifted). */
+function localTarget(): EventTarget {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
+}
+
+const inMemoryPubSub = () => createPubSub<Topics>({ eventTarget: localTarget() });
 export type AppPubSub = ReturnType<typeof inMemoryPubSub>;
+
+/** How the event bus between instances is doing (metrics, logs). */
+export interface EventBusStatus {
+  /** Redis is used (several instances) and currently connected. */
+  shared: boolean;
+  connected: boolean;
+  /** Events that could not be sent to the other instances since the process started. */
+  publishFailures: number;
+  /** Times this instance learned it may have missed other instances' events. */
+  gaps: number;
+}
 
 export interface PubSubHandle {
   pubsub: AppPubSub;
+  status: () => EventBusStatus;
+  /**
+   * Called when this instance may have missed events from other instances (its Redis subscription was
+   * cut, or another instance could not publish for a while): its live clients must catch up from the
+   * database.
+   */
+  onGap: (listener: () => void) => () => void;
   close: () => Promise<void>;
+}
+
+/** The control channel on which an instance says "some of my events never left". */
+const RESYNC_CHANNEL = 'coso:resync';
+
+interface Envelope {
+  /** The instance that published: it already delivered the event to its own subscribers. */
+  o: string;
+  d: unknown;
+}
+
+/**
+ * Events through Redis for several API instances. Unlike a plain Redis event target, a Redis outage
+ * must never take an instance down or silence it: each event reaches this instance's own subscribers
+ * directly (and is skipped when it comes back from Redis), a failed publish is counted, never thrown,
+ * and when Redis returns every instance is told to make its clients catch up.
+ */
+function redisPubSub(redisUrl: string, instanceId: string, log: Logger): PubSubHandle {
+  const local = localTarget();
+  const gapListeners = new Set<() => void>();
+  const state = { publishFailures: 0, gaps: 0, subscribed: false, lostSubscription: false, unsentSinceReady: false };
+  // Commands are not queued while Redis is away: a publish fails at once (counted) rather than piling up.
+  const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  // Subscriptions are restored by the client itself when it reconnects.
+  const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const channels = new Map<string, number>();
+
+  const gap = (why: string) => {
+    state.gaps += 1;
+    log.warn({ why }, 'Live events from other instances may have been missed: clients are asked to catch up');
+    for (const listener of gapListeners) listener();
+  };
+
+  let lastErrorLog = 0;
+  const onError = (error: Error) => {
+    // ioredis reports every failed reconnect attempt; one line every 10 s is enough to see an outage.
+    if (Date.now() - lastErrorLog < 10_000) return;
+    lastErrorLog = Date.now();
+    log.warn({ err: error }, 'Redis unreachable: live events stay on this instance until it returns');
+  };
+  publishClient.on('error', onError);
+  subscribeClient.on('error', onError);
+  subscribeClient.on('close', () => {
+    if (state.subscribed) state.lostSubscription = true;
+  });
+  subscribeClient.on('ready', () => {
+    state.subscribed = true;
+    if (state.lostSubscription) {
+      state.lostSubscription = false;
+      gap('subscription to Redis restored');
+    }
+  });
+  publishClient.on('ready', () => {
+    if (!state.unsentSinceReady) return;
+    state.unsentSinceReady = false;
+    publishClient.publish(RESYNC_CHANNEL, instanceId).catch(() => {
+      state.unsentSinceReady = true;
+    });
+  });
+
+  subscribeClient.on('message', (channel: string, message: string) => {
+    if (channel === RESYNC_CHANNEL) {
+      if (message !== instanceId) gap('another instance could not publish for a while');
+      return;
+    }
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(message) as Envelope;
+    } catch {
+      return;
+    }
+    if (envelope.o === instanceId) return;
+    local.dispatchEvent(new CustomEvent(channel, { detail: envelope.d }));
+  });
+  subscribeClient.subscribe(RESYNC_CHANNEL).catch(() => undefined);
+
+  const eventTarget: EventTarget = {
+    addEventListener(type, callback, options) {
+      local.addEventListener(type, callback, options);
+      const count = channels.get(type) ?? 0;
+      channels.set(type, count + 1);
+      if (count === 0) subscribeClient.subscribe(type).catch(() => undefined);
+    },
+    removeEventListener(type, callback, options) {
+      local.removeEventListener(type, callback, options);
+      const count = channels.get(type) ?? 0;
+      if (count <= 1) {
+        channels.delete(type);
+        subscribeClient.unsubscribe(type).catch(() => undefined);
+      } else {
+        channels.set(type, count - 1);
+      }
+    },
+    dispatchEvent(event) {
+      const detail = (event as CustomEvent).detail;
+      local.dispatchEvent(new CustomEvent(event.type, { detail }));
+      const envelope: Envelope = { o: instanceId, d: detail };
+      publishClient.publish(event.type, JSON.stringify(envelope)).catch((error: unknown) => {
+        state.publishFailures += 1;
+        state.unsentSinceReady = true;
+        onError(error as Error);
+      });
+      return true;
+    },
+  };
+
+  return {
+    pubsub: createPubSub<Topics>({ eventTarget }),
+    status: () => ({
+      shared: true,
+      connected: publishClient.status === 'ready' && subscribeClient.status === 'ready',
+      publishFailures: state.publishFailures,
+      gaps: state.gaps,
+    }),
+    onGap: (listener) => {
+      gapListeners.add(listener);
+      return () => gapListeners.delete(listener);
+    },
+    close: async () => {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  };
 }
 
 /**
  * In memory for one instance; through Redis (REDIS_URL) when several API instances serve the same
  * province, so an event made on one reaches subscribers of every other.
  */
-export function createAppPubSub(redisUrl?: string): PubSubHandle {
-  if (!redisUrl) return { pubsub: inMemoryPubSub(), close: async () => undefined };
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
-  const eventTarget = createRedisEventTarget<CustomEvent>({ publishClient, subscribeClient });
+export function createAppPubSub(redisUrl?: string, instanceId = randomUUID(), log: Logger = logger): PubSubHandle {
+  if (redisUrl) return redisPubSub(redisUrl, instanceId, log);
   return {
-    pubsub: createPubSub<Topics>({ eventTarget }),
-    close: async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
-    },
+    pubsub: inMemoryPubSub(),
+    status: () => ({ shared: false, connected: true, publishFailures: 0, gaps: 0 }),
+    onGap: () => () => undefined,
+    close: async () => undefined,
   };
 }
 
