@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { cloneTemplate, dropDatabase } from '../database';
 import { buildCadre, buildUnit, buildUser, linkUser, provinceIdOf } from '../factories';
+import { startTestProduct, TEST_PASSWORD } from '../harness';
+import { Role } from '../../src/shared/access';
 
 const DISTRIBUTE_SQL = path.resolve(__dirname, '../../../../infra/citus/distribute.sql');
 
@@ -196,5 +198,40 @@ describe('ready for Citus: infra/citus/distribute.sql against the migrated schem
       await db.query('UPDATE unit SET name = $2 WHERE id = $1', [unit.id, 'Đoàn xã Đạ Tẻh mới']);
       expect((await db.query('DELETE FROM unit WHERE id = $1', [spare.id])).rowCount).toBe(1);
     });
+  });
+});
+
+/**
+ * Citus forwards a transaction's `SET LOCAL` settings to the shards (citus.propagate_set_commands =
+ * 'local'), not the side effects of set_config(): a scope set any other way would leave every policy on
+ * the workers seeing no province at all.
+ */
+describe('ready for Citus: the scope reaches the shards', () => {
+  it('sets who is asking with SET LOCAL statements only, with the values row-level security then applies', async () => {
+    const product = await startTestProduct();
+    try {
+      const ldg = await provinceIdOf(product.owner, 'LDG');
+      const user = await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: ldg });
+      await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Đạ Tẻh' });
+      const token = await product.login(user.username, TEST_PASSWORD);
+      product.statements.length = 0;
+      const data = await product.ok<{ units: { nodes: Array<{ name: string }> } }>(
+        '{ units(first: 5) { nodes { name } } }',
+        undefined,
+        token,
+      );
+      expect(data.units.nodes.map((u) => u.name)).toContain('Đoàn xã Đạ Tẻh');
+      const scoped = product.statements.filter((sql) => /app\.(user_id|read_provinces|write_provinces)/.test(sql));
+      expect(scoped.length).toBeGreaterThan(0);
+      for (const sql of scoped) {
+        expect(sql).not.toMatch(/set_config/i);
+        expect(sql).toMatch(
+          /^SET LOCAL app\.user_id = '[0-9a-f-]*'; SET LOCAL app\.read_provinces = '\{[\d,]*\}'; SET LOCAL app\.write_provinces = '\{[\d,]*\}'$/,
+        );
+      }
+      expect(scoped.at(-1)).toContain(`SET LOCAL app.read_provinces = '{${ldg}`);
+    } finally {
+      await product.stop();
+    }
   });
 });

@@ -52,14 +52,28 @@ function serializeQueries(runner: QueryRunner): void {
   }) as typeof runner.query;
 }
 
-const pgArray = (ids: number[]): string => `{${ids.map((id) => Math.trunc(id)).join(',')}}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A province list as a PostgreSQL array literal: integers only, so nothing else can reach the SQL. */
+const pgArray = (ids: number[]): string => `'{${ids.map((id) => Math.trunc(Number(id))).join(',')}}'`;
+
+/**
+ * The statement that says who is asking, for the rest of the transaction. `SET LOCAL` rather than
+ * `set_config(..., true)`: Citus forwards SET LOCAL to the worker nodes (with
+ * `citus.propagate_set_commands = 'local'`) but not a function's side effects, and the policies there
+ * must see the same scope. SET takes no parameters; the values are a UUID checked here and integers.
+ */
+export function scopeStatement(viewerId: string | null, scope: Scope): string {
+  if (viewerId !== null && !UUID.test(viewerId)) throw new Error('A viewer id must be a UUID');
+  return [
+    `SET LOCAL app.user_id = '${viewerId ?? ''}'`,
+    `SET LOCAL app.read_provinces = ${pgArray(scope.readable)}`,
+    `SET LOCAL app.write_provinces = ${pgArray(scope.writable)}`,
+  ].join('; ');
+}
 
 async function setScope(runner: QueryRunner, viewerId: string | null, scope: Scope): Promise<void> {
-  await runner.query(
-    `SELECT set_config('app.user_id', $1, true), set_config('app.read_provinces', $2, true),
-            set_config('app.write_provinces', $3, true)`,
-    [viewerId ?? '', pgArray(scope.readable), pgArray(scope.writable)],
-  );
+  await runner.query(scopeStatement(viewerId, scope));
 }
 
 interface UserRow {
