@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { migrations } from './migrations';
@@ -133,7 +134,33 @@ export function appDataSource(config: DatabaseConfig, log: Logger, onQuery?: (sq
   });
 }
 
-export async function pendingMigrations(ds: DataSource): Promise<number> {
-  const rows: Array<{ count: string }> = await ds.query('SELECT count(*)::text AS count FROM migrations');
-  return migrations.length - Number(rows[0]?.count ?? 0);
+export interface ReadinessProbe {
+  /** Migrations not yet applied; throws when the database cannot be reached. */
+  pendingMigrations: () => Promise<number>;
+  close: () => Promise<void>;
+}
+
+/**
+ * `/readyz`'s own connection, beside the request pool: a pool full of busy requests is a busy instance,
+ * not an unreachable database, and must not take every instance out of the load balancer at once.
+ */
+export function readinessProbe(ds: DataSource): ReadinessProbe {
+  const options = ds.options as PostgresDataSourceOptions;
+  const extra = (options.extra ?? {}) as { connectionTimeoutMillis?: number };
+  const pool = new Pool({
+    connectionString: options.url,
+    max: 1,
+    idleTimeoutMillis: 60_000,
+    connectionTimeoutMillis: extra.connectionTimeoutMillis ?? 3000,
+    query_timeout: extra.connectionTimeoutMillis ?? 3000,
+    application_name: 'coso-api-readiness',
+  });
+  pool.on('error', () => undefined); // a dropped idle connection is replaced at the next probe
+  return {
+    pendingMigrations: async () => {
+      const { rows } = await pool.query<{ count: string }>('SELECT count(*)::text AS count FROM migrations');
+      return migrations.length - Number(rows[0]?.count ?? 0);
+    },
+    close: () => pool.end(),
+  };
 }

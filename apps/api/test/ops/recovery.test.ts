@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { Client } from 'pg';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
@@ -102,6 +103,36 @@ describe('recovery', () => {
     return { dispose: async () => client.dispose() };
   };
 
+  /** A request on a connection of its own (POST /graphql, or GET /readyz without a query), headers as sent. */
+  const rawPost = (
+    port: number,
+    query: string | null,
+    token?: string,
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: { errors?: Answer['errors'] } }> =>
+    new Promise((resolve, reject) => {
+      const body = query === null ? undefined : JSON.stringify({ query });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: body ? 'POST' : 'GET',
+          path: body ? '/graphql' : '/readyz',
+          agent: false,
+          headers: {
+            ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text || '{}') }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+
   const expectCodedUnavailable = (answers: Answer[]) => {
     for (const a of answers) {
       expect({ status: a.status, code: a.code }).toEqual({ status: 503, code: 'UNAVAILABLE' });
@@ -163,8 +194,8 @@ describe('recovery', () => {
     // Nothing hung, nothing answered with an internal error: every answer was data or UNAVAILABLE.
     expect(answers.filter((a) => a.status === 0)).toEqual([]);
     const clean = (a: Answer) => a.status === 200 && !a.errors && a.data?.me?.id === boardId;
-    // Caught mid-query by the shutdown, an answer is a GraphQL error (HTTP 200); refused at the start, a 503.
-    const unclean = answers.filter((a) => !clean(a) && !([200, 503].includes(a.status) && a.code === 'UNAVAILABLE'));
+    // Refused at the start or caught mid-query by the shutdown, an operation that failed as a whole is a 503.
+    const unclean = answers.filter((a) => !clean(a) && !(a.status === 503 && a.code === 'UNAVAILABLE'));
     const errorLines = api
       .output()
       .split('\n')
@@ -205,6 +236,8 @@ describe('recovery', () => {
       const healthStarted = Date.now();
       const healthz = await fetch(`${api.url}/healthz`);
       const healthMs = Date.now() - healthStarted;
+      // A full pool is a busy instance, not an unreachable database: it stays in the load balancer.
+      const readyz = await fetch(`${api.url}/readyz`);
       const metrics = await (await fetch(`${api.url}/metrics`)).text();
       await release();
       released = true;
@@ -215,6 +248,7 @@ describe('recovery', () => {
       expect(slowest).toBeLessThan(5000);
       expect(healthz.status).toBe(200);
       expect(healthMs).toBeLessThan(1000);
+      expect({ status: readyz.status, body: await readyz.json() }).toEqual({ status: 200, body: { status: 'ready' } });
       expect(metrics).toMatch(/db_pool_connections\{state="total"\} 2/);
       // The requests that held the connections finish once the lock is gone.
       for (const a of heldAnswers) expect({ status: a.status, id: a.data?.me?.id }).toEqual({ status: 200, id: boardId });
@@ -240,9 +274,19 @@ describe('recovery', () => {
     await sleep(500);
     api.child.kill('SIGTERM');
     await sleep(500);
+    // Arriving after SIGTERM: told to go elsewhere, on a connection the server then closes, never dropped.
+    const late = await rawPost(api.port, ME, boardToken);
+    const lateReady = await rawPost(api.port, null);
     await release();
     const answers = await Promise.all(inFlight);
     const exit = await api.exited;
+    expect({ status: late.status, connection: late.headers.connection, code: late.body.errors?.[0]?.extensions?.code }).toEqual({
+      status: 503,
+      connection: 'close',
+      code: 'UNAVAILABLE',
+    });
+    expect(late.body.errors?.[0]?.message).toMatch(/khởi động lại/);
+    expect(lateReady.status).toBe(503);
 
     for (const a of answers) expect({ status: a.status, id: a.data?.me?.id }).toEqual({ status: 200, id: boardId });
     expect(exit).toEqual({ code: 0, signal: null });
