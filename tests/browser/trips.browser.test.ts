@@ -7,8 +7,8 @@ jest.setTimeout(120_000);
 const suite = browserSuite();
 const { openPage } = suite;
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${suite.product.url}/signin`);
+async function signIn(page: Page, username: string, base = suite.product.url): Promise<void> {
+  await page.goto(`${base}/signin`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill('demo1234');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -152,6 +152,33 @@ test('a cadre registers a trip; the Standing Board sees it live and approves it;
 
   await openNav(cadre, 'Đi cơ sở', 'Chuyến đi của tôi');
   await cadre.locator('.trip-card').filter({ hasText: title }).getByText('Đã duyệt', { exact: true }).waitFor();
+});
+
+test('live wherever the app is opened: a registration sent at 127.0.0.1 reaches an approvals page opened at localhost within 2 s', async () => {
+  // The product runs as `pnpm start` runs it, with no ALLOWED_ORIGINS: each page's own address must do.
+  const port = new URL(suite.product.url).port;
+  const title = `Nắm tình hình chi đoàn thôn ${Date.now()}`;
+  const cadre = await openPage(DESKTOP);
+  const board = await openPage(DESKTOP);
+  const refused: string[] = [];
+  for (const page of [cadre, board]) {
+    page.on('console', (message) => {
+      if (/WebSocket|Authentication failed/i.test(message.text())) refused.push(message.text());
+    });
+  }
+  await signIn(cadre, 'canbo.ldg', `http://127.0.0.1:${port}`);
+  await signIn(board, 'thuongtruc.ldg', `http://localhost:${port}`);
+  await openNav(board, 'Đi cơ sở', 'Duyệt đăng ký');
+  await board.waitForURL(`http://localhost:${port}/approvals`);
+  await board.getByRole('table').getByRole('row').nth(1).waitFor();
+
+  await openNav(cadre, 'Đi cơ sở', 'Đăng ký đi cơ sở');
+  await fillRegistration(cadre, title, 24);
+  await cadre.getByText('Đăng ký phù hợp với quy định của tỉnh.').waitFor();
+  await cadre.getByRole('button', { name: 'Gửi duyệt' }).click();
+  await cadre.waitForURL(/\/trips\/[0-9a-f-]{36}$/);
+  await board.getByRole('row').filter({ hasText: title }).waitFor({ timeout: 2_000 });
+  expect(refused).toEqual([]);
 });
 
 test('the registration form fits a 375px-wide phone, with the navigation in a menu', async () => {

@@ -45,18 +45,17 @@ export async function startProduct(): Promise<{ url: string; stop: () => Promise
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coso-browser-'));
   fs.chmodSync(dataDir, 0o755);
+  // Started as `pnpm start` starts it: no allowed origins, host or mode of the tests' own; only a free
+  // port and a fresh data folder (and its embedded cluster's port) so runs do not collide.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: 'test',
     PORT: String(port),
-    HOST: '127.0.0.1',
     SEED_DEMO: '1',
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(await freePort()),
-    ALLOWED_ORIGINS: `http://127.0.0.1:${port},http://localhost:${port}`,
   };
-  delete env.DATABASE_URL;
+  for (const name of ['NODE_ENV', 'HOST', 'ALLOWED_ORIGINS', 'TRUST_PROXY', 'REDIS_URL', 'DATABASE_URL']) delete env[name];
   if (process.env.TEST_DATABASE_URL) {
     const dbUrl = new URL(process.env.TEST_DATABASE_URL);
     dbUrl.pathname = `/coso_browser_${port}`;
