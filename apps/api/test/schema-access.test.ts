@@ -1,8 +1,18 @@
 import fs from 'node:fs';
-import { lexicographicSortSchema, printSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  isNonNullType,
+  isObjectType,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { createSchema, SCHEMA_FILE } from '../src/schema';
 import { createAppPubSub } from '../src/shared/pubsub';
-import { ALL_ROLES } from '../src/shared/access';
+import { ALL_ROLES, Role } from '../src/shared/access';
+import { CadreFieldKind } from '../src/modules/roster/roster.policy';
 
 /** What type-graphql's emitSchemaFile writes (utils/emitSchemaDefinitionFile.js, sortedSchema: true). */
 const GENERATED_HEADER = `\
@@ -60,6 +70,129 @@ describe('every root field declares who may call it', () => {
       .map((f) => f.name)
       .sort();
     expect(open).toEqual(['Mutation.login', 'Query.provinces']);
+  });
+});
+
+/**
+ * Every field of a cadre, classified. Open fields are what anyone who may read the cadre reads (a host
+ * unit sees its visitors' name, position and department); the others carry the roster policy's guard.
+ * A new field of Cadre fails the walk below until it is put in one list or the other.
+ */
+const OPEN_CADRE_FIELDS = ['id', 'provinceId', 'fullName', 'position', 'departmentId', 'department', 'version'];
+const GUARDED_FIELDS: Record<string, Record<string, CadreFieldKind>> = {
+  Cadre: {
+    exemptions: CadreFieldKind.PERSONAL,
+    account: CadreFieldKind.PERSONAL,
+    gender: CadreFieldKind.ROSTER,
+    agencyStaff: CadreFieldKind.ROSTER,
+    executiveMember: CadreFieldKind.ROSTER,
+    term: CadreFieldKind.ROSTER,
+    subjectFrom: CadreFieldKind.ROSTER,
+    subjectTo: CadreFieldKind.ROSTER,
+  },
+};
+/** Types that are a person's own data: reached only through a guarded field or a root field for their keepers. */
+const PERSONAL_TYPES = ['Exemption', 'User', 'UserConnection', 'AuthPayload'];
+/** Root fields answering with the caller's own account, whoever they are. */
+const SELF_ROOTS = ['Query.me', 'Mutation.login'];
+/** Names that smell of personal data; on what a host unit reads, each such field must be reviewed here. */
+const PERSONAL_NAME = /note|phone|email|username|password|birth|address|health|exempt|identity/i;
+/** Free text about a trip or an action written by staff for the unit concerned: not a cadre's personal data. */
+const REVIEWED_TEXT_FIELDS = ['Trip.decisionNote', 'TripTimelineEntry.note', 'CorrectiveAction.doneNote'];
+
+const rootsOf = (schema: GraphQLSchema) =>
+  [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(
+    (t): t is GraphQLObjectType => t !== null && t !== undefined,
+  );
+
+/**
+ * The fields a role reaches from the root fields it may call, not following a guarded field (the guard
+ * answers null to whoever the policy refuses) nor the caller's own account.
+ */
+function reachableFields(schema: GraphQLSchema, role: Role): Array<{ name: string; field: GraphQLField<unknown, unknown> }> {
+  const found: Array<{ name: string; field: GraphQLField<unknown, unknown> }> = [];
+  const seen = new Set<string>();
+  const queue: GraphQLObjectType[] = [];
+  const visit = (typeName: string) => {
+    const type = schema.getType(typeName);
+    if (isObjectType(type) && !seen.has(type.name)) {
+      seen.add(type.name);
+      queue.push(type);
+    }
+  };
+  for (const root of rootsOf(schema)) {
+    for (const field of Object.values(root.getFields())) {
+      const access = field.extensions?.access;
+      const name = `${root.name}.${field.name}`;
+      if (SELF_ROOTS.includes(name) || !(access === 'PUBLIC' || (Array.isArray(access) && access.includes(role)))) continue;
+      found.push({ name, field });
+      visit(getNamedType(field.type).name);
+    }
+  }
+  while (queue.length > 0) {
+    const type = queue.shift()!;
+    for (const field of Object.values(type.getFields())) {
+      if (field.extensions?.cadreField) continue;
+      found.push({ name: `${type.name}.${field.name}`, field });
+      visit(getNamedType(field.type).name);
+    }
+  }
+  return found;
+}
+
+describe('every field of a cadre declares who may read it', () => {
+  let schema: GraphQLSchema;
+
+  beforeAll(async () => {
+    schema = await createSchema(createAppPubSub().pubsub);
+  });
+
+  it('classifies every field of Cadre as open or guarded', () => {
+    const cadre = schema.getType('Cadre') as GraphQLObjectType;
+    const unclassified = Object.keys(cadre.getFields()).filter(
+      (name) => !OPEN_CADRE_FIELDS.includes(name) && !(name in GUARDED_FIELDS.Cadre),
+    );
+    expect(unclassified).toEqual([]);
+  });
+
+  it('puts the guard on every guarded field, nullable so a refused read is null and the page still renders', () => {
+    const wrong = Object.entries(GUARDED_FIELDS).flatMap(([typeName, fields]) => {
+      const type = schema.getType(typeName) as GraphQLObjectType;
+      return Object.entries(fields)
+        .map(([name, kind]) => ({ name: `${typeName}.${name}`, kind, field: type.getFields()[name] }))
+        .filter(({ field, kind }) => !field || field.extensions?.cadreField !== kind || isNonNullType(field.type))
+        .map(({ name, field }) => `${name}: ${JSON.stringify(field?.extensions?.cadreField) ?? 'missing'}`);
+    });
+    expect(wrong).toEqual([]);
+    // And nothing else carries it by accident.
+    const guarded = Object.values(schema.getTypeMap())
+      .filter(isObjectType)
+      .flatMap((t) => Object.values(t.getFields()).map((f) => ({ name: `${t.name}.${f.name}`, kind: f.extensions?.cadreField })))
+      .filter((f) => f.kind)
+      .map((f) => f.name)
+      .sort();
+    expect(guarded).toEqual(
+      Object.entries(GUARDED_FIELDS)
+        .flatMap(([t, fields]) => Object.keys(fields).map((f) => `${t}.${f}`))
+        .sort(),
+    );
+  });
+
+  it.each([Role.HOST_UNIT, Role.CADRE, Role.DEPARTMENT_HEAD, Role.STANDING_BOARD, Role.CENTRAL])(
+    'lets %s reach exemptions and accounts only through the guarded fields',
+    (role) => {
+      const leaks = reachableFields(schema, role)
+        .filter(({ field }) => PERSONAL_TYPES.includes(getNamedType(field.type).name))
+        .map(({ name }) => name);
+      expect(leaks).toEqual([]);
+    },
+  );
+
+  it('reviews every field with a personal-sounding name a host unit can read', () => {
+    const names = reachableFields(schema, Role.HOST_UNIT)
+      .map(({ name }) => name)
+      .filter((name) => !name.startsWith('Query.') && !name.startsWith('Mutation.') && PERSONAL_NAME.test(name.split('.')[1]));
+    expect(names.filter((n) => !REVIEWED_TEXT_FIELDS.includes(n))).toEqual([]);
   });
 });
 

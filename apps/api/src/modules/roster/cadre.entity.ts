@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CadreField, CadreFieldKind } from './roster.policy';
 
 export enum Gender {
   MALE = 'MALE',
@@ -19,6 +20,10 @@ registerEnumType(ExemptionKind, {
   description: 'Học tập dài hạn (từ 6 tháng), ốm đau dài hạn, thai sản, trường hợp khác được duyệt',
 });
 
+/**
+ * Name, position and department are read by whoever may read the cadre (a host unit sees its visitors');
+ * the roster's facts and the cadre's personal data are guarded field by field (roster.policy.ts).
+ */
 @ObjectType({ description: 'Cán bộ thuộc diện thực hiện chủ trương "1+2"' })
 @Entity('cadre')
 export class Cadre {
@@ -34,7 +39,8 @@ export class Cadre {
   @Column({ type: 'text', name: 'full_name' })
   fullName: string;
 
-  @Field(() => Gender)
+  @CadreField(CadreFieldKind.ROSTER)
+  @Field(() => Gender, { nullable: true })
   @Column({ type: 'text' })
   gender: Gender;
 
@@ -46,22 +52,27 @@ export class Cadre {
   @Column({ type: 'uuid', name: 'department_id', nullable: true })
   departmentId: string | null;
 
-  @Field({ description: 'Cán bộ chuyên trách cơ quan Tỉnh đoàn' })
+  @CadreField(CadreFieldKind.ROSTER)
+  @Field(() => Boolean, { nullable: true, description: 'Cán bộ chuyên trách cơ quan Tỉnh đoàn' })
   @Column({ type: 'boolean', name: 'agency_staff' })
   agencyStaff: boolean;
 
-  @Field({ description: 'Ủy viên Ban Chấp hành chuyên trách' })
+  @CadreField(CadreFieldKind.ROSTER)
+  @Field(() => Boolean, { nullable: true, description: 'Ủy viên Ban Chấp hành chuyên trách' })
   @Column({ type: 'boolean', name: 'executive_member' })
   executiveMember: boolean;
 
+  @CadreField(CadreFieldKind.ROSTER)
   @Field(() => String, { nullable: true, description: 'Nhiệm kỳ, ví dụ Khóa XII 2017–2022' })
   @Column({ type: 'text', nullable: true })
   term: string | null;
 
-  @Field(() => LocalDateResolver, { description: 'Thuộc diện từ ngày' })
+  @CadreField(CadreFieldKind.ROSTER)
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Thuộc diện từ ngày' })
   @Column({ type: 'date', name: 'subject_from' })
   subjectFrom: string;
 
+  @CadreField(CadreFieldKind.ROSTER)
   @Field(() => LocalDateResolver, { nullable: true, description: 'Thuộc diện đến ngày' })
   @Column({ type: 'date', name: 'subject_to', nullable: true })
   subjectTo: string | null;

@@ -10,6 +10,7 @@ import { Unit } from '../units/unit.entity';
 import { User } from '../accounts/user.entity';
 import { Cadre, Exemption } from './cadre.entity';
 import { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
+import { CadreField, CadreFieldKind } from './roster.policy';
 import { createCadre, createExemption, deleteExemption, listCadres, updateCadre } from './roster.service';
 
 /** An exemption changes the required days of every year it touches. */
@@ -82,12 +83,20 @@ export class RosterResolver {
     return cadre.departmentId ? ctx.loaders.unitById.load(cadre.departmentId) : null;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Tài khoản gắn với cán bộ' })
+  @CadreField(CadreFieldKind.PERSONAL)
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Tài khoản gắn với cán bộ; chỉ Ban Tổ chức, Thường trực, Trưởng ban của cán bộ và chính cán bộ được xem',
+  })
   account(@Root() cadre: Cadre, @Ctx() ctx: Context): Promise<User | null> {
     return ctx.loaders.accountByCadre.load(cadre.id);
   }
 
-  @FieldResolver(() => [Exemption])
+  @CadreField(CadreFieldKind.PERSONAL)
+  @FieldResolver(() => [Exemption], {
+    nullable: true,
+    description: 'Các trường hợp miễn; chỉ Ban Tổ chức, Thường trực, Trưởng ban của cán bộ và chính cán bộ được xem',
+  })
   exemptions(@Root() cadre: Cadre, @Ctx() ctx: Context): Promise<Exemption[]> {
     return ctx.loaders.exemptionsByCadre.load(cadre.id);
   }

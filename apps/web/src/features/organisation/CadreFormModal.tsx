@@ -10,7 +10,8 @@ import { fieldsNamed } from '@/shared/forms/serverErrors';
 
 export interface CadreFormValues {
   fullName: string;
-  gender: Gender;
+  /** Empty only when the API withheld it: the form then asks for it rather than guessing. */
+  gender: Gender | null;
   position: string;
   departmentId: string | null;
   categories: Array<'agencyStaff' | 'executiveMember'>;
@@ -45,7 +46,7 @@ function valuesOf(cadre: CadreRow_CadreFragment | null): CadreFormValues {
       ...(cadre.executiveMember ? (['executiveMember'] as const) : []),
     ],
     term: cadre.term ?? '',
-    subjectFrom: fromLocalDate(cadre.subjectFrom),
+    subjectFrom: cadre.subjectFrom ? fromLocalDate(cadre.subjectFrom) : null,
     subjectTo: cadre.subjectTo ? fromLocalDate(cadre.subjectTo) : null,
   };
 }
@@ -91,7 +92,7 @@ export function CadreFormModal({ open, cadre, onClose, onSaved }: CadreFormModal
     if (cadre) {
       await update({ variables: { id: cadre.id, version: cadre.version, input: common } });
     } else {
-      if (!values.subjectFrom) return;
+      if (!values.subjectFrom || !values.gender) return;
       await create({ variables: { input: { ...common, gender: values.gender, subjectFrom: toLocalDate(values.subjectFrom) } } });
     }
     onSaved(common.fullName);

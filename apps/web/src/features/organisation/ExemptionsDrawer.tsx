@@ -33,7 +33,9 @@ export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFrag
   const [create, { loading: creating }] = useMutation(CreateExemptionMutation);
   const [remove] = useMutation(DeleteExemptionMutation);
   const exemptions = cadre
-    ? [...getFragmentData(ExemptionRow_exemption, cadre.exemptions)].sort((a, b) => b.startDate.localeCompare(a.startDate))
+    ? [...(getFragmentData(ExemptionRow_exemption, cadre.exemptions) ?? [])].sort((a, b) =>
+        b.startDate.localeCompare(a.startDate),
+      )
     : [];
 
   const add = async () => {

@@ -105,9 +105,11 @@ function Roster() {
       key: 'subject',
       render: (_, c) => (
         <span className="nowrap">
-          {c.subjectTo
-            ? `${formatLocalDate(c.subjectFrom)} – ${formatLocalDate(c.subjectTo)}`
-            : t('org.cadre.subjectSince', { date: formatLocalDate(c.subjectFrom) })}
+          {!c.subjectFrom
+            ? '—'
+            : c.subjectTo
+              ? `${formatLocalDate(c.subjectFrom)} – ${formatLocalDate(c.subjectTo)}`
+              : t('org.cadre.subjectSince', { date: formatLocalDate(c.subjectFrom) })}
         </span>
       ),
     },
@@ -115,7 +117,7 @@ function Roster() {
       title: t('org.cadre.exemptions'),
       key: 'exemptions',
       render: (_, c) => {
-        const list = getFragmentData(ExemptionRow_exemption, c.exemptions);
+        const list = getFragmentData(ExemptionRow_exemption, c.exemptions) ?? [];
         const today = todayLocalDate();
         const current = list.find((e) => e.startDate <= today && e.endDate >= today);
         return current ? (
