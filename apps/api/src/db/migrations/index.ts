@@ -10,6 +10,7 @@ import { Reports1764300000008 } from './1764300000008-Reports';
 import { Transfer1764300000009 } from './1764300000009-Transfer';
 import { ImportUpdates1764300000010 } from './1764300000010-ImportUpdates';
 import { PlanningEdits1764300000011 } from './1764300000011-PlanningEdits';
+import { OwnTripDecision1764300000012 } from './1764300000012-OwnTripDecision';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Transfer1764300000009,
   ImportUpdates1764300000010,
   PlanningEdits1764300000011,
+  OwnTripDecision1764300000012,
 ];

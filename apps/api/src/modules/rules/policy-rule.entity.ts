@@ -76,6 +76,13 @@ export class PolicyRule {
   @Column({ type: 'text', name: 'check_topic_overlap' })
   checkTopicOverlap: CheckMode;
 
+  @Field({
+    description:
+      'Chuyến đi của một thành viên Thường trực (trưởng đoàn hoặc thành viên) phải do một thành viên Thường trực khác quyết định',
+  })
+  @Column({ type: 'boolean', name: 'own_trip_decided_by_other' })
+  ownTripDecidedByOther: boolean;
+
   @Field(() => Int, { description: 'Phiên bản; 0 khi tỉnh chưa lưu quy định riêng (đang dùng mặc định)' })
   @Column({ type: 'integer' })
   version: number;
@@ -98,6 +105,7 @@ export function defaultRule(provinceId: number, year: number): PolicyRule {
     checkHostLoad: CheckMode.WARN,
     hostLoadMaxPerWeek: 2,
     checkTopicOverlap: CheckMode.WARN,
+    ownTripDecidedByOther: true,
     version: 0,
   });
 }

@@ -58,4 +58,8 @@ export class PolicyRuleInput implements Partial<PolicyRule> {
 
   @Field(() => CheckMode)
   checkTopicOverlap: CheckMode;
+
+  @Field(() => Boolean, { nullable: true, description: 'Bỏ trống: giữ như đang có (mặc định: có)' })
+  @IsOptional()
+  ownTripDecidedByOther?: boolean;
 }

@@ -40,6 +40,8 @@ export async function setRule(
     checkHostLoad: input.checkHostLoad,
     hostLoadMaxPerWeek: input.hostLoadMaxPerWeek,
     checkTopicOverlap: input.checkTopicOverlap,
+    // Left out, the year keeps what it had (true on a first save: the column's default).
+    ...(typeof input.ownTripDecidedByOther === 'boolean' ? { ownTripDecidedByOther: input.ownTripDecidedByOther } : {}),
   };
   const stale = () =>
     conflict('Quy định năm này vừa được người khác thay đổi. Vui lòng tải lại trước khi lưu.', 'VERSION_MISMATCH');

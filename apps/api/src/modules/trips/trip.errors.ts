@@ -22,4 +22,6 @@ export enum TripErrorCode {
   REPORT_DETAILS_REQUIRED = 'REPORT_DETAILS_REQUIRED',
   MERGE_INVALID = 'MERGE_INVALID',
   NOT_YOUR_TRIP = 'NOT_YOUR_TRIP',
+  /** A standing-board member deciding a trip they lead or go on, where the year's rule wants another member. */
+  OWN_TRIP_DECISION = 'OWN_TRIP_DECISION',
 }

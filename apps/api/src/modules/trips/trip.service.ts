@@ -434,6 +434,24 @@ const DECISION_EVENT: Record<Decision, TripEventType> = {
 };
 
 /** The Standing Board's decision on one or several submissions, all or nothing. */
+/**
+ * A standing-board member does not approve, return or reject a trip they lead or go on when the
+ * province-year's rule asks for another member of the standing board to decide it.
+ */
+async function assertNotOwnTrip(actor: TripActor, trip: Trip, field: string): Promise<void> {
+  const cadreId = actor.viewer.cadreId;
+  if (!cadreId) return;
+  const own =
+    trip.leadCadreId === cadreId ||
+    (await actor.manager.existsBy(TripMember, { provinceId: trip.provinceId, tripId: trip.id, cadreId }));
+  if (!own || !(await ruleFor(actor.manager, trip.provinceId, yearOf(trip.startDate))).ownTripDecidedByOther) return;
+  throw new AppError(
+    ErrorCode.FORBIDDEN,
+    `Chuyến đi "${trip.title}" là chuyến đi của chính bạn, phải do một thành viên Thường trực khác quyết định.`,
+    { reason: TripErrorCode.OWN_TRIP_DECISION, field },
+  );
+}
+
 export async function decideTrips(
   actor: TripActor,
   items: TripVersionInput[],
@@ -447,8 +465,9 @@ export async function decideTrips(
   if (items.length === 0) throw badInput('trips', 'Cần chọn ít nhất một chuyến đi.');
   const event = DECISION_EVENT[decision];
   const result: Trip[] = [];
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     const trip = await lockTrip(actor, item.id, item.version);
+    await assertNotOwnTrip(actor, trip, `trips.${index}.id`);
     const from = trip.state;
     const to = assertTransition(trip, event);
     const saved = await save(actor, trip, { state: to, decisionNote: note });

@@ -29,6 +29,7 @@ const rule = (extra: Record<string, unknown> = {}) => ({
   checkHostLoad: 'WARN',
   hostLoadMaxPerWeek: 2,
   checkTopicOverlap: 'OFF',
+  ownTripDecidedByOther: true,
   ...extra,
 });
 
@@ -115,5 +116,38 @@ describe('the yearly rules form', () => {
     await waitFor(() => expect(screen.getByLabelText('Hạn nộp báo cáo (số ngày sau khi về)')).toHaveValue('7'));
     expect(screen.getByText('Quy định riêng của tỉnh · phiên bản 5')).toBeInTheDocument();
     expect(days).toHaveValue('30');
+  });
+
+  it('shows who decides a standing-board member’s own trip, and saves the province’s choice', async () => {
+    const user = setupUser();
+    let saved = false;
+    renderPage('/organisation/rules', '/organisation/rules', <RulesPage />, [
+      viewer,
+      always({
+        request: { query: PolicyRuleQuery },
+        result: () => ({ data: { policyRule: saved ? rule({ version: 5, ownTripDecidedByOther: false }) : rule() } }),
+      }),
+      {
+        request: {
+          query: SetPolicyRuleMutation,
+          variables: (v: { version: number; input: { ownTripDecidedByOther?: boolean } }) =>
+            v.version === 4 && v.input.ownTripDecidedByOther === false,
+        },
+        result: () => {
+          saved = true;
+          return { data: { setPolicyRule: rule({ version: 5, ownTripDecidedByOther: false }) } };
+        },
+      },
+    ]);
+
+    const own = await screen.findByRole('switch', {
+      name: 'Chuyến đi của một thành viên Thường trực phải do một thành viên Thường trực khác quyết định',
+    });
+    expect(own).toBeChecked();
+    await user.click(own);
+    await user.click(screen.getByRole('button', { name: `Lưu quy định năm ${YEAR}` }));
+    expect(await screen.findByText(`Đã lưu quy định năm ${YEAR}.`)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('Quy định riêng của tỉnh · phiên bản 5')).toBeInTheDocument());
+    expect(own).not.toBeChecked();
   });
 });

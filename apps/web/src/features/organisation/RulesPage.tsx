@@ -45,6 +45,7 @@ export interface RulesFormValues {
   checkHostLoad: CheckMode;
   checkTopicOverlap: CheckMode;
   hostLoadMaxPerWeek: number | null;
+  ownTripDecidedByOther: boolean;
 }
 
 const valuesOf = (r: RulesForm_RuleFragment): RulesFormValues => ({
@@ -60,6 +61,7 @@ const valuesOf = (r: RulesForm_RuleFragment): RulesFormValues => ({
   checkHostLoad: r.checkHostLoad,
   checkTopicOverlap: r.checkTopicOverlap,
   hostLoadMaxPerWeek: r.hostLoadMaxPerWeek,
+  ownTripDecidedByOther: r.ownTripDecidedByOther,
 });
 
 const fieldOf = (last: string): string | undefined =>
@@ -73,6 +75,7 @@ const fieldOf = (last: string): string | undefined =>
           'reportRequired',
           'reportDueDays',
           'hostLoadMaxPerWeek',
+          'ownTripDecidedByOther',
           ...CHECKS,
         ].includes(last)
       ? last
@@ -164,6 +167,7 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
       checkHostLoad: values.checkHostLoad,
       hostLoadMaxPerWeek: values.hostLoadMaxPerWeek,
       checkTopicOverlap: values.checkTopicOverlap,
+      ownTripDecidedByOther: values.ownTripDecidedByOther,
     };
     setFailure(null);
     setConflict(null);
@@ -316,6 +320,17 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
         ]}
       >
         <InputNumber precision={0} style={{ width: 160 }} />
+      </Form.Item>
+      <Typography.Title level={2} className="org-section-title">
+        {t('org.rules.section.decisions')}
+      </Typography.Title>
+      <Form.Item
+        label={t('org.rules.ownTripDecidedByOther')}
+        name="ownTripDecidedByOther"
+        valuePropName="checked"
+        extra={t('org.rules.ownTripDecidedByOtherHelp')}
+      >
+        <Switch checkedChildren={t('org.yes')} unCheckedChildren={t('org.no')} />
       </Form.Item>
       {failure && <Alert type="error" showIcon role="alert" title={failure} className="org-form__alert" />}
       <Space wrap>

@@ -189,6 +189,7 @@ export const RulesForm_rule = graphql(`
     checkHostLoad
     hostLoadMaxPerWeek
     checkTopicOverlap
+    ownTripDecidedByOther
   }
 `);
 
