@@ -140,7 +140,11 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
     maxPayload: env.MAX_BODY_BYTES,
     verifyClient: ({ origin }: { origin: string | undefined }) => originAllowed(origin),
   });
-  const metrics = new Metrics({ pool: typeormPoolStats(deps.dataSource), openSockets: () => wss.clients.size });
+  const metrics = new Metrics({
+    pool: typeormPoolStats(deps.dataSource),
+    openSockets: () => wss.clients.size,
+    own: deps.signIns.metrics,
+  });
   const observer = new OperationObserver(log, metrics);
   const wsServer = useServer<Record<string, unknown> | undefined, { viewerContext?: SubscriptionContext; socketOf?: string }>(
     {
@@ -262,7 +266,7 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
       res.status(503).json({ status: 'database unreachable' });
     }
   });
-  app.get('/metrics', metricsEndpoint(metrics, env.METRICS_TOKEN));
+  app.get('/metrics', metricsEndpoint(metrics, env, log));
 
   app.use(
     '/graphql',
@@ -285,7 +289,7 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
         // A request refused before execution (no query, a malformed parameter) never reaches the
         // transaction plugin: release its connection once the answer is sent (a no-op otherwise).
         res.once('finish', () => void tx.rollback());
-        return createContext(requestId, deps, tx);
+        return createContext(requestId, deps, tx, req.ip ?? req.socket.remoteAddress ?? null);
       }),
     }),
   );

@@ -4,6 +4,7 @@ import type { AppPubSub } from './shared/pubsub';
 import type { ProvinceDirectory } from './modules/tenancy/province.service';
 import type { ScopedTransaction, Scope, Viewer } from './modules/tenancy/tenancy';
 import type { TokenService } from './modules/accounts/auth.service';
+import type { SignInGuard } from './modules/accounts/auth.throttle';
 import type { Clock } from './shared/clock';
 import type { ComplianceCache } from './modules/compliance/compliance.service';
 import { createUnitLoaders, type UnitLoaders } from './modules/units/unit.loaders';
@@ -20,6 +21,7 @@ export interface AppDeps {
   provinces: ProvinceDirectory;
   pubsub: AppPubSub;
   tokens: TokenService;
+  signIns: SignInGuard;
   clock: Clock;
   /** This API process, among the instances sharing the event bus. */
   instanceId: string;
@@ -36,6 +38,8 @@ export interface Context {
   readonly viewer: Viewer | null;
   readonly scope: Scope;
   loaders: Loaders;
+  /** The client's address (behind TRUST_PROXY, as the proxy reports it); null outside HTTP. */
+  clientAddress: string | null;
 }
 
 /** A WebSocket subscription's context: who is listening; each event is read in its own transaction. */
@@ -58,9 +62,15 @@ export function createLoaders(tx: ScopedTransaction): Loaders {
   };
 }
 
-export function createContext(requestId: string, deps: AppDeps, tx: ScopedTransaction): Context {
+export function createContext(
+  requestId: string,
+  deps: AppDeps,
+  tx: ScopedTransaction,
+  clientAddress: string | null = null,
+): Context {
   return {
     requestId,
+    clientAddress,
     deps,
     tx,
     get viewer() {

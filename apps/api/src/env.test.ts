@@ -9,6 +9,11 @@ describe('environment', () => {
     );
   });
 
+  it('has no signing key of its own: unset outside production, the server makes one for its data folder', () => {
+    expect(loadEnv({}).JWT_SECRET).toBeUndefined();
+    expect(loadEnv({ NODE_ENV: 'test' }).JWT_SECRET).toBeUndefined();
+  });
+
   it('names the bad setting instead of starting with it', () => {
     expect(() => loadEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadEnv({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);

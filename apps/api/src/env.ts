@@ -3,7 +3,6 @@ import { z } from 'zod';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
-const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-0000';
 const DEV_APP_DB_PASSWORD = 'coso_app_dev';
 
 const schema = z
@@ -30,7 +29,11 @@ const schema = z
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
     DATA_DIR: z.string().default(path.join(repoRoot, '.data')),
     EMBEDDED_PG_PORT: z.coerce.number().int().default(54329),
-    JWT_SECRET: z.string().min(32).default(DEV_JWT_SECRET),
+    /**
+     * Token signing key, 32 characters or more. Required in production and whenever several instances run;
+     * unset elsewhere, a random key is made once and kept in DATA_DIR/jwt-secret.
+     */
+    JWT_SECRET: z.string().min(32).optional(),
     TOKEN_TTL: z.string().default('12h'),
     SEED_DEMO: z.enum(['0', '1']).default('1'),
     DEMO_PASSWORD: z.string().min(6).default('demo1234'),
@@ -63,7 +66,7 @@ const schema = z
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV !== 'production') return;
-    if (value.JWT_SECRET === DEV_JWT_SECRET) {
+    if (!value.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
     }
     if (value.APP_DB_PASSWORD === DEV_APP_DB_PASSWORD) {

@@ -8,7 +8,8 @@ import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
 import { createAppPubSub } from './shared/pubsub';
 import { ProvinceDirectory } from './modules/tenancy/province.service';
-import { TokenService } from './modules/accounts/auth.service';
+import { TokenService, tokenSecret } from './modules/accounts/auth.service';
+import { SignInGuard } from './modules/accounts/auth.throttle';
 import { startComplianceNotifier } from './modules/compliance/compliance.events';
 import { ComplianceCache } from './modules/compliance/compliance.service';
 import { startOverdueWatcher } from './modules/inspections/inspection.events';
@@ -32,7 +33,8 @@ export async function createServer(
     dataSource,
     provinces: await ProvinceDirectory.load(dataSource),
     pubsub,
-    tokens: new TokenService(env.JWT_SECRET, env.TOKEN_TTL),
+    tokens: new TokenService(await tokenSecret(env), env.TOKEN_TTL),
+    signIns: new SignInGuard(env.REDIS_URL),
     clock,
     instanceId: randomUUID(),
     complianceCache: new ComplianceCache(),
@@ -48,6 +50,7 @@ export async function createServer(
       stopOverdueWatcher();
       await http.close();
       await closePubSub();
+      deps.signIns.close();
     },
   };
 }

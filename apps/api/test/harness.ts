@@ -30,6 +30,8 @@ export interface TestProduct {
 }
 
 export const TEST_PASSWORD = 'test-password-123';
+/** One signing key for every instance, as a deployment of several instances sets JWT_SECRET. */
+export const TEST_JWT_SECRET = 'test-signing-key-for-every-instance-0001';
 
 /** The API on a loopback port against a database of its own, cloned from the migrated template. */
 export async function startTestProduct(
@@ -47,7 +49,7 @@ export async function startTestProduct(
   if (!adminUrl) throw new Error('TEST_ADMIN_URL is not set: run through jest (global setup)');
   const dbName = `coso_t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const ownerUrl = options.sameDatabaseAs?.ownerUrl ?? (await cloneTemplate(adminUrl, dbName));
-  const env = loadEnv({ ...process.env, NODE_ENV: 'test', DATABASE_URL: ownerUrl, ...options.env });
+  const env = loadEnv({ ...process.env, NODE_ENV: 'test', DATABASE_URL: ownerUrl, JWT_SECRET: TEST_JWT_SECRET, ...options.env });
   const config = { ...testDbConfig(ownerUrl, options.poolSize ?? 4), appServerUrl: options.appServerUrl };
   const statements: string[] = [];
   const dataSource = await appDataSource(config, logger, (sql) => statements.push(sql)).initialize();

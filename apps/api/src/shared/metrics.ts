@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type Metric } from 'prom-client';
+import type { Env } from '../env';
+import type { Logger } from './logger';
 
 export interface PoolStats {
   total: number;
@@ -13,6 +15,8 @@ export interface PoolStats {
 export interface MetricsSources {
   pool: () => PoolStats | undefined;
   openSockets: () => number;
+  /** Metrics a module keeps itself (sign-ins), served with the rest. */
+  own?: readonly Metric[];
 }
 
 export type OperationType = 'query' | 'mutation' | 'subscription' | 'unknown';
@@ -46,6 +50,7 @@ export class Metrics {
   constructor(sources: MetricsSources) {
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
+    for (const metric of sources.own ?? []) this.registry.registerMetric(metric);
     this.duration = new Histogram({
       name: 'graphql_operation_duration_seconds',
       help: 'Time from receiving a GraphQL operation to answering it (subscriptions: until the subscription is set up)',
@@ -117,9 +122,24 @@ export function typeormPoolStats(dataSource: DataSource): () => PoolStats | unde
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
-/** `GET /metrics`: open, or behind `Authorization: Bearer <token>` when a token is configured. */
-export function metricsEndpoint(metrics: Metrics, token: string | undefined): RequestHandler {
+/**
+ * `GET /metrics`: behind `Authorization: Bearer <METRICS_TOKEN>` when a token is configured. Without one
+ * it is open in development and absent (404) in production, where it would tell anyone how the service
+ * is used.
+ */
+export function metricsEndpoint(
+  metrics: Metrics,
+  env: Pick<Env, 'METRICS_TOKEN' | 'NODE_ENV'>,
+  log: Pick<Logger, 'warn'>,
+): RequestHandler {
+  const token = env.METRICS_TOKEN;
   const expected = token ? digest(`Bearer ${token}`) : undefined;
+  if (!token && env.NODE_ENV === 'production') {
+    log.warn('METRICS_TOKEN is not set: GET /metrics answers 404 in production');
+    return (_req, res) => {
+      res.status(404).json({ errors: [{ message: 'Không tìm thấy.', extensions: { code: 'NOT_FOUND' } }] });
+    };
+  }
   return async (req, res) => {
     if (expected && !timingSafeEqual(digest(req.get('authorization') ?? ''), expected)) {
       res.setHeader('www-authenticate', 'Bearer');

@@ -35,6 +35,87 @@ function costOf(source: unknown, maxTokens: number): number {
   }
 }
 
+/** Where a process keeps its counters: in memory, or in Redis shared by every instance. */
+export interface LimiterStore {
+  limiter: (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
+  close: () => void;
+}
+
+export function limiterStore(redisUrl: string | undefined, name: string): LimiterStore {
+  if (!redisUrl) return { limiter: (options) => new RateLimiterMemory(options), close: () => undefined };
+  const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', (err: Error) => logger.warn({ err }, `${name} store unreachable: counting in memory`));
+  return {
+    // Redis unreachable: this instance keeps counting on its own rather than letting everything through.
+    limiter: (options) =>
+      new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) }),
+    close: () => redis.disconnect(),
+  };
+}
+
+export interface BackoffPolicy {
+  /** Failures allowed before the first wait. */
+  free: number;
+  /** The first wait; each further failure doubles it, up to maxWaitSeconds. */
+  firstWaitSeconds: number;
+  maxWaitSeconds: number;
+  /** Failures are forgotten this long after the first of a series. */
+  forgetAfterSeconds: number;
+}
+
+/**
+ * Failures counted per key; past the free ones, the key gets one try per wait, and each failed try doubles
+ * the wait. An attempt counts as a failure from the moment it is let in (so a burst of simultaneous tries
+ * gets no more than a series of slow ones) until the caller says it succeeded.
+ */
+export class Backoff {
+  private readonly failures: RateLimiterAbstract;
+  private readonly turns: RateLimiterAbstract;
+
+  constructor(
+    store: LimiterStore,
+    name: string,
+    private readonly policy: BackoffPolicy,
+  ) {
+    this.failures = store.limiter({ keyPrefix: `${name}:failures`, points: policy.free, duration: policy.forgetAfterSeconds });
+    this.turns = store.limiter({ keyPrefix: `${name}:turn`, points: 1, duration: policy.maxWaitSeconds });
+  }
+
+  /** Seconds before the key may try again (0: it may now), without counting anything. */
+  async waitSeconds(key: string): Promise<number> {
+    const turn = await this.turns.get(key);
+    // A turn taken opens a window in which the key gets no other.
+    return turn && turn.consumedPoints >= 1 && turn.msBeforeNext > 0 ? secondsOf(turn.msBeforeNext) : 0;
+  }
+
+  /** Lets an attempt in (0) or says how many seconds to wait; an attempt let in counts as a failure. */
+  async attempt(key: string): Promise<number> {
+    const { consumedPoints } = await this.failures.penalty(key);
+    if (consumedPoints < this.policy.free) return 0;
+    const wait = Math.min(this.policy.maxWaitSeconds, this.policy.firstWaitSeconds * 2 ** (consumedPoints - this.policy.free));
+    try {
+      await this.turns.consume(key, 1, { customDuration: wait });
+      return 0;
+    } catch (refusal) {
+      await this.failures.reward(key);
+      if (refusal instanceof RateLimiterRes) return secondsOf(refusal.msBeforeNext);
+      throw refusal;
+    }
+  }
+
+  /** An attempt let in succeeded: it no longer counts as a failure. */
+  async refund(key: string): Promise<void> {
+    await this.failures.reward(key);
+  }
+
+  /** Starts the key afresh: no failures, no wait. */
+  async forget(key: string): Promise<void> {
+    await Promise.all([this.failures.delete(key), this.turns.delete(key)]);
+  }
+}
+
+const secondsOf = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
+
 export interface RateLimitOptions {
   points: number;
   windowSeconds: number;
@@ -55,16 +136,8 @@ export interface RateLimit {
  * Retry-After before anything runs: no transaction is opened, no resolver is called.
  */
 export function createRateLimit(options: RateLimitOptions): RateLimit {
-  const base = { points: options.points, duration: options.windowSeconds, keyPrefix: 'coso:rate' };
-  const memory = new RateLimiterMemory(base);
-  let redis: Redis | undefined;
-  let limiter: RateLimiterAbstract = memory;
-  if (options.redisUrl) {
-    redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    redis.on('error', (err: Error) => logger.warn({ err }, 'Rate limit store unreachable: counting in memory'));
-    // Redis unreachable: this instance keeps counting on its own rather than letting everything through.
-    limiter = new RateLimiterRedis({ ...base, storeClient: redis, insuranceLimiter: memory });
-  }
+  const store = limiterStore(options.redisUrl, 'Rate limit');
+  const limiter = store.limiter({ points: options.points, duration: options.windowSeconds, keyPrefix: 'coso:rate' });
 
   const middleware: RequestHandler = async (req, res, next) => {
     const source: unknown = req.method === 'GET' ? req.query : req.body;
@@ -96,7 +169,7 @@ export function createRateLimit(options: RateLimitOptions): RateLimit {
   return {
     middleware,
     close: async () => {
-      redis?.disconnect();
+      store.close();
     },
   };
 }

@@ -129,7 +129,7 @@ describe('per-user rate limit (in memory)', () => {
     }
   });
 
-  it('keeps throttling failed sign-ins per account (TOO_MANY_REQUESTS) below the rate limit', async () => {
+  it('keeps throttling failed sign-ins per address and name (TOO_MANY_REQUESTS) below the rate limit', async () => {
     const local = await startTestProduct({ env: { RATE_LIMIT_POINTS: '100' } });
     try {
       const user = await buildUser(local.owner, { role: Role.STANDING_BOARD, provinceId });

@@ -43,6 +43,9 @@ export class AccountResolver {
   async setAccountActive(@Ctx() ctx: Context, @Arg('id', () => ID) id: string, @Arg('active') active: boolean): Promise<User> {
     const user = await setAccountActive(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!.id, id, active);
     if (!active) ctx.tx.afterCommit(() => ctx.deps.pubsub.publish('ACCOUNT_DISABLED', CENTRAL_KEY, { userId: id }));
+    // Reopening is how the organisation department lets a person back in when guessing from many places
+    // holds their name back.
+    if (active) ctx.tx.afterCommit(() => void ctx.deps.signIns.forgetName(user.username));
     return user;
   }
 }

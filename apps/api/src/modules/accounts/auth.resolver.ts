@@ -13,7 +13,7 @@ export class AuthResolver {
     if (username.length > 64 || password.length > 256) {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }
-    const userId = await authenticate(ctx.tx.manager, ctx.deps.dataSource, username, password);
+    const userId = await authenticate(ctx.tx.manager, ctx.deps.signIns, ctx.clientAddress, username, password);
     await ctx.tx.becomeUser(userId, ctx.deps.provinces.records);
     const user = await ctx.tx.manager.findOneByOrFail(User, { id: userId });
     return { token: await ctx.deps.tokens.sign(userId), user };
