@@ -114,7 +114,7 @@ export function IncomingPage() {
                       {trip.delegation && <Tag color="geekblue">{t('trip.merged')}</Tag>}
                     </div>
                     <Typography.Title level={3} className="trip-card__title">
-                      {trip.title}
+                      <Link to={`/trips/${trip.id}`}>{trip.title}</Link>
                     </Typography.Title>
                     <Typography.Text type="secondary" className="trip-card__meta">
                       {formatDateRange(trip.startDate, trip.endDate)} · {trip.destinations.map((d) => d.name).join(', ')}
