@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { browserSuite, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
 
 jest.setTimeout(60_000);
@@ -78,27 +77,48 @@ test('the home page fits a 375px-wide phone without horizontal scrolling', async
   await page.screenshot({ path: path.join(SCREENSHOTS, 'home-phone.png') });
 });
 
-test('the sign-in route loads only its own JavaScript, small enough for a slow rural connection', async () => {
+/** The scripts a fresh browser downloads to show the sign-in form at `address`, with the bytes on the wire. */
+async function signInScripts(address: string): Promise<{ names: string[]; bytes: number; encodings: Set<string> }> {
   const page = await openPage(PHONE, true);
-  const scripts: string[] = [];
+  const responses: Response[] = [];
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') scripts.push(response.url());
+    if (response.request().resourceType() === 'script') responses.push(response);
   });
-  await page.goto(`${suite.product.url}/signin`);
+  await page.goto(`${suite.product.url}${address}`);
+  await page.waitForURL('**/signin');
   await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
   await page.waitForLoadState('networkidle');
-
-  // What the route costs over the wire: every script it fetched, gzipped as a server would send it.
-  let gzipped = 0;
-  for (const url of scripts) {
-    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
-    gzipped += gzipSync(body, { level: 9 }).length;
+  let bytes = 0;
+  const encodings = new Set<string>();
+  for (const response of responses) {
+    bytes += (await response.request().sizes()).responseBodySize;
+    encodings.add((await response.headerValue('content-encoding')) ?? 'identity');
   }
-  process.stdout.write(`sign-in route: ${scripts.length} scripts, ${(gzipped / 1024).toFixed(1)} kB gzipped\n`);
-  // The signed-in pages (tables, charts, the trip form) and the app's operations stay out of it; the
-  // rest is React, Ant Design's form controls, Apollo Client and i18next (about 310 kB in all).
-  expect(scripts.some((url) => /ShellLayout|DashboardPage|CartesianChart|NewTripPage|\/gql-/.test(url))).toBe(false);
-  expect(gzipped).toBeLessThan(330 * 1024);
+  const names = responses.map((r) => new URL(r.url()).pathname).sort();
+  return { names, bytes, encodings };
+}
+
+/** The signed-in pages (tables, charts, the trip form), the shell and the app's operations. */
+const SIGNED_IN_CODE = /ShellLayout|HomePage|DashboardPage|CartesianChart|NewTripPage|table-|\/gql-/;
+
+test('the sign-in route loads only its own JavaScript, small enough for a slow rural connection', async () => {
+  const { names, bytes, encodings } = await signInScripts('/signin');
+
+  // What the route costs over the wire, as the server sends it (brotli); the rest is React, Ant
+  // Design's form controls, Apollo Client and i18next.
+  process.stdout.write(`sign-in route: ${names.length} scripts, ${(bytes / 1024).toFixed(1)} kB on the wire\n`);
+  expect(names.some((name) => SIGNED_IN_CODE.test(name))).toBe(false);
+  expect([...encodings]).toEqual(['br']);
+  expect(bytes).toBeLessThan(330 * 1024);
+});
+
+test('a signed-out visit to the home page downloads the sign-in page only, not the signed-in app', async () => {
+  const direct = await signInScripts('/signin');
+  const viaHome = await signInScripts('/');
+
+  process.stdout.write(`signed-out visit to /: ${viaHome.names.length} scripts\n`);
+  expect(viaHome.names.filter((name) => SIGNED_IN_CODE.test(name))).toEqual([]);
+  expect(viaHome.names).toEqual(direct.names);
 });
 
 function horizontalOverflow(page: Page): Promise<number> {

@@ -37,7 +37,9 @@ async function waitForReady(url: string, child: ChildProcess, output: () => stri
  * with demo data in a database of its own (a fresh embedded cluster, or a fresh database on
  * TEST_DATABASE_URL's server).
  */
-export async function startProduct(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startProduct(
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const main = path.join(repoRoot, 'apps/api/dist/main.js');
   if (!fs.existsSync(main) || !fs.existsSync(path.join(repoRoot, 'apps/web/dist/index.html'))) {
     throw new Error('Build the product first (pnpm build): apps/api/dist and apps/web/dist are needed.');
@@ -56,6 +58,8 @@ export async function startProduct(): Promise<{ url: string; stop: () => Promise
     EMBEDDED_PG_PORT: String(await freePort()),
   };
   for (const name of ['NODE_ENV', 'HOST', 'ALLOWED_ORIGINS', 'TRUST_PROXY', 'REDIS_URL', 'DATABASE_URL']) delete env[name];
+  // A test's own settings win (e.g. WEB_DIST: a copy of the build that it alters).
+  Object.assign(env, options.env);
   if (process.env.TEST_DATABASE_URL) {
     const dbUrl = new URL(process.env.TEST_DATABASE_URL);
     dbUrl.pathname = `/coso_browser_${port}`;
