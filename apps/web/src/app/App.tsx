@@ -6,6 +6,7 @@ import viVN from 'antd/es/locale/vi_VN';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { createApiClient } from '@/shared/apollo/client';
+import { LiveConnectionContext } from '@/shared/apollo/liveStatus';
 import { SessionContext, type Session } from '@/shared/auth/session';
 import { clearToken, setToken } from '@/shared/auth/token';
 import { router } from './router';
@@ -34,9 +35,11 @@ export function App() {
   return (
     <ConfigProvider locale={i18n.resolvedLanguage === 'en' ? enUS : viVN} theme={theme}>
       <ApolloProvider client={api.client}>
-        <SessionContext value={session}>
-          <RouterProvider router={router} />
-        </SessionContext>
+        <LiveConnectionContext value={api.live}>
+          <SessionContext value={session}>
+            <RouterProvider router={router} />
+          </SessionContext>
+        </LiveConnectionContext>
       </ApolloProvider>
     </ConfigProvider>
   );

@@ -6,6 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import { LanguageSwitch } from '@/i18n/LanguageSwitch';
 import { BrandMark } from '@/shared/brand/BrandMark';
+import { LiveIndicator } from './LiveIndicator';
 import { activeNavKey, navEntriesFor, navItemsFor, type NavGroupKey, type NavItem } from './navigation';
 import './shell.css';
 
@@ -124,6 +125,7 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
         )}
       </div>
       <div className="app-header__actions">
+        <LiveIndicator />
         <LanguageSwitch />
         <Button icon={<LogoutOutlined aria-hidden />} onClick={onSignOut}>
           <span className="app-header__signout-label">{t('auth.signOut')}</span>

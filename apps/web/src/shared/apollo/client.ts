@@ -7,9 +7,12 @@ import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { getToken } from '@/shared/auth/token';
 import { createCache } from './cache';
+import { closedForGood, LiveConnection } from './liveStatus';
 
 export interface ApiClient {
   client: ApolloClient;
+  /** The WebSocket's state, shown in the header. */
+  live: LiveConnection;
   /** Reopens the WebSocket so the server sees the current token (after sign-in or sign-out). */
   restartSocket: () => void;
 }
@@ -29,9 +32,22 @@ function socketUrl(): string {
   return `${protocol}//${window.location.host}/graphql`;
 }
 
+/** graphql-ws's randomised exponential back-off, capped: after an hour offline it still retries every half minute. */
+async function retryWait(retries: number): Promise<void> {
+  const delay = Math.min(1000 * 2 ** retries, 30_000) + 300 + Math.random() * 2700;
+  await new Promise((resolve) => setTimeout(resolve, delay));
+}
+
+function isCloseEvent(value: unknown): value is { code: number } {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'number';
+}
+
 export function createApiClient({ onUnauthenticated }: ApiClientOptions): ApiClient {
   let activeSocket: WebSocket | null = null;
   let client: ApolloClient | null = null;
+
+  // Events published while the socket was down are lost: catch up from the source of truth.
+  const live = new LiveConnection(() => void client?.refetchObservableQueries());
 
   const wsClient = createClient({
     url: socketUrl(),
@@ -39,19 +55,20 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions): ApiCli
       const authorization = bearer();
       return authorization ? { authorization } : {};
     },
-    // A dropped connection is retried with graphql-ws's randomised back-off, without limit;
-    // close codes that mean "rejected" (4400, 4401, 4409…) still stop it.
+    // A dropped connection (network gone, the server restarting: 1001, 1006, 1012, 1013…) is retried
+    // without limit; the codes that mean "rejected" (4400, 4401, 4403 locked account…) stop it.
     retryAttempts: Infinity,
+    shouldRetry: (errorOrClose) => !(isCloseEvent(errorOrClose) && closedForGood(errorOrClose.code)),
+    retryWait,
     on: {
+      connecting: (isRetry) => live.connecting(isRetry),
       opened: (socket) => {
         activeSocket = socket as WebSocket;
       },
-      closed: () => {
+      connected: () => live.connected(),
+      closed: (event) => {
         activeSocket = null;
-      },
-      connected: (_socket, _payload, wasRetry) => {
-        // Events published while the socket was down are lost: catch up from the source of truth.
-        if (wasRetry) void client?.refetchObservableQueries();
+        live.closed(isCloseEvent(event) ? event.code : 1006);
       },
     },
   });
@@ -80,6 +97,7 @@ export function createApiClient({ onUnauthenticated }: ApiClientOptions): ApiCli
 
   return {
     client,
+    live,
     restartSocket: () => {
       // 4205 is graphql-ws's conventional "client restart" code: the client reconnects at once.
       if (activeSocket?.readyState === WebSocket.OPEN) activeSocket.close(4205, 'Client Restart');
