@@ -32,20 +32,23 @@ export async function createAccount(manager: EntityManager, provinceId: number, 
   const exists: unknown[] = await manager.query('SELECT 1 FROM auth_find_user($1)', [input.username]);
   if (exists.length > 0) throw badInput('input.username', 'Tên đăng nhập đã được dùng.', 'USERNAME_TAKEN');
   const id = randomUUID();
-  await manager.query(
-    `INSERT INTO app_user (id, province_id, username, password_hash, full_name, role, cadre_id, unit_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
+  // The API's role may insert these columns only (active and created_at take their defaults).
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(User, ['id', 'provinceId', 'username', 'passwordHash', 'fullName', 'role', 'cadreId', 'unitId'])
+    .values({
       id,
       provinceId,
-      input.username,
-      await hashPassword(input.password),
-      input.fullName.trim(),
-      input.role,
-      input.cadreId ?? null,
-      input.unitId ?? null,
-    ],
-  );
+      username: input.username,
+      passwordHash: await hashPassword(input.password),
+      fullName: input.fullName.trim(),
+      role: input.role,
+      cadreId: input.cadreId ?? null,
+      unitId: input.unitId ?? null,
+    })
+    .updateEntity(false)
+    .execute();
   return manager.findOneByOrFail(User, { id });
 }
 
@@ -63,11 +66,8 @@ export async function setAccountActive(
   if (id === actorId && !active) {
     throw badInput('id', 'Bạn không thể tự khóa tài khoản của mình.', 'CANNOT_DEACTIVATE_SELF');
   }
-  const [, changed]: [unknown[], number] = await manager.query(
-    'UPDATE app_user SET active = $3 WHERE id = $1 AND province_id = $2 RETURNING id',
-    [id, provinceId, active],
-  );
-  if (changed === 0) throw notFound('Tài khoản');
+  const { affected } = await manager.update(User, { id, provinceId }, { active });
+  if (affected === 0) throw notFound('Tài khoản');
   return manager.findOneByOrFail(User, { id });
 }
 

@@ -71,6 +71,9 @@ export class GoodModel {
   @Field(() => Int)
   @Column({ type: 'integer' })
   version: number;
+
+  @Column({ type: 'uuid', name: 'created_by', nullable: true })
+  createdBy: string | null;
 }
 
 @ObjectType({ description: 'Đề xuất, kiến nghị của cơ sở cần được trả lời' })
@@ -116,6 +119,9 @@ export class Recommendation {
   @Column({ type: 'timestamptz', name: 'answered_at', nullable: true })
   answeredAt: Date | null;
 
+  @Column({ type: 'uuid', name: 'answered_by', nullable: true })
+  answeredBy: string | null;
+
   @Field(() => Int)
   @Column({ type: 'integer' })
   version: number;
@@ -123,6 +129,9 @@ export class Recommendation {
   @Field(() => Date)
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
+
+  @Column({ type: 'uuid', name: 'created_by', nullable: true })
+  createdBy: string | null;
 }
 
 @ObjectType({ description: 'Ý kiến của đơn vị tiếp đón về một chuyến đi' })
@@ -162,6 +171,9 @@ export class HostFeedback {
   @Field(() => Date)
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
+
+  @Column({ type: 'uuid', name: 'created_by', nullable: true })
+  createdBy: string | null;
 }
 
 @ObjectType({ description: 'Sự kiện: kế hoạch kiểm tra, kết luận, khắc phục, mô hình hay, kiến nghị và trả lời, ý kiến đơn vị' })

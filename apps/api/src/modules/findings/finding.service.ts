@@ -59,10 +59,16 @@ export async function createModel(
   await grassrootsUnit(manager, provinceId, input.unitId, 'input.unitId');
   await tripOfProvince(manager, provinceId, input.tripId);
   const id = randomUUID();
-  await manager.query(
-    `INSERT INTO good_model (province_id, id, name, unit_id, field, description, trip_id, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [provinceId, id, input.name.trim(), input.unitId, input.field, input.description.trim(), input.tripId ?? null, viewer.id],
-  );
+  await manager.insert(GoodModel, {
+    provinceId,
+    id,
+    name: input.name.trim(),
+    unitId: input.unitId,
+    field: input.field,
+    description: input.description.trim(),
+    tripId: input.tripId ?? null,
+    createdBy: viewer.id,
+  });
   return manager.findOneByOrFail(GoodModel, { id, provinceId });
 }
 
@@ -100,17 +106,21 @@ export async function createRecommendation(
 ): Promise<Recommendation> {
   await grassrootsUnit(manager, provinceId, input.unitId, 'input.unitId');
   if (viewer.role === Role.HOST_UNIT) {
-    const rows: Array<{ id: string }> = await manager.query(unitSubtreeSql('$1'), [viewer.unitId]);
+    const rows: Array<Pick<Unit, 'id'>> = await manager.query(unitSubtreeSql('$1'), [viewer.unitId]);
     if (!rows.some((r) => r.id === input.unitId)) {
       throw forbidden('Đơn vị cơ sở chỉ nêu kiến nghị cho chính mình.');
     }
   }
   await tripOfProvince(manager, provinceId, input.tripId);
   const id = randomUUID();
-  await manager.query(
-    `INSERT INTO recommendation (province_id, id, text, trip_id, unit_id, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [provinceId, id, input.text.trim(), input.tripId ?? null, input.unitId, viewer.id],
-  );
+  await manager.insert(Recommendation, {
+    provinceId,
+    id,
+    text: input.text.trim(),
+    tripId: input.tripId ?? null,
+    unitId: input.unitId,
+    createdBy: viewer.id,
+  });
   return manager.findOneByOrFail(Recommendation, { id, provinceId });
 }
 
@@ -165,10 +175,16 @@ export async function answerRecommendation(
     throw badInput('id', 'Kiến nghị đã được trả lời.', 'INVALID_TRANSITION');
   }
   if (answer.trim().length < 10) throw badInput('answer', 'Câu trả lời cần ít nhất 10 ký tự.');
-  await manager.query(
-    `UPDATE recommendation SET status = 'ANSWERED', answer = $3, answered_at = now(), answered_by = $4, version = version + 1
-     WHERE province_id = $1 AND id = $2`,
-    [provinceId, id, answer.trim(), viewer.id],
+  await manager.update(
+    Recommendation,
+    { provinceId, id },
+    {
+      status: RecommendationStatus.ANSWERED,
+      answer: answer.trim(),
+      answeredAt: () => 'now()',
+      answeredBy: viewer.id,
+      version: version + 1,
+    },
   );
   return manager.findOneByOrFail(Recommendation, { id, provinceId });
 }
@@ -227,27 +243,23 @@ export async function submitFeedback(
   const trip = await manager.findOneBy(Trip, { id: input.tripId, provinceId });
   if (!trip || !CONFIRMED_STATES.includes(trip.state))
     throw badInput('input.tripId', 'Chuyến đi không tồn tại hoặc chưa được duyệt.');
-  const rows: Array<{ id: string }> = await manager.query(unitSubtreeSql('$1'), [viewer.unitId]);
+  const rows: Array<Pick<Unit, 'id'>> = await manager.query(unitSubtreeSql('$1'), [viewer.unitId]);
   const destinations = await manager.find(TripDestination, { where: { tripId: trip.id } });
   if (!destinations.some((d) => rows.some((r) => r.id === d.unitId))) {
     throw forbidden('Chuyến đi này không đến đơn vị của bạn.');
   }
   const exists = await manager.countBy(HostFeedback, { tripId: trip.id, unitId: viewer.unitId });
   if (exists > 0) throw conflict('Đơn vị đã gửi ý kiến về chuyến đi này.', 'FEEDBACK_EXISTS');
-  await manager.query(
-    `INSERT INTO host_feedback (province_id, trip_id, unit_id, no_conference, no_district_escort, no_cost, comment, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      provinceId,
-      trip.id,
-      viewer.unitId,
-      input.noConference,
-      input.noDistrictEscort,
-      input.noCost,
-      input.comment.trim(),
-      viewer.id,
-    ],
-  );
+  await manager.insert(HostFeedback, {
+    provinceId,
+    tripId: trip.id,
+    unitId: viewer.unitId,
+    noConference: input.noConference,
+    noDistrictEscort: input.noDistrictEscort,
+    noCost: input.noCost,
+    comment: input.comment.trim(),
+    createdBy: viewer.id,
+  });
   return manager.findOneByOrFail(HostFeedback, { tripId: trip.id, unitId: viewer.unitId, provinceId });
 }
 

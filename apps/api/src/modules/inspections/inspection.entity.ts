@@ -124,6 +124,9 @@ export class InspectionConclusion {
   @Field(() => LocalDateResolver)
   @Column({ type: 'date', name: 'concluded_on' })
   concludedOn: string;
+
+  @Column({ type: 'uuid', name: 'created_by', nullable: true })
+  createdBy: string | null;
 }
 
 @ObjectType({ description: 'Yêu cầu khắc phục, theo dõi đến khi được xác nhận' })
@@ -160,9 +163,15 @@ export class CorrectiveAction {
   @Column({ type: 'text', name: 'done_note', nullable: true })
   doneNote: string | null;
 
+  @Column({ type: 'timestamptz', name: 'done_at', nullable: true })
+  doneAt: Date | null;
+
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', name: 'verified_at', nullable: true })
   verifiedAt: Date | null;
+
+  @Column({ type: 'uuid', name: 'verified_by', nullable: true })
+  verifiedBy: string | null;
 
   @Field(() => Int)
   @Column({ type: 'integer' })

@@ -2,6 +2,7 @@ import { ScopedTransaction } from '../tenancy/tenancy';
 import { publishScoped } from '../../shared/pubsub';
 import { logger } from '../../shared/logger';
 import type { AppDeps } from '../../context';
+import type { CorrectiveAction } from './inspection.entity';
 
 /**
  * Announces corrective actions the day they become overdue. Each action is claimed by one UPDATE, so
@@ -12,17 +13,17 @@ export async function announceOverdueActions(deps: AppDeps): Promise<number> {
   const tx = await ScopedTransaction.openSystem(deps.dataSource, provinceIds);
   try {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected].
-    const [rows]: [Array<{ province_id: number; id: string; description: string }>, number] = await tx.manager.query(
+    const [rows]: [Array<Pick<CorrectiveAction, 'provinceId' | 'id' | 'description'>>, number] = await tx.manager.query(
       `UPDATE corrective_action SET overdue_announced_at = now()
        WHERE status <> 'VERIFIED' AND due_on < $1 AND overdue_announced_at IS NULL
-       RETURNING province_id, id, description`,
+       RETURNING province_id AS "provinceId", id, description`,
       [deps.clock.today()],
     );
     const at = new Date().toISOString();
     for (const r of rows) {
       tx.afterCommit(() =>
-        publishScoped(deps.pubsub, 'FINDING_EVENT', r.province_id, {
-          provinceId: r.province_id,
+        publishScoped(deps.pubsub, 'FINDING_EVENT', r.provinceId, {
+          provinceId: r.provinceId,
           kind: 'ACTION_OVERDUE',
           id: r.id,
           title: r.description,

@@ -105,8 +105,8 @@ export async function scheduleVisit(actor: TripActor, input: ScheduleInspectionV
   const team = await actor.manager.findOneBy(InspectionTeam, { id: input.teamId, provinceId: actor.provinceId ?? -1 });
   if (!team) throw badInput('input.teamId', 'Đoàn kiểm tra không tồn tại trong tỉnh của bạn.');
   const plan = await actor.manager.findOneByOrFail(InspectionPlan, { id: team.planId });
-  const targets: Array<{ unit_id: string }> = await actor.manager.query(
-    'SELECT unit_id FROM inspection_plan_target WHERE plan_id = $1 AND unit_id = $2',
+  const targets: unknown[] = await actor.manager.query(
+    'SELECT 1 FROM inspection_plan_target WHERE plan_id = $1 AND unit_id = $2',
     [plan.id, input.unitId],
   );
   if (targets.length === 0) throw badInput('input.unitId', 'Đơn vị này không có trong kế hoạch kiểm tra.');
@@ -186,12 +186,9 @@ export async function conclude(
     findings: input.findings.trim(),
     rating: input.rating,
     concludedOn: input.concludedOn,
+    createdBy: viewer.id,
   });
-  await manager.query(
-    `INSERT INTO inspection_conclusion (province_id, id, trip_id, unit_id, findings, rating, concluded_on, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [provinceId, conclusion.id, trip.id, input.unitId, conclusion.findings, input.rating, input.concludedOn, viewer.id],
-  );
+  await manager.insert(InspectionConclusion, conclusion);
   for (const a of input.actions) {
     await manager.insert(CorrectiveAction, {
       provinceId,
@@ -232,9 +229,10 @@ export async function markActionDone(
   }
   if (action.status !== ActionStatus.OPEN) throw badInput('id', 'Yêu cầu này đã được báo cáo khắc phục.', 'INVALID_TRANSITION');
   if (note.trim().length < 5) throw badInput('note', 'Cần mô tả kết quả khắc phục.');
-  await manager.query(
-    `UPDATE corrective_action SET status = 'DONE', done_note = $3, done_at = now(), version = version + 1 WHERE province_id = $1 AND id = $2`,
-    [provinceId, id, note.trim()],
+  await manager.update(
+    CorrectiveAction,
+    { provinceId, id },
+    { status: ActionStatus.DONE, doneNote: note.trim(), doneAt: () => 'now()', version: version + 1 },
   );
   return manager.findOneByOrFail(CorrectiveAction, { id, provinceId });
 }
@@ -249,10 +247,10 @@ export async function verifyAction(
 ): Promise<CorrectiveAction> {
   const action = await lockAction(manager, provinceId, id, version);
   if (action.status !== ActionStatus.DONE) throw badInput('id', 'Đơn vị chưa báo cáo đã khắc phục.', 'INVALID_TRANSITION');
-  await manager.query(
-    `UPDATE corrective_action SET status = 'VERIFIED', verified_at = now(), verified_by = $3, version = version + 1
-     WHERE province_id = $1 AND id = $2`,
-    [provinceId, id, viewer.id],
+  await manager.update(
+    CorrectiveAction,
+    { provinceId, id },
+    { status: ActionStatus.VERIFIED, verifiedAt: () => 'now()', verifiedBy: viewer.id, version: version + 1 },
   );
   return manager.findOneByOrFail(CorrectiveAction, { id, provinceId });
 }

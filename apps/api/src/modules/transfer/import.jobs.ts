@@ -47,6 +47,8 @@ interface JobRow {
   message: string | null;
   created_at: Date;
   finished_at: Date | null;
+  heartbeat_at: Date;
+  stale: boolean;
 }
 
 /** A running import writes its heartbeat this often, even while a long statement keeps it busy. */
@@ -54,20 +56,19 @@ const HEARTBEAT_MS = 10_000;
 /** After this long without a heartbeat the import's process is gone, and its transaction with it. */
 const STALE_AFTER_S = 60;
 const INTERRUPTED = 'Việc nhập bị gián đoạn vì máy chủ dừng giữa chừng; chưa ghi dữ liệu nào. Hãy tải tệp lên lại.';
-const STALE = `(status = 'RUNNING' AND heartbeat_at < now() - interval '${STALE_AFTER_S} seconds')`;
+
+// The database's clock decides staleness, as it wrote the heartbeat.
+const JOB_COLUMNS = `province_id, id, kind, status, phase, file_name, percent, processed_rows, total_rows, created_count,
+  updated_count, skipped_count, problem_count, problems, message, created_at, finished_at, heartbeat_at,
+  (status = 'RUNNING' AND heartbeat_at < now() - interval '${STALE_AFTER_S} seconds') AS stale`;
 
 // An interrupted import reads as a system error that wrote nothing, which is what happened.
-const JOB_COLUMNS = `province_id, id, kind, CASE WHEN ${STALE} THEN 'ERROR' ELSE status END AS status,
-  CASE WHEN ${STALE} THEN 'FINISHED' ELSE phase END AS phase, file_name, percent, processed_rows, total_rows,
-  created_count, updated_count, skipped_count, problem_count, problems, CASE WHEN ${STALE} THEN '${INTERRUPTED}' ELSE message END AS message,
-  created_at, CASE WHEN ${STALE} THEN heartbeat_at ELSE finished_at END AS finished_at`;
-
 const toJob = (r: JobRow): ImportJob => ({
   id: r.id,
   provinceId: r.province_id,
   kind: r.kind,
-  status: r.status,
-  phase: r.phase,
+  status: r.stale ? ImportStatus.ERROR : r.status,
+  phase: r.stale ? ImportPhase.FINISHED : r.phase,
   fileName: r.file_name,
   percent: r.percent,
   processedRows: r.processed_rows,
@@ -77,9 +78,9 @@ const toJob = (r: JobRow): ImportJob => ({
   skippedCount: r.skipped_count,
   problemCount: r.problem_count,
   problems: r.problems,
-  message: r.message,
+  message: r.stale ? INTERRUPTED : r.message,
   createdAt: r.created_at,
-  finishedAt: r.finished_at,
+  finishedAt: r.stale ? r.heartbeat_at : r.finished_at,
 });
 
 export const payloadToJob = (p: ImportProgressPayload): ImportJob => ({
