@@ -126,3 +126,188 @@ describe('who reads what about a cadre', () => {
     expect((await product.gql(CADRE, { id: subject.id }, tokens.host)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('the roster: cadres and exemptions', () => {
+  const CADRE_OUT = `id fullName gender position departmentId agencyStaff executiveMember term subjectFrom subjectTo version`;
+  const CREATE = `mutation ($input: CreateCadreInput!) { createCadre(input: $input) { ${CADRE_OUT} } }`;
+  const UPDATE = `mutation ($id: ID!, $v: Int!, $input: UpdateCadreInput!) { updateCadre(id: $id, version: $v, input: $input) { ${CADRE_OUT} } }`;
+  const EXEMPT = `mutation ($input: CreateExemptionInput!) { createExemption(input: $input) { id cadreId kind startDate endDate } }`;
+  const UNEXEMPT = `mutation ($id: ID!) { deleteExemption(id: $id) }`;
+  const ONE = `query ($id: ID!) { cadre(id: $id) { id fullName version exemptions { id kind startDate endDate } } }`;
+  const LIST = `query ($f: CadreFilter) { cadres(first: 100, filter: $f) { nodes { id } } }`;
+
+  let product: TestProduct;
+  let ldg: number;
+  let admin: string;
+  let board: string;
+  let otherAdmin: string;
+  let dept: { id: string };
+  let commune: { id: string };
+  let foreignDept: { id: string };
+
+  beforeAll(async () => {
+    product = await startTestProduct({ clock: fixedClock('2026-03-01') });
+    ldg = await provinceIdOf(product.owner, 'LDG');
+    const hni = await provinceIdOf(product.owner, 'HNI');
+    const agency = await buildUnit(product.owner, { provinceId: ldg, kind: 'PROVINCIAL_AGENCY' });
+    dept = await buildUnit(product.owner, { provinceId: ldg, kind: 'DEPARTMENT', name: 'Ban Tổ chức', parentId: agency.id });
+    commune = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Hòa Bắc', parentId: agency.id });
+    const hniAgency = await buildUnit(product.owner, { provinceId: hni, kind: 'PROVINCIAL_AGENCY' });
+    foreignDept = await buildUnit(product.owner, { provinceId: hni, kind: 'DEPARTMENT', parentId: hniAgency.id });
+    admin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: ldg })).username);
+    board = await product.login((await buildUser(product.owner, { role: Role.STANDING_BOARD, provinceId: ldg })).username);
+    otherAdmin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: hni })).username);
+  });
+  afterAll(() => product.stop());
+
+  const cadreInput = (changes: Record<string, unknown> = {}) => ({
+    fullName: 'Trần Thị Mai',
+    gender: 'FEMALE',
+    position: 'Phó Ban',
+    departmentId: dept.id,
+    agencyStaff: true,
+    executiveMember: false,
+    term: 'Khóa XI',
+    subjectFrom: '2024-01-01',
+    ...changes,
+  });
+  const exemption = (cadreId: string, changes: Record<string, unknown> = {}) => ({
+    cadreId,
+    kind: 'LONG_STUDY',
+    startDate: '2026-09-01',
+    endDate: '2027-02-28',
+    approvedBy: 'Ban Thường vụ',
+    note: 'Học thạc sĩ tập trung.',
+    ...changes,
+  });
+  const newCadre = async (changes: Record<string, unknown> = {}) =>
+    (await product.ok(CREATE, { input: cadreInput(changes) }, admin)).createCadre as { id: string; version: number };
+  const rowCount = (table: 'cadre' | 'exemption') =>
+    inProvince(product.owner, ldg, async () => {
+      const { rows } = await product.owner.query(`SELECT count(*)::int AS n FROM ${table} WHERE province_id = $1`, [ldg]);
+      return (rows[0] as { n: number }).n;
+    });
+
+  it('adds a cadre with their department, category, term and subject period', async () => {
+    const created = await newCadre();
+    expect(created).toMatchObject({
+      fullName: 'Trần Thị Mai',
+      gender: 'FEMALE',
+      departmentId: dept.id,
+      agencyStaff: true,
+      executiveMember: false,
+      term: 'Khóa XI',
+      subjectFrom: '2024-01-01',
+      subjectTo: null,
+      version: 1,
+    });
+    const listed = (await product.ok(LIST, { f: { departmentId: dept.id } }, board)).cadres.nodes;
+    expect(listed).toContainEqual({ id: created.id });
+  });
+
+  it('edits only the fields sent, and moves the version on', async () => {
+    const cadre = await newCadre();
+    const edited = (
+      await product.ok(UPDATE, { id: cadre.id, v: 1, input: { position: 'Trưởng Ban', subjectTo: '2026-12-31' } }, admin)
+    ).updateCadre;
+    expect(edited).toMatchObject({ position: 'Trưởng Ban', subjectTo: '2026-12-31', fullName: 'Trần Thị Mai', version: 2 });
+  });
+
+  it('refuses an edit made on a stale version, and writes nothing', async () => {
+    const cadre = await newCadre();
+    await product.ok(UPDATE, { id: cadre.id, v: 1, input: { fullName: 'Trần Thị Mai Anh' } }, admin);
+    const stale = await product.gql(UPDATE, { id: cadre.id, v: 1, input: { fullName: 'Ghi đè' } }, admin);
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_MISMATCH' });
+    expect((await product.ok(ONE, { id: cadre.id }, admin)).cadre).toMatchObject({ fullName: 'Trần Thị Mai Anh', version: 2 });
+  });
+
+  it.each<[string, Record<string, unknown>, 'commune' | 'foreign' | null, string, string]>([
+    ['neither agency staff nor an executive member', { agencyStaff: false }, null, 'input.agencyStaff', 'CATEGORY_REQUIRED'],
+    ['a subject period that ends before it starts', { subjectTo: '2023-12-31' }, null, 'input.subjectTo', 'DATES_INVERTED'],
+    ['a grassroots unit as department', {}, 'commune', 'input.departmentId', 'DEPARTMENT_INVALID'],
+    ["another province's department", {}, 'foreign', 'input.departmentId', 'DEPARTMENT_INVALID'],
+  ])('refuses a new cadre with %s, and writes nothing', async (_what, changes, department, field, reason) => {
+    const departmentId = department === 'commune' ? commune.id : department === 'foreign' ? foreignDept.id : dept.id;
+    const before = await rowCount('cadre');
+    const res = await product.gql(CREATE, { input: cadreInput({ ...changes, departmentId }) }, admin);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    expect(await rowCount('cadre')).toBe(before);
+  });
+
+  it('refuses an edit that leaves the cadre in no category (CATEGORY_REQUIRED)', async () => {
+    const cadre = await newCadre();
+    const res = await product.gql(UPDATE, { id: cadre.id, v: 1, input: { agencyStaff: false } }, admin);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ field: 'input.agencyStaff', reason: 'CATEGORY_REQUIRED' });
+    expect((await product.ok(ONE, { id: cadre.id }, admin)).cadre.version).toBe(1);
+  });
+
+  it('records an exemption and removes it', async () => {
+    const cadre = await newCadre();
+    const made = (await product.ok(EXEMPT, { input: exemption(cadre.id) }, admin)).createExemption;
+    expect(made).toMatchObject({ cadreId: cadre.id, kind: 'LONG_STUDY', startDate: '2026-09-01', endDate: '2027-02-28' });
+    expect((await product.ok(ONE, { id: cadre.id }, admin)).cadre.exemptions).toEqual([
+      { id: made.id, kind: 'LONG_STUDY', startDate: '2026-09-01', endDate: '2027-02-28' },
+    ]);
+    expect((await product.ok(UNEXEMPT, { id: made.id }, admin)).deleteExemption).toBe(true);
+    expect((await product.ok(ONE, { id: cadre.id }, admin)).cadre.exemptions).toEqual([]);
+  });
+
+  it('refuses a long-study exemption shorter than six months (EXEMPTION_TOO_SHORT), and writes nothing', async () => {
+    const cadre = await newCadre();
+    const before = await rowCount('exemption');
+    const res = await product.gql(EXEMPT, { input: exemption(cadre.id, { endDate: '2027-02-27' }) }, admin);
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.endDate',
+      reason: 'EXEMPTION_TOO_SHORT',
+    });
+    expect(res.errors?.[0]?.message).toMatch(/từ 6 tháng trở lên/);
+    expect(await rowCount('exemption')).toBe(before);
+  });
+
+  it('refuses an exemption overlapping one already recorded (EXEMPTION_OVERLAP)', async () => {
+    const cadre = await newCadre();
+    await product.ok(EXEMPT, { input: exemption(cadre.id) }, admin);
+    const res = await product.gql(
+      EXEMPT,
+      { input: exemption(cadre.id, { kind: 'LONG_SICK_LEAVE', startDate: '2027-02-01', endDate: '2027-04-30' }) },
+      admin,
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.startDate',
+      reason: 'EXEMPTION_OVERLAP',
+    });
+    expect((await product.ok(ONE, { id: cadre.id }, admin)).cadre.exemptions).toHaveLength(1);
+  });
+
+  it('refuses an exemption that ends before it starts (DATES_INVERTED)', async () => {
+    const cadre = await newCadre();
+    const res = await product.gql(
+      EXEMPT,
+      { input: exemption(cadre.id, { kind: 'MATERNITY', startDate: '2026-06-01', endDate: '2026-05-01' }) },
+      admin,
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({ field: 'input.endDate', reason: 'DATES_INVERTED' });
+  });
+
+  it('lets only the organisation department change the roster', async () => {
+    const res = await product.gql(CREATE, { input: cadreInput() }, board);
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('gives a user of another province nothing: no list, no cadre, no edit, no exemption', async () => {
+    const cadre = await newCadre();
+    expect((await product.ok(LIST, { f: { provinceId: ldg } }, otherAdmin)).cadres.nodes).toEqual([]);
+    expect((await product.gql(ONE, { id: cadre.id }, otherAdmin)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const edit = await product.gql(UPDATE, { id: cadre.id, v: 1, input: { fullName: 'Chiếm quyền' } }, otherAdmin);
+    expect(edit.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const exempt = await product.gql(EXEMPT, { input: exemption(cadre.id) }, otherAdmin);
+    expect(exempt.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.cadreId' });
+    expect((await product.ok(ONE, { id: cadre.id }, admin)).cadre).toMatchObject({
+      fullName: 'Trần Thị Mai',
+      version: 1,
+      exemptions: [],
+    });
+  });
+});
