@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { logger } from './logger';
+import { TEXT_RULES } from './text';
 
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -70,7 +71,7 @@ function flattenValidation(errors: ValidationError[], prefix: string): Array<{ f
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.keys(e.constraints ?? {}).map((rule) => ({
       field,
-      message: `Trường "${field}" ${VALIDATION_MESSAGES[rule] ?? 'không hợp lệ'}.`,
+      message: `Trường "${field}" ${VALIDATION_MESSAGES[rule] ?? (TEXT_RULES.has(rule) ? e.constraints?.[rule] : undefined) ?? 'không hợp lệ'}.`,
     }));
     return [...own, ...flattenValidation(e.children ?? [], field)];
   });
@@ -133,7 +134,7 @@ const GRAPHQL_MESSAGES: Record<string, string> = {
 };
 
 /** Refusals by the request limits (shared/limits.ts): their message is already written for the user. */
-const LIMIT_REASONS = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES']);
+const LIMIT_REASONS = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES']);
 
 /** Apollo's formatError: every error leaves with a code and a Vietnamese message, never a stack. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

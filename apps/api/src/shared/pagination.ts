@@ -1,5 +1,7 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
+import { env } from '../env';
 import { badInput } from './errors';
 
 @ArgsType()
@@ -47,27 +49,56 @@ export function Connection<T extends object>(node: ClassType<T>, name: string): 
 /** A keyset cursor: the sort value and the id of the last row of a page. */
 export type Cursor = [sortValue: string | number | null, id: string];
 
-export const encodeCursor = (cursor: Cursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+// Cursors are signed: a cursor reaches SQL only as the server wrote it, so a tampered or invented one
+// (a wrong type, a string where a date belongs) is refused here, never by PostgreSQL. The key derives
+// from JWT_SECRET, which instances serving the same users share (as they must for tokens); without it
+// (one instance in development) a key of this process's own, so cursors end with a restart.
+const CURSOR_KEY = createHmac('sha256', env.JWT_SECRET ?? randomBytes(32))
+  .update('coso page cursor')
+  .digest();
 
-export function decodeCursor(raw: string | null | undefined): Cursor | null {
+/** The signature binds the cursor to its list's order: one list's cursor is no cursor for another. */
+const signatureOf = (payload: string, list: string): Buffer =>
+  createHmac('sha256', CURSOR_KEY).update(list).update('\0').update(payload).digest().subarray(0, 16);
+
+export const encodeCursor = (cursor: Cursor, list = 'list'): string => {
+  const payload = Buffer.from(JSON.stringify(cursor)).toString('base64url');
+  return `${payload}.${signatureOf(payload, list).toString('base64url')}`;
+};
+
+const isCursor = (value: unknown): value is Cursor =>
+  Array.isArray(value) &&
+  value.length === 2 &&
+  (value[0] === null || typeof value[0] === 'string' || (typeof value[0] === 'number' && Number.isFinite(value[0]))) &&
+  typeof value[1] === 'string';
+
+/** The cursor the server wrote for `list`, or BAD_USER_INPUT (INVALID_CURSOR) on field `after`. */
+export function decodeCursor(raw: string | null | undefined, list = 'list'): Cursor | null {
   if (!raw) return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as Cursor;
-  } catch {
-    // fall through to the error below
+  const [payload, signature, extra] = raw.split('.');
+  if (payload && signature && extra === undefined) {
+    const expected = signatureOf(payload, list);
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+      try {
+        const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        if (isCursor(parsed)) return parsed;
+      } catch {
+        // fall through to the error below
+      }
+    }
   }
-  throw badInput('after', 'Con trỏ phân trang không hợp lệ.', 'INVALID_CURSOR');
+  throw badInput('after', 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ đầu.', 'INVALID_CURSOR');
 }
 
 /** Turns `first + 1` fetched rows into a page. */
-export function toPage<T>(rows: T[], first: number, totalCount: number, cursorOf: (row: T) => Cursor): Page<T> {
+export function toPage<T>(rows: T[], first: number, totalCount: number, cursorOf: (row: T) => Cursor, list = 'list'): Page<T> {
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
   return {
     nodes,
     totalCount,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(cursorOf(last)) : null },
+    pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(cursorOf(last), list) : null },
   };
 }
 
@@ -99,8 +130,9 @@ interface PageableQuery<T> {
 
 /** One count and one keyset-paged select, whatever the page size. */
 export async function paginate<T>(query: PageableQuery<T>, args: PageArgs, order: KeysetOrder<T>): Promise<Page<T>> {
+  const list = `${order.sql} ${order.idSql} ${order.direction}`;
+  const cursor = decodeCursor(args.after, list);
   const totalCount = await query.clone().getCount();
-  const cursor = decodeCursor(args.after);
   if (cursor) {
     const op = order.direction === 'ASC' ? '>' : '<';
     query.andWhere(`(${order.sql}, ${order.idSql}) ${op} (:cursorValue, :cursorId)`, {
@@ -113,5 +145,5 @@ export async function paginate<T>(query: PageableQuery<T>, args: PageArgs, order
     .addOrderBy(order.idSql, order.direction)
     .limit(args.first + 1)
     .getMany();
-  return toPage(rows, args.first, totalCount, (row) => [order.valueOf(row), order.idOf(row)]);
+  return toPage(rows, args.first, totalCount, (row) => [order.valueOf(row), order.idOf(row)], list);
 }

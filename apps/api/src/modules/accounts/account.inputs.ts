@@ -2,6 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { Role } from '../../shared/access';
 import { User } from './user.entity';
+import { IsName } from '../../shared/text';
 
 @InputType({ description: 'Tạo tài khoản cho cán bộ hoặc đơn vị cơ sở của tỉnh' })
 export class CreateAccountInput implements Partial<User> {
@@ -11,6 +12,7 @@ export class CreateAccountInput implements Partial<User> {
 
   @Field()
   @Length(2, 120)
+  @IsName()
   fullName: string;
 
   @Field(() => Role)

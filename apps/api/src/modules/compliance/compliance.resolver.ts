@@ -128,7 +128,7 @@ export class ComplianceResolver {
   async cadreCompliance(@Ctx() ctx: Context, @Args() args: CadreComplianceArgs): Promise<Page<CadreCompliance>> {
     assertYear(args.year);
     const target = readableProvince(ctx.viewer, ctx.scope, args.provinceId);
-    const cursor = decodeCursor(args.after);
+    const cursor = decodeCursor(args.after, 'cadreCompliance');
     const offset = cursor ? Number(cursor[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw badInput('after', 'Con trỏ phân trang không hợp lệ.');
     const all = filterCadres((await bundleOf(ctx, args.year, target)).cadres, args.filter ?? {});
@@ -138,7 +138,7 @@ export class ComplianceResolver {
     return {
       nodes: rows,
       totalCount: total,
-      pageInfo: { hasNextPage: end < total, endCursor: rows.length ? encodeCursor([end, 'offset']) : null },
+      pageInfo: { hasNextPage: end < total, endCursor: rows.length ? encodeCursor([end, 'offset'], 'cadreCompliance') : null },
     };
   }
 

@@ -2,11 +2,13 @@ import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { IsOptional, IsUUID, Length } from 'class-validator';
 import { GoodModel, ModelField, Recommendation } from './finding.entity';
+import { IsCleanText, IsName } from '../../shared/text';
 
 @InputType({ description: 'Ghi nhận mô hình hay' })
 export class CreateGoodModelInput implements Partial<GoodModel> {
   @Field()
   @Length(3, 300)
+  @IsName()
   name: string;
 
   @Field(() => ID)
@@ -18,6 +20,7 @@ export class CreateGoodModelInput implements Partial<GoodModel> {
 
   @Field({ defaultValue: '' })
   @Length(0, 8000)
+  @IsCleanText()
   description: string;
 
   @Field(() => ID, { nullable: true })
@@ -30,6 +33,7 @@ export class CreateGoodModelInput implements Partial<GoodModel> {
 export class CreateRecommendationInput implements Partial<Recommendation> {
   @Field()
   @Length(10, 8000)
+  @IsCleanText()
   text: string;
 
   @Field(() => ID)
@@ -69,5 +73,6 @@ export class HostFeedbackInput {
 
   @Field({ defaultValue: '' })
   @Length(0, 2000)
+  @IsCleanText()
   comment: string;
 }

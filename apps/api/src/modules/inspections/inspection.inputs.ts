@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { InspectionPlan, InspectionRating, InspectionSubject } from './inspection.entity';
+import { IsCleanText, IsName } from '../../shared/text';
 
 @InputType({ description: 'Kế hoạch kiểm tra, giám sát' })
 export class CreateInspectionPlanInput implements Partial<InspectionPlan> {
@@ -12,6 +13,7 @@ export class CreateInspectionPlanInput implements Partial<InspectionPlan> {
 
   @Field()
   @Length(3, 300)
+  @IsName()
   title: string;
 
   @Field(() => InspectionSubject)
@@ -19,6 +21,7 @@ export class CreateInspectionPlanInput implements Partial<InspectionPlan> {
 
   @Field({ defaultValue: '' })
   @Length(0, 4000)
+  @IsCleanText()
   description: string;
 
   @Field(() => LocalDateResolver)
@@ -43,6 +46,7 @@ export class CreateInspectionTeamInput {
 
   @Field()
   @Length(2, 200)
+  @IsName()
   name: string;
 
   @Field(() => ID)
@@ -75,6 +79,7 @@ export class ScheduleInspectionVisitInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(0, 2000)
+  @IsCleanText()
   lateJustification?: string | null;
 }
 
@@ -86,10 +91,12 @@ export class ExternalInspectionInput {
 
   @Field({ description: 'Cấp tổ chức, ví dụ Trung ương Đoàn, Tỉnh ủy' })
   @Length(2, 200)
+  @IsName()
   organiser: string;
 
   @Field()
   @Length(3, 300)
+  @IsName()
   title: string;
 
   @Field(() => [ID])
@@ -108,6 +115,7 @@ export class ExternalInspectionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(0, 2000)
+  @IsCleanText()
   lateJustification?: string | null;
 }
 
@@ -115,6 +123,7 @@ export class ExternalInspectionInput {
 export class CorrectiveActionInput {
   @Field()
   @Length(5, 2000)
+  @IsCleanText()
   description: string;
 
   @Field(() => ID)
@@ -137,6 +146,7 @@ export class ConcludeInspectionInput {
 
   @Field()
   @Length(10, 20000)
+  @IsCleanText()
   findings: string;
 
   @Field(() => InspectionRating)

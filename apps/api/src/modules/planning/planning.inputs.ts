@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { IsUUID, Length, Max, Min } from 'class-validator';
 import { Batch, Topic } from './planning.entity';
+import { IsCleanText, IsName } from '../../shared/text';
 
 @InputType()
 export class CreateBatchInput implements Partial<Batch> {
@@ -29,10 +30,12 @@ export class CreateTopicInput implements Partial<Topic> {
 
   @Field()
   @Length(3, 300)
+  @IsName()
   title: string;
 
   @Field({ defaultValue: '' })
   @Length(0, 2000)
+  @IsCleanText()
   description: string;
 
   @Field(() => ID)
@@ -61,10 +64,12 @@ export class UpdateBatchInput implements Partial<Batch> {
 export class UpdateTopicInput implements Partial<Topic> {
   @Field()
   @Length(3, 300)
+  @IsName()
   title: string;
 
   @Field({ defaultValue: '' })
   @Length(0, 2000)
+  @IsCleanText()
   description: string;
 
   @Field(() => ID)

@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import type { ReportNarrative } from './report.entity';
+import { IsCleanText, IsName } from '../../shared/text';
 
 const TEXT = 20_000;
 
@@ -18,16 +19,16 @@ export class SaveReportNarrativeInput implements Partial<ReportNarrative> {
   @Min(0)
   version: number;
 
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) directives?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) topics?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) coordination?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) inspections?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) meetings?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) time?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) strengths?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) limitations?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) directions?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) place?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) signerTitle?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) signerName?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() directives?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() topics?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() coordination?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() inspections?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() meetings?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() time?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() strengths?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() limitations?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() directions?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(100) @IsName() place?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(100) @IsName() signerTitle?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(100) @IsName() signerName?: string;
 }

@@ -3,11 +3,13 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { IsOptional, IsUUID, Length } from 'class-validator';
 import { PageArgs } from '../../shared/pagination';
 import { Cadre, Exemption, ExemptionKind, Gender } from './cadre.entity';
+import { IsCleanText, IsName } from '../../shared/text';
 
 @InputType({ description: 'Thêm cán bộ vào danh sách' })
 export class CreateCadreInput implements Partial<Cadre> {
   @Field()
   @Length(2, 120)
+  @IsName()
   fullName: string;
 
   @Field(() => Gender)
@@ -15,6 +17,7 @@ export class CreateCadreInput implements Partial<Cadre> {
 
   @Field({ defaultValue: '' })
   @Length(0, 200)
+  @IsName()
   position: string;
 
   @Field(() => ID, { nullable: true })
@@ -31,6 +34,7 @@ export class CreateCadreInput implements Partial<Cadre> {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100)
+  @IsName()
   term?: string | null;
 
   @Field(() => LocalDateResolver)
@@ -45,11 +49,13 @@ export class UpdateCadreInput implements Partial<Cadre> {
   @Field({ nullable: true })
   @IsOptional()
   @Length(2, 120)
+  @IsName()
   fullName?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @Length(0, 200)
+  @IsName()
   position?: string;
 
   @Field(() => ID, { nullable: true })
@@ -66,6 +72,7 @@ export class UpdateCadreInput implements Partial<Cadre> {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100)
+  @IsName()
   term?: string | null;
 
   @Field(() => LocalDateResolver, { nullable: true })
@@ -89,10 +96,12 @@ export class CreateExemptionInput implements Partial<Exemption> {
 
   @Field({ defaultValue: '' })
   @Length(0, 1000)
+  @IsCleanText()
   note: string;
 
   @Field()
   @Length(2, 200)
+  @IsName()
   approvedBy: string;
 }
 

@@ -58,13 +58,13 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
     (row) => {
       const r = new RowReader(row, cadreSheet, ctx.problems);
       const code = r.code('code');
-      const fullName = r.text('fullName', { required: true, min: 2, max: 120 });
+      const fullName = r.name('fullName', { required: true, min: 2, max: 120 });
       const gender = r.label('gender', GENDER_LABELS);
-      const position = r.text('position', { max: 200 });
+      const position = r.name('position', { max: 200 });
       const departmentCode = r.code('department', false);
       const agencyStaff = r.flag('agencyStaff');
       const executiveMember = r.flag('executiveMember');
-      const term = r.text('term', { max: 100 }) || null;
+      const term = r.name('term', { max: 100 }) || null;
       const subjectFrom = r.date('subjectFrom', true);
       const subjectTo = r.date('subjectTo', false);
       r.dateOrder('subjectFrom', subjectFrom, 'subjectTo', subjectTo);
@@ -125,7 +125,7 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
     const kind = r.label('kind', EXEMPTION_KIND_LABELS);
     const startDate = r.date('startDate', true);
     const endDate = r.date('endDate', true);
-    const approvedBy = r.text('approvedBy', { required: true, min: 1, max: 200 });
+    const approvedBy = r.name('approvedBy', { required: true, min: 1, max: 200 });
     const note = r.text('note', { max: 2000 });
     r.dateOrder('startDate', startDate, 'endDate', endDate);
     if (kind === 'LONG_STUDY' && startDate && endDate && endDate < sixMonthsLater(startDate)) {

@@ -56,12 +56,12 @@ export async function planTrips(ctx: ImportContext, rows: SheetRow[]): Promise<I
     const r = new RowReader(row, sheet, ctx.problems);
     const code = r.code('cadre');
     const kind = r.label('kind', TRIP_KIND_LABELS);
-    const title = r.text('title', { required: true, min: 3, max: 300 });
+    const title = r.name('title', { required: true, min: 3, max: 300 });
     const startDate = r.date('startDate', true);
     const endDate = r.date('endDate', true);
     const destinationCodes = r.codes('destinations');
     const purpose = r.text('purpose', { max: 4000 });
-    const travelOrderNo = r.text('travelOrderNo', { max: 60 }) || null;
+    const travelOrderNo = r.name('travelOrderNo', { max: 60 }) || null;
     r.dateOrder('startDate', startDate, 'endDate', endDate);
     if (startDate && endDate && startDate.slice(0, 4) !== endDate.slice(0, 4)) {
       r.problem('endDate', 'Một chuyến đi phải bắt đầu và kết thúc trong cùng một năm; hãy tách thành hai dòng.');

@@ -36,7 +36,7 @@ export async function planUnits(ctx: ImportContext, rows: SheetRow[]): Promise<I
   await eachYielding(rows, 500, (row) => {
     const r = new RowReader(row, sheet, ctx.problems);
     const code = r.code('code');
-    const name = r.text('name', { required: true, min: 1, max: 200 });
+    const name = r.name('name', { required: true, min: 1, max: 200 });
     const kind = r.label('kind', UNIT_KIND_LABELS);
     const parentCode = r.code('parent', false);
     const communeCode = r.code('commune', false);

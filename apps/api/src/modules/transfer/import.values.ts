@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { formatVn } from '../../shared/dates';
+import { normaliseText, textProblem, type TextKind } from '../../shared/text';
 import { loadCommunes, type CommuneRecord } from '../tenancy/province.catalog';
 import type { ProvinceDirectory } from '../tenancy/province.service';
 import { columnLetter, matchLabel, type CellValue, type SheetRow, type SheetSpec } from './import.sheets';
@@ -72,13 +73,22 @@ export class RowReader {
     return true;
   }
 
-  text(key: string, options: { required?: boolean; min?: number; max: number }): string {
+  /** Longer text: line breaks allowed, the same rules as the API's inputs (shared/text.ts). */
+  text(key: string, options: { required?: boolean; min?: number; max: number }, kind: TextKind = 'text'): string {
     if (this.missing(key, options.required ?? false)) return '';
-    const value = String(this.raw(key)).trim();
+    const value = normaliseText(String(this.raw(key)));
     if (value.length < (options.min ?? 0) || value.length > options.max) {
       this.problem(key, `${this.header(key)} phải dài từ ${options.min ?? 1} đến ${options.max} ký tự.`);
+    } else if (value !== '') {
+      const problem = textProblem(value, kind);
+      if (problem) this.problem(key, `${this.header(key)} ${problem}.`);
     }
     return value;
+  }
+
+  /** A name or title: one line with a visible letter or digit, as the API's inputs require. */
+  name(key: string, options: { required?: boolean; min?: number; max: number }): string {
+    return this.text(key, options, 'name');
   }
 
   code(key: string, required = true): string | null {

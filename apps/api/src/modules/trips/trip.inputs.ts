@@ -3,6 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../shared/pagination';
 import { Settlement, Trip, TripKind, TripReport, TripState } from './trip.entity';
+import { IsCleanText, IsName } from '../../shared/text';
 
 @InputType({ description: 'Đăng ký chuyến đi cơ sở' })
 export class CreateTripInput implements Partial<Trip> {
@@ -11,14 +12,17 @@ export class CreateTripInput implements Partial<Trip> {
 
   @Field()
   @Length(3, 300)
+  @IsName()
   title: string;
 
   @Field({ defaultValue: '' })
   @Length(0, 4000)
+  @IsCleanText()
   purpose: string;
 
   @Field({ defaultValue: '' })
   @Length(0, 4000)
+  @IsCleanText()
   expectedOutput: string;
 
   @Field(() => ID, { nullable: true, description: 'Chuyên đề trong danh mục năm' })
@@ -57,6 +61,7 @@ export class CreateTripInput implements Partial<Trip> {
   @Field(() => String, { nullable: true, description: 'Số công lệnh' })
   @IsOptional()
   @Length(1, 60)
+  @IsName()
   travelOrderNo?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Kinh phí dự kiến (đồng)' })
@@ -68,6 +73,7 @@ export class CreateTripInput implements Partial<Trip> {
   @Field(() => String, { nullable: true, description: 'Giải trình khi đăng ký muộn' })
   @IsOptional()
   @Length(0, 2000)
+  @IsCleanText()
   lateJustification?: string | null;
 }
 
@@ -76,16 +82,19 @@ export class UpdateTripInput implements Partial<Trip> {
   @Field({ nullable: true })
   @IsOptional()
   @Length(3, 300)
+  @IsName()
   title?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @Length(0, 4000)
+  @IsCleanText()
   purpose?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @Length(0, 4000)
+  @IsCleanText()
   expectedOutput?: string;
 
   @Field(() => ID, { nullable: true })
@@ -122,6 +131,7 @@ export class UpdateTripInput implements Partial<Trip> {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 60)
+  @IsName()
   travelOrderNo?: string | null;
 
   @Field(() => Int, { nullable: true })
@@ -133,6 +143,7 @@ export class UpdateTripInput implements Partial<Trip> {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(0, 2000)
+  @IsCleanText()
   lateJustification?: string | null;
 }
 
@@ -153,6 +164,7 @@ export class CompleteTripInput implements Partial<Trip> {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 60)
+  @IsName()
   travelOrderNo?: string | null;
 }
 
@@ -167,21 +179,25 @@ export class TripReportDetailsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 4000)
+  @IsCleanText()
   meetingQuality?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 8000)
+  @IsCleanText()
   issuesRaised?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 8000)
+  @IsCleanText()
   conclusion?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 4000)
+  @IsCleanText()
   activityOutcome?: string | null;
 }
 
@@ -189,22 +205,27 @@ export class TripReportDetailsInput {
 export class TripReportInput implements Partial<TripReport> {
   @Field()
   @Length(10, 20_000)
+  @IsCleanText()
   findings: string;
 
   @Field({ defaultValue: '' })
   @Length(0, 8000)
+  @IsCleanText()
   difficulties: string;
 
   @Field({ defaultValue: '' })
   @Length(0, 8000)
+  @IsCleanText()
   membersConcerns: string;
 
   @Field({ defaultValue: '' })
   @Length(0, 8000)
+  @IsCleanText()
   goodModels: string;
 
   @Field({ defaultValue: '' })
   @Length(0, 8000)
+  @IsCleanText()
   recommendations: string;
 
   @Field(() => TripReportDetailsInput, { nullable: true })

@@ -3,6 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { IsOptional, IsUUID, Length } from 'class-validator';
 import { PageArgs } from '../../shared/pagination';
 import { Unit, UnitKind } from './unit.entity';
+import { IsName } from '../../shared/text';
 
 @InputType({ description: 'Tạo đơn vị trong cây tổ chức' })
 export class CreateUnitInput implements Partial<Unit> {
@@ -11,6 +12,7 @@ export class CreateUnitInput implements Partial<Unit> {
 
   @Field()
   @Length(1, 200)
+  @IsName()
   name: string;
 
   @Field(() => ID, { nullable: true })
@@ -44,6 +46,7 @@ export class UpdateUnitInput implements Partial<Unit> {
   @Field({ nullable: true })
   @IsOptional()
   @Length(1, 200)
+  @IsName()
   name?: string;
 
   @Field(() => LocalDateResolver, { nullable: true })
