@@ -19,7 +19,7 @@ import {
   refuseBatches,
   tooManySocketsReason,
   tooManySubscriptions,
-  validateWithLimits,
+  socketLimits,
 } from './shared/limits';
 import { createRateLimit } from './shared/rate-limit';
 import { logger, type Logger } from './shared/logger';
@@ -121,7 +121,7 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
   const origins = allowedOrigins(env);
   // Non-browser clients send no Origin; browsers always do, and only ours may open a socket.
   const originAllowed = (origin: string | undefined): boolean => origin === undefined || origins.includes(origin);
-  const queryLimits = { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_ALIASES };
+  const queryLimits = { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_ALIASES, maxTokens: env.MAX_TOKENS };
   const sockets = new SocketCounter(env.MAX_SOCKETS_PER_USER);
   const rateLimit = createRateLimit({
     points: env.RATE_LIMIT_POINTS,
@@ -149,7 +149,7 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
   const wsServer = useServer<Record<string, unknown> | undefined, { viewerContext?: SubscriptionContext; socketOf?: string }>(
     {
       schema,
-      validate: validateWithLimits(queryLimits),
+      ...socketLimits(queryLimits),
       connectionInitWaitTimeout: 5000,
       onConnect: async (ctx) => {
         const token = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;

@@ -1,10 +1,15 @@
-import depthLimit from 'graphql-depth-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { getComplexity, fieldExtensionsEstimator, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
   GraphQLError,
+  Kind,
+  parse,
   specifiedRules,
   validate,
-  visit,
+  visitInParallel,
+  type ASTVisitor,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
@@ -14,54 +19,99 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { AppError, ErrorCode } from './errors';
 
-/** Refuses an operation nested deeper than `maxDepth`, with a message for the user (reason QUERY_TOO_DEEP). */
-export const depthRule =
-  (maxDepth: number): ValidationRule =>
-  (context) => {
-    const reporting = Object.create(context) as ValidationContext;
-    reporting.reportError = (error: GraphQLError) =>
-      context.reportError(
-        new GraphQLError(`Truy vấn lồng quá sâu (tối đa ${maxDepth} cấp). Hãy bớt các trường lồng nhau.`, {
-          nodes: error.nodes,
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP', maxDepth, detail: error.message },
-        }),
-      );
-    return depthLimit(maxDepth)(reporting);
-  };
-
-/**
- * Refuses a document with more than `maxAliases` aliases (reason TOO_MANY_ALIASES): aliases let one small
- * request repeat an expensive field many times, which the cost estimate only partly sees.
- */
-export const aliasRule =
-  (maxAliases: number): ValidationRule =>
-  (context) => ({
-    Document: {
-      enter(document) {
-        let aliases = 0;
-        visit(document, {
-          Field(field) {
-            if (field.alias) aliases += 1;
-          },
-        });
-        if (aliases > maxAliases) {
-          context.reportError(
-            new GraphQLError(`Truy vấn dùng quá nhiều bí danh (${aliases}, tối đa ${maxAliases}). Hãy chia nhỏ truy vấn.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_ALIASES', aliases, maxAliases },
-            }),
-          );
-        }
-        return false;
-      },
-    },
-  });
-
 export interface QueryLimits {
+  /** Levels below the root field (the root field is level 0). */
   maxDepth: number;
   maxAliases: number;
+  /** Lexical tokens of a document; over HTTP Apollo's parser enforces it (parseOptions), here the socket's. */
+  maxTokens?: number;
+  maxDirectives?: number;
 }
 
-export const limitRules = (limits: QueryLimits): ValidationRule[] => [depthRule(limits.maxDepth), aliasRule(limits.maxAliases)];
+/** Directives are rare in our clients' documents (a few @include); hundreds are only an attack on validation. */
+export const DEFAULT_MAX_DIRECTIVES = 50;
+
+const VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED';
+
+/** graphql-armor reports "… limit of N exceeded, found M."; M is what the user is told. */
+const foundIn = (error: GraphQLError): number => Number(/found (\d+)/.exec(error.message)?.[1] ?? NaN);
+
+/** Refuses an operation nested deeper than `maxDepth` (reason QUERY_TOO_DEEP). */
+export const depthRule = (maxDepth: number): ValidationRule =>
+  maxDepthRule({
+    // graphql-armor counts the root field as level 1; our limit counts it as level 0.
+    n: maxDepth + 1,
+    // A spread fragment adds no level of its own: the web's component fragments cost nothing.
+    flattenFragments: true,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) =>
+        context?.reportError(
+          new GraphQLError(`Truy vấn lồng quá sâu (tối đa ${maxDepth} cấp). Hãy bớt các trường lồng nhau.`, {
+            extensions: { code: VALIDATION_FAILED, reason: 'QUERY_TOO_DEEP', maxDepth, depth: foundIn(error) - 1 },
+          }),
+        ),
+    ],
+  });
+
+/**
+ * Refuses an operation with more than `maxAliases` aliases, its fragments' included (reason
+ * TOO_MANY_ALIASES): aliases let one small request repeat an expensive field many times, which the cost
+ * estimate only partly sees.
+ */
+export const aliasRule = (maxAliases: number): ValidationRule =>
+  maxAliasesRule({
+    n: maxAliases,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) => {
+        const aliases = foundIn(error);
+        context?.reportError(
+          new GraphQLError(`Truy vấn dùng quá nhiều bí danh (${aliases}, tối đa ${maxAliases}). Hãy chia nhỏ truy vấn.`, {
+            extensions: { code: VALIDATION_FAILED, reason: 'TOO_MANY_ALIASES', aliases, maxAliases },
+          }),
+        );
+      },
+    ],
+  });
+
+/** Refuses an operation carrying more than `maxDirectives` directives (reason TOO_MANY_DIRECTIVES). */
+export const directiveRule = (maxDirectives: number): ValidationRule =>
+  maxDirectivesRule({
+    n: maxDirectives,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) => {
+        const directives = foundIn(error);
+        context?.reportError(
+          new GraphQLError(`Truy vấn dùng quá nhiều chỉ thị (${directives}, tối đa ${maxDirectives}). Hãy chia nhỏ truy vấn.`, {
+            extensions: { code: VALIDATION_FAILED, reason: 'TOO_MANY_DIRECTIVES', directives, maxDirectives },
+          }),
+        );
+      },
+    ],
+  });
+
+const ownLimitRules = (limits: QueryLimits): ValidationRule[] => [
+  depthRule(limits.maxDepth),
+  aliasRule(limits.maxAliases),
+  directiveRule(limits.maxDirectives ?? DEFAULT_MAX_DIRECTIVES),
+];
+
+/**
+ * Apollo runs its validation rules in one pass beside GraphQL's own (specifiedRules). The limits only look
+ * at a document those rules accept: a fragment cycle, an unknown fragment or a wrong field is answered
+ * with GraphQL's own error, and no limit ever walks a document that could loop.
+ */
+const afterStandardRules =
+  (rules: ValidationRule[]): ValidationRule =>
+  (context: ValidationContext): ASTVisitor =>
+    validate(context.getSchema(), context.getDocument(), specifiedRules).length > 0
+      ? {}
+      : visitInParallel(rules.map((rule) => rule(context)));
+
+/** Apollo's validationRules: depth, aliases and directives, after GraphQL's own rules. */
+export const limitRules = (limits: QueryLimits): ValidationRule[] => [afterStandardRules(ownLimitRules(limits))];
 
 /** One operation a request: a JSON array of operations (batching) is refused before anything runs. */
 export const refuseBatches: RequestHandler = (req, res, next) => {
@@ -128,9 +178,59 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
   };
 }
 
-/** graphql-ws validation: GraphQL's rules plus the depth and alias limits, as over HTTP. */
-export function validateWithLimits(limits: QueryLimits): typeof validate {
-  return (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules(limits)]);
+/** A document the socket's parser refused, with the coded error validation will answer with. */
+const unparsed = new WeakMap<DocumentNode, GraphQLError>();
+
+function parseRefusal(error: unknown, maxTokens: number): GraphQLError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Document contains more tha[nt] \d+ tokens/.test(message)) {
+    return new GraphQLError(`Truy vấn quá dài (hơn ${maxTokens} ký hiệu). Hãy chia nhỏ truy vấn.`, {
+      extensions: { code: 'GRAPHQL_PARSE_FAILED', reason: 'TOO_MANY_TOKENS', maxTokens },
+    });
+  }
+  if (error instanceof RangeError) {
+    return new GraphQLError('Truy vấn lồng quá sâu. Hãy bớt các trường lồng nhau.', {
+      extensions: { code: 'GRAPHQL_PARSE_FAILED', reason: 'QUERY_TOO_DEEP' },
+    });
+  }
+  return new GraphQLError('Truy vấn GraphQL sai cú pháp.', {
+    extensions: { code: 'GRAPHQL_PARSE_FAILED', detail: message },
+  });
+}
+
+/** GraphQL's own validation errors, coded as Apollo's formatError codes them over HTTP. */
+const coded = (error: GraphQLError): GraphQLError =>
+  new GraphQLError('Truy vấn GraphQL không hợp lệ.', {
+    nodes: error.nodes,
+    extensions: { code: VALIDATION_FAILED, detail: error.message },
+  });
+
+/**
+ * graphql-ws's `parse` and `validate`: the same token limit as Apollo's parser, GraphQL's own rules
+ * first, then the same limits as over HTTP. graphql-ws closes the socket (4500) on anything its parser
+ * throws, so a document that does not parse becomes an empty one whose validation answers with the coded
+ * parse error, and the socket stays open.
+ */
+export function socketLimits(limits: QueryLimits): { parse: typeof parse; validate: typeof validate } {
+  const maxTokens = limits.maxTokens ?? Number.POSITIVE_INFINITY;
+  return {
+    parse: (source, options) => {
+      try {
+        return parse(source, { ...options, maxTokens: limits.maxTokens });
+      } catch (error) {
+        const empty: DocumentNode = { kind: Kind.DOCUMENT, definitions: [] };
+        unparsed.set(empty, parseRefusal(error, maxTokens));
+        return empty;
+      }
+    },
+    validate: (schema, document) => {
+      const refused = unparsed.get(document);
+      if (refused) return [refused];
+      const standard = validate(schema, document, specifiedRules);
+      if (standard.length > 0) return standard.map(coded);
+      return validate(schema, document, ownLimitRules(limits));
+    },
+  };
 }
 
 /**

@@ -2,13 +2,25 @@ import { Lexer, Source, TokenKind, parse, visit } from 'graphql';
 import { Role } from '../../src/shared/access';
 import { startTestProduct, type TestProduct } from '../harness';
 import { buildUnit, buildUser, provinceIdOf } from '../factories';
-import { eventually, expectRefusal, post, postBody, reasonOf, codeOf, sleep, wsClient } from './support';
+import { DEFAULT_MAX_DIRECTIVES } from '../../src/shared/limits';
+import { VIETNAMESE, eventually, expectRefusal, post, postBody, reasonOf, codeOf, sleep, wsClient } from './support';
+import { watchLogs } from './logs';
 
 const MAX_DEPTH = 10;
 const MAX_ALIASES = 5;
 const MAX_TOKENS = 300;
 const MAX_COST = 20;
 const MAX_BODY = 4096;
+
+/** Fragments that spread each other in a loop: GraphQL's NoFragmentCyclesRule refuses them. */
+const CYCLES: Array<[string, string]> = [
+  ['a fragment spreading itself', 'query { ...A } fragment A on Query { provinces { code } ...A }'],
+  ['two fragments spreading each other', 'query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }'],
+  [
+    'a longer loop under aliases',
+    `query { ${Array.from({ length: 3 }, (_, i) => `p${i}: provinces { code }`).join(' ')} ...A } fragment A on Query { ...B } fragment B on Query { ...C } fragment C on Query { x: __typename ...A }`,
+  ],
+];
 
 let made = 0;
 let parentId = '';
@@ -146,6 +158,63 @@ describe('request limits, each side of each', () => {
     expect(await unitCount()).toBe(before);
   });
 
+  describe("fragment cycles and deep nesting: GraphQL's own rules first, then limits that never loop", () => {
+    let logs: ReturnType<typeof watchLogs>;
+    beforeAll(() => {
+      logs = watchLogs();
+    });
+    afterAll(() => logs.restore());
+
+    it.each(CYCLES)('%s over HTTP: a coded validation error, not a 500', async (_name, document) => {
+      logs.clear();
+      for (const token of [undefined, admin]) {
+        const answer = await post(product, document, {}, token);
+        expectRefusal(answer, 400, 'GRAPHQL_VALIDATION_FAILED');
+        expect(answer.body.errors?.[0]?.extensions?.detail).toMatch(/Cannot spread fragment/);
+      }
+      expect(logs.unexpected()).toEqual([]);
+    });
+
+    describe('with the default limits (5,000 tokens)', () => {
+      let plain: TestProduct;
+      let token: string;
+      beforeAll(async () => {
+        plain = await startTestProduct();
+        token = await plain.login((await buildUser(plain.owner, { role: Role.PROVINCE_ADMIN, provinceId })).username);
+      });
+      afterAll(() => plain.stop());
+
+      // About as deep as 5,000 tokens allow: deep enough to overflow a recursive walk of the document.
+      const deep = (root: string) => `${root} { ${'a { '.repeat(2_490)}b${' }'.repeat(2_490)} }`;
+
+      it('a document nested as deep as the token limit allows: a coded refusal over HTTP and WebSocket', async () => {
+        const answer = await post(plain, deep('query { provinces'), {}, token);
+        expect(answer.status).toBe(400);
+        expect(answer.body.errors?.[0]?.extensions?.code).toMatch(/^GRAPHQL_(PARSE|VALIDATION)_FAILED$/);
+        expect(answer.text).not.toMatch(/stacktrace|\bat .+\.(ts|js):\d+/i);
+
+        const { client, subscribe } = wsClient(plain, token);
+        const result = subscribe(deep('subscription { tripEvents'));
+        await eventually(() => result.errors.length > 0, 3000);
+        await client.dispose();
+        expect(result.errors.map(codeOf)).toEqual([expect.stringMatching(/^GRAPHQL_(PARSE|VALIDATION)_FAILED$/)]);
+        expect(JSON.stringify(result.errors)).not.toMatch(/Maximum call stack|\bat .+\.(ts|js):\d+/);
+      });
+
+      it(`directives: ${DEFAULT_MAX_DIRECTIVES} run, ${DEFAULT_MAX_DIRECTIVES + 1} are refused (TOO_MANY_DIRECTIVES)`, async () => {
+        const document = (n: number) => `{ provinces { ${'code @skip(if: false) '.repeat(n)}} }`;
+        const under = await post(plain, document(DEFAULT_MAX_DIRECTIVES), {}, token);
+        expect(under.body.errors).toBeUndefined();
+        const over = await post(plain, document(DEFAULT_MAX_DIRECTIVES + 1), {}, token);
+        expectRefusal(over, 400, 'GRAPHQL_VALIDATION_FAILED', 'TOO_MANY_DIRECTIVES');
+        expect(over.body.errors?.[0]?.extensions).toMatchObject({
+          directives: DEFAULT_MAX_DIRECTIVES + 1,
+          maxDirectives: DEFAULT_MAX_DIRECTIVES,
+        });
+      });
+    });
+  });
+
   describe('the same depth and alias rules on graphql-ws', () => {
     let board: string;
     const clients: Array<ReturnType<typeof wsClient>['client']> = [];
@@ -177,6 +246,38 @@ describe('request limits, each side of each', () => {
       const over = await outcome(deep(MAX_DEPTH - 2));
       expect(over.errors.map(reasonOf)).toEqual(['QUERY_TOO_DEEP']);
       expect(over.data).toEqual([]);
+    });
+
+    it.each(
+      CYCLES.map(([name, document]) => [name, document.replace(/Query/g, 'Subscription').replace('query', 'subscription')]),
+    )('%s over graphql-ws: a coded validation error, and the socket stays open', async (_name, document) => {
+      const { client, subscribe } = wsClient(product, board);
+      clients.push(client);
+      const closes: number[] = [];
+      client.on('closed', (event) => closes.push((event as { code: number }).code));
+      // A sound subscription first: the refusal must not take the socket (and it) down.
+      const sound = subscribe('subscription { tripEvents { tripId } }');
+      const refused = subscribe(document);
+      await eventually(() => refused.errors.length > 0, 3000);
+      expect(refused.errors.length).toBeGreaterThan(0);
+      for (const error of refused.errors) expect(codeOf(error)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(JSON.stringify(refused.errors)).toMatch(/Cannot spread fragment/);
+      expect(JSON.stringify(refused.errors)).not.toMatch(/Maximum call stack|\bat .+\.(ts|js):\d+/);
+      await sleep(200);
+      expect(sound).toEqual({ data: [], errors: [], completed: false });
+      expect(closes).toEqual([]);
+    });
+
+    it('a document that does not parse, or nests past the token limit, is a coded error, not a 4500 close', async () => {
+      for (const [document, reason] of [
+        ['subscription { tripEvents { tripId }', undefined],
+        [`subscription { tripEvents { ${'a { '.repeat(400)}b${' }'.repeat(400)} } }`, 'TOO_MANY_TOKENS'],
+      ] as const) {
+        const result = await outcome(document);
+        expect(result.errors.map(codeOf)).toEqual(['GRAPHQL_PARSE_FAILED']);
+        if (reason) expect(result.errors.map(reasonOf)).toEqual([reason]);
+        expect(result.errors.map((e) => (e as { message: string }).message)[0]).toMatch(VIETNAMESE);
+      }
     });
 
     it('accepts a subscription at the alias limit and refuses one alias more', async () => {
