@@ -1,19 +1,9 @@
-import type { Page } from 'playwright-core';
 import { browserSuite, DESKTOP } from '../support/browser';
 
 jest.setTimeout(120_000);
 
 const suite = browserSuite();
-const { openPage } = suite;
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${suite.product.url}/signin`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('viewer').locator('.app-header__meta').waitFor();
-}
+const { openPage, signIn } = suite;
 
 /** A GraphQL call from outside the browser, as the given demo account. */
 async function gql<T>(query: string, username: string): Promise<T> {

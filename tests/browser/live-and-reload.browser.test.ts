@@ -8,19 +8,10 @@ import { startProduct } from '../support/server';
 jest.setTimeout(180_000);
 
 const suite = browserSuite();
-const { openPage } = suite;
+const { openPage, signIn } = suite;
 
 const PAGE_ERROR = 'Không tải được trang này.';
 const DEV_SCREEN = /Hey developer|Unexpected Application Error/;
-
-async function signIn(page: Page, username: string, base = suite.product.url): Promise<void> {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.locator('header').getByText('Cán bộ · Lâm Đồng', { exact: true }).waitFor();
-}
 
 /** The message a page shows when its code could not be fetched, inside the signed-in frame. */
 async function expectPageErrorInFrame(page: Page): Promise<void> {

@@ -5,16 +5,7 @@ import { browserSuite, DESKTOP, openNav, PHONE, SCREENSHOTS } from '../support/b
 jest.setTimeout(120_000);
 
 const suite = browserSuite();
-const { openPage } = suite;
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${suite.product.url}/signin`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('viewer').locator('.app-header__meta').waitFor();
-}
+const { openPage, signIn } = suite;
 
 /** The vertical extent of the header's parts: on one line they all overlap one band. */
 function headerRows(page: Page): Promise<Array<{ top: number; bottom: number }>> {

@@ -7,7 +7,8 @@ jest.setTimeout(60_000);
 const suite = browserSuite();
 const { openPage } = suite;
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
+/** Fills and sends the sign-in form of the page already open: this file tests the form itself. */
+async function submitSignIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -25,7 +26,7 @@ test('a cadre signs in, sees their province, reads the page in English and signs
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'signin.png') });
 
-  await signIn(page, 'canbo.ldg', 'demo1234');
+  await submitSignIn(page, 'canbo.ldg', 'demo1234');
   await page.waitForURL((url) => url.pathname === '/');
   const header = page.locator('header');
   await header.getByText('Cán bộ · Lâm Đồng', { exact: true }).waitFor();
@@ -54,7 +55,7 @@ test("a wrong password shows the server's Vietnamese message on the form", async
   const page = await openPage(DESKTOP);
   await page.goto(`${suite.product.url}/signin`);
 
-  await signIn(page, 'canbo.ldg', 'not-the-password');
+  await submitSignIn(page, 'canbo.ldg', 'not-the-password');
 
   const alert = page.getByRole('alert');
   await alert.waitFor();
@@ -68,7 +69,7 @@ test('the home page fits a 375px-wide phone without horizontal scrolling', async
   await page.goto(`${suite.product.url}/signin`);
   expect(await horizontalOverflow(page)).toBe(0);
 
-  await signIn(page, 'canbo.ldg', 'demo1234');
+  await submitSignIn(page, 'canbo.ldg', 'demo1234');
   await page.locator('header').getByText('Cán bộ · Lâm Đồng', { exact: true }).waitFor();
   await waitForProvinces(page);
 

@@ -5,17 +5,7 @@ import { browserSuite, DESKTOP, openNav, PHONE, SCREENSHOTS } from '../support/b
 jest.setTimeout(120_000);
 
 const suite = browserSuite();
-const { openPage } = suite;
-
-async function signIn(page: Page, username: string, base = suite.product.url): Promise<void> {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  // Central users have no province after their role, so wait for the role line itself.
-  await page.getByTestId('viewer').locator('.app-header__meta').waitFor();
-}
+const { openPage, signIn } = suite;
 
 const NEXT_YEAR = new Date().getFullYear() + 1;
 

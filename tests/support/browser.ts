@@ -21,6 +21,11 @@ export interface BrowserSuite {
   /** The running product (set once the suite has started). */
   product: { url: string; stop: () => Promise<void> };
   openPage: (viewport: { width: number; height: number }, phone?: boolean) => Promise<Page>;
+  /**
+   * Signs a demo account in through the sign-in page and waits for the signed-in header. `base` is the
+   * product's address (default: this suite's product).
+   */
+  signIn: (page: Page, username: string, base?: string) => Promise<void>;
 }
 
 /**
@@ -58,6 +63,16 @@ export function browserSuite(): BrowserSuite {
     });
     contexts.push(context);
     return context.newPage();
+  };
+
+  suite.signIn = async (page, username, base = suite.product.url) => {
+    await page.goto(`${base}/signin`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill('demo1234');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    // Central users have no province after their role, so wait for the role line itself.
+    await page.getByTestId('viewer').locator('.app-header__meta').waitFor();
   };
 
   return suite;
