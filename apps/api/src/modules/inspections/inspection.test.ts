@@ -45,172 +45,210 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
   });
   afterAll(() => product.stop());
 
-  it('runs an inspection from the plan to verified corrections, counting the visit as the team’s days', async () => {
-    const plan = await product.ok(
-      `mutation ($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id title targets { name } } }`,
-      {
-        input: {
-          year: 2026,
-          title: 'Kiểm tra công tác phát triển đoàn viên 6 tháng đầu năm',
-          subject: 'MEMBER_DEVELOPMENT',
-          startsOn: '2026-04-01',
-          endsOn: '2026-06-30',
-          targetUnitIds: [units.commune.id],
-        },
-      },
-      board,
-    );
-    expect(plan.createInspectionPlan.targets).toEqual([{ name: 'Đoàn xã Lạc Dương' }]);
-    const team = await product.ok(
-      `mutation ($input: CreateInspectionTeamInput!) { createInspectionTeam(input: $input) { id members { fullName } lead { fullName } } }`,
-      {
-        input: { planId: plan.createInspectionPlan.id, name: 'Đoàn kiểm tra số 1', leadCadreId: lead.id, memberIds: [member.id] },
-      },
-      board,
-    );
-    expect(team.createInspectionTeam.members.map((m: { fullName: string }) => m.fullName).sort()).toEqual(
-      ['Hồ Thị Tra', 'Đặng Văn Kiểm'].sort(),
-    );
+  // One inspection followed step by step: each test is one step, on what the steps before it recorded.
+  describe('an inspection from the plan to verified corrections', () => {
+    const CONCLUDE = `mutation ($input: ConcludeInspectionInput!) { concludeInspection(input: $input) {
+      id rating unit { name } actions { id version status dueOn responsibleUnit { name } } } }`;
+    const DONE = `mutation ($id: ID!, $v: Int!) { markCorrectiveActionDone(id: $id, version: $v, note: "Đã rà soát, cập nhật 124 đoàn viên.") { status version } }`;
+    type Action = { id: string; version: number };
+    let plan: { id: string; targets: Array<{ name: string }> };
+    let team: { id: string; members: Array<{ fullName: string }> };
+    let visit: { id: string; version: number };
+    let overdueAction: Action;
+    let laterAction: Action;
+    let hostToken: string;
+    let otherHostToken: string;
 
-    const notTarget = await product.gql(
-      `mutation ($input: ScheduleInspectionVisitInput!) { scheduleInspectionVisit(input: $input) { id } }`,
-      { input: { teamId: team.createInspectionTeam.id, unitId: units.other.id, startDate: '2026-06-01', endDate: '2026-06-02' } },
-      board,
-    );
-    expect(notTarget.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitId' });
+    beforeAll(async () => {
+      plan = (
+        await product.ok(
+          `mutation ($input: CreateInspectionPlanInput!) { createInspectionPlan(input: $input) { id title targets { name } } }`,
+          {
+            input: {
+              year: 2026,
+              title: 'Kiểm tra công tác phát triển đoàn viên 6 tháng đầu năm',
+              subject: 'MEMBER_DEVELOPMENT',
+              startsOn: '2026-04-01',
+              endsOn: '2026-06-30',
+              targetUnitIds: [units.commune.id],
+            },
+          },
+          board,
+        )
+      ).createInspectionPlan;
+      team = (
+        await product.ok(
+          `mutation ($input: CreateInspectionTeamInput!) { createInspectionTeam(input: $input) { id members { fullName } lead { fullName } } }`,
+          { input: { planId: plan.id, name: 'Đoàn kiểm tra số 1', leadCadreId: lead.id, memberIds: [member.id] } },
+          board,
+        )
+      ).createInspectionTeam;
+      const host = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
+      await linkUser(product.owner, host.id, { unitId: units.commune.id });
+      hostToken = await product.login(host.username);
+      const otherHost = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
+      await linkUser(product.owner, otherHost.id, { unitId: units.other.id });
+      otherHostToken = await product.login(otherHost.username);
+    });
 
-    const visit = (
-      await product.ok(
-        `mutation ($input: ScheduleInspectionVisitInput!) { scheduleInspectionVisit(input: $input) { id version state kind inspectionTeamId members { fullName } } }`,
+    it('makes a plan with its targets and a team of its lead and members', () => {
+      expect(plan.targets).toEqual([{ name: 'Đoàn xã Lạc Dương' }]);
+      expect(team.members.map((m) => m.fullName).sort()).toEqual(['Hồ Thị Tra', 'Đặng Văn Kiểm'].sort());
+    });
+
+    it('refuses a visit to a unit the plan does not target', async () => {
+      const notTarget = await product.gql(
+        `mutation ($input: ScheduleInspectionVisitInput!) { scheduleInspectionVisit(input: $input) { id } }`,
+        { input: { teamId: team.id, unitId: units.other.id, startDate: '2026-06-01', endDate: '2026-06-02' } },
+        board,
+      );
+      expect(notTarget.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitId' });
+    });
+
+    it('schedules a visit as an inspection trip of the whole team, submitted for approval', async () => {
+      const scheduled = (
+        await product.ok(
+          `mutation ($input: ScheduleInspectionVisitInput!) { scheduleInspectionVisit(input: $input) { id version state kind inspectionTeamId members { fullName } } }`,
+          {
+            input: {
+              teamId: team.id,
+              unitId: units.commune.id,
+              startDate: '2026-05-11',
+              endDate: '2026-05-12',
+              lateJustification: 'Lịch kiểm tra do Ban Thường vụ điều chỉnh.',
+            },
+          },
+          board,
+        )
+      ).scheduleInspectionVisit;
+      expect(scheduled).toMatchObject({ state: 'SUBMITTED', kind: 'INSPECTION', inspectionTeamId: team.id });
+      expect(scheduled.members).toHaveLength(2);
+      visit = scheduled;
+    });
+
+    it('refuses a conclusion before the team has visited', async () => {
+      visit.version = (await product.ok(DECIDE, { id: visit.id, v: visit.version }, board)).decideTrips[0].version;
+      const early = await product.gql(
+        `mutation ($input: ConcludeInspectionInput!) { concludeInspection(input: $input) { id } }`,
         {
           input: {
-            teamId: team.createInspectionTeam.id,
+            tripId: visit.id,
             unitId: units.commune.id,
-            startDate: '2026-05-11',
-            endDate: '2026-05-12',
-            lateJustification: 'Lịch kiểm tra do Ban Thường vụ điều chỉnh.',
+            findings: 'Đơn vị thực hiện tốt công tác.',
+            rating: 'GOOD',
+            concludedOn: '2026-05-13',
           },
         },
         board,
-      )
-    ).scheduleInspectionVisit;
-    expect(visit).toMatchObject({ state: 'SUBMITTED', kind: 'INSPECTION', inspectionTeamId: team.createInspectionTeam.id });
-    expect(visit.members).toHaveLength(2);
+      );
+      expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' });
+    });
 
-    const approved = (await product.ok(DECIDE, { id: visit.id, v: visit.version }, board)).decideTrips[0];
-    const early = await product.gql(
-      `mutation ($input: ConcludeInspectionInput!) { concludeInspection(input: $input) { id } }`,
-      {
-        input: {
-          tripId: visit.id,
-          unitId: units.commune.id,
-          findings: 'Đơn vị thực hiện tốt công tác.',
-          rating: 'GOOD',
-          concludedOn: '2026-05-13',
-        },
-      },
-      board,
-    );
-    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TRANSITION' });
-    await product.ok(COMPLETE, { id: visit.id, v: approved.version, s: '2026-05-11', e: '2026-05-12' }, admin);
-
-    const CONCLUDE = `mutation ($input: ConcludeInspectionInput!) { concludeInspection(input: $input) {
-      id rating unit { name } actions { id version status dueOn responsibleUnit { name } } } }`;
-    const badDue = await product.gql(
-      CONCLUDE,
-      {
-        input: {
-          tripId: visit.id,
-          unitId: units.commune.id,
-          findings: 'Sổ sách đoàn viên chưa cập nhật đầy đủ.',
-          rating: 'AVERAGE',
-          concludedOn: '2026-05-13',
-          actions: [{ description: 'Cập nhật sổ đoàn viên', responsibleUnitId: units.commune.id, dueOn: '2026-05-01' }],
-        },
-      },
-      board,
-    );
-    expect(badDue.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.actions.0.dueOn' });
-
-    const conclusion = (
-      await product.ok(
+    it('refuses a corrective action due before the conclusion', async () => {
+      visit.version = (
+        await product.ok(COMPLETE, { id: visit.id, v: visit.version, s: '2026-05-11', e: '2026-05-12' }, admin)
+      ).completeTrip.version;
+      const badDue = await product.gql(
         CONCLUDE,
         {
           input: {
             tripId: visit.id,
             unitId: units.commune.id,
-            findings: 'Sổ sách đoàn viên chưa cập nhật đầy đủ; sinh hoạt chi đoàn chưa đều.',
+            findings: 'Sổ sách đoàn viên chưa cập nhật đầy đủ.',
             rating: 'AVERAGE',
             concludedOn: '2026-05-13',
-            actions: [
-              { description: 'Cập nhật sổ đoàn viên', responsibleUnitId: units.commune.id, dueOn: '2026-05-15' },
-              { description: 'Sinh hoạt chi đoàn định kỳ hằng tháng', responsibleUnitId: units.commune.id, dueOn: '2026-06-30' },
-            ],
+            actions: [{ description: 'Cập nhật sổ đoàn viên', responsibleUnitId: units.commune.id, dueOn: '2026-05-01' }],
           },
         },
         board,
-      )
-    ).concludeInspection;
-    expect(conclusion).toMatchObject({ rating: 'AVERAGE', unit: { name: 'Đoàn xã Lạc Dương' } });
-    const [overdueAction, laterAction] = conclusion.actions;
-
-    const overdue = await product.ok(`{ correctiveActions(overdueOnly: true) { nodes { id overdue description } } }`, {}, admin);
-    expect(overdue.correctiveActions.nodes).toEqual([
-      { id: overdueAction.id, overdue: true, description: 'Cập nhật sổ đoàn viên' },
-    ]);
-
-    // The responsible unit reports the correction; another unit cannot.
-    const host = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
-    await linkUser(product.owner, host.id, { unitId: units.commune.id });
-    const otherHost = await buildUser(product.owner, { role: Role.HOST_UNIT, provinceId: ldg });
-    await linkUser(product.owner, otherHost.id, { unitId: units.other.id });
-    const DONE = `mutation ($id: ID!, $v: Int!) { markCorrectiveActionDone(id: $id, version: $v, note: "Đã rà soát, cập nhật 124 đoàn viên.") { status version } }`;
-    const wrong = await product.gql(
-      DONE,
-      { id: overdueAction.id, v: overdueAction.version },
-      await product.login(otherHost.username),
-    );
-    expect(wrong.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const hostToken = await product.login(host.username);
-    const mine = await product.ok(`{ correctiveActions { nodes { id } } }`, {}, hostToken);
-    expect(mine.correctiveActions.nodes.map((a: { id: string }) => a.id).sort()).toEqual(
-      [overdueAction.id, laterAction.id].sort(),
-    );
-    const done = (await product.ok(DONE, { id: overdueAction.id, v: overdueAction.version }, hostToken)).markCorrectiveActionDone;
-    expect(done.status).toBe('DONE');
-    const verified = await product.ok(
-      `mutation ($id: ID!, $v: Int!) { verifyCorrectiveAction(id: $id, version: $v) { status } }`,
-      { id: overdueAction.id, v: done.version },
-      board,
-    );
-    expect(verified.verifyCorrectiveAction.status).toBe('VERIFIED');
-    expect((await product.ok(`{ correctiveActions(overdueOnly: true) { totalCount } }`, {}, admin)).correctiveActions).toEqual({
-      totalCount: 0,
+      );
+      expect(badDue.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.actions.0.dueOn' });
     });
 
-    // The visit counts as inspection days for both members once reported.
-    const trip = await product.ok(
-      `query ($id: ID!) { trip(id: $id) { version conclusions { rating } } }`,
-      { id: visit.id },
-      admin,
-    );
-    expect(trip.trip.conclusions).toEqual([{ rating: 'AVERAGE' }]);
-    await product.ok(
-      `mutation ($id: ID!, $v: Int!) { reportTrip(id: $id, version: $v, input: { findings: "Đã kiểm tra theo kế hoạch.", details: { conclusion: "Xếp loại trung bình" } }) { state } }`,
-      { id: visit.id, v: trip.trip.version },
-      admin,
-    );
-    const figures = await product.ok(
-      `{ cadreCompliance(year: 2026) { nodes { fullName countedDays byKind { inspection } } } }`,
-      {},
-      admin,
-    );
-    expect(figures.cadreCompliance.nodes).toEqual(
-      expect.arrayContaining([
-        { fullName: 'Hồ Thị Tra', countedDays: 2, byKind: { inspection: 2 } },
-        { fullName: 'Đặng Văn Kiểm', countedDays: 2, byKind: { inspection: 2 } },
-      ]),
-    );
+    it('records the conclusion with its corrective actions, the one past its due date listed as overdue', async () => {
+      const conclusion = (
+        await product.ok(
+          CONCLUDE,
+          {
+            input: {
+              tripId: visit.id,
+              unitId: units.commune.id,
+              findings: 'Sổ sách đoàn viên chưa cập nhật đầy đủ; sinh hoạt chi đoàn chưa đều.',
+              rating: 'AVERAGE',
+              concludedOn: '2026-05-13',
+              actions: [
+                { description: 'Cập nhật sổ đoàn viên', responsibleUnitId: units.commune.id, dueOn: '2026-05-15' },
+                {
+                  description: 'Sinh hoạt chi đoàn định kỳ hằng tháng',
+                  responsibleUnitId: units.commune.id,
+                  dueOn: '2026-06-30',
+                },
+              ],
+            },
+          },
+          board,
+        )
+      ).concludeInspection;
+      expect(conclusion).toMatchObject({ rating: 'AVERAGE', unit: { name: 'Đoàn xã Lạc Dương' } });
+      [overdueAction, laterAction] = conclusion.actions;
+      const overdue = await product.ok(
+        `{ correctiveActions(overdueOnly: true) { nodes { id overdue description } } }`,
+        {},
+        admin,
+      );
+      expect(overdue.correctiveActions.nodes).toEqual([
+        { id: overdueAction.id, overdue: true, description: 'Cập nhật sổ đoàn viên' },
+      ]);
+    });
+
+    it('shows the responsible unit its actions, and refuses another unit reporting one done', async () => {
+      const wrong = await product.gql(DONE, { id: overdueAction.id, v: overdueAction.version }, otherHostToken);
+      expect(wrong.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const mine = await product.ok(`{ correctiveActions { nodes { id } } }`, {}, hostToken);
+      expect(mine.correctiveActions.nodes.map((a: { id: string }) => a.id).sort()).toEqual(
+        [overdueAction.id, laterAction.id].sort(),
+      );
+    });
+
+    it('closes an action the responsible unit reported done once the province verifies it', async () => {
+      const done = (await product.ok(DONE, { id: overdueAction.id, v: overdueAction.version }, hostToken))
+        .markCorrectiveActionDone;
+      expect(done.status).toBe('DONE');
+      const verified = await product.ok(
+        `mutation ($id: ID!, $v: Int!) { verifyCorrectiveAction(id: $id, version: $v) { status } }`,
+        { id: overdueAction.id, v: done.version },
+        board,
+      );
+      expect(verified.verifyCorrectiveAction.status).toBe('VERIFIED');
+      expect((await product.ok(`{ correctiveActions(overdueOnly: true) { totalCount } }`, {}, admin)).correctiveActions).toEqual({
+        totalCount: 0,
+      });
+    });
+
+    it('counts the reported visit as inspection days for both members of the team', async () => {
+      const trip = await product.ok(
+        `query ($id: ID!) { trip(id: $id) { version conclusions { rating } } }`,
+        { id: visit.id },
+        admin,
+      );
+      expect(trip.trip.conclusions).toEqual([{ rating: 'AVERAGE' }]);
+      await product.ok(
+        `mutation ($id: ID!, $v: Int!) { reportTrip(id: $id, version: $v, input: { findings: "Đã kiểm tra theo kế hoạch.", details: { conclusion: "Xếp loại trung bình" } }) { state } }`,
+        { id: visit.id, v: trip.trip.version },
+        admin,
+      );
+      const figures = await product.ok(
+        `{ cadreCompliance(year: 2026) { nodes { fullName countedDays byKind { inspection } } } }`,
+        {},
+        admin,
+      );
+      expect(figures.cadreCompliance.nodes).toEqual(
+        expect.arrayContaining([
+          { fullName: 'Hồ Thị Tra', countedDays: 2, byKind: { inspection: 2 } },
+          { fullName: 'Đặng Văn Kiểm', countedDays: 2, byKind: { inspection: 2 } },
+        ]),
+      );
+    });
   });
 
   it('announces a corrective action live the day it becomes overdue, once', async () => {
