@@ -13,6 +13,7 @@ import { createPlanningLoaders, type PlanningLoaders } from './modules/planning/
 import { createTripLoaders, type TripLoaders } from './modules/trips/trip.loaders';
 import { createInspectionLoaders, type InspectionLoaders } from './modules/inspections/inspection.loaders';
 import { createFindingLoaders, type FindingLoaders } from './modules/findings/finding.loaders';
+import { createRulesLoaders, type RulesLoaders } from './modules/rules/rules.loaders';
 
 /** What lives as long as the process: built once by the composition root. */
 export interface AppDeps {
@@ -29,7 +30,13 @@ export interface AppDeps {
 }
 
 /** Per-request loaders, each bound to the request's transaction (built from the modules' *.loaders.ts). */
-export type Loaders = UnitLoaders & RosterLoaders & PlanningLoaders & TripLoaders & InspectionLoaders & FindingLoaders;
+export type Loaders = UnitLoaders &
+  RosterLoaders &
+  RulesLoaders &
+  PlanningLoaders &
+  TripLoaders &
+  InspectionLoaders &
+  FindingLoaders;
 
 export interface Context {
   requestId: string;
@@ -55,6 +62,7 @@ export function createLoaders(tx: ScopedTransaction): Loaders {
   return {
     ...createUnitLoaders(manager),
     ...createRosterLoaders(manager),
+    ...createRulesLoaders(manager),
     ...createPlanningLoaders(manager),
     ...createTripLoaders(manager),
     ...createInspectionLoaders(manager),

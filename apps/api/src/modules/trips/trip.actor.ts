@@ -13,6 +13,7 @@ export function actorOf(ctx: Context): TripActor {
     viewer,
     provinceId: own !== null && ctx.scope.writable.includes(own) ? own : null,
     today: ctx.deps.clock.today(),
+    loaders: ctx.loaders,
     emit: (event: TripEventPayload) =>
       ctx.tx.afterCommit(() => {
         publishScoped(ctx.deps.pubsub, 'TRIP_EVENT', event.provinceId, event);

@@ -12,6 +12,7 @@ import { Batch, QuarterlyPlan, Topic } from '../planning/planning.entity';
 import { Unit } from '../units/unit.entity';
 import { Delegation, Settlement, Trip, TripCheck, TripReport, TripTimelineEntry } from './trip.entity';
 import { TripEvent } from './trip.events';
+import { TRIP_ROLES, TripPermissions, tripPermissions } from './trip.policy';
 import {
   CompleteTripInput,
   CreateTripInput,
@@ -45,7 +46,7 @@ export const TripConnection = Connection(Trip, 'TripConnection');
 export const TripEventConnection = Connection(TripEvent, 'TripEventConnection');
 
 const PROVINCE_STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE];
-const REGISTRARS = PROVINCE_STAFF;
+const REGISTRARS = TRIP_ROLES.register;
 
 @Resolver(() => Trip)
 export class TripResolver {
@@ -135,7 +136,7 @@ export class TripResolver {
     return submitTrip(actorOf(ctx), id, version, lateJustification ?? null, idempotencyKey);
   }
 
-  @Access(Role.STANDING_BOARD)
+  @Access(...TRIP_ROLES.decide)
   @Mutation(() => [Trip], { description: 'Duyệt, từ chối hoặc trả lại một hay nhiều chuyến đi (tất cả hoặc không)' })
   decideTrips(
     @Ctx() ctx: Context,
@@ -179,7 +180,7 @@ export class TripResolver {
     return reportTrip(actorOf(ctx), id, version, input);
   }
 
-  @Access(Role.DEPARTMENT_HEAD, Role.STANDING_BOARD)
+  @Access(...TRIP_ROLES.acceptReport)
   @Mutation(() => Trip, { description: 'Trưởng ban chấp nhận báo cáo' })
   acceptTripReport(
     @Ctx() ctx: Context,
@@ -190,7 +191,7 @@ export class TripResolver {
     return acceptReport(actorOf(ctx), id, version, note ?? null);
   }
 
-  @Access(Role.PROVINCE_ADMIN)
+  @Access(...TRIP_ROLES.settle)
   @Mutation(() => Trip, { description: 'Cập nhật tình trạng quyết toán kinh phí' })
   setTripSettlement(
     @Ctx() ctx: Context,
@@ -201,7 +202,7 @@ export class TripResolver {
     return setSettlement(actorOf(ctx), id, version, settlement);
   }
 
-  @Access(Role.STANDING_BOARD, Role.PROVINCE_ADMIN)
+  @Access(...TRIP_ROLES.merge)
   @Mutation(() => Delegation, { description: 'Ghép đoàn: các chuyến đã duyệt đến cùng đơn vị, trùng ngày' })
   mergeDelegations(
     @Ctx() ctx: Context,
@@ -211,7 +212,7 @@ export class TripResolver {
     return mergeDelegations(actorOf(ctx), trips, hostUnitId);
   }
 
-  @Access(Role.DEPARTMENT_HEAD, Role.PROVINCE_ADMIN)
+  @Access(...TRIP_ROLES.submitPlan)
   @Mutation(() => QuarterlyPlan, { description: 'Trình kế hoạch quý của Ban: mọi chuyến nháp/trả lại trong quý' })
   submitQuarterlyPlan(
     @Ctx() ctx: Context,
@@ -222,7 +223,7 @@ export class TripResolver {
     return submitPlan(actorOf(ctx), departmentId, year, quarter);
   }
 
-  @Access(Role.STANDING_BOARD)
+  @Access(...TRIP_ROLES.decidePlan)
   @Mutation(() => QuarterlyPlan, { description: 'Thường trực duyệt hoặc trả lại kế hoạch quý' })
   decideQuarterlyPlan(
     @Ctx() ctx: Context,
@@ -298,6 +299,13 @@ export class TripResolver {
   @FieldResolver(() => TripReport, { nullable: true })
   report(@Root() trip: Trip, @Ctx() ctx: Context): Promise<TripReport | null> {
     return ctx.loaders.reportByTrip.load(trip.id);
+  }
+
+  @FieldResolver(() => TripPermissions, {
+    description: 'Những gì người đang đăng nhập làm được với chuyến đi: nút nào hiện theo các trường này',
+  })
+  viewerCan(@Root() trip: Trip, @Ctx() ctx: Context): Promise<TripPermissions> {
+    return tripPermissions(actorOf(ctx), trip);
   }
 
   @FieldResolver(() => Int, { description: 'Số ngày của chuyến (thực tế nếu đã đi)' })

@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 import { Role } from '../../shared/access';
 import { addDays, assertDate, formatVn, quarterOf, yearOf } from '../../shared/dates';
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../../shared/errors';
+import { authorize } from '../../shared/policy';
 import { millisecondKey, paginate, type Cursor, type Page } from '../../shared/pagination';
 import type { TripEventPayload } from '../../shared/pubsub';
 import { listProvinces, type Viewer } from '../tenancy/tenancy';
@@ -38,9 +39,22 @@ import {
 } from './trip.inputs';
 import { enforce, resolveDraft, ruleChecks, type TripDraft } from './trip.checks';
 import { TripErrorCode } from './trip.errors';
+import {
+  mayAcceptTripReport,
+  mayCancelTrip,
+  mayCompleteTrip,
+  mayDecideTrip,
+  mayEditTrip,
+  mayMergeTrip,
+  mayReportTrip,
+  maySubmitTrip,
+  STATE_LABEL,
+  TRANSITIONS,
+  type TripPolicyActor,
+} from './trip.policy';
 
 /** Who acts, where, and on which day: the explicit first argument of every trip operation. */
-export interface TripActor {
+export interface TripActor extends TripPolicyActor {
   manager: EntityManager;
   viewer: Viewer;
   /** The province written to; null for read-only viewers (central, a merged province). */
@@ -49,32 +63,6 @@ export interface TripActor {
   /** Queues a live event, sent once the transaction commits. */
   emit: (event: TripEventPayload) => void;
 }
-
-const TRANSITIONS: Partial<Record<TripEventType, { from: TripState[]; to: TripState }>> = {
-  [TripEventType.SUBMITTED]: { from: [TripState.DRAFT, TripState.RETURNED], to: TripState.SUBMITTED },
-  [TripEventType.APPROVED]: { from: [TripState.SUBMITTED], to: TripState.APPROVED },
-  [TripEventType.REJECTED]: { from: [TripState.SUBMITTED], to: TripState.REJECTED },
-  [TripEventType.RETURNED]: { from: [TripState.SUBMITTED], to: TripState.RETURNED },
-  [TripEventType.CANCELLED]: {
-    from: [TripState.DRAFT, TripState.SUBMITTED, TripState.APPROVED, TripState.RETURNED],
-    to: TripState.CANCELLED,
-  },
-  [TripEventType.COMPLETED]: { from: [TripState.APPROVED], to: TripState.COMPLETED },
-  [TripEventType.REPORTED]: { from: [TripState.COMPLETED], to: TripState.REPORTED },
-  [TripEventType.REPORT_ACCEPTED]: { from: [TripState.REPORTED], to: TripState.REPORT_ACCEPTED },
-};
-
-const STATE_LABEL: Record<TripState, string> = {
-  DRAFT: 'nháp',
-  SUBMITTED: 'chờ duyệt',
-  APPROVED: 'đã duyệt',
-  REJECTED: 'bị từ chối',
-  RETURNED: 'bị trả lại',
-  COMPLETED: 'đã đi',
-  REPORTED: 'đã báo cáo',
-  REPORT_ACCEPTED: 'báo cáo đã được chấp nhận',
-  CANCELLED: 'đã hủy',
-};
 
 function writable(actor: TripActor): number {
   if (actor.provinceId === null) throw forbidden('Tài khoản của bạn chỉ được xem, không được ghi dữ liệu.');
@@ -98,16 +86,6 @@ async function assertMayRegisterFor(actor: TripActor, lead: Cadre): Promise<void
     reason: TripErrorCode.NOT_YOUR_TRIP,
     field: 'input.leadCadreId',
   });
-}
-
-async function assertMayManage(actor: TripActor, trip: Trip): Promise<void> {
-  const { role, cadreId, id } = actor.viewer;
-  if (role === Role.PROVINCE_ADMIN || trip.leadCadreId === cadreId || trip.createdBy === id) return;
-  if (role === Role.DEPARTMENT_HEAD) {
-    const own = await viewerCadre(actor);
-    if (own?.departmentId && own.departmentId === trip.departmentId) return;
-  }
-  throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không phụ trách chuyến đi này.', { reason: TripErrorCode.NOT_YOUR_TRIP });
 }
 
 /** Locks the trip for this transaction and checks the caller saw its latest version. */
@@ -348,14 +326,7 @@ export async function createTrip(
 
 export async function updateTrip(actor: TripActor, id: string, version: number, input: UpdateTripInput): Promise<Trip> {
   const trip = await lockTrip(actor, id, version);
-  await assertMayManage(actor, trip);
-  if (trip.state !== TripState.DRAFT && trip.state !== TripState.RETURNED) {
-    throw badInput(
-      'id',
-      `Chỉ sửa được chuyến đi ở trạng thái nháp hoặc bị trả lại (hiện ${STATE_LABEL[trip.state]}).`,
-      TripErrorCode.INVALID_TRANSITION,
-    );
-  }
+  await authorize(mayEditTrip(actor, trip));
   const current = await draftOf(actor, trip);
   const draft: TripDraft = {
     ...current,
@@ -369,6 +340,7 @@ export async function updateTrip(actor: TripActor, id: string, version: number, 
   };
   await resolveDraft(actor.manager, draft);
   await writeMembersAndDestinations(actor, trip, draft);
+  actor.loaders.membersByTrip.clear(trip.id);
   const saved = await save(actor, trip, {
     title: draft.title,
     purpose: input.purpose?.trim() ?? trip.purpose,
@@ -423,7 +395,7 @@ export async function submitTrip(
   const replayed = await claimKey(actor, idempotencyKey, 'submitTrip', id);
   if (replayed) return actor.manager.findOneByOrFail(Trip, { id: replayed });
   const trip = await lockTrip(actor, id, version);
-  await assertMayManage(actor, trip);
+  await authorize(maySubmitTrip(actor, trip));
   return submitLocked(actor, trip, lateJustification);
 }
 
@@ -434,24 +406,6 @@ const DECISION_EVENT: Record<Decision, TripEventType> = {
 };
 
 /** The Standing Board's decision on one or several submissions, all or nothing. */
-/**
- * A standing-board member does not approve, return or reject a trip they lead or go on when the
- * province-year's rule asks for another member of the standing board to decide it.
- */
-async function assertNotOwnTrip(actor: TripActor, trip: Trip, field: string): Promise<void> {
-  const cadreId = actor.viewer.cadreId;
-  if (!cadreId) return;
-  const own =
-    trip.leadCadreId === cadreId ||
-    (await actor.manager.existsBy(TripMember, { provinceId: trip.provinceId, tripId: trip.id, cadreId }));
-  if (!own || !(await ruleFor(actor.manager, trip.provinceId, yearOf(trip.startDate))).ownTripDecidedByOther) return;
-  throw new AppError(
-    ErrorCode.FORBIDDEN,
-    `Chuyến đi "${trip.title}" là chuyến đi của chính bạn, phải do một thành viên Thường trực khác quyết định.`,
-    { reason: TripErrorCode.OWN_TRIP_DECISION, field },
-  );
-}
-
 export async function decideTrips(
   actor: TripActor,
   items: TripVersionInput[],
@@ -467,7 +421,7 @@ export async function decideTrips(
   const result: Trip[] = [];
   for (const [index, item] of items.entries()) {
     const trip = await lockTrip(actor, item.id, item.version);
-    await assertNotOwnTrip(actor, trip, `trips.${index}.id`);
+    await authorize(mayDecideTrip(actor, trip), `trips.${index}.id`);
     const from = trip.state;
     const to = assertTransition(trip, event);
     const saved = await save(actor, trip, { state: to, decisionNote: note });
@@ -479,7 +433,7 @@ export async function decideTrips(
 
 export async function cancelTrip(actor: TripActor, id: string, version: number, reason: string): Promise<Trip> {
   const trip = await lockTrip(actor, id, version);
-  if (actor.viewer.role !== Role.STANDING_BOARD) await assertMayManage(actor, trip);
+  await authorize(mayCancelTrip(actor, trip));
   const note = reason.trim();
   if (note.length < 3) throw badInput('reason', 'Cần ghi rõ lý do hủy.', TripErrorCode.REASON_REQUIRED);
   const from = trip.state;
@@ -491,7 +445,7 @@ export async function cancelTrip(actor: TripActor, id: string, version: number, 
 
 export async function completeTrip(actor: TripActor, id: string, version: number, input: CompleteTripInput): Promise<Trip> {
   const trip = await lockTrip(actor, id, version);
-  await assertMayManage(actor, trip);
+  await authorize(mayCompleteTrip(actor, trip));
   const from = trip.state;
   const to = assertTransition(trip, TripEventType.COMPLETED);
   assertDate(input.actualStart, 'input.actualStart');
@@ -540,7 +494,7 @@ const REQUIRED_DETAILS: Record<
 
 export async function reportTrip(actor: TripActor, id: string, version: number, input: TripReportInput): Promise<Trip> {
   const trip = await lockTrip(actor, id, version);
-  await assertMayManage(actor, trip);
+  await authorize(mayReportTrip(actor, trip));
   const from = trip.state;
   const to = assertTransition(trip, TripEventType.REPORTED);
   const details = input.details ?? {};
@@ -579,12 +533,7 @@ export async function reportTrip(actor: TripActor, id: string, version: number, 
 
 export async function acceptReport(actor: TripActor, id: string, version: number, note: string | null): Promise<Trip> {
   const trip = await lockTrip(actor, id, version);
-  if (actor.viewer.role === Role.DEPARTMENT_HEAD) {
-    const own = await viewerCadre(actor);
-    if (!own?.departmentId || own.departmentId !== trip.departmentId) {
-      throw forbidden('Chỉ Trưởng ban của cán bộ mới chấp nhận được báo cáo này.');
-    }
-  }
+  await authorize(mayAcceptTripReport(actor, trip));
   const from = trip.state;
   const to = assertTransition(trip, TripEventType.REPORT_ACCEPTED);
   await actor.manager.update(
@@ -616,14 +565,7 @@ export async function mergeDelegations(actor: TripActor, items: TripVersionInput
   if (items.length < 2) throw badInput('trips', 'Cần chọn ít nhất hai chuyến đi để ghép đoàn.', TripErrorCode.MERGE_INVALID);
   const trips: Trip[] = [];
   for (const item of items) trips.push(await lockTrip(actor, item.id, item.version));
-  const notApproved = trips.find((t) => t.state !== TripState.APPROVED);
-  if (notApproved) {
-    throw badInput(
-      'trips',
-      `Chuyến "${notApproved.title}" chưa được duyệt nên chưa ghép đoàn được.`,
-      TripErrorCode.MERGE_INVALID,
-    );
-  }
+  for (const trip of trips) await authorize(mayMergeTrip(actor, trip));
   const toHost = await actor.manager.find(TripDestination, { where: { tripId: In(trips.map((t) => t.id)), unitId: hostUnitId } });
   const notToHost = trips.find((t) => !toHost.some((d) => d.tripId === t.id));
   if (notToHost) {

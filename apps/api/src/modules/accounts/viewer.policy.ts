@@ -1,0 +1,150 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import type { Role } from '../../shared/access';
+import type { Context } from '../../context';
+
+/**
+ * What the signed-in user may open and start: the web app's menu and its "create" buttons read these
+ * and nothing else. Each entry is the @Access role set of the root field that does the work, read
+ * from the schema itself, so the menu cannot offer what the resolver refuses nor hide what it allows.
+ * A mutation also needs a province the viewer writes to; a few pages also need a roster entry, a
+ * department or a unit of one's own.
+ */
+@ObjectType({ description: 'Những trang và thao tác người đang đăng nhập được dùng (theo đúng quyền của API)' })
+export class ViewerPermissions {
+  @Field({ description: 'Đăng ký chuyến đi (createTrip)' })
+  registerTrip: boolean;
+
+  @Field({ description: 'Chuyến đi của tôi: có hồ sơ cán bộ (myCompliance)' })
+  seeOwnTrips: boolean;
+
+  @Field({ description: 'Duyệt chuyến đi (decideTrips)' })
+  decideTrips: boolean;
+
+  @Field({ description: 'Ghép đoàn (mergeDelegations)' })
+  mergeDelegations: boolean;
+
+  @Field({ description: 'Đoàn đến đơn vị mình (submitHostFeedback, tài khoản đơn vị)' })
+  seeIncoming: boolean;
+
+  @Field({ description: 'Hoạt động gần đây (recentTripEvents)' })
+  readFeed: boolean;
+
+  @Field({ description: 'Kế hoạch quý của Ban mình (submitQuarterlyPlan, có Ban)' })
+  submitDepartmentPlan: boolean;
+
+  @Field({ description: 'Duyệt kế hoạch quý (decideQuarterlyPlan)' })
+  decideQuarterlyPlans: boolean;
+
+  @Field({ description: 'Bảng theo dõi chỉ tiêu (hostLoad)' })
+  readDashboard: boolean;
+
+  @Field({ description: 'So sánh các tỉnh (centralComparison)' })
+  readCentralComparison: boolean;
+
+  @Field({ description: 'Báo cáo năm (annualReport)' })
+  readReports: boolean;
+
+  @Field({ description: 'Soạn, ban hành báo cáo năm (saveReportNarrative)' })
+  writeReports: boolean;
+
+  @Field({ description: 'Dự sinh hoạt chi đoàn (meetingCoverage)' })
+  readMeetings: boolean;
+
+  @Field({ description: 'Kiểm tra, giám sát và khắc phục (correctiveActions)' })
+  readInspections: boolean;
+
+  @Field({ description: 'Lập kế hoạch, đoàn kiểm tra (createInspectionPlan)' })
+  manageInspections: boolean;
+
+  @Field({ description: 'Mô hình hay (goodModels)' })
+  readModels: boolean;
+
+  @Field({ description: 'Đề xuất, kiến nghị (recommendations)' })
+  readRecommendations: boolean;
+
+  @Field({ description: 'Trả lời kiến nghị (answerRecommendation)' })
+  answerRecommendations: boolean;
+
+  @Field({ description: 'Ý kiến đơn vị tiếp đón (hostFeedback)' })
+  readFeedback: boolean;
+
+  @Field({ description: 'Quản lý cán bộ (createCadre)' })
+  manageRoster: boolean;
+
+  @Field({ description: 'Quản lý đơn vị (createUnit)' })
+  manageUnits: boolean;
+
+  @Field({ description: 'Quy định năm (setPolicyRule)' })
+  editRules: boolean;
+
+  @Field({ description: 'Đợt, chuyên đề, kế hoạch quý (createBatch)' })
+  managePlanning: boolean;
+
+  @Field({ description: 'Tài khoản (createAccount)' })
+  manageAccounts: boolean;
+
+  @Field({ description: 'Nhập dữ liệu từ tệp (importJobs)' })
+  importData: boolean;
+}
+
+type Capability = keyof ViewerPermissions;
+
+/** Who the viewer is, beyond the role, for the entries that need it. */
+interface Needs {
+  cadre?: true;
+  department?: true;
+  unit?: true;
+}
+
+/** Each entry: the root field whose @Access decides it (`Query.x` / `Mutation.x`), and what else it needs. */
+export const CAPABILITIES: Record<Capability, { field: string; needs?: Needs }> = {
+  registerTrip: { field: 'Mutation.createTrip' },
+  seeOwnTrips: { field: 'Query.myCompliance', needs: { cadre: true } },
+  decideTrips: { field: 'Mutation.decideTrips' },
+  mergeDelegations: { field: 'Mutation.mergeDelegations' },
+  seeIncoming: { field: 'Mutation.submitHostFeedback', needs: { unit: true } },
+  readFeed: { field: 'Query.recentTripEvents' },
+  submitDepartmentPlan: { field: 'Mutation.submitQuarterlyPlan', needs: { department: true } },
+  decideQuarterlyPlans: { field: 'Mutation.decideQuarterlyPlan' },
+  readDashboard: { field: 'Query.hostLoad' },
+  readCentralComparison: { field: 'Query.centralComparison' },
+  readReports: { field: 'Query.annualReport' },
+  writeReports: { field: 'Mutation.saveReportNarrative' },
+  readMeetings: { field: 'Query.meetingCoverage' },
+  readInspections: { field: 'Query.correctiveActions' },
+  manageInspections: { field: 'Mutation.createInspectionPlan' },
+  readModels: { field: 'Query.goodModels' },
+  readRecommendations: { field: 'Query.recommendations' },
+  answerRecommendations: { field: 'Mutation.answerRecommendation' },
+  readFeedback: { field: 'Query.hostFeedback' },
+  manageRoster: { field: 'Mutation.createCadre' },
+  manageUnits: { field: 'Mutation.createUnit' },
+  editRules: { field: 'Mutation.setPolicyRule' },
+  managePlanning: { field: 'Mutation.createBatch' },
+  manageAccounts: { field: 'Mutation.createAccount' },
+  importData: { field: 'Query.importJobs' },
+};
+
+/** The roles a root field's @Access lets in (none for an unknown field: fail closed). */
+export function accessOf(schema: GraphQLSchema, path: string): readonly Role[] {
+  const [root, name] = path.split('.');
+  const type = root === 'Mutation' ? schema.getMutationType() : schema.getQueryType();
+  const access = type?.getFields()[name]?.extensions?.access;
+  return Array.isArray(access) ? (access as Role[]) : [];
+}
+
+export async function viewerPermissions(ctx: Context, schema: GraphQLSchema): Promise<ViewerPermissions> {
+  const viewer = ctx.viewer;
+  const entries = Object.entries(CAPABILITIES) as Array<[Capability, (typeof CAPABILITIES)[Capability]]>;
+  if (!viewer) return Object.fromEntries(entries.map(([key]) => [key, false])) as unknown as ViewerPermissions;
+  const writes = viewer.provinceId !== null && ctx.scope.writable.includes(viewer.provinceId);
+  const department = viewer.cadreId ? ((await ctx.loaders.cadreById.load(viewer.cadreId))?.departmentId ?? null) : null;
+  const allowed = ([, { field, needs = {} }]: [Capability, { field: string; needs?: Needs }]): boolean =>
+    accessOf(schema, field).includes(viewer.role) &&
+    (!field.startsWith('Mutation.') || writes) &&
+    (!needs.cadre || viewer.cadreId !== null) &&
+    (!needs.department || department !== null) &&
+    (!needs.unit || viewer.unitId !== null);
+  return Object.fromEntries(entries.map((entry) => [entry[0], allowed(entry)])) as unknown as ViewerPermissions;
+}
