@@ -134,7 +134,7 @@ const GRAPHQL_MESSAGES: Record<string, string> = {
 };
 
 /** Refusals by the request limits (shared/limits.ts): their message is already written for the user. */
-const LIMIT_REASONS = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES']);
+const LIMIT_REASONS = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'SUBSCRIPTION_OVER_HTTP']);
 
 /** Apollo's formatError: every error leaves with a code and a Vietnamese message, never a stack. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -172,6 +172,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         detail: formatted.message,
       },
     };
+  }
+  // Apollo's own refusals of a request's shape that carry an HTTP 4xx but no code (e.g. a persisted
+  // query whose hash does not match it): the caller's mistake, not ours.
+  const httpStatus = (original instanceof GraphQLError ? original.extensions?.http : undefined) as
+    { status?: number } | undefined;
+  if (
+    original instanceof GraphQLError &&
+    !original.extensions?.code &&
+    (httpStatus?.status ?? 0) >= 400 &&
+    (httpStatus?.status ?? 0) < 500
+  ) {
+    return { message: GRAPHQL_MESSAGES.BAD_REQUEST, extensions: { code: 'BAD_REQUEST', detail: original.message } };
   }
   const fromLibrary =
     original instanceof GraphQLError &&

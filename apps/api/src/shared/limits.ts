@@ -5,6 +5,7 @@ import { getComplexity, fieldExtensionsEstimator, simpleEstimator, type Complexi
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   parse,
   specifiedRules,
   validate,
@@ -48,7 +49,13 @@ export const depthRule = (maxDepth: number): ValidationRule =>
       (context, error) =>
         context?.reportError(
           new GraphQLError(`Truy vấn lồng quá sâu (tối đa ${maxDepth} cấp). Hãy bớt các trường lồng nhau.`, {
-            extensions: { code: VALIDATION_FAILED, reason: 'QUERY_TOO_DEEP', maxDepth, depth: foundIn(error) - 1 },
+            extensions: {
+              code: VALIDATION_FAILED,
+              reason: 'QUERY_TOO_DEEP',
+              maxDepth,
+              depth: foundIn(error) - 1,
+              detail: `Operation depth ${foundIn(error) - 1} exceeds the maximum operation depth of ${maxDepth}`,
+            },
           }),
         ),
     ],
@@ -110,8 +117,24 @@ const afterStandardRules =
       ? {}
       : visitInParallel(rules.map((rule) => rule(context)));
 
-/** Apollo's validationRules: depth, aliases and directives, after GraphQL's own rules. */
-export const limitRules = (limits: QueryLimits): ValidationRule[] => [afterStandardRules(ownLimitRules(limits))];
+/** Subscriptions are served over WebSocket only: over HTTP one would run its event stream as a query. */
+const noSubscriptionOverHttp: ValidationRule = (context) => ({
+  OperationDefinition(operation) {
+    if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return;
+    context.reportError(
+      new GraphQLError('Đăng ký theo dõi (subscription) chỉ dùng qua kết nối WebSocket.', {
+        nodes: operation,
+        extensions: { code: VALIDATION_FAILED, reason: 'SUBSCRIPTION_OVER_HTTP' },
+      }),
+    );
+  },
+});
+
+/** Apollo's validationRules (HTTP): depth, aliases and directives after GraphQL's own rules; no subscriptions. */
+export const limitRules = (limits: QueryLimits): ValidationRule[] => [
+  afterStandardRules(ownLimitRules(limits)),
+  noSubscriptionOverHttp,
+];
 
 /** One operation a request: a JSON array of operations (batching) is refused before anything runs. */
 export const refuseBatches: RequestHandler = (req, res, next) => {

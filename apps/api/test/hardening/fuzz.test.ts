@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -17,7 +18,8 @@ import {
 } from 'graphql';
 import { Role } from '../../src/shared/access';
 import { startTestProduct, type TestProduct } from '../harness';
-import { buildUser, provinceIdOf } from '../factories';
+import { buildCadre, buildUnit, buildUser, linkUser, provinceIdOf } from '../factories';
+import { watchLogs } from './logs';
 
 const SEED = 20261128;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -121,6 +123,100 @@ function valueFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
     : fc.oneof({ weight: 4, arbitrary: fitting }, { weight: 1, arbitrary: wrong });
 }
 
+/** Where a malformed value goes: an `ID` or `String` argument or input field, with its path as the API names it. */
+interface Target {
+  field: GraphQLField<unknown, unknown>;
+  kind: 'query' | 'mutation';
+  path: string[];
+  scalar: 'ID' | 'String';
+}
+
+/** Every ID and String argument of every root field, inside input objects and lists too. */
+function malformableTargets(): Target[] {
+  const targets: Target[] = [];
+  const walk = (base: Omit<Target, 'path' | 'scalar'>, type: GraphQLInputType, path: string[], depth: number): void => {
+    const nullable = getNullableType(type);
+    if (isListType(nullable)) return walk(base, nullable.ofType, [...path, '0'], depth);
+    if (isInputObjectType(nullable)) {
+      if (depth > 3) return;
+      for (const f of Object.values(nullable.getFields())) walk(base, f.type, [...path, f.name], depth + 1);
+      return;
+    }
+    if (isScalarType(nullable) && (nullable.name === 'ID' || nullable.name === 'String')) {
+      targets.push({ ...base, path, scalar: nullable.name });
+    }
+  };
+  for (const [kind, root] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      for (const arg of field.args) walk({ field, kind }, arg.type, [arg.name], 0);
+    }
+  }
+  return targets;
+}
+
+/** A value GraphQL accepts for `type`; `bad` is put at `path` (below this type), everything else fits. */
+function fittingWith(type: GraphQLInputType, path: string[], bad: unknown): unknown {
+  if (path.length === 0) return bad;
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return [fittingWith(nullable.ofType, path.slice(1), bad)];
+  if (!isInputObjectType(nullable)) return bad;
+  const value: Record<string, unknown> = {};
+  for (const f of Object.values(nullable.getFields())) {
+    if (f.name === path[0]) value[f.name] = fittingWith(f.type, path.slice(1), bad);
+    else if (f.type !== getNullableType(f.type) && f.defaultValue === undefined) value[f.name] = fitting(f.type);
+  }
+  return value;
+}
+
+function fitting(type: GraphQLInputType): unknown {
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return [];
+  if (isInputObjectType(nullable)) return fittingWith(nullable, ['\u0000none'], null);
+  if (isEnumType(nullable)) return nullable.getValues()[0].name;
+  switch ((nullable as { name: string }).name) {
+    case 'Int':
+      return 2026;
+    case 'Float':
+      return 0.5;
+    case 'Boolean':
+      return false;
+    case 'ID':
+      return randomUUID();
+    case 'LocalDate':
+      return '2026-03-02';
+    case 'DateTimeISO':
+      return '2026-03-02T08:00:00.000Z';
+    default:
+      return 'Đoàn xã Ê Đê';
+  }
+}
+
+const cursorOf = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+const MALFORMED: Record<Target['scalar'] | 'cursor', Array<[string, unknown]>> = {
+  ID: [
+    ['a word', 'abc'],
+    ['empty', ''],
+    ['a number', '42'],
+    ['SQL', "00000000-0000-0000-0000-000000000000' OR '1'='1"],
+    ['a UUID and a NUL', `${randomUUID()}\u0000`],
+  ],
+  String: [
+    ['a NUL', 'Đoàn\u0000xã'],
+    ['a bell', '\u0007'],
+    ['a C1 control', 'a\u009Bb'],
+    ['half a surrogate pair', 'a\uD83Db'],
+  ],
+  cursor: [
+    ['an unsigned cursor', cursorOf(['x', 'abc'])],
+    ['a cursor with an object', cursorOf([{ a: 1 }, randomUUID()])],
+    ['a forged signature', `${cursorOf(['2026-01-01', randomUUID()])}.AAAAAAAAAAAAAAAAAAAAAA`],
+    ['not base64', '%%%.***'],
+  ],
+};
+
 type Who = 'admin' | 'central' | 'anonymous';
 
 interface FuzzRequest {
@@ -133,6 +229,7 @@ interface FuzzRequest {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+const isLeaf = (field: GraphQLField<unknown, unknown>): boolean => isLeafType(getNamedType(field.type));
 
 function requests(ops: Operation[], maxBody: number): fc.Arbitrary<FuzzRequest> {
   const post = (label: string, body: string | ArrayBuffer, who: Who, contentType = 'application/json'): FuzzRequest => ({
@@ -300,6 +397,7 @@ interface Failure {
 describe(`fuzzing the HTTP surface (${RUNS} requests, seed ${SEED})`, () => {
   let product: TestProduct;
   let tokens: Record<Who, string | undefined>;
+  let logs: ReturnType<typeof watchLogs>;
 
   /** Rows per tenant table (forced row-level security), read by the owner in every province. */
   async function tenantCounts(): Promise<Record<string, number>> {
@@ -333,8 +431,12 @@ describe(`fuzzing the HTTP surface (${RUNS} requests, seed ${SEED})`, () => {
       central: await product.login((await buildUser(product.owner, { role: Role.CENTRAL })).username),
       anonymous: undefined,
     };
+    logs = watchLogs();
   });
-  afterAll(() => product.stop());
+  afterAll(async () => {
+    logs.restore();
+    await product.stop();
+  });
 
   it('never answers 5xx, never hangs, codes every error, leaks nothing and changes no tenant data', async () => {
     const ops = realOperations();
@@ -344,6 +446,7 @@ describe(`fuzzing the HTTP surface (${RUNS} requests, seed ${SEED})`, () => {
     const before = await tenantCounts();
     expect(Object.keys(before).length).toBeGreaterThan(10);
 
+    logs.clear();
     const failures: Failure[] = [];
     const latencies: number[] = [];
     const byStatus = new Map<number, number>();
@@ -383,6 +486,7 @@ describe(`fuzzing the HTTP surface (${RUNS} requests, seed ${SEED})`, () => {
         }
         for (const error of body?.errors ?? []) {
           if (typeof error.extensions?.code !== 'string') fail('error without extensions.code');
+          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') fail('INTERNAL_SERVER_ERROR');
         }
       }
     };
@@ -396,6 +500,8 @@ describe(`fuzzing the HTTP surface (${RUNS} requests, seed ${SEED})`, () => {
     );
 
     expect(failures.slice(0, 10)).toEqual([]);
+    expect(logs.sqlErrors().slice(0, 5)).toEqual([]);
+    expect(logs.unexpected().slice(0, 5)).toEqual([]);
     expect(latencies).toHaveLength(RUNS);
     expect(await tenantCounts()).toEqual(before);
 
@@ -403,4 +509,70 @@ describe(`fuzzing the HTTP surface (${RUNS} requests, seed ${SEED})`, () => {
     expect(health.status).toBe(200);
     expect((await product.ok('{ provinces { code } }')).provinces.length).toBeGreaterThan(30);
   }, 900_000);
+
+  it('refuses a malformed id, cursor or control character in every argument of every root field, before any SQL', async () => {
+    const provinceId = await provinceIdOf(product.owner, 'HNI');
+    const unit = await buildUnit(product.owner, { provinceId });
+    const byRole: Array<[Role, string]> = [];
+    // Central last: it must name a province where province users need not.
+    for (const role of [...Object.values(Role).filter((r) => r !== Role.CENTRAL), Role.CENTRAL]) {
+      const user = await buildUser(product.owner, { role, provinceId });
+      if (role === Role.CADRE || role === Role.DEPARTMENT_HEAD) {
+        await linkUser(product.owner, user.id, { cadreId: (await buildCadre(product.owner, { provinceId })).id });
+      }
+      if (role === Role.HOST_UNIT) await linkUser(product.owner, user.id, { unitId: unit.id });
+      byRole.push([role, await product.login(user.username)]);
+    }
+    const targets = malformableTargets();
+    expect(targets.filter((t) => t.scalar === 'ID').length).toBeGreaterThan(60);
+    const before = await tenantCounts();
+    logs.clear();
+
+    const problems: string[] = [];
+    const refusedOn = new Set<string>();
+    for (const target of targets) {
+      const { field, kind, path } = target;
+      const isCursor = path.length === 1 && path[0] === 'after';
+      const document = `${kind} Malformed${field.args.length ? `(${field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ')})` : ''} { ${field.name}(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')}) { __typename } }`;
+      for (const [label, bad] of [...MALFORMED[target.scalar], ...(isCursor ? MALFORMED.cursor : [])]) {
+        const variables: Record<string, unknown> = {};
+        for (const arg of field.args) {
+          if (arg.name === path[0]) variables[arg.name] = fittingWith(arg.type, path.slice(1), bad);
+          // Declared as the schema types it (`Int!` even when the argument has a default): always given.
+          else if (arg.type !== getNullableType(arg.type)) variables[arg.name] = arg.name === 'first' ? 10 : fitting(arg.type);
+        }
+        const where = `${field.name}(${path.join('.')}) with ${label}`;
+        // The first role allowed to call the field: refusals for the role come before any look at the input.
+        for (const [, token] of byRole) {
+          const res = await fetch(`${product.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({
+              query: document.replace(' { __typename }', isLeaf(field) ? '' : ' { __typename }'),
+              variables,
+            }),
+          });
+          const body = (await res.json()) as { errors?: Array<{ extensions?: { code?: string; field?: string } }> };
+          const error = body.errors?.[0]?.extensions;
+          if (res.status >= 500 || body.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) {
+            problems.push(`${where}: ${res.status} ${JSON.stringify(body.errors)}`);
+            break;
+          }
+          if (error?.code === 'FORBIDDEN' || error?.code === 'UNAUTHENTICATED') continue;
+          if (error?.code !== 'BAD_USER_INPUT' || error.field !== path.join('.')) {
+            problems.push(`${where}: ${JSON.stringify(body.errors ?? body)}`);
+          } else {
+            refusedOn.add(`${field.name}(${path.join('.')})`);
+          }
+          break;
+        }
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    // Every target was reached by some role and refused on its own path.
+    expect(targets.map((t) => `${t.field.name}(${t.path.join('.')})`).filter((t) => !refusedOn.has(t))).toEqual([]);
+    expect(logs.sqlErrors().slice(0, 5)).toEqual([]);
+    expect(logs.unexpected().slice(0, 5)).toEqual([]);
+    expect(await tenantCounts()).toEqual(before);
+  }, 600_000);
 });

@@ -158,6 +158,13 @@ describe('request limits, each side of each', () => {
     expect(await unitCount()).toBe(before);
   });
 
+  it('a subscription sent over HTTP is refused (SUBSCRIPTION_OVER_HTTP), not run as a query', async () => {
+    for (const token of [undefined, admin]) {
+      const answer = await post(product, 'subscription { tripEvents { tripId } }', {}, token);
+      expectRefusal(answer, 400, 'GRAPHQL_VALIDATION_FAILED', 'SUBSCRIPTION_OVER_HTTP');
+    }
+  });
+
   describe("fragment cycles and deep nesting: GraphQL's own rules first, then limits that never loop", () => {
     let logs: ReturnType<typeof watchLogs>;
     beforeAll(() => {

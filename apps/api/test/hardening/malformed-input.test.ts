@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/shared/access';
 import { startTestProduct, type TestProduct } from '../harness';
 import { buildCadre, buildTrip, buildUnit, buildUser, provinceIdOf } from '../factories';
-import { VIETNAMESE } from './support';
+import { VIETNAMESE, expectRefusal, postBody } from './support';
 import { watchLogs } from './logs';
 
 const cursorOf = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -89,6 +89,15 @@ describe('malformed ids, cursors and control characters are refused before any S
     const [payload, signature] = (page1.units.pageInfo.endCursor as string).split('.');
     await expectRefused(units, { after: `${cursorOf(['A', randomUUID()])}.${signature}` }, 'after', 'INVALID_CURSOR');
     await expectRefused(units, { after: `${payload}.${signature}x` }, 'after', 'INVALID_CURSOR');
+  });
+
+  it('a persisted query whose hash does not match it is a coded bad request, not an internal error', async () => {
+    const answer = await postBody(
+      product,
+      JSON.stringify({ query: '{ me { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }),
+    );
+    expectRefusal(answer, 400, 'BAD_REQUEST');
+    expect(logs.unexpected()).toEqual([]);
   });
 
   it('NUL and other control characters are refused in every string: filters, inputs, sign-in', async () => {
