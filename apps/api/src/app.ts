@@ -2,13 +2,14 @@ import http from 'node:http';
 import express from 'express';
 import cors from 'cors';
 import helmet from 'helmet';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { GraphQLSchema } from 'graphql';
 import { allowedOrigins } from './env';
+import { isOwnOrigin, type TrustProxy } from './shared/origin';
 import { createContext, type AppDeps, type Context, type SubscriptionContext } from './context';
 import { AppError, ErrorCode, formatError, toAppError } from './shared/errors';
 import {
@@ -27,7 +28,7 @@ import { Metrics, metricsEndpoint, typeormPoolStats } from './shared/metrics';
 import { OperationObserver, acceptRequestId } from './shared/request-log';
 import { ScopedTransaction, withScope } from './modules/tenancy/tenancy';
 import { CENTRAL_KEY } from './shared/pubsub';
-import { pendingMigrations } from './db/database';
+import { readinessProbe } from './db/database';
 import { reportFiles } from './modules/reports/report.files';
 import { transferRoutes } from './modules/transfer/transfer.routes';
 import { serveWebApp } from './web-assets';
@@ -36,6 +37,21 @@ export interface HttpApp {
   server: http.Server;
   listen: (port: number, host: string) => Promise<number>;
   close: () => Promise<void>;
+}
+
+/**
+ * An operation that failed as a whole because the database could not be reached (it went away mid-way,
+ * the pool stayed full, the commit failed) is the service's failure, not the caller's: HTTP 503, which
+ * load balancers and clients retry, as when the transaction could not even be opened.
+ */
+function unavailableAsWhole(response: GraphQLResponse): void {
+  const body = response.body;
+  if (body.kind !== 'single') return;
+  const { data, errors } = body.singleResult;
+  if (!errors?.length || !errors.every((e) => e.extensions?.code === ErrorCode.UNAVAILABLE)) return;
+  if (data && Object.values(data).some((value) => value !== null)) return;
+  response.http.status = 503;
+  response.http.headers.set('retry-after', '2');
 }
 
 /** Ends each operation's transaction: commit when it answered without errors, roll back otherwise. */
@@ -50,6 +66,7 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
           // restarted) PostgreSQL has discarded the transaction, and the rollback's own error must not
           // turn that answer into a 500.
           await contextValue.tx.rollback().catch((error: unknown) => logger.warn({ err: error }, 'Rollback failed'));
+          unavailableAsWhole(response);
           return;
         }
         try {
@@ -59,6 +76,7 @@ const transactionPlugin: ApolloServerPlugin<Context> = {
           if (body.kind === 'single') {
             body.singleResult = { errors: [{ message: mapped.message, extensions: mapped.extensions }] };
           }
+          unavailableAsWhole(response);
         }
       },
     };
@@ -85,6 +103,9 @@ class UserSockets {
     return [...(this.byUser.get(userId) ?? [])];
   }
 }
+
+/** "Service restart": the client reconnects, then reloads what it shows. */
+const CATCH_UP_CLOSE_CODE = 1012;
 
 /** graphql-ws's Forbidden: the client does not come back with the same token. */
 const ACCOUNT_LOCKED_CLOSE_CODE = 4403;
@@ -114,13 +135,48 @@ function trustProxy(value: string): number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
+/** How long in-flight HTTP requests may run after SIGTERM before the server closes anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** The HTTP requests being answered, and whether the instance is shutting down. */
+class Shutdown {
+  draining = false;
+  private inFlight = 0;
+  private idle: Array<() => void> = [];
+
+  track(res: express.Response): void {
+    this.inFlight += 1;
+    res.once('close', () => {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+    });
+  }
+
+  async drain(graceMs: number): Promise<void> {
+    this.draining = true;
+    if (this.inFlight === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => this.idle.push(resolve)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(timer);
+  }
+}
+
 export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: Logger = logger): Promise<HttpApp> {
   const app = express();
   const server = http.createServer(app);
   const { env } = deps;
   const origins = allowedOrigins(env);
-  // Non-browser clients send no Origin; browsers always do, and only ours may open a socket.
-  const originAllowed = (origin: string | undefined): boolean => origin === undefined || origins.includes(origin);
+  if (env.TRUST_PROXY) app.set('trust proxy', trustProxy(env.TRUST_PROXY));
+  const trusted: TrustProxy = app.get('trust proxy fn') as TrustProxy;
+  // Non-browser clients send no Origin; browsers always do. The app's own address (however it was
+  // reached) is always allowed; ALLOWED_ORIGINS only adds other sites (the dev server).
+  const originAllowed = (origin: string | undefined, req: http.IncomingMessage): boolean =>
+    origin === undefined || origins.includes(origin) || isOwnOrigin(origin, req, trusted);
+  const corsFor = (options: cors.CorsOptions = {}) =>
+    cors<express.Request>((req, callback) => callback(null, { ...options, origin: originAllowed(req.headers.origin, req) }));
   const queryLimits = { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_ALIASES, maxTokens: env.MAX_TOKENS };
   const sockets = new SocketCounter(env.MAX_SOCKETS_PER_USER);
   const rateLimit = createRateLimit({
@@ -131,6 +187,7 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
     userOf: (authorization) => deps.tokens.verify(authorization),
   });
 
+  const shutdown = new Shutdown();
   const liveSockets = new UserSockets();
   const stopClosingLocked = closeSocketsOfLockedAccounts(deps, liveSockets, log);
 
@@ -138,12 +195,19 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
     server,
     path: '/graphql',
     maxPayload: env.MAX_BODY_BYTES,
-    verifyClient: ({ origin }: { origin: string | undefined }) => originAllowed(origin),
+    verifyClient: ({ origin, req }: { origin: string | undefined; req: http.IncomingMessage }) =>
+      !shutdown.draining && originAllowed(origin, req),
   });
   const metrics = new Metrics({
     pool: typeormPoolStats(deps.dataSource),
     openSockets: () => wss.clients.size,
+    eventBus: deps.eventBus.status,
     own: deps.signIns.metrics,
+  });
+  // Events from other instances may have been lost (Redis went away): every live client reconnects
+  // (1012, a code graphql-ws clients retry on) and reloads what it shows from the database.
+  const stopCatchUp = deps.eventBus.onGap(() => {
+    for (const socket of wss.clients) socket.close(CATCH_UP_CLOSE_CODE, 'Tải lại dữ liệu trực tiếp');
   });
   const observer = new OperationObserver(log, metrics);
   const wsServer = useServer<Record<string, unknown> | undefined, { viewerContext?: SubscriptionContext; socketOf?: string }>(
@@ -238,7 +302,6 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
   await apollo.start();
 
   app.disable('x-powered-by');
-  if (env.TRUST_PROXY) app.set('trust proxy', trustProxy(env.TRUST_PROXY));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -254,9 +317,26 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // From SIGTERM on, every new request is told to go elsewhere (503, connection closed) while the ones
+  // already running finish; the load balancer sees /readyz fail and stops sending.
+  app.use((_req, res, next) => {
+    if (!shutdown.draining) {
+      shutdown.track(res);
+      next();
+      return;
+    }
+    res.setHeader('connection', 'close');
+    res.setHeader('retry-after', '1');
+    res.status(503).json({
+      errors: [
+        { message: 'Máy chủ đang khởi động lại. Vui lòng thử lại sau ít giây.', extensions: { code: ErrorCode.UNAVAILABLE } },
+      ],
+    });
+  });
+  const readiness = readinessProbe(deps.dataSource);
   app.get('/readyz', async (_req, res) => {
     try {
-      const pending = await pendingMigrations(deps.dataSource);
+      const pending = await readiness.pendingMigrations();
       if (pending > 0) {
         res.status(503).json({ status: 'migrations pending', pending });
         return;
@@ -271,7 +351,7 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
   app.use(
     '/graphql',
     observer.http,
-    cors<cors.CorsRequest>({ origin: origins, credentials: false }),
+    corsFor({ credentials: false }),
     express.json({ limit: env.MAX_BODY_BYTES }),
     refuseBatches,
     rateLimit.middleware,
@@ -295,7 +375,7 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
   );
 
   app.use('/files', reportFiles(deps));
-  const transfer = transferRoutes(deps, schema, origins);
+  const transfer = transferRoutes(deps, schema, corsFor({ credentials: false, exposedHeaders: ['Content-Disposition'] }));
   app.use(transfer.router);
 
   serveWebApp(app, env.WEB_DIST);
@@ -328,8 +408,11 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
         });
       }),
     close: async () => {
+      await shutdown.drain(SHUTDOWN_GRACE_MS);
       stopClosingLocked();
+      stopCatchUp();
       await apollo.stop();
+      await readiness.close();
       await transfer.imports.idle();
       await rateLimit.close();
     },

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Env } from './env';
-import type { AppPubSub } from './shared/pubsub';
+import type { AppPubSub, PubSubHandle } from './shared/pubsub';
 import type { ProvinceDirectory } from './modules/tenancy/province.service';
 import type { ScopedTransaction, Scope, Viewer } from './modules/tenancy/tenancy';
 import type { TokenService } from './modules/accounts/auth.service';
@@ -21,6 +21,8 @@ export interface AppDeps {
   dataSource: DataSource;
   provinces: ProvinceDirectory;
   pubsub: AppPubSub;
+  /** The bus between instances: its health, and word that this instance may have missed events. */
+  eventBus: Pick<PubSubHandle, 'status' | 'onGap'>;
   tokens: TokenService;
   signIns: SignInGuard;
   clock: Clock;

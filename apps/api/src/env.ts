@@ -37,9 +37,12 @@ const schema = z
     TOKEN_TTL: z.string().default('12h'),
     SEED_DEMO: z.enum(['0', '1']).default('1'),
     DEMO_PASSWORD: z.string().min(6).default('demo1234'),
-    ALLOWED_ORIGINS: z
-      .string()
-      .default('http://localhost:4000,http://127.0.0.1:4000,http://localhost:5173,http://127.0.0.1:5173'),
+    /**
+     * Other sites' pages allowed to call the API and open its WebSocket. The app's own address, however it
+     * is reached (another port, a LAN address, a domain), is always allowed; the default adds the Vite
+     * dev server.
+     */
+    ALLOWED_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
     WEB_DIST: z.string().default(path.join(repoRoot, 'apps/web/dist')),
     /**
      * Which proxies' X-Forwarded-For to believe for the client's address (anonymous rate limits, logs):

@@ -27,16 +27,19 @@ export async function createServer(
   clock: Clock,
   options: { logger?: Logger } = {},
 ): Promise<Server> {
-  const { pubsub, close: closePubSub } = createAppPubSub(env.REDIS_URL);
+  const instanceId = randomUUID();
+  const eventBus = createAppPubSub(env.REDIS_URL, instanceId, options.logger);
+  const { pubsub } = eventBus;
   const deps: AppDeps = {
     env,
     dataSource,
     provinces: await ProvinceDirectory.load(dataSource),
     pubsub,
+    eventBus,
     tokens: new TokenService(await tokenSecret(env), env.TOKEN_TTL),
     signIns: new SignInGuard(env.REDIS_URL),
     clock,
-    instanceId: randomUUID(),
+    instanceId,
     complianceCache: new ComplianceCache(),
   };
   const stopNotifier = startComplianceNotifier(pubsub, deps.instanceId);
@@ -49,7 +52,7 @@ export async function createServer(
       stopNotifier();
       stopOverdueWatcher();
       await http.close();
-      await closePubSub();
+      await eventBus.close();
       deps.signIns.close();
     },
   };

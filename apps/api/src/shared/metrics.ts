@@ -15,6 +15,7 @@ export interface PoolStats {
 export interface MetricsSources {
   pool: () => PoolStats | undefined;
   openSockets: () => number;
+  eventBus?: () => { shared: boolean; connected: boolean; publishFailures: number; gaps: number };
   /** Metrics a module keeps itself (sign-ins), served with the rest. */
   own?: readonly Metric[];
 }
@@ -83,6 +84,35 @@ export class Metrics {
         this.set({ state: 'waiting' }, stats.waiting);
       },
     });
+    const bus = sources.eventBus;
+    if (bus) {
+      new Gauge({
+        name: 'event_bus_connected',
+        help: 'Whether the Redis bus between API instances is connected (always 1 for a single instance)',
+        registers,
+        collect() {
+          this.set(bus().connected ? 1 : 0);
+        },
+      });
+      new Counter({
+        name: 'event_bus_publish_failures_total',
+        help: 'Live events that could not be sent to the other API instances (Redis unreachable)',
+        registers,
+        collect() {
+          this.reset();
+          this.inc(bus().publishFailures);
+        },
+      });
+      new Counter({
+        name: 'event_bus_gaps_total',
+        help: "Times this instance may have missed other instances' events and asked its live clients to catch up",
+        registers,
+        collect() {
+          this.reset();
+          this.inc(bus().gaps);
+        },
+      });
+    }
     new Gauge({
       name: 'ws_open_sockets',
       help: 'Open WebSocket connections on /graphql',

@@ -10,8 +10,8 @@ import { Reports1764300000008 } from './1764300000008-Reports';
 import { Transfer1764300000009 } from './1764300000009-Transfer';
 import { ImportUpdates1764300000010 } from './1764300000010-ImportUpdates';
 import { PlanningEdits1764300000011 } from './1764300000011-PlanningEdits';
-import { SignInRecord1764300000013 } from './1764300000013-SignInRecord';
 import { OwnTripDecision1764300000012 } from './1764300000012-OwnTripDecision';
+import { SignInRecord1764300000013 } from './1764300000013-SignInRecord';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -27,6 +27,6 @@ export const migrations = [
   Transfer1764300000009,
   ImportUpdates1764300000010,
   PlanningEdits1764300000011,
-  SignInRecord1764300000013,
   OwnTripDecision1764300000012,
+  SignInRecord1764300000013,
 ];
