@@ -5,6 +5,7 @@ describe('the shared rules for names and text', () => {
     const decomposed = '  Đoàn xã Ê Đê  '.normalize('NFD');
     expect(decomposed).not.toBe('Đoàn xã Ê Đê');
     expect(normaliseText(decomposed)).toBe('Đoàn xã Ê Đê');
+    expect(normaliseText('Dòng một\r\nDòng hai\r')).toBe('Dòng một\nDòng hai');
   });
 
   it.each([

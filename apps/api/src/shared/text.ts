@@ -9,9 +9,9 @@ import { registerDecorator, type ValidationArguments, type ValidationOptions } f
  */
 export type TextKind = 'name' | 'text';
 
-/** C0 and C1 controls and DEL, except tab and line feed in longer text: control characters are what we refuse. */
+/** C0 and C1 controls and DEL, except tab and line breaks in longer text: control characters are what we refuse. */
 // eslint-disable-next-line no-control-regex
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_IN_NAME = /[\u0000-\u001F\u007F-\u009F]/;
 /** Embeddings, overrides and isolates, the left-to-right and right-to-left marks, the Arabic letter mark. */
@@ -25,10 +25,13 @@ const BLANK_LETTERS = /[\u115F\u1160\u3164\uFFA0\u2800]/gu;
 const INVISIBLE = /[\p{White_Space}\p{Cf}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** What every stored text becomes first: one Unicode form (NFC: "ệ" is one code point), no outer spaces. */
-export const normaliseText = (value: string): string => value.normalize('NFC').trim();
+/**
+ * What every stored text becomes first: one Unicode form (NFC: "ệ" is one code point), line breaks as
+ * \n (a Windows client's \r\n too), no outer spaces.
+ */
+export const normaliseText = (value: string): string => value.normalize('NFC').replace(/\r\n?/g, '\n').trim();
 
-/** Control characters or broken UTF-16 anywhere in a string argument (tab and line feed allowed). */
+/** Control characters or broken UTF-16 anywhere in a string argument (tab and line breaks allowed). */
 export function controlProblem(value: string): string | null {
   if (LONE_SURROGATE.test(value)) return 'chứa ký tự Unicode không hợp lệ';
   if (CONTROL_IN_TEXT.test(value)) return 'chứa ký tự điều khiển không được phép';

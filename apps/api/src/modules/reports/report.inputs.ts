@@ -28,7 +28,7 @@ export class SaveReportNarrativeInput implements Partial<ReportNarrative> {
   @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() strengths?: string;
   @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() limitations?: string;
   @Field({ nullable: true }) @IsOptional() @MaxLength(TEXT) @IsCleanText() directions?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) @IsName() place?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(100) @IsCleanText() place?: string;
   @Field({ nullable: true }) @IsOptional() @MaxLength(100) @IsName() signerTitle?: string;
   @Field({ nullable: true }) @IsOptional() @MaxLength(100) @IsName() signerName?: string;
 }

@@ -38,6 +38,9 @@ export const ApprovalTable_trip = graphql(`
     createdAt
     lateRegistration
     lateJustification
+    viewerCan {
+      decide
+    }
     lead {
       id
       fullName
@@ -120,6 +123,7 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
           <Typography.Text type="secondary" className="approval-trip__meta">
             {t(`trip.kind.${trip.kind}`)} · {trip.destinations.map((d) => d.name).join(', ')}
           </Typography.Text>
+          {!trip.viewerCan.decide && <Typography.Text type="warning">{t('approvals.notYours')}</Typography.Text>}
         </div>
       ),
     },
@@ -212,7 +216,11 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String)),
-          getCheckboxProps: (trip) => ({ 'aria-label': t('approvals.selectTrip', { title: trip.title }) }),
+          // A trip the API would refuse (a board member's own) cannot be picked.
+          getCheckboxProps: (trip) => ({
+            'aria-label': t('approvals.selectTrip', { title: trip.title }),
+            disabled: !trip.viewerCan.decide,
+          }),
         }}
         rowClassName={(trip) => (trip.lateRegistration || trip.warnings.length > 0 ? 'row-flagged' : '')}
         locale={{ emptyText: <Empty description={t('approvals.empty')} /> }}

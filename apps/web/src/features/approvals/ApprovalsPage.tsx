@@ -13,7 +13,7 @@ export function ApprovalsPage() {
   const { t } = useTranslation();
   const { data: viewer } = useQuery(ViewerQuery);
   const [tab, setTab] = useState<'queue' | 'approved'>('queue');
-  const allowed = viewer?.me.role === 'STANDING_BOARD';
+  const allowed = !!viewer?.me.can?.decideTrips;
   const queue = useQuery(ApprovalQueueQuery, { skip: !allowed });
   const [from] = useState(todayLocalDate);
   const approved = useQuery(ApprovedTripsQuery, { variables: { from }, skip: !allowed || tab !== 'approved' });

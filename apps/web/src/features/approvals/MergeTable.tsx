@@ -19,6 +19,9 @@ export const MergeTable_trip = graphql(`
     startDate
     endDate
     delegationId
+    viewerCan {
+      merge
+    }
     lead {
       id
       fullName
@@ -131,7 +134,10 @@ export function MergeTable({ trips: tripRefs, loading = false }: MergeTableProps
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String)),
-          getCheckboxProps: (trip) => ({ 'aria-label': t('approvals.selectTrip', { title: trip.title }) }),
+          getCheckboxProps: (trip) => ({
+            'aria-label': t('approvals.selectTrip', { title: trip.title }),
+            disabled: !trip.viewerCan.merge,
+          }),
         }}
         locale={{ emptyText: <Empty description={t('merge.empty')} /> }}
       />

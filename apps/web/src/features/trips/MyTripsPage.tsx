@@ -11,7 +11,7 @@ import { ExportButton } from '@/features/transfer/ExportButton';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { availableActions, TripActions } from './TripActions';
 import { TripCard, TripCard_trip } from './TripCard';
-import { MyTripsQuery, ViewerCadreQuery, ViewerQuery } from './trip.operations';
+import { MyTripsQuery, ViewerQuery } from './trip.operations';
 import { TRIP_KINDS, TRIP_STATES } from './tripLabels';
 
 export function MyTripsPage() {
@@ -20,7 +20,6 @@ export function MyTripsPage() {
   const { data: viewerData, loading: viewerLoading } = useQuery(ViewerQuery);
   const me = viewerData?.me;
   const cadreId = me?.cadreId;
-  const { data: cadreData } = useQuery(ViewerCadreQuery, { variables: { id: cadreId ?? '' }, skip: !cadreId });
   const [states, setStates] = useState<TripState[]>([]);
   const [kinds, setKinds] = useState<TripKind[]>([]);
   const [search, setSearch] = useState('');
@@ -44,9 +43,7 @@ export function MyTripsPage() {
   if (me && !cadreId) return <Result status="info" title={t('trip.noCadre')} />;
 
   const connection = data?.trips;
-  const viewer = me
-    ? { userId: me.id, role: me.role, cadreId: me.cadreId, departmentId: cadreData?.cadre.departmentId ?? null }
-    : null;
+  const viewer = me ? { userId: me.id } : null;
 
   return (
     <Card>
@@ -133,10 +130,8 @@ export function MyTripsPage() {
 function NextAction({ trip, viewer }: { trip: TripCard_TripFragment; viewer: Parameters<typeof TripActions>[0]['viewer'] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  if (trip.state === 'DRAFT' || trip.state === 'RETURNED') {
-    return <TripActions trip={trip} viewer={viewer} only="submit" />;
-  }
-  const next = availableActions(trip, viewer).find((a) => a === 'complete' || a === 'report');
+  if (trip.viewerCan.submit) return <TripActions trip={trip} viewer={viewer} only="submit" />;
+  const next = availableActions(trip).find((a) => a === 'complete' || a === 'report');
   if (next) {
     return <Button onClick={() => void navigate(`/trips/${trip.id}?action=${next}`)}>{t(`tripAction.${next}`)}</Button>;
   }

@@ -3,16 +3,12 @@ import { App, Card, Result, Skeleton, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Role } from '@/gql/graphql';
 import { useDeviceDraft } from '@/shared/forms/useDeviceDraft';
 import { DraftNotice } from './DraftNotice';
 import { TripForm } from './TripForm';
 import { ViewerCadreQuery, ViewerQuery } from './trip.operations';
 import { toCreateInput, type TripDraft, type TripFormValues } from './tripFormValues';
 import { useCreateTrip } from './useCreateTrip';
-
-export const REGISTRAR_ROLES: readonly Role[] = ['CADRE', 'DEPARTMENT_HEAD', 'PROVINCE_ADMIN', 'STANDING_BOARD'];
-const LEAD_PICKERS: readonly Role[] = ['DEPARTMENT_HEAD', 'PROVINCE_ADMIN'];
 
 export function NewTripPage() {
   const { t } = useTranslation();
@@ -43,7 +39,8 @@ export function NewTripPage() {
       </Card>
     );
   }
-  if (!REGISTRAR_ROLES.includes(me.role)) {
+  const canPickLead = !!me.can?.registerTripForOthers;
+  if (!me.can?.registerTrip) {
     return <Result status="403" title={t('tripForm.forbidden')} />;
   }
   const viewerCadre = cadreData?.cadre;
@@ -75,14 +72,14 @@ export function NewTripPage() {
           }}
         />
       )}
-      {!viewerCadre && !LEAD_PICKERS.includes(me.role) ? (
+      {!viewerCadre && !canPickLead ? (
         <Result status="warning" title={t('trip.noCadre')} />
       ) : (
         <TripForm
           key={discards}
           draft={draft}
           defaultLead={defaultLead}
-          canPickLead={LEAD_PICKERS.includes(me.role)}
+          canPickLead={canPickLead}
           saving={loading}
           onSave={onSave}
           cancelTo="/trips/mine"

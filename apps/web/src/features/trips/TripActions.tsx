@@ -2,13 +2,13 @@ import { Button, DatePicker, Form, Input, InputNumber, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Role, TripKind, TripState } from '@/gql/graphql';
+import type { TripKind, TripState } from '@/gql/graphql';
+import { graphql } from '@/gql';
 import { apiError } from '@/shared/apollo/errors';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, todayLocalDate, type Dayjs } from '@/shared/format/date';
 import { formatAmount, parseAmount } from '@/shared/format/money';
 import { useDeviceDraft } from '@/shared/forms/useDeviceDraft';
 import { TripActionModal } from './TripActionModal';
-import { CANCELLABLE_STATES, EDITABLE_STATES } from './tripLabels';
 import { useAcceptTripReport } from './useAcceptTripReport';
 import { useCancelTrip } from './useCancelTrip';
 import { useCompleteTrip } from './useCompleteTrip';
@@ -21,8 +21,8 @@ export interface ActionTrip {
   version: number;
   state: TripState;
   kind: TripKind;
-  leadCadreId: string;
-  departmentId?: string | null;
+  /** What the API lets the signed-in user do with this trip now: the only source of the buttons. */
+  viewerCan: { edit: boolean; submit: boolean; cancel: boolean; complete: boolean; report: boolean; acceptReport: boolean };
   startDate: string;
   endDate: string;
   travelOrderNo?: string | null;
@@ -32,36 +32,36 @@ export interface ActionTrip {
 export interface ActionViewer {
   /** The signed-in user: whose drafts on this device the dialogs may restore. */
   userId: string;
-  role: Role;
-  cadreId?: string | null;
-  departmentId?: string | null;
 }
 
 export type TripAction = 'edit' | 'submit' | 'cancel' | 'complete' | 'report' | 'accept';
 
-/** Mirrors the API's rule: the lead, their department head, or the organisation department manage a trip. */
-export function mayManage(trip: ActionTrip, viewer: ActionViewer): boolean {
-  if (viewer.role === 'PROVINCE_ADMIN') return true;
-  if (viewer.cadreId && viewer.cadreId === trip.leadCadreId) return true;
-  return viewer.role === 'DEPARTMENT_HEAD' && !!viewer.departmentId && viewer.departmentId === trip.departmentId;
-}
-
-/** The actions the viewer may take on the trip in its current state. */
-export function availableActions(trip: ActionTrip, viewer: ActionViewer): TripAction[] {
-  const manage = mayManage(trip, viewer);
-  const actions: TripAction[] = [];
-  if (manage && EDITABLE_STATES.includes(trip.state)) actions.push('submit', 'edit');
-  if (manage && trip.state === 'APPROVED') actions.push('complete');
-  if (manage && trip.state === 'COMPLETED') actions.push('report');
-  if (
-    trip.state === 'REPORTED' &&
-    (viewer.role === 'STANDING_BOARD' ||
-      (viewer.role === 'DEPARTMENT_HEAD' && !!viewer.departmentId && viewer.departmentId === trip.departmentId))
-  ) {
-    actions.push('accept');
+/** What the buttons read; every trip mutation returns it, so the buttons follow the trip's new state. */
+export const TripActions_permissions = graphql(`
+  fragment TripActions_permissions on Trip {
+    viewerCan {
+      edit
+      submit
+      cancel
+      complete
+      report
+      acceptReport
+    }
   }
-  if ((manage || viewer.role === 'STANDING_BOARD') && CANCELLABLE_STATES.includes(trip.state)) actions.push('cancel');
-  return actions;
+`);
+
+/** The actions the API says the viewer may take on the trip, in the order the buttons show. */
+export function availableActions(trip: Pick<ActionTrip, 'viewerCan'>): TripAction[] {
+  const can = trip.viewerCan;
+  const shown: Array<[TripAction, boolean]> = [
+    ['submit', can.submit],
+    ['edit', can.edit],
+    ['complete', can.complete],
+    ['report', can.report],
+    ['accept', can.acceptReport],
+    ['cancel', can.cancel],
+  ];
+  return shown.filter(([, allowed]) => allowed).map(([action]) => action);
 }
 
 interface TripActionsProps {
@@ -75,7 +75,7 @@ interface TripActionsProps {
 
 export function TripActions({ trip, viewer, initialAction, only }: TripActionsProps) {
   const { t } = useTranslation();
-  const actions = availableActions(trip, viewer).filter((a) => !only || a === only);
+  const actions = availableActions(trip).filter((a) => !only || a === only);
   const [open, setOpen] = useState<TripAction | null>(null);
   // Each opening of the report mounts it afresh, so it starts from the draft kept on this device.
   const [reportOpenings, setReportOpenings] = useState(0);

@@ -1,6 +1,6 @@
 import { graphql } from '@/gql';
 
-/** The signed-in user as the trip pages need them: role, and the cadre they are. */
+/** The signed-in user as the trip pages need them: the cadre they are, and whom the API lets them register for. */
 export const ViewerQuery = graphql(`
   query Viewer {
     me {
@@ -9,6 +9,11 @@ export const ViewerQuery = graphql(`
       cadreId
       unitId
       fullName
+      can {
+        registerTrip
+        registerTripForOthers
+        decideTrips
+      }
     }
   }
 `);
@@ -64,6 +69,9 @@ export const EditTripQuery = graphql(`
       id
       state
       version
+      viewerCan {
+        edit
+      }
       ...TripForm_trip
     }
   }
@@ -82,6 +90,14 @@ export const TripDetailQuery = graphql(`
       endDate
       travelOrderNo
       lateJustification
+      viewerCan {
+        edit
+        submit
+        cancel
+        complete
+        report
+        acceptReport
+      }
       ...TripDetailView_trip
     }
   }
