@@ -7,6 +7,7 @@ import { createSchema } from './schema';
 import type { Clock } from './shared/clock';
 import type { Logger } from './shared/logger';
 import { createAppPubSub } from './shared/pubsub';
+import { setCursorSecret } from './shared/pagination';
 import { ProvinceDirectory } from './modules/tenancy/province.service';
 import { TokenService, tokenSecret } from './modules/accounts/auth.service';
 import { SignInGuard } from './modules/accounts/auth.throttle';
@@ -27,6 +28,8 @@ export async function createServer(
   clock: Clock,
   options: { logger?: Logger } = {},
 ): Promise<Server> {
+  const secret = await tokenSecret(env);
+  setCursorSecret(secret);
   const instanceId = randomUUID();
   const eventBus = createAppPubSub(env.REDIS_URL, instanceId, options.logger);
   const { pubsub } = eventBus;
@@ -36,7 +39,7 @@ export async function createServer(
     provinces: await ProvinceDirectory.load(dataSource),
     pubsub,
     eventBus,
-    tokens: new TokenService(await tokenSecret(env), env.TOKEN_TTL),
+    tokens: new TokenService(secret, env.TOKEN_TTL),
     signIns: new SignInGuard(env.REDIS_URL),
     clock,
     instanceId,

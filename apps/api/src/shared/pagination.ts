@@ -1,7 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
-import { env } from '../env';
 import { badInput } from './errors';
 
 @ArgsType()
@@ -51,15 +50,19 @@ export type Cursor = [sortValue: string | number | null, id: string];
 
 // Cursors are signed: a cursor reaches SQL only as the server wrote it, so a tampered or invented one
 // (a wrong type, a string where a date belongs) is refused here, never by PostgreSQL. The key derives
-// from JWT_SECRET, which instances serving the same users share (as they must for tokens); without it
-// (one instance in development) a key of this process's own, so cursors end with a restart.
-const CURSOR_KEY = createHmac('sha256', env.JWT_SECRET ?? randomBytes(32))
-  .update('coso page cursor')
-  .digest();
+// from the token signing secret (JWT_SECRET, or the one kept in the data folder), which every instance
+// serving the same users shares, so any instance reads any instance's cursors and they survive restarts.
+// Until the server sets it at start, a key of this process's own.
+let cursorKey: Buffer = randomBytes(32);
+
+/** Called once by the composition root with the resolved signing secret. */
+export function setCursorSecret(secret: string): void {
+  cursorKey = createHmac('sha256', secret).update('coso page cursor').digest();
+}
 
 /** The signature binds the cursor to its list's order: one list's cursor is no cursor for another. */
 const signatureOf = (payload: string, list: string): Buffer =>
-  createHmac('sha256', CURSOR_KEY).update(list).update('\0').update(payload).digest().subarray(0, 16);
+  createHmac('sha256', cursorKey).update(list).update('\0').update(payload).digest().subarray(0, 16);
 
 export const encodeCursor = (cursor: Cursor, list = 'list'): string => {
   const payload = Buffer.from(JSON.stringify(cursor)).toString('base64url');

@@ -6,7 +6,13 @@ import { ApprovalQueueQuery, DecideTripsMutation } from './approvals.operations'
 
 jest.setTimeout(60_000);
 
-function trip(id: string, title: string, version: number, submittedAt: string, flags: { late?: boolean; warning?: string } = {}) {
+function trip(
+  id: string,
+  title: string,
+  version: number,
+  submittedAt: string,
+  flags: { late?: boolean; warning?: string; own?: boolean } = {},
+) {
   return {
     __typename: 'Trip',
     id,
@@ -20,6 +26,8 @@ function trip(id: string, title: string, version: number, submittedAt: string, f
     createdAt: submittedAt,
     lateRegistration: flags.late ?? false,
     lateJustification: flags.late ? 'Lịch công tác của Ban thay đổi đột xuất.' : null,
+    // The API's answer: a board member's own trip is decided by another member.
+    viewerCan: { __typename: 'TripPermissions', decide: !flags.own },
     lead: { __typename: 'Cadre', id: `lead-${id}`, fullName: 'Trần Thị Lan' },
     department: { __typename: 'Unit', id: 'd-1', name: 'Ban Phong trào' },
     destinations: [{ __typename: 'Unit', id: 'u-1', name: 'Đoàn xã Đạ Huoai' }],
@@ -61,6 +69,7 @@ const viewer: Mocks = [
           cadreId: 'c-9',
           unitId: null,
           fullName: 'Nguyễn Văn Bình',
+          can: { __typename: 'ViewerPermissions', registerTrip: true, registerTripForOthers: false, decideTrips: true },
         },
       },
     },
@@ -124,6 +133,18 @@ describe('the approval queue', () => {
     await waitFor(() => expect(screen.queryByText(A.title)).not.toBeInTheDocument(), { timeout: 5000 });
     expect(screen.queryByText(C.title)).not.toBeInTheDocument();
     expect(screen.getByText(B.title)).toBeInTheDocument();
+  });
+
+  it('does not let a board member pick a trip the API keeps for another member to decide', async () => {
+    const own = trip('t-own', 'Chuyến đi của chính tôi', 3, '2026-11-23T02:00:00Z', { own: true });
+    renderPage('/approvals', '/approvals', <ApprovalsPage />, [...viewer, queue(A, own)]);
+
+    await screen.findByText(own.title);
+    expect(within(rowOf(own.title)).getByRole('checkbox')).toBeDisabled();
+    expect(
+      within(rowOf(own.title)).getByText('Chuyến đi của chính bạn: một thành viên Thường trực khác quyết định.'),
+    ).toBeInTheDocument();
+    expect(within(rowOf(A.title)).getByRole('checkbox')).toBeEnabled();
   });
 
   it('flags late registrations and rule warnings on their rows', async () => {

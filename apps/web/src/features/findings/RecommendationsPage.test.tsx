@@ -10,7 +10,7 @@ import {
   RecommendationsQuery,
   AssignRecommendationMutation,
 } from './findings.operations';
-import { renderLivePage } from './liveTesting';
+import { renderLivePage } from '@/test/renderLivePage';
 import { RecommendationsPage } from './RecommendationsPage';
 
 jest.setTimeout(180_000);
@@ -61,7 +61,15 @@ const lookups: Mocks = [
     request: { query: ViewerQuery },
     result: {
       data: {
-        me: { __typename: 'User', id: 'user-1', role: 'STANDING_BOARD', cadreId: 'c-1', unitId: null, fullName: 'Nguyễn Văn An' },
+        me: {
+          __typename: 'User',
+          id: 'user-1',
+          role: 'STANDING_BOARD',
+          cadreId: 'c-1',
+          unitId: null,
+          fullName: 'Nguyễn Văn An',
+          can: { __typename: 'ViewerPermissions', registerTrip: true, registerTripForOthers: false, decideTrips: true },
+        },
       },
     },
   }),
@@ -236,6 +244,7 @@ describe('the recommendations board', () => {
               cadreId: null,
               unitId: 'u-1',
               fullName: 'Đoàn xã Tuy Phong',
+              can: { __typename: 'ViewerPermissions', registerTrip: false, registerTripForOthers: false, decideTrips: false },
             },
           },
         },

@@ -20,6 +20,28 @@ export const AppHeader_viewer = graphql(`
       id
       name
     }
+    can {
+      registerTrip
+      seeOwnTrips
+      decideTrips
+      seeIncoming
+      readFeed
+      submitDepartmentPlan
+      readDashboard
+      readCentralComparison
+      readReports
+      readMeetings
+      readInspections
+      readModels
+      readRecommendations
+      readFeedback
+      manageRoster
+      manageUnits
+      editRules
+      managePlanning
+      manageAccounts
+      importData
+    }
   }
 `);
 
@@ -35,7 +57,7 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
   const { pathname } = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const viewer = getFragmentData(AppHeader_viewer, viewerRef);
-  const items = navItemsFor(viewer?.role);
+  const items = navItemsFor(viewer?.can);
   const selected = activeNavKey(pathname, items);
   const entries = navEntriesFor(items);
   const activeGroup = entries.find((e) => e.kind === 'group' && e.items.some((i) => i.key === selected));

@@ -1,4 +1,7 @@
-import type { Role } from '@/gql/graphql';
+import type { AppHeader_ViewerFragment } from '@/gql/graphql';
+
+/** What the menu reads of `me.can`. */
+export type NavPermissions = NonNullable<AppHeader_ViewerFragment['can']>;
 
 export interface NavItem {
   path: string;
@@ -24,7 +27,8 @@ export interface NavItem {
     | 'models'
     | 'recommendations'
     | 'feedback';
-  roles: readonly Role[] | 'all';
+  /** The entry of `me.can` that opens the page (the API's own answer); null: every signed-in user. */
+  can: Exclude<keyof NavPermissions, '__typename'> | null;
   /** The menu group it sits in; pages under /organisation/ default to "Tổ chức", anything else to its own entry. */
   group?: NavGroupKey;
 }
@@ -33,66 +37,35 @@ export interface NavItem {
 export const NAV_GROUPS = ['home', 'trips', 'results', 'findings', 'organisation'] as const;
 export type NavGroupKey = (typeof NAV_GROUPS)[number];
 
-/** The pages each role works in; the API refuses the rest anyway, the menu just does not offer them. */
+/** The pages of the app; each is offered exactly when the API says the viewer may use it (`me.can`). */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', key: 'home', roles: 'all', group: 'home' },
-  { path: '/trips/new', key: 'newTrip', roles: ['CADRE', 'DEPARTMENT_HEAD', 'PROVINCE_ADMIN'], group: 'trips' },
-  { path: '/trips/mine', key: 'myTrips', roles: ['CADRE', 'DEPARTMENT_HEAD', 'STANDING_BOARD'], group: 'trips' },
-  { path: '/approvals', key: 'approvals', roles: ['STANDING_BOARD'], group: 'trips' },
-  { path: '/incoming', key: 'incoming', roles: ['HOST_UNIT'], group: 'trips' },
-  {
-    path: '/feed',
-    key: 'feed',
-    roles: ['CENTRAL', 'PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'],
-    group: 'trips',
-  },
-  { path: '/department/plan', key: 'departmentPlan', roles: ['DEPARTMENT_HEAD'], group: 'trips' },
-  {
-    path: '/dashboard',
-    key: 'dashboard',
-    roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CENTRAL'],
-    group: 'results',
-  },
-  { path: '/central', key: 'central', roles: ['CENTRAL'], group: 'results' },
-  { path: '/reports', key: 'reports', roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'CENTRAL'], group: 'results' },
-  {
-    path: '/meetings',
-    key: 'meetings',
-    roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'],
-    group: 'results',
-  },
-  {
-    path: '/inspections',
-    key: 'inspections',
-    roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE', 'HOST_UNIT'],
-    group: 'findings',
-  },
-  {
-    path: '/models',
-    key: 'models',
-    roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE', 'CENTRAL'],
-    group: 'findings',
-  },
-  {
-    path: '/recommendations',
-    key: 'recommendations',
-    roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE', 'CENTRAL', 'HOST_UNIT'],
-    group: 'findings',
-  },
-  { path: '/feedback', key: 'feedback', roles: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'HOST_UNIT'], group: 'findings' },
-  { path: '/organisation/roster', key: 'orgRoster', roles: ['PROVINCE_ADMIN'], group: 'organisation' },
-  { path: '/organisation/units', key: 'orgUnits', roles: ['PROVINCE_ADMIN'], group: 'organisation' },
-  { path: '/organisation/rules', key: 'orgRules', roles: ['PROVINCE_ADMIN'], group: 'organisation' },
-  { path: '/organisation/planning', key: 'orgPlanning', roles: ['PROVINCE_ADMIN'], group: 'organisation' },
-  { path: '/organisation/accounts', key: 'orgAccounts', roles: ['PROVINCE_ADMIN'], group: 'organisation' },
-  { path: '/organisation/import', key: 'orgImport', roles: ['PROVINCE_ADMIN'], group: 'organisation' },
+  { path: '/', key: 'home', can: null, group: 'home' },
+  { path: '/trips/new', key: 'newTrip', can: 'registerTrip', group: 'trips' },
+  { path: '/trips/mine', key: 'myTrips', can: 'seeOwnTrips', group: 'trips' },
+  { path: '/approvals', key: 'approvals', can: 'decideTrips', group: 'trips' },
+  { path: '/incoming', key: 'incoming', can: 'seeIncoming', group: 'trips' },
+  { path: '/feed', key: 'feed', can: 'readFeed', group: 'trips' },
+  { path: '/department/plan', key: 'departmentPlan', can: 'submitDepartmentPlan', group: 'trips' },
+  { path: '/dashboard', key: 'dashboard', can: 'readDashboard', group: 'results' },
+  { path: '/central', key: 'central', can: 'readCentralComparison', group: 'results' },
+  { path: '/reports', key: 'reports', can: 'readReports', group: 'results' },
+  { path: '/meetings', key: 'meetings', can: 'readMeetings', group: 'results' },
+  { path: '/inspections', key: 'inspections', can: 'readInspections', group: 'findings' },
+  { path: '/models', key: 'models', can: 'readModels', group: 'findings' },
+  { path: '/recommendations', key: 'recommendations', can: 'readRecommendations', group: 'findings' },
+  { path: '/feedback', key: 'feedback', can: 'readFeedback', group: 'findings' },
+  { path: '/organisation/roster', key: 'orgRoster', can: 'manageRoster', group: 'organisation' },
+  { path: '/organisation/units', key: 'orgUnits', can: 'manageUnits', group: 'organisation' },
+  { path: '/organisation/rules', key: 'orgRules', can: 'editRules', group: 'organisation' },
+  { path: '/organisation/planning', key: 'orgPlanning', can: 'managePlanning', group: 'organisation' },
+  { path: '/organisation/accounts', key: 'orgAccounts', can: 'manageAccounts', group: 'organisation' },
+  { path: '/organisation/import', key: 'orgImport', can: 'importData', group: 'organisation' },
 ];
 
-export function navItemsFor(role: Role | undefined): NavItem[] {
-  if (!role) return [];
-  return NAV_ITEMS.filter((item) => item.roles === 'all' || item.roles.includes(role));
+export function navItemsFor(can: NavPermissions | null | undefined): NavItem[] {
+  if (!can) return [];
+  return NAV_ITEMS.filter((item) => item.can === null || can[item.can]);
 }
-
 /** The menu entry a path belongs to: the trip detail pages sit under "Chuyến đi của tôi". */
 export function activeNavKey(pathname: string, items: readonly NavItem[]): string | undefined {
   if (pathname === '/trips/new') return 'newTrip';

@@ -7,7 +7,6 @@ import { errorMessage } from '@/shared/apollo/errors';
 import { TripForm } from './TripForm';
 import { EditTripQuery } from './trip.operations';
 import { toCreateInput, toUpdateInput, type TripFormValues } from './tripFormValues';
-import { EDITABLE_STATES } from './tripLabels';
 import { useSubmitTrip } from './useSubmitTrip';
 import { useUpdateTrip } from './useUpdateTrip';
 
@@ -30,7 +29,7 @@ export function EditTripPage() {
   }
   const trip = data?.trip;
   if (!trip) return <Alert type="error" showIcon title={error ? errorMessage(error, t) : t('trip.notFound')} />;
-  if (!EDITABLE_STATES.includes(trip.state)) {
+  if (!trip.viewerCan.edit) {
     return (
       <Result
         status="info"

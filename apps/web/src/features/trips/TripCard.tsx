@@ -21,6 +21,14 @@ export const TripCard_trip = graphql(`
     lateRegistration
     leadCadreId
     departmentId
+    viewerCan {
+      edit
+      submit
+      cancel
+      complete
+      report
+      acceptReport
+    }
     lead {
       id
       fullName

@@ -5,7 +5,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '@/shared/apollo/errors';
 import { TripActions, type TripAction } from './TripActions';
 import { TripDetailView } from './TripDetailView';
-import { TripDetailQuery, ViewerCadreQuery, ViewerQuery } from './trip.operations';
+import { TripDetailQuery, ViewerQuery } from './trip.operations';
 
 const ACTIONS: readonly TripAction[] = ['submit', 'cancel', 'complete', 'report', 'accept'];
 
@@ -17,7 +17,6 @@ export function TripDetailPage() {
   const { data, loading, error } = useQuery(TripDetailQuery, { variables: { id } });
   const { data: viewerData } = useQuery(ViewerQuery);
   const me = viewerData?.me;
-  const { data: cadreData } = useQuery(ViewerCadreQuery, { variables: { id: me?.cadreId ?? '' }, skip: !me?.cadreId });
 
   if (loading && !data) {
     return (
@@ -29,9 +28,7 @@ export function TripDetailPage() {
   const trip = data?.trip;
   if (!trip) return <Alert type="error" showIcon title={error ? errorMessage(error, t) : t('trip.notFound')} />;
 
-  const viewer = me
-    ? { userId: me.id, role: me.role, cadreId: me.cadreId, departmentId: cadreData?.cadre.departmentId ?? null }
-    : null;
+  const viewer = me ? { userId: me.id } : null;
   return (
     <TripDetailView
       trip={trip}

@@ -19,12 +19,11 @@ const TRIP: ActionTrip = {
   version: 4,
   state: 'COMPLETED',
   kind: 'TOPIC',
-  leadCadreId: 'c-1',
-  departmentId: 'd-1',
+  viewerCan: { edit: false, submit: false, cancel: false, complete: false, report: true, acceptReport: false },
   startDate: '2026-11-02',
   endDate: '2026-11-03',
 };
-const VIEWER: ActionViewer = { userId: 'user-1', role: 'CADRE', cadreId: 'c-1', departmentId: 'd-1' };
+const VIEWER: ActionViewer = { userId: 'user-1' };
 
 const offline = <T extends Mocks[number]['request']>(request: T) => ({
   request: { ...request, variables: () => true },
@@ -112,7 +111,17 @@ const lookups: Mocks = [
   always({
     request: { query: ViewerQuery },
     result: {
-      data: { me: { __typename: 'User', id: 'user-1', role: 'CADRE', cadreId: 'c-1', unitId: null, fullName: 'Trần Thị Lan' } },
+      data: {
+        me: {
+          __typename: 'User',
+          id: 'user-1',
+          role: 'CADRE',
+          cadreId: 'c-1',
+          unitId: null,
+          fullName: 'Trần Thị Lan',
+          can: { __typename: 'ViewerPermissions', registerTrip: true, registerTripForOthers: false, decideTrips: false },
+        },
+      },
     },
   }),
   always({

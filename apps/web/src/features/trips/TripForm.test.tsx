@@ -15,7 +15,17 @@ const lookups: Mocks = [
   always({
     request: { query: ViewerQuery },
     result: {
-      data: { me: { __typename: 'User', id: 'user-1', role: 'CADRE', cadreId: 'c-1', unitId: null, fullName: 'Trần Thị Lan' } },
+      data: {
+        me: {
+          __typename: 'User',
+          id: 'user-1',
+          role: 'CADRE',
+          cadreId: 'c-1',
+          unitId: null,
+          fullName: 'Trần Thị Lan',
+          can: { __typename: 'ViewerPermissions', registerTrip: true, registerTripForOthers: false, decideTrips: false },
+        },
+      },
     },
   }),
   always({ request: { query: ViewerCadreQuery }, result: { data: { cadre: CADRE } } }),
@@ -29,6 +39,7 @@ const TRIP = {
   id: 't-1',
   state: 'DRAFT',
   version: 3,
+  viewerCan: { __typename: 'TripPermissions', edit: true },
   kind: 'TOPIC',
   title: 'Khảo sát thanh niên nông thôn',
   purpose: '',

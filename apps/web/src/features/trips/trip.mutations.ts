@@ -8,6 +8,7 @@ export const CreateTripMutation = graphql(`
       state
       version
       ...TripDetailView_trip
+      ...TripActions_permissions
     }
   }
 `);
@@ -19,6 +20,7 @@ export const UpdateTripMutation = graphql(`
       state
       version
       ...TripDetailView_trip
+      ...TripActions_permissions
     }
   }
 `);
@@ -30,6 +32,7 @@ export const SubmitTripMutation = graphql(`
       state
       version
       ...TripDetailView_trip
+      ...TripActions_permissions
     }
   }
 `);
@@ -41,6 +44,7 @@ export const CancelTripMutation = graphql(`
       state
       version
       ...TripDetailView_trip
+      ...TripActions_permissions
     }
   }
 `);
@@ -52,6 +56,7 @@ export const CompleteTripMutation = graphql(`
       state
       version
       ...TripDetailView_trip
+      ...TripActions_permissions
     }
   }
 `);
@@ -63,6 +68,7 @@ export const ReportTripMutation = graphql(`
       state
       version
       ...TripDetailView_trip
+      ...TripActions_permissions
     }
   }
 `);
@@ -74,6 +80,7 @@ export const AcceptTripReportMutation = graphql(`
       state
       version
       ...TripDetailView_trip
+      ...TripActions_permissions
     }
   }
 `);

@@ -29,8 +29,6 @@ export const STATE_COLOR: Record<TripState, string> = {
 };
 
 /** States in which the lead may still change the registration. */
-export const EDITABLE_STATES: readonly TripState[] = ['DRAFT', 'RETURNED'];
-export const CANCELLABLE_STATES: readonly TripState[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED'];
 
 const CHECK_CODES = ['CADRE_EXEMPT', 'DOUBLE_BOOKING', 'LATE_REGISTRATION', 'HOST_OVERLOAD', 'TOPIC_OVERLAP'] as const;
 type CheckCode = (typeof CHECK_CODES)[number];
