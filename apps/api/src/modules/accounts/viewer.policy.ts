@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Role } from '../../shared/access';
+import { TRIP_ROLES } from '../trips/trip.policy';
 import type { Context } from '../../context';
 
 /**
@@ -14,6 +15,9 @@ import type { Context } from '../../context';
 export class ViewerPermissions {
   @Field({ description: 'Đăng ký chuyến đi (createTrip)' })
   registerTrip: boolean;
+
+  @Field({ description: 'Đăng ký chuyến đi do người khác làm trưởng đoàn (Ban Tổ chức; Trưởng ban cho Ban mình)' })
+  registerTripForOthers: boolean;
 
   @Field({ description: 'Chuyến đi của tôi: có hồ sơ cán bộ (myCompliance)' })
   seeOwnTrips: boolean;
@@ -97,9 +101,13 @@ interface Needs {
   unit?: true;
 }
 
-/** Each entry: the root field whose @Access decides it (`Query.x` / `Mutation.x`), and what else it needs. */
-export const CAPABILITIES: Record<Capability, { field: string; needs?: Needs }> = {
+/**
+ * Each entry: the root field whose @Access decides it (`Query.x` / `Mutation.x`), the narrower role set
+ * of its policy when there is one, and what else it needs.
+ */
+export const CAPABILITIES: Record<Capability, { field: string; roles?: readonly Role[]; needs?: Needs }> = {
   registerTrip: { field: 'Mutation.createTrip' },
+  registerTripForOthers: { field: 'Mutation.createTrip', roles: TRIP_ROLES.registerForOthers },
   seeOwnTrips: { field: 'Query.myCompliance', needs: { cadre: true } },
   decideTrips: { field: 'Mutation.decideTrips' },
   mergeDelegations: { field: 'Mutation.mergeDelegations' },
@@ -140,8 +148,9 @@ export async function viewerPermissions(ctx: Context, schema: GraphQLSchema): Pr
   if (!viewer) return Object.fromEntries(entries.map(([key]) => [key, false])) as unknown as ViewerPermissions;
   const writes = viewer.provinceId !== null && ctx.scope.writable.includes(viewer.provinceId);
   const department = viewer.cadreId ? ((await ctx.loaders.cadreById.load(viewer.cadreId))?.departmentId ?? null) : null;
-  const allowed = ([, { field, needs = {} }]: [Capability, { field: string; needs?: Needs }]): boolean =>
+  const allowed = ([, { field, roles, needs = {} }]: (typeof entries)[number]): boolean =>
     accessOf(schema, field).includes(viewer.role) &&
+    (!roles || roles.includes(viewer.role)) &&
     (!field.startsWith('Mutation.') || writes) &&
     (!needs.cadre || viewer.cadreId !== null) &&
     (!needs.department || department !== null) &&

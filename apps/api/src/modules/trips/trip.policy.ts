@@ -19,6 +19,8 @@ const { PROVINCE_ADMIN, STANDING_BOARD, DEPARTMENT_HEAD, CADRE } = Role;
  */
 export const TRIP_ROLES = {
   register: [PROVINCE_ADMIN, STANDING_BOARD, DEPARTMENT_HEAD, CADRE],
+  /** Register a trip led by someone else: the organisation department anyone's, a department head their department's. */
+  registerForOthers: [PROVINCE_ADMIN, DEPARTMENT_HEAD],
   decide: [STANDING_BOARD],
   acceptReport: [DEPARTMENT_HEAD, STANDING_BOARD],
   settle: [PROVINCE_ADMIN],
@@ -125,6 +127,28 @@ async function first(...checks: Array<() => Verdict | Promise<Verdict>>): Promis
     if (!verdict.allowed) return verdict;
   }
   return ALLOWED;
+}
+
+/** Cadres register their own trips; department heads their department's; the organisation department anyone's. */
+export function mayRegisterTripFor(actor: TripPolicyActor, lead: Pick<Cadre, 'id' | 'departmentId'>): Promise<Verdict> {
+  const { role, cadreId } = actor.viewer;
+  return first(
+    () => (inRoles(actor, TRIP_ROLES.register) ? ALLOWED : notAllowed),
+    async () => {
+      if (role === PROVINCE_ADMIN || (cadreId !== null && cadreId === lead.id)) return ALLOWED;
+      if (inRoles(actor, TRIP_ROLES.registerForOthers) && lead.departmentId !== null) {
+        if ((await ownDepartment(actor)) === lead.departmentId) return ALLOWED;
+      }
+      return refuse(
+        () =>
+          new AppError(
+            ErrorCode.FORBIDDEN,
+            'Bạn chỉ được đăng ký chuyến đi cho chính mình (hoặc cho cán bộ trong Ban của mình).',
+            { reason: TripErrorCode.NOT_YOUR_TRIP, field: 'input.leadCadreId' },
+          ),
+      );
+    },
+  );
 }
 
 /** A trip one manages, in a state the operation starts from. */

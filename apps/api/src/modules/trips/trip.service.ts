@@ -46,6 +46,7 @@ import {
   mayDecideTrip,
   mayEditTrip,
   mayMergeTrip,
+  mayRegisterTripFor,
   mayReportTrip,
   maySubmitTrip,
   STATE_LABEL,
@@ -71,21 +72,6 @@ function writable(actor: TripActor): number {
 
 async function viewerCadre(actor: TripActor): Promise<Cadre | null> {
   return actor.viewer.cadreId ? actor.manager.findOneBy(Cadre, { id: actor.viewer.cadreId }) : null;
-}
-
-/** Cadres register their own trips; department heads their department's; the organisation department anyone's. */
-async function assertMayRegisterFor(actor: TripActor, lead: Cadre): Promise<void> {
-  const { role, cadreId } = actor.viewer;
-  if (role === Role.PROVINCE_ADMIN) return;
-  if (role === Role.DEPARTMENT_HEAD) {
-    const own = await viewerCadre(actor);
-    if (own?.departmentId && own.departmentId === lead.departmentId) return;
-  }
-  if (cadreId === lead.id) return;
-  throw new AppError(ErrorCode.FORBIDDEN, 'Bạn chỉ được đăng ký chuyến đi cho chính mình (hoặc cho cán bộ trong Ban của mình).', {
-    reason: TripErrorCode.NOT_YOUR_TRIP,
-    field: 'input.leadCadreId',
-  });
 }
 
 /** Locks the trip for this transaction and checks the caller saw its latest version. */
@@ -279,7 +265,7 @@ export async function createTrip(
 
   const lead = await leadCadre(actor, input.leadCadreId);
   // A planned inspection team's visit is scheduled by the province's managers for the whole team.
-  if (!options.inspection?.teamId) await assertMayRegisterFor(actor, lead);
+  if (!options.inspection?.teamId) await authorize(mayRegisterTripFor(actor, lead));
   const draft = draftFromInput(input, provinceId, lead.departmentId, id);
   await resolveDraft(actor.manager, draft);
   const now = new Date();
