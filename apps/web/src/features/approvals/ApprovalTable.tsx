@@ -1,12 +1,10 @@
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Empty,
   Form,
   Input,
-  Modal,
   Space,
   Table,
   Tag,
@@ -14,14 +12,15 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import type { ApprovalTable_TripFragment, Decision } from '@/gql/graphql';
 import { checkLabel } from '@/features/trips/tripLabels';
-import { useTripErrorHandler } from '@/features/trips/useTripErrorHandler';
-import { apiError } from '@/shared/apollo/errors';
+import { FormDialog } from '@/shared/forms/FormDialog';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { formatDateRange, formatDateTime } from '@/shared/format/date';
 import { useDecideTrips } from './useDecideTrips';
 
@@ -77,40 +76,20 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
   );
   const [selected, setSelected] = useState<string[]>([]);
   const [decision, setDecision] = useState<Decision | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const { decideTrips, loading: deciding } = useDecideTrips();
-  const handleTripError = useTripErrorHandler();
+  const [form] = Form.useForm<{ reason?: string }>();
+  const { decideTrips } = useDecideTrips();
+  const client = useApolloClient();
   const chosen = trips.filter((trip) => selected.includes(trip.id));
 
-  const decide = async () => {
+  const decide = async ({ reason }: { reason?: string }) => {
     if (!decision) return;
-    let reason: string | null = null;
-    if (decision !== 'APPROVE') {
-      try {
-        reason = (await form.validateFields()).reason.trim();
-      } catch {
-        return;
-      }
-    }
-    setFailure(null);
-    try {
-      await decideTrips({ decision, reason, trips: chosen.map(({ id, version }) => ({ id, version })) });
-      void message.success(t(`approvals.done.${decision}`, { count: chosen.length }));
-      setSelected([]);
-      setDecision(null);
-      form.resetFields();
-    } catch (error) {
-      const problem = apiError(error);
-      if (problem?.code === 'CONFLICT') {
-        handleTripError(error);
-        setDecision(null);
-      } else if (problem?.field === 'reason') {
-        form.setFields([{ name: 'reason', errors: [problem.message] }]);
-      } else {
-        setFailure(problem?.message ?? t('errors.network'));
-      }
-    }
+    await decideTrips({
+      decision,
+      reason: decision === 'APPROVE' ? null : (reason?.trim() ?? null),
+      trips: chosen.map(({ id, version }) => ({ id, version })),
+    });
+    void message.success(t(`approvals.done.${decision}`, { count: chosen.length }));
+    setSelected([]);
   };
 
   const columns: TableColumnsType<ApprovalTable_TripFragment> = [
@@ -225,20 +204,18 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
         rowClassName={(trip) => (trip.lateRegistration || trip.warnings.length > 0 ? 'row-flagged' : '')}
         locale={{ emptyText: <Empty description={t('approvals.empty')} /> }}
       />
-      <Modal
+      <FormDialog<{ reason?: string }>
         open={decision !== null}
         title={decision ? t(`approvals.confirm.${decision}`, { count: chosen.length }) : ''}
         okText={
           decision ? t(`approvals.${decision === 'APPROVE' ? 'approve' : decision === 'RETURN' ? 'return' : 'reject'}`) : ''
         }
-        cancelText={t('common.close')}
-        okButtonProps={{ loading: deciding, danger: decision === 'REJECT' }}
-        onOk={() => void decide()}
-        onCancel={() => {
-          setDecision(null);
-          setFailure(null);
-        }}
-        forceRender
+        danger={decision === 'REJECT'}
+        form={form}
+        fieldOf={fieldsNamed('reason')}
+        onSubmit={decide}
+        onConflict={() => client.refetchQueries({ include: 'active' })}
+        onClose={() => setDecision(null)}
       >
         <ul className="plain-list decision-list">
           {chosen.map((trip) => (
@@ -247,8 +224,7 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
             </li>
           ))}
         </ul>
-        <Form form={form} layout="vertical">
-          {decision && decision !== 'APPROVE' && (
+        {decision && decision !== 'APPROVE' && (
             <Form.Item
               label={t('approvals.reason')}
               name="reason"
@@ -259,10 +235,8 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
             >
               <Input.TextArea autoSize={{ minRows: 3 }} />
             </Form.Item>
-          )}
-        </Form>
-        {failure && <Alert type="error" showIcon title={failure} role="alert" />}
-      </Modal>
+        )}
+      </FormDialog>
     </>
   );
 }

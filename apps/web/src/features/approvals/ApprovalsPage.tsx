@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Result, Tabs, Typography } from 'antd';
+import { Alert, Badge, Card, Result, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { errorMessage } from '@/shared/apollo/errors';
 import { todayLocalDate } from '@/shared/format/date';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { ApprovalTable } from './ApprovalTable';
 import { ApprovedTripsQuery, ApprovalQueueQuery } from './approvals.operations';
 import { MergeTable } from './MergeTable';
@@ -14,9 +16,9 @@ export function ApprovalsPage() {
   const { data: viewer } = useQuery(ViewerQuery);
   const [tab, setTab] = useState<'queue' | 'approved'>('queue');
   const allowed = !!viewer?.me.can?.decideTrips;
-  const queue = useQuery(ApprovalQueueQuery, { skip: !allowed });
+  const queue = usePagedList(ApprovalQueueQuery, (d) => d.trips, { skip: !allowed });
   const [from] = useState(todayLocalDate);
-  const approved = useQuery(ApprovedTripsQuery, { variables: { from }, skip: !allowed || tab !== 'approved' });
+  const approved = usePagedList(ApprovedTripsQuery, (d) => d.trips, { variables: { from }, skip: !allowed || tab !== 'approved' });
 
   if (viewer && !allowed) return <Result status="403" title={t('approvals.forbidden')} />;
   const waiting = queue.data?.trips;
@@ -41,14 +43,7 @@ export function ApprovalsPage() {
               <>
                 {queue.error && <Alert type="error" showIcon title={errorMessage(queue.error, t)} />}
                 <ApprovalTable trips={waiting?.nodes ?? []} loading={queue.loading && !waiting} />
-                {waiting?.pageInfo.hasNextPage && (
-                  <Button
-                    className="load-more"
-                    onClick={() => void queue.fetchMore({ variables: { after: waiting.pageInfo.endCursor } })}
-                  >
-                    {t('common.loadMore')}
-                  </Button>
-                )}
+                <LoadMore list={queue.list} />
               </>
             ),
           },
@@ -59,14 +54,7 @@ export function ApprovalsPage() {
               <>
                 {approved.error && <Alert type="error" showIcon title={errorMessage(approved.error, t)} />}
                 <MergeTable trips={approved.data?.trips.nodes ?? []} loading={approved.loading && !approved.data} />
-                {approved.data?.trips.pageInfo.hasNextPage && (
-                  <Button
-                    className="load-more"
-                    onClick={() => void approved.fetchMore({ variables: { after: approved.data?.trips.pageInfo.endCursor } })}
-                  >
-                    {t('common.loadMore')}
-                  </Button>
-                )}
+                <LoadMore list={approved.list} />
               </>
             ),
           },

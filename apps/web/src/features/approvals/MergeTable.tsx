@@ -1,12 +1,12 @@
 import { MergeCellsOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Form, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Empty, Form, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import type { MergeTable_TripFragment } from '@/gql/graphql';
-import { useTripErrorHandler } from '@/features/trips/useTripErrorHandler';
-import { apiError } from '@/shared/apollo/errors';
+import { FormDialog } from '@/shared/forms/FormDialog';
 import { formatDateRange } from '@/shared/format/date';
 import { useMergeDelegations } from './useMergeDelegations';
 
@@ -53,9 +53,9 @@ export function MergeTable({ trips: tripRefs, loading = false }: MergeTableProps
   const [selected, setSelected] = useState<string[]>([]);
   const [open, setOpen] = useState(false);
   const [hostId, setHostId] = useState<string | undefined>();
-  const [failure, setFailure] = useState<string | null>(null);
-  const { mergeDelegations, loading: merging } = useMergeDelegations();
-  const handleTripError = useTripErrorHandler();
+  const [form] = Form.useForm<object>();
+  const { mergeDelegations } = useMergeDelegations();
+  const client = useApolloClient();
   const chosen = trips.filter((trip) => selected.includes(trip.id));
   const hosts = commonHosts(chosen);
   const canMerge = chosen.length >= 2 && hosts.length > 0;
@@ -63,20 +63,9 @@ export function MergeTable({ trips: tripRefs, loading = false }: MergeTableProps
   const merge = async () => {
     const host = hostId ?? hosts[0]?.id;
     if (!host) return;
-    setFailure(null);
-    try {
-      const delegation = await mergeDelegations({ hostUnitId: host, trips: chosen.map(({ id, version }) => ({ id, version })) });
-      void message.success(t('merge.done', { count: chosen.length, host: delegation.hostUnit.name }));
-      setSelected([]);
-      setOpen(false);
-    } catch (error) {
-      if (apiError(error)?.code === 'CONFLICT') {
-        handleTripError(error);
-        setOpen(false);
-      } else {
-        setFailure(apiError(error)?.message ?? t('errors.network'));
-      }
-    }
+    const delegation = await mergeDelegations({ hostUnitId: host, trips: chosen.map(({ id, version }) => ({ id, version })) });
+    void message.success(t('merge.done', { count: chosen.length, host: delegation.hostUnit.name }));
+    setSelected([]);
   };
 
   const columns: TableColumnsType<MergeTable_TripFragment> = [
@@ -141,14 +130,14 @@ export function MergeTable({ trips: tripRefs, loading = false }: MergeTableProps
         }}
         locale={{ emptyText: <Empty description={t('merge.empty')} /> }}
       />
-      <Modal
+      <FormDialog<object>
         open={open}
         title={t('merge.confirm', { count: chosen.length })}
         okText={t('merge.action')}
-        cancelText={t('common.close')}
-        okButtonProps={{ loading: merging }}
-        onOk={() => void merge()}
-        onCancel={() => setOpen(false)}
+        form={form}
+        onSubmit={merge}
+        onConflict={() => client.refetchQueries({ include: 'active' })}
+        onClose={() => setOpen(false)}
       >
         <ul className="plain-list decision-list">
           {chosen.map((trip) => (
@@ -157,18 +146,16 @@ export function MergeTable({ trips: tripRefs, loading = false }: MergeTableProps
             </li>
           ))}
         </ul>
-        <Form layout="vertical">
-          <Form.Item label={t('merge.host')} htmlFor="merge-host">
-            <Select
-              id="merge-host"
-              value={hostId ?? hosts[0]?.id}
-              onChange={setHostId}
-              options={hosts.map((h) => ({ value: h.id, label: h.name }))}
-            />
-          </Form.Item>
-        </Form>
-        {failure && <Alert type="error" showIcon title={failure} role="alert" />}
-      </Modal>
+        {/* The host follows the trips chosen, so it is the table's state rather than a form field. */}
+        <Form.Item label={t('merge.host')} htmlFor="merge-host">
+          <Select
+            id="merge-host"
+            value={hostId ?? hosts[0]?.id}
+            onChange={setHostId}
+            options={hosts.map((h) => ({ value: h.id, label: h.name }))}
+          />
+        </Form.Item>
+      </FormDialog>
     </>
   );
 }

@@ -2,8 +2,8 @@ import { graphql } from '@/gql';
 
 /** Registrations waiting for the Standing Board, oldest first. */
 export const ApprovalQueueQuery = graphql(`
-  query ApprovalQueue($after: String) {
-    trips(filter: { states: [SUBMITTED] }, first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
+  query ApprovalQueue($first: Int! = 100, $after: String) {
+    trips(filter: { states: [SUBMITTED] }, first: $first, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
       totalCount
       pageInfo {
         hasNextPage
@@ -19,10 +19,10 @@ export const ApprovalQueueQuery = graphql(`
 
 /** Approved trips still to come: the ones that can travel together as one delegation. */
 export const ApprovedTripsQuery = graphql(`
-  query ApprovedTrips($from: LocalDate!, $after: String) {
+  query ApprovedTrips($from: LocalDate!, $first: Int! = 100, $after: String) {
     trips(
       filter: { states: [APPROVED], from: $from }
-      first: 100
+      first: $first
       after: $after
       orderBy: { field: START_DATE, direction: ASC }
     ) {

@@ -1,5 +1,5 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { Alert, Button, Card, Empty, Input, Result, Select, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Input, Result, Select, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
@@ -7,6 +7,9 @@ import { getFragmentData } from '@/gql';
 import type { ComplianceStatus } from '@/gql/graphql';
 import { ExportButton } from '@/features/transfer/ExportButton';
 import { errorMessage } from '@/shared/apollo/errors';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { useRefetchLoaded } from '@/shared/paging/refetchLoaded';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { CadreComplianceTable } from './CadreComplianceTable';
 import {
@@ -62,7 +65,7 @@ export function DashboardPage() {
     statuses: statuses.length ? statuses : null,
     departmentId: departmentId ?? null,
   };
-  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(DashboardQuery, {
+  const { data, previousData, loading, error, list } = usePagedList(DashboardQuery, (d) => d.cadreCompliance, {
     variables: { year, provinceId, filter },
     skip: !allowed || provinceId === undefined,
     notifyOnNetworkStatusChange: true,
@@ -72,7 +75,7 @@ export function DashboardPage() {
     variables: { fromYear: Math.max(FIRST_YEAR, year - TREND_YEARS + 1), toYear: year, provinceId },
     skip: !allowed || provinceId === undefined,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
+  const refetchShown = useRefetchLoaded(['Dashboard']);
 
   const [freshAt, setFreshAt] = useState<number | null>(null);
   useEffect(() => {
@@ -85,7 +88,8 @@ export function DashboardPage() {
     skip: !allowed || provinceId === undefined,
     onData: ({ data: pushed }) => {
       if (pushed.data?.complianceChanged.province.provinceId !== provinceId) return;
-      void Promise.all([refetch(), trend.refetch()]).then(() => setFreshAt(Date.now()));
+      // The rows loaded with "Xem thêm" stay: the list fetches again as many as it shows.
+      void Promise.all([refetchShown(), trend.refetch()]).then(() => setFreshAt(Date.now()));
     },
   });
 
@@ -218,19 +222,8 @@ export function DashboardPage() {
                   .map((d) => ({ value: d.departmentId ?? '', label: d.departmentName ?? '' }))}
               />
             </div>
-            <CadreComplianceTable cadres={cadres?.nodes ?? []} loading={loading && !loadingMore} />
-            {cadres?.pageInfo.hasNextPage && (
-              <Button
-                className="load-more"
-                loading={loadingMore}
-                onClick={() => {
-                  setLoadingMore(true);
-                  void fetchMore({ variables: { after: cadres.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
-                }}
-              >
-                {t('common.loadMore')}
-              </Button>
-            )}
+            <CadreComplianceTable cadres={cadres?.nodes ?? []} loading={loading && !list.loadingMore} />
+            <LoadMore list={list} />
           </Card>
         </>
       )}

@@ -30,7 +30,7 @@ export const ProvinceOptionsQuery = graphql(`
 
 /** The province dashboard: the annual figures, each department and each cadre. */
 export const DashboardQuery = graphql(`
-  query Dashboard($year: Int!, $provinceId: Int, $after: String, $filter: CadreComplianceFilter) {
+  query Dashboard($year: Int!, $provinceId: Int, $first: Int! = 50, $after: String, $filter: CadreComplianceFilter) {
     provinceCompliance(year: $year, provinceId: $provinceId) {
       provinceId
       year
@@ -43,7 +43,7 @@ export const DashboardQuery = graphql(`
       departmentId
       ...DepartmentTable_department
     }
-    cadreCompliance(year: $year, provinceId: $provinceId, first: 50, after: $after, filter: $filter) {
+    cadreCompliance(year: $year, provinceId: $provinceId, first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
         hasNextPage

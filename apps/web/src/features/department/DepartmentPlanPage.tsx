@@ -1,5 +1,5 @@
 import { CheckOutlined, SendOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import {
   Alert,
   App,
@@ -26,9 +26,11 @@ import { OrgViewerQuery } from '@/features/organisation/organisation.operations'
 import { PLAN_STATE_COLOR } from '@/features/organisation/planLabels';
 import { TripStateTag } from '@/features/trips/TripStateTag';
 import { useAcceptTripReport } from '@/features/trips/useAcceptTripReport';
-import { getFragmentData } from '@/gql';
+import { getFragmentData, graphql } from '@/gql';
 import type { PlanTrip_TripFragment } from '@/gql/graphql';
 import { apiError, errorMessage } from '@/shared/apollo/errors';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { formatDateRange, formatDateTime, formatLocalDate } from '@/shared/format/date';
 import {
   DepartmentPlanQuery,
@@ -36,9 +38,23 @@ import {
   MembersProgressQuery,
   PlanTrip_trip,
   ReportsToAcceptQuery,
-  SubmitQuarterlyPlanMutation,
 } from './department.operations';
 import '../organisation/organisation.css';
+import { useSubmitQuarterlyPlan } from './department.mutations';
+
+/** The department's plan for the quarter as the page heads it: its state, when it was sent, the board's note. */
+export const DepartmentPlanPage_plan = graphql(`
+  fragment DepartmentPlanPage_plan on QuarterlyPlan {
+    id
+    departmentId
+    quarter
+    state
+    version
+    note
+    submittedAt
+    decidedAt
+  }
+`);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -82,16 +98,11 @@ function DepartmentPlan({ departmentId, departmentName }: { departmentId: string
   const [year, setYear] = useState(now.getFullYear());
   const [quarter, setQuarter] = useState(Math.floor(now.getMonth() / 3) + 1);
   const range = quarterRange(year, quarter);
-  const plan = useQuery(DepartmentPlanQuery, { variables: { year, quarter, departmentId, ...range } });
-  const [moreTrips, setMoreTrips] = useState(false);
-  const [submit, { loading: submitting }] = useMutation(SubmitQuarterlyPlanMutation, {
-    refetchQueries: [DepartmentPlanQuery],
-    update: (cache) => {
-      cache.evict({ id: 'ROOT_QUERY', fieldName: 'trips' });
-      cache.gc();
-    },
-  });
-  const own = plan.data?.quarterlyPlans.find((p) => p.departmentId === departmentId);
+  const plan = usePagedList(DepartmentPlanQuery, (d) => d.trips, { variables: { year, quarter, departmentId, ...range } });
+  const [submit, { loading: submitting }] = useSubmitQuarterlyPlan();
+  const own = getFragmentData(DepartmentPlanPage_plan, plan.data?.quarterlyPlans ?? []).find(
+    (p) => p.departmentId === departmentId,
+  );
   const trips = plan.data?.trips;
   const tripRows = getFragmentData(PlanTrip_trip, trips?.nodes ?? []);
   const waiting = tripRows.filter((trip) => trip.state === 'DRAFT' || trip.state === 'RETURNED').length;
@@ -209,19 +220,7 @@ function DepartmentPlan({ departmentId, departmentName }: { departmentId: string
             ),
           }}
         />
-        {trips?.pageInfo.hasNextPage && (
-          <div className="load-more">
-            <Button
-              loading={moreTrips}
-              onClick={() => {
-                setMoreTrips(true);
-                void plan.fetchMore({ variables: { after: trips.pageInfo.endCursor } }).finally(() => setMoreTrips(false));
-              }}
-            >
-              {t('org.loadMore')}
-            </Button>
-          </div>
-        )}
+        <LoadMore list={plan.list} />
       </Card>
       <ReportsCard departmentId={departmentId} />
       <MembersCard departmentId={departmentId} year={year} />
@@ -314,8 +313,9 @@ function ReportsCard({ departmentId }: { departmentId: string }) {
 function MembersCard({ departmentId, year }: { departmentId: string; year: number }) {
   const { t } = useOrgTranslation();
   const { t: tt } = useTranslation();
-  const { data, loading, error, fetchMore } = useQuery(MembersProgressQuery, { variables: { year, departmentId } });
-  const [more, setMore] = useState(false);
+  const { data, loading, error, list } = usePagedList(MembersProgressQuery, (d) => d.cadreCompliance, {
+    variables: { year, departmentId },
+  });
   const connection = data?.cadreCompliance;
   return (
     <Card
@@ -327,19 +327,7 @@ function MembersCard({ departmentId, year }: { departmentId: string; year: numbe
     >
       {error && <Alert type="error" showIcon title={errorMessage(error, tt)} className="org-form__alert" />}
       <CadreComplianceTable cadres={connection?.nodes ?? []} loading={loading && !connection} />
-      {connection?.pageInfo.hasNextPage && (
-        <div className="load-more">
-          <Button
-            loading={more}
-            onClick={() => {
-              setMore(true);
-              void fetchMore({ variables: { after: connection.pageInfo.endCursor } }).finally(() => setMore(false));
-            }}
-          >
-            {t('org.loadMore')}
-          </Button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </Card>
   );
 }

@@ -15,19 +15,20 @@ export const HeadDepartmentQuery = graphql(`
 `);
 
 export const DepartmentPlanQuery = graphql(`
-  query DepartmentPlan($year: Int!, $quarter: Int!, $departmentId: ID!, $from: LocalDate!, $to: LocalDate!, $after: String) {
+  query DepartmentPlan(
+    $year: Int!
+    $quarter: Int!
+    $departmentId: ID!
+    $from: LocalDate!
+    $to: LocalDate!
+    $first: Int! = 20
+    $after: String
+  ) {
     quarterlyPlans(year: $year, quarter: $quarter) {
-      id
-      departmentId
-      quarter
-      state
-      version
-      note
-      submittedAt
-      decidedAt
+      ...DepartmentPlanPage_plan
     }
     trips(
-      first: 20
+      first: $first
       after: $after
       filter: { departmentId: $departmentId, from: $from, to: $to }
       orderBy: { field: START_DATE, direction: ASC }
@@ -82,8 +83,8 @@ export const ReportsToAcceptQuery = graphql(`
 `);
 
 export const MembersProgressQuery = graphql(`
-  query MembersProgress($year: Int!, $departmentId: ID!, $after: String) {
-    cadreCompliance(year: $year, first: 20, after: $after, filter: { departmentId: $departmentId }) {
+  query MembersProgress($year: Int!, $departmentId: ID!, $first: Int! = 20, $after: String) {
+    cadreCompliance(year: $year, first: $first, after: $after, filter: { departmentId: $departmentId }) {
       totalCount
       pageInfo {
         hasNextPage
@@ -100,14 +101,7 @@ export const MembersProgressQuery = graphql(`
 export const SubmitQuarterlyPlanMutation = graphql(`
   mutation SubmitQuarterlyPlan($departmentId: ID!, $year: Int!, $quarter: Int!) {
     submitQuarterlyPlan(departmentId: $departmentId, year: $year, quarter: $quarter) {
-      id
-      departmentId
-      quarter
-      state
-      version
-      note
-      submittedAt
-      decidedAt
+      ...DepartmentPlanPage_plan
     }
   }
 `);

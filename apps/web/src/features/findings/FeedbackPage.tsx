@@ -5,8 +5,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type {
-  FeedbackTripsQuery as TripsData,
-  HostFeedbackListQuery as FeedbackData,
   HostOwnFeedbackQuery as OwnFeedbackData,
   Role,
 } from '@/gql/graphql';
@@ -16,7 +14,8 @@ import { DATE_FORMAT, formatDateRange, formatDateTime, todayLocalDate } from '@/
 import { FeedbackTripsQuery, HostFeedbackQuery, HostOwnFeedbackQuery } from './findings.operations';
 import { useFindingsTranslation, type FindingsKey } from './findingsI18n';
 import { HostFeedbackModal, type FeedbackTrip } from './HostFeedbackModal';
-import { LoadMore, appendNodes } from './paging';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { useFindingEvents } from './useFindingEvents';
 import './findings.css';
 
@@ -50,7 +49,7 @@ function HostVisits({ unitId }: { unitId: string | null }) {
   const [params, setParams] = useSearchParams();
   const [today] = useState(todayLocalDate);
   const [open, setOpen] = useState<FeedbackTrip | null>(null);
-  const { data, loading, error, fetchMore } = useQuery(FeedbackTripsQuery, {
+  const { data, loading, error, list } = usePagedList(FeedbackTripsQuery, (d) => d.trips, {
     variables: { to: today },
     notifyOnNetworkStatusChange: true,
   });
@@ -131,18 +130,7 @@ function HostVisits({ unitId }: { unitId: string | null }) {
         </ul>
       )}
       {connection && (
-        <LoadMore
-          shown={connection.nodes.length}
-          total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loading}
-          onLoadMore={() =>
-            void fetchMore({
-              variables: { after: connection.pageInfo.endCursor },
-              updateQuery: appendNodes<TripsData, 'trips'>('trips'),
-            })
-          }
-        />
+        <LoadMore list={list} />
       )}
       <HostFeedbackModal trip={open} onClose={() => setOpen(null)} />
     </Card>
@@ -172,7 +160,7 @@ function Breaches() {
   const { t: tApp } = useTranslation();
   const { t } = useFindingsTranslation();
   const [filter, setFilter] = useState<Filter>('breaches');
-  const { data, loading, error, fetchMore } = useQuery(HostFeedbackQuery, {
+  const { data, loading, error, list } = usePagedList(HostFeedbackQuery, (d) => d.hostFeedback, {
     variables: { breachesOnly: filter === 'breaches' },
     notifyOnNetworkStatusChange: true,
   });
@@ -230,18 +218,7 @@ function Breaches() {
         </ul>
       )}
       {connection && (
-        <LoadMore
-          shown={connection.nodes.length}
-          total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loading}
-          onLoadMore={() =>
-            void fetchMore({
-              variables: { after: connection.pageInfo.endCursor },
-              updateQuery: appendNodes<FeedbackData, 'hostFeedback'>('hostFeedback'),
-            })
-          }
-        />
+        <LoadMore list={list} />
       )}
     </Card>
   );

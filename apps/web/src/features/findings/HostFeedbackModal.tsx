@@ -1,9 +1,8 @@
-import { useMutation } from '@apollo/client/react';
 import { Form, Input, Radio, Typography } from 'antd';
-import { FormModal } from './FormModal';
-import { SubmitHostFeedbackMutation } from './findings.operations';
+import { FormDialog } from '@/shared/forms/FormDialog';
 import { useFindingsTranslation, type FindingsKey } from './findingsI18n';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
+import { useSubmitHostFeedback } from './findings.mutations';
 
 export interface FeedbackValues {
   noConference?: boolean;
@@ -34,17 +33,14 @@ export function HostFeedbackModal({ trip, onClose }: HostFeedbackModalProps) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<FeedbackValues>();
   // The visit's card shows what was sent once the dialog closes.
-  const [submit] = useMutation(SubmitHostFeedbackMutation, {
-    refetchQueries: ['HostOwnFeedback'],
-    awaitRefetchQueries: true,
-  });
+  const [submit] = useSubmitHostFeedback();
   return (
-    <FormModal<FeedbackValues>
+    <FormDialog<FeedbackValues>
       title={t('findings.feedback.formTitle')}
       open={!!trip}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.feedback.submit')}
+      okText={t('findings.feedback.submit')}
       successMessage={t('findings.feedback.sent')}
       fieldOf={fieldsNamed(...RULES, 'comment')}
       initialValues={{ comment: '' }}
@@ -100,6 +96,6 @@ export function HostFeedbackModal({ trip, onClose }: HostFeedbackModalProps) {
       >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} showCount maxLength={COMMENT_MAX} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
@@ -6,13 +6,13 @@ import type { Replication } from '@/gql/graphql';
 import { UnitSelect } from '@/features/units/UnitSelect';
 import { DATE_FORMAT, formatLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
-import { CreateGoodModelMutation, ModelTripOptionsQuery, SetGoodModelReplicationMutation } from './findings.operations';
-import { FormModal } from './FormModal';
+import { ModelTripOptionsQuery, } from './findings.operations';
+import { FormDialog } from '@/shared/forms/FormDialog';
 import { useFindingsTranslation } from './findingsI18n';
 import { MODEL_FIELDS, REPLICATIONS } from './modelLabels';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { UnitPicker } from './UnitPicker';
-import { useRefetchLoaded } from './paging';
+import { useCreateGoodModel, useSetGoodModelReplication } from './findings.mutations';
 
 interface ModelValues {
   tripId?: string | null;
@@ -34,16 +34,15 @@ export function CreateModelModal({ open, onClose }: { open: boolean; onClose: ()
   });
   const trips = (data ?? previousData)?.trips.nodes ?? [];
   const [knownUnits, setKnownUnits] = useState<Array<{ value: string; label: string }>>([]);
-  const refetch = useRefetchLoaded(['GoodModels']);
-  const [create] = useMutation(CreateGoodModelMutation, { onCompleted: refetch });
+  const [create] = useCreateGoodModel();
 
   return (
-    <FormModal<ModelValues>
+    <FormDialog<ModelValues>
       title={t('findings.models.createTitle')}
       open={open}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.models.create')}
+      okText={t('findings.models.create')}
       successMessage={t('findings.models.created')}
       fieldOf={fieldsNamed('tripId', 'name', 'unitId', 'field', 'description')}
       initialValues={{ name: '', field: 'ECONOMY', description: '' }}
@@ -113,7 +112,7 @@ export function CreateModelModal({ open, onClose }: { open: boolean; onClose: ()
       >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }
 
@@ -136,7 +135,7 @@ export function ReplicationModal({ model, onClose }: { model: ReplicatedModel | 
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<ReplicationValues>();
   const replication = Form.useWatch('replication', form);
-  const [save] = useMutation(SetGoodModelReplicationMutation);
+  const [save] = useSetGoodModelReplication();
   const known = model?.replicatedAt.map((u) => ({ value: u.id, label: u.name })) ?? [];
   // Another model starts a fresh form; reopening the same one keeps what was typed.
   const last = useRef<string | null>(null);
@@ -147,12 +146,12 @@ export function ReplicationModal({ model, onClose }: { model: ReplicatedModel | 
     }
   }, [model, form]);
   return (
-    <FormModal<ReplicationValues>
+    <FormDialog<ReplicationValues>
       title={t('findings.models.replicationTitle', { name: model?.name ?? '' })}
       open={!!model}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.models.saveReplication')}
+      okText={t('findings.models.saveReplication')}
       successMessage={t('findings.models.replicationSaved')}
       fieldOf={fieldsNamed('replication', 'since', 'unitIds')}
       initialValues={{
@@ -199,6 +198,6 @@ export function ReplicationModal({ model, onClose }: { model: ReplicatedModel | 
       >
         <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Empty, Input, Result, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GoodModelsQuery as ModelsData, ModelField, Replication, Role } from '@/gql/graphql';
+import type { ModelField, Replication, Role } from '@/gql/graphql';
 import { ExportButton } from '@/features/transfer/ExportButton';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { errorMessage } from '@/shared/apollo/errors';
@@ -13,7 +13,8 @@ import { GoodModelsQuery } from './findings.operations';
 import { useFindingsTranslation } from './findingsI18n';
 import { CreateModelModal, ReplicationModal, type ReplicatedModel } from './ModelModals';
 import { MODEL_FIELDS, REPLICATION_COLOR, REPLICATIONS } from './modelLabels';
-import { LoadMore, appendNodes } from './paging';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { useFindingEvents } from './useFindingEvents';
 import './findings.css';
 
@@ -34,7 +35,7 @@ export function ModelsPage() {
   const [replicating, setReplicating] = useState<ReplicatedModel | null>(null);
   const debounced = useDebouncedValue(search.trim(), 300);
   const allowed = !!me && READERS.includes(me.role);
-  const { data, previousData, loading, error, fetchMore } = useQuery(GoodModelsQuery, {
+  const { data, previousData, loading, error, list } = usePagedList(GoodModelsQuery, (d) => d.goodModels, {
     variables: { search: debounced || null, field, replication },
     skip: !allowed,
     notifyOnNetworkStatusChange: true,
@@ -150,18 +151,7 @@ export function ModelsPage() {
         </ul>
       )}
       {connection && (
-        <LoadMore
-          shown={connection.nodes.length}
-          total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loading}
-          onLoadMore={() =>
-            void fetchMore({
-              variables: { after: connection.pageInfo.endCursor },
-              updateQuery: appendNodes<ModelsData, 'goodModels'>('goodModels'),
-            })
-          }
-        />
+        <LoadMore list={list} />
       )}
       <CreateModelModal open={creating} onClose={() => setCreating(false)} />
       <ReplicationModal model={replicating} onClose={() => setReplicating(null)} />

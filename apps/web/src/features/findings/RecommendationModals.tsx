@@ -1,22 +1,18 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { nameCollator } from '@/shared/format/collator';
 import {
-  AnswerRecommendationMutation,
-  AssignRecommendationMutation,
-  CreateRecommendationMutation,
   RecommendationDepartmentsQuery,
 } from './findings.operations';
-import { FormModal } from './FormModal';
+import { FormDialog } from '@/shared/forms/FormDialog';
 import { useFindingsTranslation } from './findingsI18n';
 import type { Recommendation } from './RecommendationCard';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { UnitPicker } from './UnitPicker';
-import { useRefetchLoaded } from './paging';
+import { useAnswerRecommendation, useAssignRecommendation, useCreateRecommendation } from './findings.mutations';
 
-const REFETCH = ['Recommendations', 'RecommendationCounts'];
 
 interface AssignValues {
   departmentId?: string;
@@ -28,16 +24,15 @@ export function AssignModal({ rec, onClose }: { rec: Recommendation | null; onCl
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<AssignValues>();
   const { data } = useQuery(RecommendationDepartmentsQuery, { skip: !rec });
-  const refetch = useRefetchLoaded(REFETCH);
-  const [assign] = useMutation(AssignRecommendationMutation, { onCompleted: refetch });
+  const [assign] = useAssignRecommendation();
   const departments = [...(data?.units.nodes ?? [])].sort((a, b) => nameCollator.compare(a.name, b.name));
   return (
-    <FormModal<AssignValues>
+    <FormDialog<AssignValues>
       title={t('findings.rec.assignTitle')}
       open={!!rec}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.rec.assign')}
+      okText={t('findings.rec.assign')}
       successMessage={t('findings.rec.assignedDone')}
       fieldOf={fieldsNamed('departmentId', 'dueOn')}
       onSubmit={async (values) => {
@@ -78,7 +73,7 @@ export function AssignModal({ rec, onClose }: { rec: Recommendation | null; onCl
       >
         <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }
 
@@ -86,15 +81,14 @@ export function AssignModal({ rec, onClose }: { rec: Recommendation | null; onCl
 export function AnswerModal({ rec, onClose }: { rec: Recommendation | null; onClose: () => void }) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<{ answer: string }>();
-  const refetch = useRefetchLoaded(REFETCH);
-  const [answer] = useMutation(AnswerRecommendationMutation, { onCompleted: refetch });
+  const [answer] = useAnswerRecommendation();
   return (
-    <FormModal<{ answer: string }>
+    <FormDialog<{ answer: string }>
       title={t('findings.rec.answerTitle')}
       open={!!rec}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.rec.answerAction')}
+      okText={t('findings.rec.answerAction')}
       successMessage={t('findings.rec.answered')}
       fieldOf={fieldsNamed('answer')}
       onSubmit={async (values) => {
@@ -115,7 +109,7 @@ export function AnswerModal({ rec, onClose }: { rec: Recommendation | null; onCl
       >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }
 
@@ -135,15 +129,14 @@ interface RaiseModalProps {
 export function RaiseModal({ open, onClose, ownUnit }: RaiseModalProps) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<RaiseValues>();
-  const refetch = useRefetchLoaded(REFETCH);
-  const [raise] = useMutation(CreateRecommendationMutation, { onCompleted: refetch });
+  const [raise] = useCreateRecommendation();
   return (
-    <FormModal<RaiseValues>
+    <FormDialog<RaiseValues>
       title={t('findings.rec.raiseTitle')}
       open={open}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.rec.raise')}
+      okText={t('findings.rec.raise')}
       successMessage={t('findings.rec.raised')}
       fieldOf={fieldsNamed('unitId', 'text')}
       initialValues={{ unitId: ownUnit?.id, text: '' }}
@@ -171,6 +164,6 @@ export function RaiseModal({ open, onClose, ownUnit }: RaiseModalProps) {
       >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }

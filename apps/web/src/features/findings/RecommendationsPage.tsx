@@ -1,25 +1,26 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Alert, App, Badge, Button, Card, Empty, Result, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecommendationStatus, RecommendationsQuery as RecsData, Role } from '@/gql/graphql';
+import type { RecommendationStatus, Role } from '@/gql/graphql';
 import { ExportButton } from '@/features/transfer/ExportButton';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { errorMessage } from '@/shared/apollo/errors';
 import {
-  CloseRecommendationMutation,
   FindingsUnitQuery,
   RecommendationCountsQuery,
   RecommendationsQuery,
   ViewerDepartmentQuery,
 } from './findings.operations';
 import { useFindingsTranslation } from './findingsI18n';
-import { LoadMore, appendNodes, useRefetchLoaded } from './paging';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { RecommendationCard, type Recommendation } from './RecommendationCard';
 import { AnswerModal, AssignModal, RaiseModal } from './RecommendationModals';
 import { useFindingEvents } from './useFindingEvents';
 import './findings.css';
+import { useCloseRecommendation } from './findings.mutations';
 
 const STATUSES: readonly RecommendationStatus[] = ['OPEN', 'IN_PROGRESS', 'ANSWERED', 'CLOSED'];
 const READERS: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE', 'CENTRAL', 'HOST_UNIT'];
@@ -118,12 +119,11 @@ function StatusColumn({ status, role, departmentId }: StatusColumnProps) {
   const { message } = App.useApp();
   const [assigning, setAssigning] = useState<Recommendation | null>(null);
   const [answering, setAnswering] = useState<Recommendation | null>(null);
-  const { data, loading, error, fetchMore } = useQuery(RecommendationsQuery, {
+  const { data, loading, error, list } = usePagedList(RecommendationsQuery, (d) => d.recommendations, {
     variables: { statuses: [status] },
     notifyOnNetworkStatusChange: true,
   });
-  const refetch = useRefetchLoaded(['Recommendations', 'RecommendationCounts']);
-  const [close] = useMutation(CloseRecommendationMutation, { onCompleted: refetch });
+  const [close] = useCloseRecommendation();
   const manager = MANAGERS.includes(role);
   const canAnswer = (rec: Recommendation) =>
     manager || (role === 'DEPARTMENT_HEAD' && departmentId !== null && rec.departmentId === departmentId);
@@ -163,18 +163,7 @@ function StatusColumn({ status, role, departmentId }: StatusColumnProps) {
         </ul>
       )}
       {connection && (
-        <LoadMore
-          shown={connection.nodes.length}
-          total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loading}
-          onLoadMore={() =>
-            void fetchMore({
-              variables: { after: connection.pageInfo.endCursor },
-              updateQuery: appendNodes<RecsData, 'recommendations'>('recommendations'),
-            })
-          }
-        />
+        <LoadMore list={list} />
       )}
       <AssignModal rec={assigning} onClose={() => setAssigning(null)} />
       <AnswerModal rec={answering} onClose={() => setAnswering(null)} />

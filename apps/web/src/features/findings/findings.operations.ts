@@ -199,9 +199,9 @@ export const CloseRecommendationMutation = graphql(`
 
 /** Visits to the host unit that have taken place: the ones it can give its opinion on. */
 export const FeedbackTripsQuery = graphql(`
-  query FeedbackTrips($to: LocalDate!, $after: String) {
+  query FeedbackTrips($to: LocalDate!, $first: Int! = 20, $after: String) {
     trips(
-      first: 20
+      first: $first
       after: $after
       filter: { to: $to, states: [APPROVED, COMPLETED, REPORTED, REPORT_ACCEPTED] }
       orderBy: { field: START_DATE, direction: DESC }

@@ -3,7 +3,7 @@ import { App } from 'antd';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { FindingEventsSubscription } from './findings.operations';
 import { useFindingsTranslation, type FindingsKey } from './findingsI18n';
-import { useRefetchLoaded } from './paging';
+import { useRefetchLoaded } from '@/shared/paging/refetchLoaded';
 
 const KINDS = [
   'INSPECTION_PLANNED',
@@ -38,7 +38,7 @@ export function useFindingEvents(kinds: readonly FindingKind[], queryNames: read
     onData: ({ data }) => {
       const event = data.data?.findingEvents;
       if (!event || !isKind(event.kind) || !kinds.includes(event.kind)) return;
-      refetch();
+      void refetch();
       if (event.actorName === me?.fullName) return;
       notification.info({
         key: `${event.kind}:${event.id}`,

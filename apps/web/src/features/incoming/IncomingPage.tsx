@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Empty, Result, Segmented, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Result, Segmented, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,11 +10,13 @@ import { TripStateTag } from '@/features/trips/TripStateTag';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatDateRange, formatLocalDate, todayLocalDate } from '@/shared/format/date';
 import { nameCollator } from '@/shared/format/collator';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 
 /** The API shows a host unit only the confirmed trips coming to it or to a unit below it. */
 export const IncomingQuery = graphql(`
-  query Incoming($from: LocalDate, $to: LocalDate, $after: String) {
-    trips(filter: { from: $from, to: $to }, first: 50, after: $after, orderBy: { field: START_DATE, direction: ASC }) {
+  query Incoming($from: LocalDate, $to: LocalDate, $first: Int! = 50, $after: String) {
+    trips(filter: { from: $from, to: $to }, first: $first, after: $after, orderBy: { field: START_DATE, direction: ASC }) {
       totalCount
       pageInfo {
         hasNextPage
@@ -64,7 +66,7 @@ export function IncomingPage() {
   const [today] = useState(todayLocalDate);
   const allowed = viewer?.me.role === 'HOST_UNIT';
   const variables = period === 'upcoming' ? { from: today, to: null } : { from: null, to: today };
-  const { data, loading, error, fetchMore } = useQuery(IncomingQuery, { variables, skip: !allowed });
+  const { data, loading, error, list } = usePagedList(IncomingQuery, (d) => d.trips, { variables, skip: !allowed });
 
   if (viewer && !allowed) return <Result status="403" title={t('incoming.forbidden')} />;
   const nodes = data?.trips.nodes ?? [];
@@ -144,11 +146,7 @@ export function IncomingPage() {
           </section>
         ))
       )}
-      {data?.trips.pageInfo.hasNextPage && (
-        <Button className="load-more" onClick={() => void fetchMore({ variables: { after: data.trips.pageInfo.endCursor } })}>
-          {t('common.loadMore')}
-        </Button>
-      )}
+      <LoadMore list={list} />
     </Card>
   );
 }

@@ -1,16 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation } from '@apollo/client/react';
 import { Button, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import type { InspectionRating } from '@/gql/graphql';
-import { FormModal } from '@/features/findings/FormModal';
+import { FormDialog } from '@/shared/forms/FormDialog';
 import { UnitPicker } from '@/features/findings/UnitPicker';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import type { FieldPath } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
-import { ConcludeInspectionMutation } from './inspections.operations';
 import { RATINGS } from './inspectionLabels';
-import { useRefetchLoaded } from '@/features/findings/paging';
+import { useConcludeInspection } from './inspections.mutations';
 
 interface ActionValues {
   description: string;
@@ -58,8 +56,7 @@ interface ConclusionModalProps {
 export function ConclusionModal({ visit, onClose }: ConclusionModalProps) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<ConclusionValues>();
-  const refetch = useRefetchLoaded(['InspectionPlans', 'CorrectiveActions']);
-  const [conclude] = useMutation(ConcludeInspectionMutation, { onCompleted: refetch });
+  const [conclude] = useConcludeInspection();
   const concluded = new Set(visit?.conclusions.map((c) => c.unitId));
   const open = visit?.destinations.filter((d) => !concluded.has(d.id)) ?? [];
   const unitId = Form.useWatch('unitId', form);
@@ -100,12 +97,12 @@ export function ConclusionModal({ visit, onClose }: ConclusionModalProps) {
       : Promise.reject(new Error(t('findings.conclusion.beforeVisit')));
 
   return (
-    <FormModal<ConclusionValues>
+    <FormDialog<ConclusionValues>
       title={t('findings.conclusion.title')}
       open={!!visit}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.conclusion.submit')}
+      okText={t('findings.conclusion.submit')}
       onSubmit={onSubmit}
       fieldOf={conclusionField}
       initialValues={{
@@ -230,6 +227,6 @@ export function ConclusionModal({ visit, onClose }: ConclusionModalProps) {
           </>
         )}
       </Form.List>
-    </FormModal>
+    </FormDialog>
   );
 }

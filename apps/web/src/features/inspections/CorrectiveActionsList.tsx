@@ -1,20 +1,19 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Empty, Form, Input, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectiveActionsQuery as ActionsData, Role } from '@/gql/graphql';
-import { FormModal } from '@/features/findings/FormModal';
-import { LoadMore, appendNodes, useRefetchLoaded } from '@/features/findings/paging';
+import { FormDialog } from '@/shared/forms/FormDialog';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatLocalDate } from '@/shared/format/date';
 import {
   CorrectiveActionsQuery,
-  MarkCorrectiveActionDoneMutation,
-  VerifyCorrectiveActionMutation,
-} from './inspections.operations';
+  } from './inspections.operations';
 import { ACTION_COLOR, MANAGERS } from './inspectionLabels';
+import { useMarkCorrectiveActionDone, useVerifyCorrectiveAction } from './inspections.mutations';
 
 type Action = ActionsData['correctiveActions']['nodes'][number];
 type Filter = 'all' | 'overdue';
@@ -44,11 +43,11 @@ export function CorrectiveActionsList({ viewer }: { viewer: Viewer }) {
   const { message, modal } = App.useApp();
   const [filter, setFilter] = useState<Filter>('all');
   const [reporting, setReporting] = useState<Action | null>(null);
-  const { data, loading, error, fetchMore } = useQuery(CorrectiveActionsQuery, {
+  const { data, loading, error, list } = usePagedList(CorrectiveActionsQuery, (d) => d.correctiveActions, {
     variables: { overdueOnly: filter === 'overdue', withPlan: viewer.role !== 'HOST_UNIT' },
     notifyOnNetworkStatusChange: true,
   });
-  const [verify] = useMutation(VerifyCorrectiveActionMutation);
+  const [verify] = useVerifyCorrectiveAction();
   const manager = MANAGERS.includes(viewer.role);
   const canReport = (a: Action) =>
     a.status === 'OPEN' &&
@@ -131,18 +130,7 @@ export function CorrectiveActionsList({ viewer }: { viewer: Viewer }) {
         </ul>
       )}
       {connection && (
-        <LoadMore
-          shown={connection.nodes.length}
-          total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loading}
-          onLoadMore={() =>
-            void fetchMore({
-              variables: { after: connection.pageInfo.endCursor },
-              updateQuery: appendNodes<ActionsData, 'correctiveActions'>('correctiveActions'),
-            })
-          }
-        />
+        <LoadMore list={list} />
       )}
       <DoneModal action={reporting} onClose={() => setReporting(null)} />
     </section>
@@ -153,15 +141,14 @@ function DoneModal({ action, onClose }: { action: Action | null; onClose: () => 
   const { t } = useFindingsTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
-  const refetch = useRefetchLoaded(['CorrectiveActions']);
-  const [markDone] = useMutation(MarkCorrectiveActionDoneMutation, { onCompleted: refetch });
+  const [markDone] = useMarkCorrectiveActionDone();
   return (
-    <FormModal<{ note: string }>
+    <FormDialog<{ note: string }>
       title={t('findings.actions.markDoneTitle')}
       open={!!action}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.actions.markDone')}
+      okText={t('findings.actions.markDone')}
       fieldOf={fieldsNamed('note')}
       onSubmit={async ({ note }) => {
         if (!action) return;
@@ -182,6 +169,6 @@ function DoneModal({ action, onClose }: { action: Action | null; onClose: () => 
       >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }

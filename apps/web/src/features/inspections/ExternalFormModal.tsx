@@ -1,14 +1,14 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { App, AutoComplete, DatePicker, Form, Input } from 'antd';
 import { CadreSelect } from '@/features/roster/CadreSelect';
 import { UnitSelect } from '@/features/units/UnitSelect';
 import { ViewerCadreQuery } from '@/features/trips/trip.operations';
-import { FormModal } from '@/features/findings/FormModal';
+import { FormDialog } from '@/shared/forms/FormDialog';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
-import { RecordExternalInspectionMutation } from './inspections.operations';
 import { ORGANISERS } from './inspectionLabels';
+import { useRecordExternalInspection } from './inspections.mutations';
 
 interface ExternalValues {
   cadreId?: string;
@@ -42,7 +42,7 @@ export function ExternalFormModal({ open, onClose, cadreId, canPickCadre }: Exte
   const [form] = Form.useForm<ExternalValues>();
   const { message } = App.useApp();
   const { data: cadre } = useQuery(ViewerCadreQuery, { variables: { id: cadreId ?? '' }, skip: !cadreId });
-  const [record] = useMutation(RecordExternalInspectionMutation);
+  const [record] = useRecordExternalInspection();
   const known = cadre?.cadre ? [{ value: cadre.cadre.id, label: cadre.cadre.fullName }] : [];
 
   const onSubmit = async (values: ExternalValues) => {
@@ -66,12 +66,12 @@ export function ExternalFormModal({ open, onClose, cadreId, canPickCadre }: Exte
   };
 
   return (
-    <FormModal<ExternalValues>
+    <FormDialog<ExternalValues>
       title={t('findings.external.title')}
       open={open}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.external.submit')}
+      okText={t('findings.external.submit')}
       onSubmit={onSubmit}
       fieldOf={externalField}
       initialValues={{ cadreId: cadreId ?? undefined, unitIds: [], dates: null }}
@@ -134,6 +134,6 @@ export function ExternalFormModal({ open, onClose, cadreId, canPickCadre }: Exte
       >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { configure, screen, within } from '@testing-library/react';
 import { ViewerQuery } from '@/features/trips/trip.operations';
-import { renderLivePage } from '@/features/findings/liveTesting';
+import { renderLivePage } from '@/test/renderLivePage';
 import { always, setupUser } from '@/test/renderPage';
 import { InspectionsPage } from './InspectionsPage';
 import { CorrectiveActionsQuery, InspectionPlansQuery } from './inspections.operations';

@@ -3,9 +3,10 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Empty, Result, Select, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InspectionPlansQuery as PlansData, Role } from '@/gql/graphql';
+import type { Role } from '@/gql/graphql';
 import { ViewerQuery } from '@/features/trips/trip.operations';
-import { LoadMore, appendNodes } from '@/features/findings/paging';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { useFindingEvents } from '@/features/findings/useFindingEvents';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import '@/features/findings/findings.css';
@@ -78,7 +79,7 @@ function Plans({ viewer }: PlansProps) {
   const [teamFor, setTeamFor] = useState<Plan | null>(null);
   const [visitFor, setVisitFor] = useState<VisitTarget | null>(null);
   const [concluding, setConcluding] = useState<ConcludedVisit | null>(null);
-  const { data, loading, error, fetchMore } = useQuery(InspectionPlansQuery, {
+  const { data, loading, error, list } = usePagedList(InspectionPlansQuery, (d) => d.inspectionPlans, {
     variables: { year },
     notifyOnNetworkStatusChange: true,
   });
@@ -134,18 +135,7 @@ function Plans({ viewer }: PlansProps) {
         </ul>
       )}
       {connection && (
-        <LoadMore
-          shown={connection.nodes.length}
-          total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          loading={loading}
-          onLoadMore={() =>
-            void fetchMore({
-              variables: { after: connection.pageInfo.endCursor },
-              updateQuery: appendNodes<PlansData, 'inspectionPlans'>('inspectionPlans'),
-            })
-          }
-        />
+        <LoadMore list={list} />
       )}
       <PlanFormModal year={year} open={creating} onClose={() => setCreating(false)} />
       <TeamFormModal plan={teamFor} onClose={() => setTeamFor(null)} />

@@ -1,13 +1,11 @@
-import { useMutation } from '@apollo/client/react';
 import { DatePicker, Form, Input, Select } from 'antd';
 import { UnitSelect } from '@/features/units/UnitSelect';
-import { FormModal } from '@/features/findings/FormModal';
+import { FormDialog } from '@/shared/forms/FormDialog';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
-import { CreateInspectionPlanMutation } from './inspections.operations';
 import { SUBJECTS } from './inspectionLabels';
-import { useRefetchLoaded } from '@/features/findings/paging';
+import { useCreateInspectionPlan } from './inspections.mutations';
 
 interface PlanValues {
   title: string;
@@ -26,8 +24,7 @@ const planField = (path: Array<string | number>) => {
 export function PlanFormModal({ year, open, onClose }: { year: number; open: boolean; onClose: () => void }) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<PlanValues>();
-  const refetch = useRefetchLoaded(['InspectionPlans']);
-  const [create] = useMutation(CreateInspectionPlanMutation, { onCompleted: refetch });
+  const [create] = useCreateInspectionPlan();
 
   const onSubmit = async (values: PlanValues) => {
     const [start, end] = values.dates ?? [];
@@ -48,12 +45,12 @@ export function PlanFormModal({ year, open, onClose }: { year: number; open: boo
   };
 
   return (
-    <FormModal<PlanValues>
+    <FormDialog<PlanValues>
       title={t('findings.plan.createTitle', { year })}
       open={open}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.plan.create')}
+      okText={t('findings.plan.create')}
       onSubmit={onSubmit}
       successMessage={t('findings.plan.created')}
       fieldOf={planField}
@@ -108,6 +105,6 @@ export function PlanFormModal({ year, open, onClose }: { year: number; open: boo
       >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }

@@ -1,11 +1,9 @@
-import { useMutation } from '@apollo/client/react';
 import { Form, Input } from 'antd';
 import { CadreSelect } from '@/features/roster/CadreSelect';
-import { FormModal } from '@/features/findings/FormModal';
+import { FormDialog } from '@/shared/forms/FormDialog';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
-import { CreateInspectionTeamMutation } from './inspections.operations';
-import { useRefetchLoaded } from '@/features/findings/paging';
+import { useCreateInspectionTeam } from './inspections.mutations';
 
 interface TeamValues {
   name: string;
@@ -22,8 +20,7 @@ export function TeamFormModal({ plan, onClose }: TeamFormModalProps) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<TeamValues>();
   const lead = Form.useWatch('leadCadreId', form);
-  const refetch = useRefetchLoaded(['InspectionPlans']);
-  const [create] = useMutation(CreateInspectionTeamMutation, { onCompleted: refetch });
+  const [create] = useCreateInspectionTeam();
 
   const onSubmit = async (values: TeamValues) => {
     if (!plan || !values.leadCadreId) return;
@@ -40,12 +37,12 @@ export function TeamFormModal({ plan, onClose }: TeamFormModalProps) {
   };
 
   return (
-    <FormModal<TeamValues>
+    <FormDialog<TeamValues>
       title={t('findings.team.createTitle', { plan: plan?.title ?? '' })}
       open={!!plan}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.team.create')}
+      okText={t('findings.team.create')}
       onSubmit={onSubmit}
       successMessage={t('findings.team.created')}
       fieldOf={fieldsNamed('name', 'leadCadreId', 'memberIds')}
@@ -78,6 +75,6 @@ export function TeamFormModal({ plan, onClose }: TeamFormModalProps) {
       >
         <CadreSelect multiple exclude={lead ? [lead] : []} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }

@@ -1,11 +1,9 @@
-import { useMutation } from '@apollo/client/react';
 import { DatePicker, Form, Input, Select } from 'antd';
-import { FormModal } from '@/features/findings/FormModal';
+import { FormDialog } from '@/shared/forms/FormDialog';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { nameCollator } from '@/shared/format/collator';
-import { ScheduleInspectionVisitMutation } from './inspections.operations';
-import { useRefetchLoaded } from '@/features/findings/paging';
+import { useScheduleInspectionVisit } from './inspections.mutations';
 
 interface VisitValues {
   unitId?: string;
@@ -30,8 +28,7 @@ const visitField = (path: Array<string | number>) => {
 export function VisitFormModal({ target, onClose }: { target: VisitTarget | null; onClose: () => void }) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<VisitValues>();
-  const refetch = useRefetchLoaded(['InspectionPlans']);
-  const [schedule] = useMutation(ScheduleInspectionVisitMutation, { onCompleted: refetch });
+  const [schedule] = useScheduleInspectionVisit();
 
   const onSubmit = async (values: VisitValues) => {
     const [start, end] = values.dates ?? [];
@@ -52,12 +49,12 @@ export function VisitFormModal({ target, onClose }: { target: VisitTarget | null
 
   const targets = [...(target?.targets ?? [])].sort((a, b) => nameCollator.compare(a.name, b.name));
   return (
-    <FormModal<VisitValues>
+    <FormDialog<VisitValues>
       title={t('findings.visit.createTitle', { team: target?.team.name ?? '' })}
       open={!!target}
       onClose={onClose}
       form={form}
-      submitLabel={t('findings.visit.create')}
+      okText={t('findings.visit.create')}
       onSubmit={onSubmit}
       successMessage={t('findings.visit.scheduled')}
       fieldOf={visitField}
@@ -93,6 +90,6 @@ export function VisitFormModal({ target, onClose }: { target: VisitTarget | null
       >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
-    </FormModal>
+    </FormDialog>
   );
 }

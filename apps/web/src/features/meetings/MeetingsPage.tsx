@@ -8,7 +8,8 @@ import { CoverageCard } from '@/features/compliance/CoverageCard';
 import { useLiveEvents } from '@/features/live/LiveEvents';
 import { TripStateTag } from '@/features/trips/TripStateTag';
 import { ViewerQuery } from '@/features/trips/trip.operations';
-import { LoadMore, appendNodes } from '@/features/findings/paging';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import '@/features/findings/findings.css';
 import { errorMessage } from '@/shared/apollo/errors';
@@ -32,7 +33,7 @@ export function MeetingsPage() {
   const [year, setYear] = useState(THIS_YEAR);
   const allowed = !!me && READERS.includes(me.role);
   const coverage = useQuery(MeetingCoverageQuery, { variables: { year }, skip: !allowed });
-  const trips = useQuery(MeetingTripsQuery, {
+  const trips = usePagedList(MeetingTripsQuery, (d) => d.trips, {
     variables: { from: `${year}-01-01`, to: `${year}-12-31` },
     skip: !allowed,
     notifyOnNetworkStatusChange: true,
@@ -149,18 +150,7 @@ export function MeetingsPage() {
           </ul>
         )}
         {connection && (
-          <LoadMore
-            shown={connection.nodes.length}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            loading={trips.loading}
-            onLoadMore={() =>
-              void trips.fetchMore({
-                variables: { after: connection.pageInfo.endCursor },
-                updateQuery: appendNodes<TripsData, 'trips'>('trips'),
-              })
-            }
-          />
+          <LoadMore list={trips.list} />
         )}
       </Card>
     </div>

@@ -19,9 +19,9 @@ export const MeetingCoverageQuery = graphql(`
 `);
 
 export const MeetingTripsQuery = graphql(`
-  query MeetingTrips($from: LocalDate!, $to: LocalDate!, $after: String) {
+  query MeetingTrips($from: LocalDate!, $to: LocalDate!, $first: Int! = 20, $after: String) {
     trips(
-      first: 20
+      first: $first
       after: $after
       filter: { kinds: [MEETING], from: $from, to: $to }
       orderBy: { field: START_DATE, direction: DESC }

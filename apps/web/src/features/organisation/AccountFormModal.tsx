@@ -2,28 +2,13 @@ import { useQuery } from '@apollo/client/react';
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '@/gql';
 import type { Role } from '@/gql/graphql';
 import { CadreSelect } from '@/features/roster/CadreSelect';
 import { UnitOptionsQuery } from '@/features/units/UnitSelect';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
-import { OrgFormModal } from './OrgFormModal';
+import { FormDialog } from '@/shared/forms/FormDialog';
 import { useOrgTranslation } from './orgI18n';
-import { fieldsNamed } from '@/shared/forms/serverErrors';
-
-export const CreateAccountMutation = graphql(`
-  mutation CreateAccount($input: CreateAccountInput!) {
-    createAccount(input: $input) {
-      id
-      fullName
-      username
-      role
-      active
-      cadreId
-      unitId
-    }
-  }
-`);
+import { byLastName, fieldsNamed } from '@/shared/forms/serverErrors';
 
 /** The roles a province creates accounts for; central accounts are made by the central union. */
 export const PROVINCE_ROLES = ['CADRE', 'DEPARTMENT_HEAD', 'STANDING_BOARD', 'PROVINCE_ADMIN', 'HOST_UNIT'] as const;
@@ -64,15 +49,17 @@ export function AccountFormModal({ open, onClose, onSaved, create }: AccountForm
   };
 
   return (
-    <OrgFormModal<AccountFormValues>
+    <FormDialog<AccountFormValues>
       title={t('org.account.newTitle')}
       okText={t('org.account.add')}
+      width={640}
+      submitOnEnter
       open={open}
       onClose={onClose}
       form={form}
       initialValues={{ role: 'CADRE', fullName: '', username: '', password: '' }}
       onSubmit={onSubmit}
-      fieldOf={fieldOf}
+      fieldOf={byLastName(fieldOf)}
     >
       <Form.Item label={t('org.account.role')} name="role" rules={[{ required: true, message: t('org.account.roleRequired') }]}>
         <Select
@@ -140,7 +127,7 @@ export function AccountFormModal({ open, onClose, onSaved, create }: AccountForm
           </Form.Item>
         </Col>
       </Row>
-    </OrgFormModal>
+    </FormDialog>
   );
 }
 

@@ -1,7 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { CadreOptionsQuery } from '@/features/roster/CadreSelect';
 import { always, renderPage, setupUser } from '@/test/renderPage';
-import { AccountsPage, AccountsPageQuery, SetAccountActiveMutation } from './AccountsPage';
+import { AccountsPage, AccountsPageQuery } from './AccountsPage';
+import { SetAccountActiveMutation } from './organisation.operations';
 import { OrgViewerQuery } from './organisation.operations';
 
 // antd's first render in jsdom is slow on a busy machine: wait for answers as long as a person would.

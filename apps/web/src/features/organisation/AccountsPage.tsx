@@ -1,18 +1,18 @@
 import { LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Empty, Input, Popconfirm, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '@/gql';
-import type { AccountsPageQuery as AccountsPageData, Role } from '@/gql/graphql';
+import { getFragmentData, graphql } from '@/gql';
+import type { AccountsPage_AccountFragment, Role } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
-import { AccountFormModal, CreateAccountMutation, PROVINCE_ROLES, type AccountFormValues } from './AccountFormModal';
-import { CursorPager } from './CursorPager';
+import { AccountFormModal, PROVINCE_ROLES, type AccountFormValues } from './AccountFormModal';
 import { useOrgTranslation } from './orgI18n';
 import { RoleGate } from './RoleGate';
-import { useCursorPages } from './useCursorPages';
 import './organisation.css';
+import { useCreateAccount, useSetAccountActive } from './organisation.mutations';
 
 export const AccountsPageQuery = graphql(`
   query AccountsPage($first: Int!, $after: String, $search: String, $role: Role) {
@@ -23,30 +23,28 @@ export const AccountsPageQuery = graphql(`
         endCursor
       }
       nodes {
-        id
-        fullName
-        username
-        role
-        active
-        cadreId
-        unitId
+        ...AccountsPage_account
       }
-    }
-  }
-`);
-
-export const SetAccountActiveMutation = graphql(`
-  mutation SetAccountActive($id: ID!, $active: Boolean!) {
-    setAccountActive(id: $id, active: $active) {
-      id
-      active
     }
   }
 `);
 
 const PAGE_SIZE = 20;
 
-type Account = AccountsPageData['accounts']['nodes'][number];
+/** An account as a row of the list shows it. */
+export const AccountsPage_account = graphql(`
+  fragment AccountsPage_account on User {
+    id
+    fullName
+    username
+    role
+    active
+    cadreId
+    unitId
+  }
+`);
+
+type Account = AccountsPage_AccountFragment;
 
 export function AccountsPage() {
   return <RoleGate roles={['PROVINCE_ADMIN']}>{(viewer) => <Accounts viewerId={viewer.id} />}</RoleGate>;
@@ -60,14 +58,13 @@ function Accounts({ viewerId }: { viewerId: string }) {
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim(), 300);
   const [role, setRole] = useState<Role | undefined>(undefined);
-  const pages = useCursorPages();
-  const { data, previousData, loading, error, refetch } = useQuery(AccountsPageQuery, {
-    variables: { first: PAGE_SIZE, after: pages.after, search: debounced || null, role: role ?? null },
+  const { data, previousData, loading, error, list } = usePagedList(AccountsPageQuery, (d) => d.accounts, {
+    variables: { first: PAGE_SIZE, search: debounced || null, role: role ?? null },
   });
   const connection = (data ?? previousData)?.accounts;
   const [creating, setCreating] = useState(false);
-  const [create] = useMutation(CreateAccountMutation);
-  const [setActive] = useMutation(SetAccountActiveMutation);
+  const [create] = useCreateAccount();
+  const [setActive] = useSetAccountActive();
   const [busy, setBusy] = useState<string | null>(null);
   const filtered = !!(debounced || role);
 
@@ -84,7 +81,6 @@ function Accounts({ viewerId }: { viewerId: string }) {
         },
       },
     });
-    await refetch();
   };
 
   const toggle = async (account: Account) => {
@@ -182,7 +178,6 @@ function Accounts({ viewerId }: { viewerId: string }) {
           value={search}
           onChange={(e) => {
             setSearch(e.target.value);
-            pages.reset();
           }}
         />
         <Select<Role>
@@ -192,7 +187,6 @@ function Accounts({ viewerId }: { viewerId: string }) {
           value={role}
           onChange={(next) => {
             setRole(next);
-            pages.reset();
           }}
           options={[...PROVINCE_ROLES].map((r) => ({ value: r, label: tt(`role.${r}`) }))}
         />
@@ -206,7 +200,7 @@ function Accounts({ viewerId }: { viewerId: string }) {
         size="middle"
         loading={loading}
         columns={columns}
-        dataSource={connection?.nodes ?? []}
+        dataSource={getFragmentData(AccountsPage_account, connection?.nodes ?? [])}
         pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{
@@ -220,16 +214,7 @@ function Accounts({ viewerId }: { viewerId: string }) {
           ),
         }}
       />
-      {connection && (
-        <CursorPager
-          pages={pages}
-          pageSize={PAGE_SIZE}
-          totalCount={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          endCursor={connection.pageInfo.endCursor}
-          loading={loading}
-        />
-      )}
+      <LoadMore list={list} />
       <AccountFormModal
         open={creating}
         onClose={() => setCreating(false)}

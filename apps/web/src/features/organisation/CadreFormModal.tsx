@@ -1,12 +1,13 @@
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import type { CadreRow_CadreFragment, Gender } from '@/gql/graphql';
 import { nameCollator } from '@/shared/format/collator';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
-import { OrgFormModal } from './OrgFormModal';
-import { CreateCadreMutation, DepartmentOptionsQuery, RosterQuery, UpdateCadreMutation } from './organisation.operations';
+import { FormDialog } from '@/shared/forms/FormDialog';
+import { DepartmentOptionsQuery, RosterQuery } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
-import { fieldsNamed } from '@/shared/forms/serverErrors';
+import { byLastName, fieldsNamed } from '@/shared/forms/serverErrors';
+import { useCreateCadre, useUpdateCadre } from './organisation.mutations';
 
 export interface CadreFormValues {
   fullName: string;
@@ -73,8 +74,8 @@ export function CadreFormModal({ open, cadre, onClose, onSaved }: CadreFormModal
   const { t } = useOrgTranslation();
   const [form] = Form.useForm<CadreFormValues>();
   const departments = useDepartmentOptions();
-  const [create] = useMutation(CreateCadreMutation, { refetchQueries: [RosterQuery] });
-  const [update] = useMutation(UpdateCadreMutation);
+  const [create] = useCreateCadre();
+  const [update] = useUpdateCadre();
   const client = useApolloClient();
   const editing = !!cadre;
   const subjectFrom = Form.useWatch('subjectFrom', form);
@@ -99,15 +100,17 @@ export function CadreFormModal({ open, cadre, onClose, onSaved }: CadreFormModal
   };
 
   return (
-    <OrgFormModal<CadreFormValues>
+    <FormDialog<CadreFormValues>
       title={editing ? t('org.cadre.editTitle', { name: cadre.fullName }) : t('org.cadre.newTitle')}
       okText={editing ? t('org.save') : t('org.cadre.add')}
+      width={640}
+      submitOnEnter
       open={open}
       onClose={onClose}
       form={form}
       initialValues={valuesOf(cadre)}
       onSubmit={onSubmit}
-      fieldOf={fieldOf}
+      fieldOf={byLastName(fieldOf)}
       onConflict={() => client.refetchQueries({ include: [RosterQuery] })}
       revision={cadre?.version}
     >
@@ -212,6 +215,6 @@ export function CadreFormModal({ open, cadre, onClose, onSaved }: CadreFormModal
           </Form.Item>
         </Col>
       </Row>
-    </OrgFormModal>
+    </FormDialog>
   );
 }

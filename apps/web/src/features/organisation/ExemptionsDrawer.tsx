@@ -1,5 +1,4 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { useMutation } from '@apollo/client/react';
 import { Alert, App, Button, DatePicker, Drawer, Empty, Form, Input, List, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +6,10 @@ import { getFragmentData } from '@/gql';
 import type { CadreRow_CadreFragment, ExemptionKind } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, formatDateRange, toLocalDate, type Dayjs } from '@/shared/format/date';
-import { CreateExemptionMutation, DeleteExemptionMutation, ExemptionRow_exemption } from './organisation.operations';
+import { ExemptionRow_exemption } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
 import { byLastName, placeServerError } from '@/shared/forms/serverErrors';
+import { useCreateExemption, useDeleteExemption } from './organisation.mutations';
 
 export const EXEMPTION_KINDS: readonly ExemptionKind[] = ['MATERNITY', 'LONG_STUDY', 'LONG_SICK_LEAVE', 'OTHER'];
 
@@ -30,8 +30,8 @@ export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFrag
   const { message } = App.useApp();
   const [form] = Form.useForm<ExemptionFormValues>();
   const [failure, setFailure] = useState<string | null>(null);
-  const [create, { loading: creating }] = useMutation(CreateExemptionMutation);
-  const [remove] = useMutation(DeleteExemptionMutation);
+  const [create, { loading: creating }] = useCreateExemption();
+  const [remove] = useDeleteExemption();
   const exemptions = cadre
     ? [...(getFragmentData(ExemptionRow_exemption, cadre.exemptions) ?? [])].sort((a, b) =>
         b.startDate.localeCompare(a.startDate),
@@ -60,15 +60,6 @@ export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFrag
             note: values.note.trim(),
           },
         },
-        update: (cache, { data }) => {
-          const created = data?.createExemption;
-          if (!created) return;
-          const ref = cache.identify({ __typename: 'Exemption', id: created.id });
-          cache.modify({
-            id: cache.identify({ __typename: 'Cadre', id: cadre.id }),
-            fields: { exemptions: (existing) => (Array.isArray(existing) ? [...existing, { __ref: ref }] : existing) },
-          });
-        },
       });
       form.resetFields();
       void message.success(t('org.exemption.added'));
@@ -81,10 +72,6 @@ export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFrag
     try {
       await remove({
         variables: { id },
-        update: (cache) => {
-          cache.evict({ id: cache.identify({ __typename: 'Exemption', id }) });
-          cache.gc();
-        },
       });
       void message.success(t('org.exemption.removed'));
     } catch (error) {

@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import {
   Alert,
   App,
@@ -37,22 +37,21 @@ import {
 } from '@/shared/format/date';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { useDepartmentOptions } from './CadreFormModal';
-import { OrgFormModal } from './OrgFormModal';
-import {
-  CreateBatchMutation,
-  CreateTopicMutation,
-  PlanningPage_batch,
-  PlanningPage_topic,
-  PlanningQuery,
-  SetBatchActiveMutation,
-  SetTopicActiveMutation,
-  UpdateBatchMutation,
-  UpdateTopicMutation,
-} from './planning.operations';
+import { FormDialog } from '@/shared/forms/FormDialog';
+import { byLastName } from '@/shared/forms/serverErrors';
+import { PlanningPage_batch, PlanningPage_topic, PlanningQuery } from './planning.operations';
 import { useOrgTranslation } from './orgI18n';
 import { PLAN_STATE_COLOR } from './planLabels';
 import { RoleGate } from './RoleGate';
 import './organisation.css';
+import {
+  useCreateBatch,
+  useCreateTopic,
+  useSetBatchActive,
+  useSetTopicActive,
+  useUpdateBatch,
+  useUpdateTopic,
+} from './organisation.mutations';
 
 type Batch = PlanningPage_BatchFragment;
 type Topic = PlanningPage_TopicFragment;
@@ -85,8 +84,8 @@ function PlanningView() {
   const [editing, setEditing] = useState<Editing>(null);
   // Looked up in the latest answer, so a reload after a conflict reaches the open form.
   const editingBatch = editing?.kind === 'batch' && editing.id ? (batches.find((b) => b.id === editing.id) ?? null) : null;
-  const [setBatchActive] = useMutation(SetBatchActiveMutation);
-  const [setTopicActive] = useMutation(SetTopicActiveMutation);
+  const [setBatchActive] = useSetBatchActive();
+  const [setTopicActive] = useSetTopicActive();
   const [busy, setBusy] = useState<string | null>(null);
   const today = todayLocalDate();
 
@@ -443,8 +442,8 @@ export function BatchModal({ open, year, batch, onClose }: BatchModalProps) {
   const { t } = useOrgTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<BatchValues>();
-  const [create] = useMutation(CreateBatchMutation, { refetchQueries: [PlanningQuery] });
-  const [update] = useMutation(UpdateBatchMutation);
+  const [create] = useCreateBatch();
+  const [update] = useUpdateBatch();
   const client = useApolloClient();
   const dates = Form.useWatch('dates', form);
 
@@ -466,19 +465,21 @@ export function BatchModal({ open, year, batch, onClose }: BatchModalProps) {
   };
 
   return (
-    <OrgFormModal<BatchValues>
+    <FormDialog<BatchValues>
       title={
         batch
           ? t('org.batch.editTitle', { number: batch.number, quarter: batch.quarter, year })
           : t('org.batch.newTitle', { year })
       }
       okText={batch ? t('org.save') : t('org.batch.add')}
+      width={640}
+      submitOnEnter
       open={open}
       onClose={onClose}
       form={form}
       initialValues={batchValuesOf(batch)}
       onSubmit={onSubmit}
-      fieldOf={batchFieldOf}
+      fieldOf={byLastName(batchFieldOf)}
       onConflict={() => client.refetchQueries({ include: [PlanningQuery] })}
       revision={batch?.version}
     >
@@ -544,7 +545,7 @@ export function BatchModal({ open, year, batch, onClose }: BatchModalProps) {
           disabledDate={(d) => !!dates && d.isAfter(dates[1], 'day')}
         />
       </Form.Item>
-    </OrgFormModal>
+    </FormDialog>
   );
 }
 
@@ -576,8 +577,8 @@ export function TopicModal({ open, year, topic, onClose }: TopicModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<TopicValues>();
   const departments = useDepartmentOptions();
-  const [create] = useMutation(CreateTopicMutation, { refetchQueries: [PlanningQuery] });
-  const [update] = useMutation(UpdateTopicMutation);
+  const [create] = useCreateTopic();
+  const [update] = useUpdateTopic();
   const client = useApolloClient();
 
   const onSubmit = async (values: TopicValues) => {
@@ -593,15 +594,17 @@ export function TopicModal({ open, year, topic, onClose }: TopicModalProps) {
   };
 
   return (
-    <OrgFormModal<TopicValues>
+    <FormDialog<TopicValues>
       title={topic ? t('org.topic.editTitle', { year: topic.year }) : t('org.topic.newTitle', { year })}
       okText={topic ? t('org.save') : t('org.topic.add')}
+      width={640}
+      submitOnEnter
       open={open}
       onClose={onClose}
       form={form}
       initialValues={topicValuesOf(topic)}
       onSubmit={onSubmit}
-      fieldOf={topicFieldOf}
+      fieldOf={byLastName(topicFieldOf)}
       onConflict={() => client.refetchQueries({ include: [PlanningQuery] })}
       revision={topic?.version}
     >
@@ -636,6 +639,6 @@ export function TopicModal({ open, year, topic, onClose }: TopicModalProps) {
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
       </Form.Item>
       <Space />
-    </OrgFormModal>
+    </FormDialog>
   );
 }

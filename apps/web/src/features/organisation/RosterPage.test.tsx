@@ -57,7 +57,7 @@ const lookups: Mocks = [
 ];
 
 describe('the cadre list', () => {
-  it('lists the cadres a page at a time with their category, term and subject period in dd/MM/yyyy', async () => {
+  it('lists the cadres, the next page under the first with "Xem thêm", with their category, term and subject period in dd/MM/yyyy', async () => {
     const user = setupUser();
     renderPage('/organisation/roster', '/organisation/roster', <RosterPage />, [
       ...lookups,
@@ -105,12 +105,12 @@ describe('the cadre list', () => {
     expect(screen.getByText('Từ 15/01/2024')).toBeInTheDocument();
     expect(screen.getByText('1 lần miễn')).toBeInTheDocument();
     expect(screen.getByText('41 cán bộ')).toBeInTheDocument();
-    expect(screen.getByText('Trang 1/3')).toBeInTheDocument();
+    expect(screen.getByText('Đang hiện 2/41')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: /Trang sau/ }));
+    await user.click(screen.getByRole('button', { name: 'Xem thêm' }));
     expect(await screen.findByText('Võ Minh Quân')).toBeInTheDocument();
-    expect(screen.getByText('Trang 2/3')).toBeInTheDocument();
-    expect(screen.queryByText('Đặng Thu Hà')).not.toBeInTheDocument();
+    expect(screen.getByText('Đang hiện 3/41')).toBeInTheDocument();
+    expect(screen.getByText('Đặng Thu Hà')).toBeInTheDocument();
   });
 
   it('says so when no cadre matches', async () => {

@@ -1,5 +1,4 @@
 import { EditOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { useQuery } from '@apollo/client/react';
 import {
   Alert,
   App,
@@ -20,15 +19,15 @@ import { useTranslation } from 'react-i18next';
 import { getFragmentData } from '@/gql';
 import type { CadreFilter, CadreRow_CadreFragment } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { formatLocalDate, todayLocalDate } from '@/shared/format/date';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { CadreFormModal, useDepartmentOptions } from './CadreFormModal';
-import { CursorPager } from './CursorPager';
 import { ExemptionsDrawer } from './ExemptionsDrawer';
 import { CadreRow_cadre, ExemptionRow_exemption, RosterQuery } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
 import { RoleGate } from './RoleGate';
-import { useCursorPages } from './useCursorPages';
 import './organisation.css';
 
 export const PAGE_SIZE = 20;
@@ -48,7 +47,6 @@ function Roster() {
   const [departmentId, setDepartmentId] = useState<string | undefined>();
   const [category, setCategory] = useState<Category | undefined>();
   const [subjectNow, setSubjectNow] = useState(false);
-  const pages = useCursorPages();
   const departments = useDepartmentOptions();
   // Unset filters are left out: the API reads an explicit null category as "must be null" and finds no one.
   const filter: CadreFilter = {
@@ -58,8 +56,8 @@ function Roster() {
     executiveMember: category === 'executiveMember' ? true : undefined,
     subjectOn: subjectNow ? todayLocalDate() : undefined,
   };
-  const { data, previousData, loading, error } = useQuery(RosterQuery, {
-    variables: { first: PAGE_SIZE, after: pages.after, filter },
+  const { data, previousData, loading, error, list } = usePagedList(RosterQuery, (d) => d.cadres, {
+    variables: { first: PAGE_SIZE, filter },
   });
   const connection = (data ?? previousData)?.cadres;
   const cadres = getFragmentData(CadreRow_cadre, connection?.nodes ?? []);
@@ -67,13 +65,6 @@ function Roster() {
   const [exemptionsOf, setExemptionsOf] = useState<string | null>(null);
   const editedCadre = editing?.id ? (cadres.find((c) => c.id === editing.id) ?? null) : null;
   const filtered = !!(debounced || departmentId || category || subjectNow);
-
-  const refilter =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      pages.reset();
-    };
 
   const columns: TableColumnsType<CadreRow_CadreFragment> = [
     {
@@ -179,7 +170,6 @@ function Roster() {
           value={search}
           onChange={(e) => {
             setSearch(e.target.value);
-            pages.reset();
           }}
         />
         <Select
@@ -187,7 +177,7 @@ function Roster() {
           aria-label={t('org.roster.departmentFilter')}
           placeholder={t('org.roster.departmentFilter')}
           value={departmentId}
-          onChange={refilter(setDepartmentId)}
+          onChange={setDepartmentId}
           options={departments.options}
           showSearch={{ optionFilterProp: 'label' }}
         />
@@ -196,7 +186,7 @@ function Roster() {
           aria-label={t('org.roster.categoryFilter')}
           placeholder={t('org.roster.categoryFilter')}
           value={category}
-          onChange={refilter(setCategory)}
+          onChange={setCategory}
           options={[
             { value: 'agencyStaff', label: t('org.category.agencyStaff') },
             { value: 'executiveMember', label: t('org.category.executiveMember') },
@@ -205,7 +195,7 @@ function Roster() {
         <Select<'all' | 'now'>
           aria-label={t('org.roster.subjectFilter')}
           value={subjectNow ? 'now' : 'all'}
-          onChange={(v) => refilter(setSubjectNow)(v === 'now')}
+          onChange={(v) => setSubjectNow(v === 'now')}
           options={[
             { value: 'all', label: t('org.roster.subjectAll') },
             { value: 'now', label: t('org.roster.subjectNow') },
@@ -237,16 +227,7 @@ function Roster() {
           ),
         }}
       />
-      {connection && (
-        <CursorPager
-          pages={pages}
-          pageSize={PAGE_SIZE}
-          totalCount={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          endCursor={connection.pageInfo.endCursor}
-          loading={loading}
-        />
-      )}
+      <LoadMore list={list} />
       <CadreFormModal
         open={!!editing}
         cadre={editedCadre}

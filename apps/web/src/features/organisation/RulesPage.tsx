@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import {
   Alert,
   App,
@@ -23,11 +23,12 @@ import { getFragmentData } from '@/gql';
 import type { CheckMode, PolicyRuleInput, RulesForm_RuleFragment } from '@/gql/graphql';
 import { apiError, errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
-import { PolicyRuleQuery, RulesForm_rule, SetPolicyRuleMutation } from './organisation.operations';
+import { PolicyRuleQuery, RulesForm_rule } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
 import { RoleGate } from './RoleGate';
 import { byLastName, placeServerError } from '@/shared/forms/serverErrors';
 import './organisation.css';
+import { useSetPolicyRule } from './organisation.mutations';
 
 const CHECKS = ['checkLateRegistration', 'checkDoubleBooking', 'checkHostLoad', 'checkTopicOverlap'] as const;
 const MODES: readonly CheckMode[] = ['BLOCK', 'WARN', 'OFF'];
@@ -129,7 +130,7 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
   const { t: tt } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<RulesFormValues>();
-  const [save, { loading: saving }] = useMutation(SetPolicyRuleMutation);
+  const [save, { loading: saving }] = useSetPolicyRule();
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const reportRequired = Form.useWatch('reportRequired', form);

@@ -1,13 +1,15 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Checkbox, Col, DatePicker, Descriptions, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { getFragmentData } from '@/gql';
 import type { UnitKind, UnitRow_UnitFragment } from '@/gql/graphql';
 import { DATE_FORMAT, formatLocalDate, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
-import { OrgFormModal } from './OrgFormModal';
-import { CreateUnitMutation, UnitRow_unit, UnitsPageQuery, UpdateUnitMutation } from './organisation.operations';
+import { FormDialog } from '@/shared/forms/FormDialog';
+import { byLastName } from '@/shared/forms/serverErrors';
+import { UnitRow_unit, UnitsPageQuery } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
+import { useCreateUnit, useUpdateUnit } from './organisation.mutations';
 
 export const UNIT_KINDS: readonly UnitKind[] = [
   'PROVINCIAL_AGENCY',
@@ -129,8 +131,8 @@ interface UnitFormModalProps {
 export function UnitFormModal({ open, unit, parent, onClose, onSaved, onConflict }: UnitFormModalProps) {
   const { t } = useOrgTranslation();
   const [form] = Form.useForm<UnitFormValues>();
-  const [create] = useMutation(CreateUnitMutation);
-  const [update] = useMutation(UpdateUnitMutation);
+  const [create] = useCreateUnit();
+  const [update] = useUpdateUnit();
   const editing = !!unit;
   const kind = Form.useWatch('kind', form);
   const validFrom = Form.useWatch('validFrom', form);
@@ -167,15 +169,17 @@ export function UnitFormModal({ open, unit, parent, onClose, onSaved, onConflict
   };
 
   return (
-    <OrgFormModal<UnitFormValues>
+    <FormDialog<UnitFormValues>
       title={editing ? t('org.unit.editTitle', { name: unit.name }) : t('org.unit.newTitle')}
       okText={editing ? t('org.save') : t('org.unit.add')}
+      width={640}
+      submitOnEnter
       open={open}
       onClose={onClose}
       form={form}
       initialValues={valuesOf(unit, parent)}
       onSubmit={onSubmit}
-      fieldOf={fieldOf}
+      fieldOf={byLastName(fieldOf)}
       onConflict={onConflict}
       revision={unit?.version}
     >
@@ -293,6 +297,6 @@ export function UnitFormModal({ open, unit, parent, onClose, onSaved, onConflict
           ]}
         />
       </Form.Item>
-    </OrgFormModal>
+    </FormDialog>
   );
 }

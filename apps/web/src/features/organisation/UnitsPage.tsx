@@ -1,5 +1,5 @@
 import { CloudDownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient } from '@apollo/client/react';
 import {
   Alert,
   App,
@@ -21,15 +21,17 @@ import { useTranslation } from 'react-i18next';
 import { getFragmentData } from '@/gql';
 import type { UnitFilter, UnitKind, UnitRow_UnitFragment } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
+import { useRefetchLoaded } from '@/shared/paging/refetchLoaded';
 import { formatLocalDate, todayLocalDate } from '@/shared/format/date';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
-import { CursorPager } from './CursorPager';
-import { ImportCommunesMutation, UnitRow_unit, UnitsPageQuery } from './organisation.operations';
+import { UnitRow_unit, UnitsPageQuery } from './organisation.operations';
 import { useOrgTranslation, type OrgT } from './orgI18n';
 import { RoleGate } from './RoleGate';
 import { UNIT_KINDS, UnitFormModal } from './UnitFormModal';
-import { useCursorPages } from './useCursorPages';
 import './organisation.css';
+import { useImportCommunes } from './organisation.mutations';
 
 const PAGE_SIZE = 20;
 const CHILD_PAGE = 50;
@@ -78,7 +80,6 @@ function Units() {
   const [kinds, setKinds] = useState<UnitKind[]>([]);
   const [hardshipOnly, setHardshipOnly] = useState(false);
   const [currentOnly, setCurrentOnly] = useState(false);
-  const pages = useCursorPages();
   const flat = !!(debounced || kinds.length || hardshipOnly || currentOnly);
   const filter: UnitFilter = flat
     ? {
@@ -88,9 +89,11 @@ function Units() {
         validOn: currentOnly ? todayLocalDate() : undefined,
       }
     : { kinds: ['PROVINCIAL_AGENCY'] };
-  const { data, previousData, loading, error, refetch } = useQuery(UnitsPageQuery, {
-    variables: { first: PAGE_SIZE, after: pages.after, filter },
+  const { data, previousData, loading, error, list } = usePagedList(UnitsPageQuery, (d) => d.units, {
+    variables: { first: PAGE_SIZE, filter },
   });
+  // Fetches again as many units as the list shows, so a change keeps the rows loaded with "Xem thêm".
+  const refetch = useRefetchLoaded(['UnitsPage']);
   const connection = (data ?? previousData)?.units;
   const top = getFragmentData(UnitRow_unit, connection?.nodes ?? []);
   const [children, setChildren] = useState<Record<string, Children>>({});
@@ -99,7 +102,7 @@ function Units() {
   const [form, setForm] = useState<{ unit: UnitRow_UnitFragment | null; parent: { id: string; name: string } | null } | null>(
     null,
   );
-  const [importCommunes, { loading: importing }] = useMutation(ImportCommunesMutation);
+  const [importCommunes, { loading: importing }] = useImportCommunes();
 
   const loadChildren = async (parentId: string, after: string | null) => {
     setLoadingParents((prev) => [...prev, parentId]);
@@ -107,7 +110,8 @@ function Units() {
       const { data: page } = await client.query({
         query: UnitsPageQuery,
         variables: { first: CHILD_PAGE, after, filter: { parentId } },
-        fetchPolicy: 'network-only',
+        // The tree keeps the children it has loaded itself; the cache would join the pages a second time.
+        fetchPolicy: 'no-cache',
       });
       if (!page) return;
       const nodes = getFragmentData(UnitRow_unit, page.units.nodes);
@@ -136,13 +140,6 @@ function Units() {
     return { ...u, key: u.id, children: rows.length ? rows : undefined };
   };
   const rows = top.map(rowOf);
-
-  const refilter =
-    <T,>(set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      pages.reset();
-    };
 
   const onSaved = (unit: UnitRow_UnitFragment, created: boolean) => {
     void message.success(created ? t('org.unit.created', { name: unit.name }) : t('org.unit.saved', { name: unit.name }));
@@ -296,7 +293,6 @@ function Units() {
           value={search}
           onChange={(e) => {
             setSearch(e.target.value);
-            pages.reset();
           }}
         />
         <Select<UnitKind[]>
@@ -305,14 +301,14 @@ function Units() {
           aria-label={t('org.units.kindFilter')}
           placeholder={t('org.units.kindFilter')}
           value={kinds}
-          onChange={refilter(setKinds)}
+          onChange={setKinds}
           options={UNIT_KINDS.map((k) => ({ value: k, label: t(`org.unitKind.${k}`) }))}
           maxTagCount="responsive"
         />
-        <Checkbox checked={hardshipOnly} onChange={(e) => refilter(setHardshipOnly)(e.target.checked)}>
+        <Checkbox checked={hardshipOnly} onChange={(e) => setHardshipOnly(e.target.checked)}>
           {t('org.units.hardshipOnly')}
         </Checkbox>
-        <Checkbox checked={currentOnly} onChange={(e) => refilter(setCurrentOnly)(e.target.checked)}>
+        <Checkbox checked={currentOnly} onChange={(e) => setCurrentOnly(e.target.checked)}>
           {t('org.units.currentOnly')}
         </Checkbox>
       </div>
@@ -344,16 +340,7 @@ function Units() {
           ),
         }}
       />
-      {flat && connection && (
-        <CursorPager
-          pages={pages}
-          pageSize={PAGE_SIZE}
-          totalCount={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          endCursor={connection.pageInfo.endCursor}
-          loading={loading}
-        />
-      )}
+      {flat && <LoadMore list={list} />}
       <UnitFormModal
         open={!!form}
         unit={editing}

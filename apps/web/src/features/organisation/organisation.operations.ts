@@ -200,3 +200,20 @@ export const SetPolicyRuleMutation = graphql(`
     }
   }
 `);
+
+export const CreateAccountMutation = graphql(`
+  mutation CreateAccount($input: CreateAccountInput!) {
+    createAccount(input: $input) {
+      ...AccountsPage_account
+    }
+  }
+`);
+
+export const SetAccountActiveMutation = graphql(`
+  mutation SetAccountActive($id: ID!, $active: Boolean!) {
+    setAccountActive(id: $id, active: $active) {
+      id
+      active
+    }
+  }
+`);

@@ -1,8 +1,8 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReportPage_ReportFragment } from '@/gql/graphql';
-import { apiError, errorMessage } from '@/shared/apollo/errors';
+import { FormDialog } from '@/shared/forms/FormDialog';
+import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { useFinalizeReport } from './useFinalizeReport';
 
 interface FinalizeModalProps {
@@ -14,62 +14,39 @@ interface FinalizeModalProps {
 /** Asks for the document number and a confirmation: once issued, the report no longer changes. */
 export function FinalizeModal({ report, onClose, onConflict }: FinalizeModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ number: string }>();
-  const [finalize, { loading }] = useFinalizeReport();
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const submit = async () => {
-    let number: string;
-    try {
-      ({ number } = await form.validateFields());
-    } catch {
-      return;
-    }
-    setFailure(null);
-    try {
-      await finalize({
-        variables: { provinceId: report.provinceId, year: report.year, version: report.version, number: number.trim() },
-      });
-      message.success(t('reports.finalized', { number: number.trim() }));
-      onClose();
-    } catch (error) {
-      const problem = apiError(error);
-      if (problem?.code === 'BAD_USER_INPUT' && problem.field === 'number') {
-        form.setFields([{ name: 'number', errors: [problem.message] }]);
-        return;
-      }
-      setFailure(errorMessage(error, t));
-      if (problem?.code === 'CONFLICT') await onConflict();
-    }
-  };
+  const [finalize] = useFinalizeReport();
+  const number = Form.useWatch('number', form)?.trim() ?? '';
 
   return (
-    <Modal
+    <FormDialog<{ number: string }>
       open
       title={t('reports.finalizeTitle', { year: report.year })}
       okText={t('reports.finalize')}
-      cancelText={t('reports.cancel')}
-      okButtonProps={{ danger: true, loading }}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      danger
+      form={form}
+      fieldOf={fieldsNamed('number')}
+      successMessage={t('reports.finalized', { number })}
+      onConflict={onConflict}
+      onClose={onClose}
+      onSubmit={({ number: typed }) =>
+        finalize({
+          variables: { provinceId: report.provinceId, year: report.year, version: report.version, number: typed.trim() },
+        })
+      }
     >
       <Alert type="warning" showIcon title={t('reports.finalizeConfirm')} />
-      {failure && <Alert type="error" showIcon title={failure} className="modal-alert" />}
-      <Form form={form} layout="vertical" onFinish={() => void submit()}>
-        <Form.Item
-          name="number"
-          label={t('reports.number')}
-          extra={t('reports.numberHelp')}
-          rules={[
-            { required: true, whitespace: true, message: t('reports.required') },
-            { pattern: /^\s*\d{1,6}\s*$/, message: t('reports.numberInvalid') },
-          ]}
-        >
-          <Input inputMode="numeric" autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="number"
+        label={t('reports.number')}
+        extra={t('reports.numberHelp')}
+        rules={[
+          { required: true, whitespace: true, message: t('reports.required') },
+          { pattern: /^\s*\d{1,6}\s*$/, message: t('reports.numberInvalid') },
+        ]}
+      >
+        <Input inputMode="numeric" autoFocus />
+      </Form.Item>
+    </FormDialog>
   );
 }

@@ -1,12 +1,13 @@
 import { CalendarOutlined, CopyOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Input, Popconfirm, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarOwner } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatDateTime } from '@/shared/format/date';
-import { CreateCalendarFeedMutation, MyCalendarFeedsQuery, RevokeCalendarFeedMutation } from './transfer.operations';
+import { MyCalendarFeedsQuery } from './transfer.operations';
+import { useCreateCalendarFeed, useRevokeCalendarFeed } from './transfer.mutations';
 
 /** The full address of a feed path, as a calendar app outside the browser needs it. */
 export const feedUrl = (path: string): string => new URL(path, window.location.origin).toString();
@@ -20,9 +21,8 @@ export function CalendarFeedCard({ owner }: { owner: CalendarOwner }) {
   const { message } = App.useApp();
   const [fresh, setFresh] = useState<string | null>(null);
   const { data, loading, error } = useQuery(MyCalendarFeedsQuery);
-  const refetchQueries = [{ query: MyCalendarFeedsQuery }];
-  const [create, creating] = useMutation(CreateCalendarFeedMutation, { refetchQueries, awaitRefetchQueries: true });
-  const [revoke, revoking] = useMutation(RevokeCalendarFeedMutation, { refetchQueries, awaitRefetchQueries: true });
+  const [create, creating] = useCreateCalendarFeed();
+  const [revoke, revoking] = useRevokeCalendarFeed();
   const feed = data?.myCalendarFeeds.find((f) => f.owner === owner);
 
   const onCreate = async () => {

@@ -2,11 +2,39 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Progress, Space, Spin, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { graphql } from '@/gql';
 import type { ImportKind } from '@/gql/graphql';
 import { downloadFile } from '@/shared/files/download';
 import { formatCount } from '@/shared/format/number';
 import { TEMPLATE_FILES, UploadError, checkFile, uploadImport } from './upload';
 import { isFinished, useImportJob, type ImportJobView } from './useImportJob';
+
+/** What the card shows of an import: its progress while it runs, its counts or problems once over. */
+export const ImportCard_job = graphql(`
+  fragment ImportCard_job on ImportJob {
+    id
+    kind
+    fileName
+    status
+    phase
+    percent
+    processedRows
+    totalRows
+    createdCount
+    updatedCount
+    skippedCount
+    problemCount
+    message
+    createdAt
+    finishedAt
+    problems {
+      sheet
+      row
+      column
+      message
+    }
+  }
+`);
 
 type Problem = ImportJobView['problems'][number];
 

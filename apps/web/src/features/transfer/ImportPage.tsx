@@ -3,14 +3,30 @@ import { Alert, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RoleGate } from '@/features/organisation/RoleGate';
-import type { ImportJobsQuery as ImportJobsResult, ImportKind, ImportStatus } from '@/gql/graphql';
+import { getFragmentData, graphql } from '@/gql';
+import type { ImportKind, ImportStatus, RecentImports_JobFragment } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatDateTime } from '@/shared/format/date';
 import { formatCount } from '@/shared/format/number';
 import { ImportCard } from './ImportCard';
 import { ImportJobsQuery } from './transfer.operations';
 
-type Job = ImportJobsResult['importJobs'][number];
+/** A row of the recent imports: what was imported, when, and how it ended. */
+export const RecentImports_job = graphql(`
+  fragment RecentImports_job on ImportJob {
+    id
+    kind
+    fileName
+    status
+    createdCount
+    updatedCount
+    skippedCount
+    problemCount
+    createdAt
+  }
+`);
+
+type Job = RecentImports_JobFragment;
 
 const KINDS: readonly ImportKind[] = ['UNITS', 'ROSTER', 'TRIPS'];
 const STATUS_COLOR: Record<ImportStatus, string> = { RUNNING: 'processing', DONE: 'success', INVALID: 'warning', ERROR: 'error' };
@@ -30,7 +46,7 @@ function useRecentImports() {
           size="small"
           rowKey="id"
           loading={loading && !data}
-          dataSource={data?.importJobs ?? []}
+          dataSource={getFragmentData(RecentImports_job, data?.importJobs ?? [])}
           pagination={false}
           locale={{ emptyText: t('transfer.import.recentEmpty') }}
           scroll={{ x: 640 }}

@@ -3,27 +3,7 @@ import { graphql } from '@/gql';
 export const ImportJobQuery = graphql(`
   query ImportJob($id: ID!) {
     importJob(id: $id) {
-      id
-      kind
-      fileName
-      status
-      phase
-      percent
-      processedRows
-      totalRows
-      createdCount
-      updatedCount
-      skippedCount
-      problemCount
-      message
-      createdAt
-      finishedAt
-      problems {
-        sheet
-        row
-        column
-        message
-      }
+      ...ImportCard_job
     }
   }
 `);
@@ -32,20 +12,7 @@ export const ImportJobsQuery = graphql(`
   query ImportJobs($first: Int!) {
     importJobs(first: $first) {
       id
-      kind
-      fileName
-      status
-      phase
-      percent
-      processedRows
-      totalRows
-      createdCount
-      updatedCount
-      skippedCount
-      problemCount
-      message
-      createdAt
-      finishedAt
+      ...RecentImports_job
     }
   }
 `);
@@ -53,27 +20,7 @@ export const ImportJobsQuery = graphql(`
 export const ImportProgressSubscription = graphql(`
   subscription ImportProgress($jobId: ID!) {
     importProgress(jobId: $jobId) {
-      id
-      kind
-      fileName
-      status
-      phase
-      percent
-      processedRows
-      totalRows
-      createdCount
-      updatedCount
-      skippedCount
-      problemCount
-      message
-      createdAt
-      finishedAt
-      problems {
-        sheet
-        row
-        column
-        message
-      }
+      ...ImportCard_job
     }
   }
 `);

@@ -1,9 +1,11 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
-import type { ImportJobQuery as ImportJobResult } from '@/gql/graphql';
+import { getFragmentData } from '@/gql';
+import type { ImportCard_JobFragment } from '@/gql/graphql';
+import { ImportCard_job } from './ImportCard';
 import { ImportJobQuery, ImportProgressSubscription } from './transfer.operations';
 
-export type ImportJobView = ImportJobResult['importJob'];
+export type ImportJobView = ImportCard_JobFragment;
 
 export const isFinished = (job: { status: string } | undefined | null): boolean => !!job && job.status !== 'RUNNING';
 
@@ -24,14 +26,14 @@ export function useImportJob(jobId: string): { job: ImportJobView | undefined; p
     notifyOnNetworkStatusChange: false,
     pollInterval: interval,
   });
-  const read = query.data?.importJob;
+  const read = getFragmentData(ImportCard_job, query.data?.importJob);
   if (isFinished(read) && !readFinished) setReadFinished(true);
   const finished = finishedByPush || isFinished(read);
   useSubscription(ImportProgressSubscription, {
     variables: { jobId },
     skip: polling || finished,
     onData: ({ data }) => {
-      if (data.data) setPushed(data.data.importProgress);
+      if (data.data) setPushed(getFragmentData(ImportCard_job, data.data.importProgress));
     },
     onError: () => setPolling(true),
   });

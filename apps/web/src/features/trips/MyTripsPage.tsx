@@ -3,6 +3,8 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Empty, Input, Result, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '@/shared/paging/LoadMore';
+import { usePagedList } from '@/shared/paging/usePagedList';
 import { Link, useNavigate } from 'react-router';
 import { getFragmentData } from '@/gql';
 import type { TripCard_TripFragment, TripFilter, TripKind, TripState } from '@/gql/graphql';
@@ -30,8 +32,7 @@ export function MyTripsPage() {
     kinds: kinds.length ? kinds : null,
     search: debounced || null,
   };
-  const { data, loading, error, fetchMore } = useQuery(MyTripsQuery, { variables: { filter }, skip: !cadreId });
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { data, loading, error, list } = usePagedList(MyTripsQuery, (d) => d.trips, { variables: { filter }, skip: !cadreId });
 
   if (viewerLoading && !me) {
     return (
@@ -107,19 +108,7 @@ export function MyTripsPage() {
               );
             })}
           </ul>
-          {connection.pageInfo.hasNextPage && (
-            <Space className="load-more">
-              <Button
-                loading={loadingMore}
-                onClick={() => {
-                  setLoadingMore(true);
-                  void fetchMore({ variables: { after: connection.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
-                }}
-              >
-                {t('common.loadMore')}
-              </Button>
-            </Space>
-          )}
+          <LoadMore list={list} />
         </>
       )}
     </Card>

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDeviceDraft } from '@/shared/forms/useDeviceDraft';
-import { DraftNotice } from './DraftNotice';
+import { DraftNotice } from '@/shared/forms/DraftNotice';
 import { TripForm } from './TripForm';
 import { ViewerCadreQuery, ViewerQuery } from './trip.operations';
 import { toCreateInput, type TripDraft, type TripFormValues } from './tripFormValues';

@@ -1,3 +1,4 @@
+import { useApolloClient } from '@apollo/client/react';
 import { Button, DatePicker, Form, Input, InputNumber, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,8 @@ import { apiError } from '@/shared/apollo/errors';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, todayLocalDate, type Dayjs } from '@/shared/format/date';
 import { formatAmount, parseAmount } from '@/shared/format/money';
 import { useDeviceDraft } from '@/shared/forms/useDeviceDraft';
-import { TripActionModal } from './TripActionModal';
+import { FormDialog } from '@/shared/forms/FormDialog';
+import { byLastName, fieldsNamed } from '@/shared/forms/serverErrors';
 import { useAcceptTripReport } from './useAcceptTripReport';
 import { useCancelTrip } from './useCancelTrip';
 import { useCompleteTrip } from './useCompleteTrip';
@@ -162,6 +164,31 @@ interface ModalProps {
   trip: ActionTrip;
 }
 
+/** Someone else changed the trip: the dialog says so and the page shows the trip as it is now. */
+function useReloadTrip(): () => Promise<unknown> {
+  const client = useApolloClient();
+  return () => client.refetchQueries({ include: 'active' });
+}
+
+const COMPLETE_FIELDS: Record<string, keyof CompleteValues> = {
+  actualStart: 'dates',
+  actualEnd: 'dates',
+  actualCost: 'actualCost',
+  travelOrderNo: 'travelOrderNo',
+};
+
+const REPORT_FIELDS = fieldsNamed(
+  'findings',
+  'difficulties',
+  'membersConcerns',
+  'goodModels',
+  'recommendations',
+  'membersPresent',
+  'meetingQuality',
+  'conclusion',
+  'activityOutcome',
+);
+
 function SubmitLateModal({
   open,
   onClose,
@@ -169,15 +196,18 @@ function SubmitLateModal({
   onSubmit,
 }: Omit<ModalProps, 'trip'> & { initial: string; onSubmit: (text: string) => Promise<void> }) {
   const { t } = useTranslation();
+  const reload = useReloadTrip();
   const [form] = Form.useForm<{ lateJustification: string }>();
   return (
-    <TripActionModal
+    <FormDialog
       title={t('tripAction.submitLateTitle')}
       okText={t('tripAction.submit')}
       open={open}
       onClose={onClose}
       form={form}
       initialValues={{ lateJustification: initial }}
+      fieldOf={fieldsNamed('lateJustification')}
+      onConflict={reload}
       onSubmit={({ lateJustification }) => onSubmit(lateJustification.trim())}
     >
       <Form.Item
@@ -191,22 +221,25 @@ function SubmitLateModal({
       >
         <Input.TextArea autoSize={{ minRows: 3 }} />
       </Form.Item>
-    </TripActionModal>
+    </FormDialog>
   );
 }
 
 function CancelModal({ open, onClose, trip }: ModalProps) {
   const { t } = useTranslation();
+  const reload = useReloadTrip();
   const [form] = Form.useForm<{ reason: string }>();
   const { cancelTrip } = useCancelTrip();
   return (
-    <TripActionModal
+    <FormDialog
       title={t('tripAction.cancelTitle')}
       okText={t('tripAction.cancel')}
       danger
       open={open}
       onClose={onClose}
       form={form}
+      fieldOf={fieldsNamed('reason')}
+      onConflict={reload}
       onSubmit={async ({ reason }) => {
         await cancelTrip({ id: trip.id, version: trip.version, reason: reason.trim() });
       }}
@@ -221,7 +254,7 @@ function CancelModal({ open, onClose, trip }: ModalProps) {
       >
         <Input.TextArea autoSize={{ minRows: 3 }} />
       </Form.Item>
-    </TripActionModal>
+    </FormDialog>
   );
 }
 
@@ -233,11 +266,12 @@ interface CompleteValues {
 
 function CompleteModal({ open, onClose, trip }: ModalProps) {
   const { t } = useTranslation();
+  const reload = useReloadTrip();
   const [form] = Form.useForm<CompleteValues>();
   const { completeTrip } = useCompleteTrip();
   const today = todayLocalDate();
   return (
-    <TripActionModal
+    <FormDialog
       title={t('tripAction.completeTitle')}
       okText={t('tripAction.complete')}
       open={open}
@@ -247,7 +281,8 @@ function CompleteModal({ open, onClose, trip }: ModalProps) {
         dates: [fromLocalDate(trip.startDate), fromLocalDate(trip.endDate)],
         travelOrderNo: trip.travelOrderNo ?? '',
       }}
-      fieldMap={{ actualStart: 'dates', actualEnd: 'dates' }}
+      fieldOf={byLastName((last) => COMPLETE_FIELDS[last])}
+      onConflict={reload}
       onSubmit={async ({ dates, actualCost, travelOrderNo }) => {
         await completeTrip({
           id: trip.id,
@@ -296,7 +331,7 @@ function CompleteModal({ open, onClose, trip }: ModalProps) {
       <Form.Item label={t('trip.field.travelOrderNo')} name="travelOrderNo" rules={[{ max: 60, message: t('tripForm.tooLong') }]}>
         <Input />
       </Form.Item>
-    </TripActionModal>
+    </FormDialog>
   );
 }
 
@@ -314,6 +349,7 @@ interface ReportValues {
 
 function ReportModal({ open, onClose, trip, userId }: ModalProps & { userId: string }) {
   const { t } = useTranslation();
+  const reload = useReloadTrip();
   const [form] = Form.useForm<ReportValues>();
   const { reportTrip } = useReportTrip();
   // A report is written on the way back, often without signal: keep it on the phone until sent.
@@ -321,13 +357,15 @@ function ReportModal({ open, onClose, trip, userId }: ModalProps & { userId: str
   const required = (message: string) => [{ required: true, whitespace: true, message }];
   const area = <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />;
   return (
-    <TripActionModal
+    <FormDialog
       title={t('tripAction.reportTitle')}
       okText={t('tripAction.sendReport')}
       open={open}
       onClose={onClose}
       form={form}
       draft={draft}
+      fieldOf={REPORT_FIELDS}
+      onConflict={reload}
       onSubmit={async (v) => {
         await reportTrip({
           id: trip.id,
@@ -395,21 +433,24 @@ function ReportModal({ open, onClose, trip, userId }: ModalProps & { userId: str
       <Form.Item label={t('report.recommendations')} name="recommendations">
         {area}
       </Form.Item>
-    </TripActionModal>
+    </FormDialog>
   );
 }
 
 function AcceptModal({ open, onClose, trip }: ModalProps) {
   const { t } = useTranslation();
+  const reload = useReloadTrip();
   const [form] = Form.useForm<{ note?: string }>();
   const { acceptTripReport } = useAcceptTripReport();
   return (
-    <TripActionModal
+    <FormDialog
       title={t('tripAction.acceptTitle')}
       okText={t('tripAction.accept')}
       open={open}
       onClose={onClose}
       form={form}
+      fieldOf={fieldsNamed('note')}
+      onConflict={reload}
       onSubmit={async ({ note }) => {
         await acceptTripReport({ id: trip.id, version: trip.version, note: note?.trim() || null });
       }}
@@ -417,6 +458,6 @@ function AcceptModal({ open, onClose, trip }: ModalProps) {
       <Form.Item label={t('tripAction.note')} name="note">
         <Input.TextArea autoSize={{ minRows: 2 }} />
       </Form.Item>
-    </TripActionModal>
+    </FormDialog>
   );
 }

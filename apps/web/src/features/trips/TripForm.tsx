@@ -12,7 +12,7 @@ import { DATE_FORMAT, formatLocalDate, fromLocalDate, toLocalDate } from '@/shar
 import { formatAmount, parseAmount } from '@/shared/format/money';
 import { nameCollator } from '@/shared/format/collator';
 import type { DeviceDraft } from '@/shared/forms/useDeviceDraft';
-import { isConnectionLost } from './DraftNotice';
+import { isConnectionLost } from '@/shared/forms/DraftNotice';
 import { TripFormOptionsQuery } from './trip.operations';
 import { formFieldOf, toCreateInput, type TripDraft, type TripFormValues } from './tripFormValues';
 import { TRIP_KINDS } from './tripLabels';

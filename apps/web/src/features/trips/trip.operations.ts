@@ -104,8 +104,8 @@ export const TripDetailQuery = graphql(`
 `);
 
 export const MyTripsQuery = graphql(`
-  query MyTrips($filter: TripFilter!, $after: String) {
-    trips(filter: $filter, first: 20, after: $after, orderBy: { field: START_DATE, direction: DESC }) {
+  query MyTrips($filter: TripFilter!, $first: Int! = 20, $after: String) {
+    trips(filter: $filter, first: $first, after: $after, orderBy: { field: START_DATE, direction: DESC }) {
       totalCount
       pageInfo {
         hasNextPage

@@ -1,10 +1,14 @@
-import type { ApolloCache } from '@apollo/client';
-
 /**
- * A trip that changes state leaves some filtered lists and joins others: drop every cached trip
- * list so the lists on screen fetch again, instead of guessing which filters still match.
+ * Every screen that lists trips, by query name. A trip that is created or changes state leaves some
+ * filtered lists and joins others: the lists on screen fetch again instead of guessing which filters
+ * still match (see `useListMutation`); a list opened later checks the server itself (`usePagedList`).
  */
-export function evictTripLists(cache: ApolloCache): void {
-  cache.evict({ id: 'ROOT_QUERY', fieldName: 'trips' });
-  cache.gc();
-}
+export const TRIP_LISTS = [
+  'MyTrips',
+  'Incoming',
+  'ApprovalQueue',
+  'ApprovedTrips',
+  'DepartmentPlan',
+  'MeetingTrips',
+  'FeedbackTrips',
+] as const;

@@ -1,10 +1,10 @@
-import { useMutation } from '@apollo/client/react';
 import type { AcceptTripReportMutationVariables } from '@/gql/graphql';
 import { AcceptTripReportMutation } from './trip.mutations';
-import { evictTripLists } from './tripCache';
+import { useListMutation } from '@/shared/apollo/useListMutation';
+import { TRIP_LISTS } from './tripCache';
 
 export function useAcceptTripReport() {
-  const [mutate, { loading }] = useMutation(AcceptTripReportMutation, { update: evictTripLists });
+  const [mutate, { loading }] = useListMutation(AcceptTripReportMutation, TRIP_LISTS);
   const acceptTripReport = async (variables: AcceptTripReportMutationVariables) => {
     const { data } = await mutate({ variables });
     if (!data) throw new Error('AcceptTripReport returned no data');

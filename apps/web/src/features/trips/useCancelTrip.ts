@@ -1,10 +1,10 @@
-import { useMutation } from '@apollo/client/react';
 import type { CancelTripMutationVariables } from '@/gql/graphql';
 import { CancelTripMutation } from './trip.mutations';
-import { evictTripLists } from './tripCache';
+import { useListMutation } from '@/shared/apollo/useListMutation';
+import { TRIP_LISTS } from './tripCache';
 
 export function useCancelTrip() {
-  const [mutate, { loading }] = useMutation(CancelTripMutation, { update: evictTripLists });
+  const [mutate, { loading }] = useListMutation(CancelTripMutation, TRIP_LISTS);
   const cancelTrip = async (variables: CancelTripMutationVariables) => {
     const { data } = await mutate({ variables });
     if (!data) throw new Error('CancelTrip returned no data');

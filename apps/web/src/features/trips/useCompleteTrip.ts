@@ -1,10 +1,10 @@
-import { useMutation } from '@apollo/client/react';
 import type { CompleteTripMutationVariables } from '@/gql/graphql';
 import { CompleteTripMutation } from './trip.mutations';
-import { evictTripLists } from './tripCache';
+import { useListMutation } from '@/shared/apollo/useListMutation';
+import { TRIP_LISTS } from './tripCache';
 
 export function useCompleteTrip() {
-  const [mutate, { loading }] = useMutation(CompleteTripMutation, { update: evictTripLists });
+  const [mutate, { loading }] = useListMutation(CompleteTripMutation, TRIP_LISTS);
   const completeTrip = async (variables: CompleteTripMutationVariables) => {
     const { data } = await mutate({ variables });
     if (!data) throw new Error('CompleteTrip returned no data');

@@ -1,10 +1,10 @@
-import { useMutation } from '@apollo/client/react';
 import type { CreateTripMutationVariables } from '@/gql/graphql';
 import { CreateTripMutation } from './trip.mutations';
-import { evictTripLists } from './tripCache';
+import { useListMutation } from '@/shared/apollo/useListMutation';
+import { TRIP_LISTS } from './tripCache';
 
 export function useCreateTrip() {
-  const [mutate, { loading }] = useMutation(CreateTripMutation, { update: evictTripLists });
+  const [mutate, { loading }] = useListMutation(CreateTripMutation, TRIP_LISTS);
   const createTrip = async (variables: CreateTripMutationVariables) => {
     const { data } = await mutate({ variables });
     if (!data) throw new Error('CreateTrip returned no data');

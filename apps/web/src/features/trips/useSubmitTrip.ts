@@ -1,10 +1,10 @@
-import { useMutation } from '@apollo/client/react';
 import type { SubmitTripMutationVariables } from '@/gql/graphql';
 import { SubmitTripMutation } from './trip.mutations';
-import { evictTripLists } from './tripCache';
+import { useListMutation } from '@/shared/apollo/useListMutation';
+import { TRIP_LISTS } from './tripCache';
 
 export function useSubmitTrip() {
-  const [mutate, { loading }] = useMutation(SubmitTripMutation, { update: evictTripLists });
+  const [mutate, { loading }] = useListMutation(SubmitTripMutation, TRIP_LISTS);
   const submitTrip = async (variables: SubmitTripMutationVariables) => {
     const { data } = await mutate({ variables });
     if (!data) throw new Error('SubmitTrip returned no data');

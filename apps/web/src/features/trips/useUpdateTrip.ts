@@ -1,10 +1,10 @@
-import { useMutation } from '@apollo/client/react';
 import type { UpdateTripMutationVariables } from '@/gql/graphql';
 import { UpdateTripMutation } from './trip.mutations';
-import { evictTripLists } from './tripCache';
+import { useListMutation } from '@/shared/apollo/useListMutation';
+import { TRIP_LISTS } from './tripCache';
 
 export function useUpdateTrip() {
-  const [mutate, { loading }] = useMutation(UpdateTripMutation, { update: evictTripLists });
+  const [mutate, { loading }] = useListMutation(UpdateTripMutation, TRIP_LISTS);
   const updateTrip = async (variables: UpdateTripMutationVariables) => {
     const { data } = await mutate({ variables });
     if (!data) throw new Error('UpdateTrip returned no data');

@@ -1,4 +1,4 @@
-import { InMemoryCache } from '@apollo/client';
+import { InMemoryCache, type FieldPolicy } from '@apollo/client';
 
 interface Connection {
   nodes: readonly unknown[];
@@ -7,29 +7,41 @@ interface Connection {
 }
 
 /**
- * Trips and cadre results come in cursor pages: "Xem thêm" appends the next page to the list it continues, and each
- * filter keeps a list of its own.
+ * A cursor-paged list (`…Connection`): one cache entry per set of arguments but the cursor, so each
+ * filter (and page size) keeps a list of its own, and "Xem thêm" (`fetchMore` with `after`) appends
+ * the next page to the list it continues. An answer without `after` is the list from its start and
+ * replaces it: a refetch of the rows shown (`useRefetchLoaded`) puts them in place.
  */
+export function cursorConnection(): FieldPolicy<Connection> {
+  return {
+    keyArgs: (args) => (args ? Object.keys(args).filter((name) => name !== 'after') : false),
+    merge(existing, incoming, { args }) {
+      if (!existing || !args?.after) return incoming;
+      return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+    },
+  };
+}
+
+/** The API's paged lists, all on the one policy. */
+const PAGED_LISTS = [
+  'accounts',
+  'cadreCompliance',
+  'cadres',
+  'correctiveActions',
+  'goodModels',
+  'hostFeedback',
+  'inspectionPlans',
+  'recommendations',
+  'tripEvents',
+  'trips',
+  'units',
+] as const;
+
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
       Query: {
-        fields: {
-          trips: {
-            keyArgs: ['filter', 'orderBy', 'first'],
-            merge(existing: Connection | undefined, incoming: Connection, { args }) {
-              if (!existing || !args?.after) return incoming;
-              return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
-            },
-          },
-          cadreCompliance: {
-            keyArgs: ['year', 'provinceId', 'filter', 'first'],
-            merge(existing: Connection | undefined, incoming: Connection, { args }) {
-              if (!existing || !args?.after) return incoming;
-              return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
-            },
-          },
-        },
+        fields: Object.fromEntries(PAGED_LISTS.map((field) => [field, cursorConnection()])),
       },
     },
   });

@@ -6,7 +6,7 @@ import { act, render, waitFor } from '@testing-library/react';
 import { App } from 'antd';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
-import type { Mocks } from '@/test/renderPage';
+import type { Mocks } from './renderPage';
 import { createCache } from '@/shared/apollo/cache';
 
 export interface LiveFinding {
