@@ -12,6 +12,7 @@ import {
 } from './findings.operations';
 import { renderLivePage } from '@/test/renderLivePage';
 import { RecommendationsPage } from './RecommendationsPage';
+import { connection as pageOf } from '@/test/connection';
 
 jest.setTimeout(180_000);
 // The machine running the suite may be busy: give the page time to answer.
@@ -48,12 +49,7 @@ const OVERDUE = rec('r-1', 'Đề nghị hỗ trợ kinh phí sửa nhà văn h�
 const FRESH = rec('r-2', 'Đề nghị mở lớp tập huấn kỹ năng cho bí thư chi đoàn.');
 const RAISED = rec('r-3', 'Đề nghị tổ chức ngày hội việc làm cho thanh niên nông thôn.');
 
-const connection = (nodes: unknown[]) => ({
-  __typename: 'RecommendationConnection',
-  totalCount: nodes.length,
-  pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-  nodes,
-});
+const connection = (nodes: unknown[]) => pageOf('RecommendationConnection', nodes);
 const count = (n: number) => ({ __typename: 'RecommendationConnection', totalCount: n });
 
 const lookups: Mocks = [

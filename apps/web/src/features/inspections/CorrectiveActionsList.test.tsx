@@ -2,6 +2,7 @@ import { configure, screen, within } from '@testing-library/react';
 import { renderPage, type Mocks } from '@/test/renderPage';
 import { CorrectiveActionsList } from './CorrectiveActionsList';
 import { CorrectiveActionsQuery } from './inspections.operations';
+import { connection as pageOf } from '@/test/connection';
 
 jest.setTimeout(180_000);
 // The machine running the suite may be busy: give the page time to answer.
@@ -42,12 +43,7 @@ function action(id: string, description: string, conclusion: Record<string, unkn
   };
 }
 
-const connection = (nodes: unknown[]) => ({
-  __typename: 'CorrectiveActionConnection',
-  totalCount: nodes.length,
-  pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-  nodes,
-});
+const connection = (nodes: unknown[]) => pageOf('CorrectiveActionConnection', nodes);
 
 const cardOf = (text: string): HTMLElement => {
   const card = screen.getByText(text).closest('.findings-card');

@@ -4,6 +4,7 @@ import { always, renderPage, setupUser } from '@/test/renderPage';
 import { AccountsPage, AccountsPageQuery } from './AccountsPage';
 import { SetAccountActiveMutation } from './organisation.operations';
 import { OrgViewerQuery } from './organisation.operations';
+import { connection as pageOf } from '@/test/connection';
 
 // antd's first render in jsdom is slow on a busy machine: wait for answers as long as a person would.
 configure({ asyncUtilTimeout: 60_000 });
@@ -19,16 +20,7 @@ const SELF = account('u-admin', 'Ban Tổ chức Tỉnh đoàn Lâm Đồng', 'a
 const KIEN = account('u-kien', 'Dương Quốc Kiên', 'canbo.ldg', 'CADRE', { cadreId: 'c-1' });
 const LOC = account('u-loc', 'Ngô Xuân Lộc', 'thuongtruc.ldg', 'STANDING_BOARD', { cadreId: 'c-2' });
 
-const connection = (nodes: unknown[]) => ({
-  data: {
-    accounts: {
-      __typename: 'UserConnection',
-      totalCount: nodes.length,
-      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-      nodes,
-    },
-  },
-});
+const connection = (nodes: unknown[]) => ({ data: { accounts: pageOf('UserConnection', nodes) } });
 
 type Vars = { search?: string | null; role?: string | null };
 

@@ -2,6 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import { always, renderPage, setupUser } from '@/test/renderPage';
 import { OrgViewerQuery, UnitsPageQuery } from './organisation.operations';
 import { UnitsPage } from './UnitsPage';
+import { connection as pageOf } from '@/test/connection';
 
 // antd's first render in jsdom is slow on a busy machine: wait for answers as long as a person would.
 configure({ asyncUtilTimeout: 60_000 });
@@ -28,16 +29,7 @@ function unit(id: string, name: string, kind: string, extra: Record<string, unkn
   };
 }
 
-const connection = (nodes: unknown[]) => ({
-  data: {
-    units: {
-      __typename: 'UnitConnection',
-      totalCount: nodes.length,
-      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-      nodes,
-    },
-  },
-});
+const connection = (nodes: unknown[]) => ({ data: { units: pageOf('UnitConnection', nodes) } });
 
 const ROOT = unit('root', 'Cơ quan Tỉnh đoàn Lâm Đồng', 'PROVINCIAL_AGENCY');
 const PARENT = { __typename: 'Unit', id: 'root', name: 'Cơ quan Tỉnh đoàn Lâm Đồng' };

@@ -4,6 +4,7 @@ import { App, Button } from 'antd';
 import { createCache } from '@/shared/apollo/cache';
 import { LoadMore } from '@/shared/paging/LoadMore';
 import { usePagedList } from '@/shared/paging/usePagedList';
+import { connection } from '@/test/connection';
 import { setupUser, type Mocks } from '@/test/renderPage';
 import { getFragmentData } from '@/gql';
 import { AccountsPage_account, AccountsPageQuery } from './AccountsPage';
@@ -24,9 +25,7 @@ const account = (id: string, fullName: string) => ({
 });
 
 const page = (nodes: unknown[], totalCount: number, endCursor: string, hasNextPage: boolean) => ({
-  data: {
-    accounts: { __typename: 'UserConnection', totalCount, pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor }, nodes },
-  },
+  data: { accounts: connection('UserConnection', nodes, { totalCount, endCursor, hasNextPage }) },
 });
 
 const AN = account('an', 'Nguyễn Văn An');
