@@ -14,6 +14,7 @@ import { createTripLoaders, type TripLoaders } from './modules/trips/trip.loader
 import { createInspectionLoaders, type InspectionLoaders } from './modules/inspections/inspection.loaders';
 import { createFindingLoaders, type FindingLoaders } from './modules/findings/finding.loaders';
 import { createRulesLoaders, type RulesLoaders } from './modules/rules/rules.loaders';
+import { createAccountLoaders, type AccountLoaders } from './modules/accounts/account.loaders';
 
 /** What lives as long as the process: built once by the composition root. */
 export interface AppDeps {
@@ -34,6 +35,7 @@ export interface AppDeps {
 /** Per-request loaders, each bound to the request's transaction (built from the modules' *.loaders.ts). */
 export type Loaders = UnitLoaders &
   RosterLoaders &
+  AccountLoaders &
   RulesLoaders &
   PlanningLoaders &
   TripLoaders &
@@ -64,6 +66,7 @@ export function createLoaders(tx: ScopedTransaction): Loaders {
   return {
     ...createUnitLoaders(manager),
     ...createRosterLoaders(manager),
+    ...createAccountLoaders(manager),
     ...createRulesLoaders(manager),
     ...createPlanningLoaders(manager),
     ...createTripLoaders(manager),

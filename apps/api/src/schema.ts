@@ -2,13 +2,13 @@ import path from 'node:path';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Role } from './shared/access';
-import { AppError, ErrorCode } from './shared/errors';
+import { signInRequired } from './shared/errors';
 import type { AppPubSub } from './shared/pubsub';
 import { validateArgument } from './shared/validation';
 import type { Viewer } from './modules/tenancy/tenancy';
 import { ProvinceResolver } from './modules/tenancy/province.resolver';
 import { AuthResolver } from './modules/accounts/auth.resolver';
-import { UserResolver } from './modules/accounts/user.resolver';
+import { CadreAccountResolver, UserResolver } from './modules/accounts/user.resolver';
 import { AccountResolver } from './modules/accounts/account.resolver';
 import { UnitResolver } from './modules/units/unit.resolver';
 import { RosterResolver } from './modules/roster/roster.resolver';
@@ -30,11 +30,13 @@ import {
 import { GoodModelResolver, HostFeedbackResolver, RecommendationResolver } from './modules/findings/finding.resolver';
 import { ReportResolver } from './modules/reports/report.resolver';
 import { CalendarFeedResolver, ImportJobResolver } from './modules/transfer/transfer.resolver';
+import { ErrorReasonResolver } from './error-reasons';
 
 export const resolvers = [
   ProvinceResolver,
   AuthResolver,
   UserResolver,
+  CadreAccountResolver,
   AccountResolver,
   UnitResolver,
   RosterResolver,
@@ -57,12 +59,13 @@ export const resolvers = [
   ReportResolver,
   ImportJobResolver,
   CalendarFeedResolver,
+  ErrorReasonResolver,
 ] as const;
 
 export const SCHEMA_FILE = path.resolve(__dirname, '../../../packages/schema/schema.graphql');
 
 const authChecker: AuthChecker<{ viewer: Viewer | null }, Role> = ({ context }, roles) => {
-  if (!context.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+  if (!context.viewer) throw signInRequired();
   return roles.length === 0 || roles.includes(context.viewer.role);
 };
 

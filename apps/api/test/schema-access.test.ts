@@ -64,12 +64,12 @@ describe('every root field declares who may call it', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('leaves only sign-in and the province list open to anonymous callers', () => {
+  it('leaves only sign-in, the province list and the catalogue of error reasons open to anonymous callers', () => {
     const open = rootFields(schema)
       .filter((f) => f.access === 'PUBLIC')
       .map((f) => f.name)
       .sort();
-    expect(open).toEqual(['Mutation.login', 'Query.provinces']);
+    expect(open).toEqual(['Mutation.login', 'Query.errorReasons', 'Query.provinces']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { badInput } from './errors';
+import { RequestReason, badInput } from './errors';
 
 /** Calendar dates travel as 'YYYY-MM-DD' strings; these helpers never involve time zones. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -6,7 +6,7 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function assertDate(value: string, field: string): string {
   const d = new Date(`${value}T00:00:00Z`);
   if (!ISO_DATE.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw badInput(field, `Ngày "${value}" không hợp lệ.`, 'INVALID_DATE');
+    throw badInput(field, `Ngày "${value}" không hợp lệ.`, RequestReason.INVALID_DATE);
   }
   return value;
 }

@@ -18,11 +18,42 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+declare const REASON: unique symbol;
+
+/**
+ * Why an operation was refused, sent as `extensions.reason` beside the code. Only `defineReasons` makes
+ * one: a bare string does not compile, so every reason the API sends is declared in a `*.errors.ts`
+ * (a module's own, or this file's for the request's shape) and published in the schema's `ErrorReason`.
+ */
+export type ErrorReason = string & { readonly [REASON]: true };
+
+/** Declares a module's reasons (in its `<module>.errors.ts`); each one's value is its name. */
+export function defineReasons<const N extends string>(...names: N[]): { readonly [K in N]: K & ErrorReason } {
+  return Object.freeze(Object.fromEntries(names.map((name) => [name, name]))) as { readonly [K in N]: K & ErrorReason };
+}
+
+/** Refusals of a request's shape (ids, characters, size of a query), from shared/validation.ts and shared/limits.ts. */
+export const RequestReason = defineReasons(
+  'INVALID_ID',
+  'INVALID_CHARACTERS',
+  'INVALID_VALUE',
+  'INVALID_DATE',
+  'INVALID_CURSOR',
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COMPLEX',
+  'TOO_MANY_TOKENS',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_DIRECTIVES',
+  'TOO_MANY_SUBSCRIPTIONS',
+  'SUBSCRIPTION_OVER_HTTP',
+  'BATCH_NOT_SUPPORTED',
+);
+
 export interface AppErrorOptions {
   /** The input path of the offending value, e.g. `input.startDate`. */
   field?: string;
-  /** The module's own reason, e.g. `TRIP_OVERLAP`. */
-  reason?: string;
+  /** The module's own reason, e.g. `TripErrorCode.DOUBLE_BOOKING`. */
+  reason?: ErrorReason;
   details?: Record<string, unknown>;
 }
 
@@ -40,13 +71,18 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const badInput = (field: string, message: string, reason?: string): AppError =>
+export const badInput = (field: string, message: string, reason?: ErrorReason): AppError =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { field, reason });
 export const notFound = (what = 'Đối tượng'): AppError =>
   new AppError(ErrorCode.NOT_FOUND, `${what} không tồn tại hoặc bạn không có quyền xem.`);
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.'): AppError =>
   new AppError(ErrorCode.FORBIDDEN, message);
-export const conflict = (message: string, reason?: string): AppError => new AppError(ErrorCode.CONFLICT, message, { reason });
+export const conflict = (message: string, reason?: ErrorReason): AppError =>
+  new AppError(ErrorCode.CONFLICT, message, { reason });
+
+/** What a signed-out caller is told, over GraphQL and over the file routes alike. */
+export const SIGN_IN_REQUIRED = 'Bạn cần đăng nhập để tiếp tục.';
+export const signInRequired = (): AppError => new AppError(ErrorCode.UNAUTHENTICATED, SIGN_IN_REQUIRED);
 
 const VALIDATION_MESSAGES: Record<string, string> = {
   isNotEmpty: 'không được để trống',
@@ -134,7 +170,12 @@ const GRAPHQL_MESSAGES: Record<string, string> = {
 };
 
 /** Refusals by the request limits (shared/limits.ts): their message is already written for the user. */
-const LIMIT_REASONS = new Set(['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'SUBSCRIPTION_OVER_HTTP']);
+const LIMIT_REASONS = new Set<string>([
+  RequestReason.QUERY_TOO_DEEP,
+  RequestReason.TOO_MANY_ALIASES,
+  RequestReason.TOO_MANY_DIRECTIVES,
+  RequestReason.SUBSCRIPTION_OVER_HTTP,
+]);
 
 /** Apollo's formatError: every error leaves with a code and a Vietnamese message, never a stack. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -156,7 +197,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (tokens) {
       return {
         message: `Truy vấn quá dài (hơn ${tokens[1]} ký hiệu). Hãy chia nhỏ truy vấn.`,
-        extensions: { code: apolloCode, reason: 'TOO_MANY_TOKENS', maxTokens: Number(tokens[1]) },
+        extensions: { code: apolloCode, reason: RequestReason.TOO_MANY_TOKENS, maxTokens: Number(tokens[1]) },
       };
     }
     // Errors from parsing, validation and variable coercion: keep GraphQL's detail for developers.
@@ -168,7 +209,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       extensions: {
         code: apolloCode,
-        ...(field ? { field, reason: 'INVALID_VALUE' } : {}),
+        ...(field ? { field, reason: RequestReason.INVALID_VALUE } : {}),
         detail: formatted.message,
       },
     };
@@ -197,7 +238,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 function fromTypeGraphql(error: GraphQLError): GraphQLError {
   switch (error.extensions.code) {
     case 'UNAUTHENTICATED':
-      return new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+      return signInRequired();
     case 'FORBIDDEN':
     case 'UNAUTHORIZED':
       return forbidden();

@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import { AppError, ErrorCode } from './errors';
+import { AppError, ErrorCode, RequestReason } from './errors';
 
 export interface QueryLimits {
   /** Levels below the root field (the root field is level 0). */
@@ -51,7 +51,7 @@ export const depthRule = (maxDepth: number): ValidationRule =>
           new GraphQLError(`Truy vấn lồng quá sâu (tối đa ${maxDepth} cấp). Hãy bớt các trường lồng nhau.`, {
             extensions: {
               code: VALIDATION_FAILED,
-              reason: 'QUERY_TOO_DEEP',
+              reason: RequestReason.QUERY_TOO_DEEP,
               maxDepth,
               depth: foundIn(error) - 1,
               detail: `Operation depth ${foundIn(error) - 1} exceeds the maximum operation depth of ${maxDepth}`,
@@ -75,7 +75,7 @@ export const aliasRule = (maxAliases: number): ValidationRule =>
         const aliases = foundIn(error);
         context?.reportError(
           new GraphQLError(`Truy vấn dùng quá nhiều bí danh (${aliases}, tối đa ${maxAliases}). Hãy chia nhỏ truy vấn.`, {
-            extensions: { code: VALIDATION_FAILED, reason: 'TOO_MANY_ALIASES', aliases, maxAliases },
+            extensions: { code: VALIDATION_FAILED, reason: RequestReason.TOO_MANY_ALIASES, aliases, maxAliases },
           }),
         );
       },
@@ -92,7 +92,7 @@ export const directiveRule = (maxDirectives: number): ValidationRule =>
         const directives = foundIn(error);
         context?.reportError(
           new GraphQLError(`Truy vấn dùng quá nhiều chỉ thị (${directives}, tối đa ${maxDirectives}). Hãy chia nhỏ truy vấn.`, {
-            extensions: { code: VALIDATION_FAILED, reason: 'TOO_MANY_DIRECTIVES', directives, maxDirectives },
+            extensions: { code: VALIDATION_FAILED, reason: RequestReason.TOO_MANY_DIRECTIVES, directives, maxDirectives },
           }),
         );
       },
@@ -124,7 +124,7 @@ const noSubscriptionOverHttp: ValidationRule = (context) => ({
     context.reportError(
       new GraphQLError('Đăng ký theo dõi (subscription) chỉ dùng qua kết nối WebSocket.', {
         nodes: operation,
-        extensions: { code: VALIDATION_FAILED, reason: 'SUBSCRIPTION_OVER_HTTP' },
+        extensions: { code: VALIDATION_FAILED, reason: RequestReason.SUBSCRIPTION_OVER_HTTP },
       }),
     );
   },
@@ -143,7 +143,7 @@ export const refuseBatches: RequestHandler = (req, res, next) => {
     errors: [
       {
         message: 'Mỗi yêu cầu chỉ được chứa một thao tác GraphQL.',
-        extensions: { code: 'BAD_REQUEST', reason: 'BATCH_NOT_SUPPORTED' },
+        extensions: { code: 'BAD_REQUEST', reason: RequestReason.BATCH_NOT_SUPPORTED },
       },
     ],
   });
@@ -176,7 +176,7 @@ export function tooCostly(cost: number, max: number): AppError {
     ErrorCode.BAD_USER_INPUT,
     `Truy vấn quá phức tạp (chi phí ${cost}, tối đa ${max}). Hãy chia nhỏ truy vấn.`,
     {
-      reason: 'QUERY_TOO_COMPLEX',
+      reason: RequestReason.QUERY_TOO_COMPLEX,
       details: { cost, maxCost: max, http: { status: 400 } },
     },
   );
@@ -208,12 +208,12 @@ function parseRefusal(error: unknown, maxTokens: number): GraphQLError {
   const message = error instanceof Error ? error.message : String(error);
   if (/Document contains more tha[nt] \d+ tokens/.test(message)) {
     return new GraphQLError(`Truy vấn quá dài (hơn ${maxTokens} ký hiệu). Hãy chia nhỏ truy vấn.`, {
-      extensions: { code: 'GRAPHQL_PARSE_FAILED', reason: 'TOO_MANY_TOKENS', maxTokens },
+      extensions: { code: 'GRAPHQL_PARSE_FAILED', reason: RequestReason.TOO_MANY_TOKENS, maxTokens },
     });
   }
   if (error instanceof RangeError) {
     return new GraphQLError('Truy vấn lồng quá sâu. Hãy bớt các trường lồng nhau.', {
-      extensions: { code: 'GRAPHQL_PARSE_FAILED', reason: 'QUERY_TOO_DEEP' },
+      extensions: { code: 'GRAPHQL_PARSE_FAILED', reason: RequestReason.QUERY_TOO_DEEP },
     });
   }
   return new GraphQLError('Truy vấn GraphQL sai cú pháp.', {
@@ -286,6 +286,6 @@ export const tooManySocketsReason = (max: number): string => `Quá nhiều kết
 
 export const tooManySubscriptions = (max: number): AppError =>
   new AppError(ErrorCode.RATE_LIMITED, `Kết nối này đã có quá nhiều đăng ký theo dõi (tối đa ${max}).`, {
-    reason: 'TOO_MANY_SUBSCRIPTIONS',
+    reason: RequestReason.TOO_MANY_SUBSCRIPTIONS,
     details: { maxSubscriptions: max },
   });

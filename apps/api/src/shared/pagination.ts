@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
-import { badInput } from './errors';
+import { RequestReason, badInput } from './errors';
 
 @ArgsType()
 export class PageArgs {
@@ -91,7 +91,7 @@ export function decodeCursor(raw: string | null | undefined, list = 'list'): Cur
       }
     }
   }
-  throw badInput('after', 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ đầu.', 'INVALID_CURSOR');
+  throw badInput('after', 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ đầu.', RequestReason.INVALID_CURSOR);
 }
 
 /** Turns `first + 1` fetched rows into a page. */

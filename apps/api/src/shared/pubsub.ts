@@ -1,8 +1,10 @@
 import { setMaxListeners } from 'node:events';
-import { createPubSub } from '@graphql-yoga/subscription';
+import { createPubSub, filter, pipe } from '@graphql-yoga/subscription';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { logger, type Logger } from './logger';
+import { Role } from './access';
+import { AppError, ErrorCode, signInRequired } from './errors';
 
 /**
  * The one registry of subscription topics. Every topic is keyed by province id; events for central
@@ -259,4 +261,32 @@ export function publishScoped<K extends keyof Topics>(
     (pubsub.publish as (topic: K, key: string, payload: Topics[K][1]) => void)(topic, key, payload);
   publish(String(provinceId));
   publish(CENTRAL_KEY);
+}
+
+/** Who listens, as a topic's keys need it (the tenancy's Viewer is one). */
+export interface Listener {
+  role: Role;
+  provinceId: number | null;
+}
+
+/**
+ * The other half of `publishScoped`: a topic's events on the one key the listener may read, central
+ * users on the central key (every province's events), a province's users on their province's key
+ * (their merged predecessors are read-only, so nothing is published for them). Who may subscribe at
+ * all is the field's @Access, which type-graphql checks before this runs. `where` keeps the events
+ * the subscription asked for (a year, an import job).
+ */
+export function subscribeScoped<K extends keyof Topics>(
+  pubsub: AppPubSub,
+  topic: K,
+  listener: Listener | null,
+  where?: (payload: Topics[K][1]) => boolean,
+): AsyncIterable<Topics[K][1]> {
+  if (!listener) throw signInRequired();
+  if (listener.role !== Role.CENTRAL && listener.provinceId === null) {
+    throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không có quyền theo dõi sự kiện này.');
+  }
+  const key = listener.role === Role.CENTRAL ? CENTRAL_KEY : String(listener.provinceId);
+  const events = (pubsub.subscribe as (topic: K, key: string) => AsyncIterable<Topics[K][1]>)(topic, key);
+  return where ? pipe(events, filter(where)) : events;
 }

@@ -9,7 +9,7 @@ import {
   type GraphQLResolveInfo,
 } from 'graphql';
 import { ArgumentValidationError, type ValidatorFn } from 'type-graphql';
-import { AppError, ErrorCode } from './errors';
+import { AppError, ErrorCode, RequestReason } from './errors';
 import { controlProblem } from './text';
 
 /** An argument's validation errors, with the argument's name so the user sees `input.title`. */
@@ -58,12 +58,15 @@ function inputProblem(type: GraphQLInputType, value: unknown, path: string): App
   if (nullable.name === 'ID' && !UUID.test(value)) {
     return new AppError(ErrorCode.BAD_USER_INPUT, `Trường "${path}" không phải mã hợp lệ.`, {
       field: path,
-      reason: 'INVALID_ID',
+      reason: RequestReason.INVALID_ID,
     });
   }
   const problem = controlProblem(value);
   return problem
-    ? new AppError(ErrorCode.BAD_USER_INPUT, `Trường "${path}" ${problem}.`, { field: path, reason: 'INVALID_CHARACTERS' })
+    ? new AppError(ErrorCode.BAD_USER_INPUT, `Trường "${path}" ${problem}.`, {
+        field: path,
+        reason: RequestReason.INVALID_CHARACTERS,
+      })
     : null;
 }
 

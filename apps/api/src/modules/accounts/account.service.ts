@@ -3,10 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { Role } from '../../shared/access';
 import { badInput, notFound } from '../../shared/errors';
 import { paginate, type Page, type PageArgs } from '../../shared/pagination';
-import { likePattern } from '../units/unit.service';
+import { likePattern } from '../../shared/search';
 import { Cadre } from '../roster/cadre.entity';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import type { CreateAccountInput } from './account.inputs';
+import { AccountErrorCode } from './account.errors';
 import { hashPassword } from './auth.service';
 import { User } from './user.entity';
 
@@ -30,7 +31,7 @@ export async function createAccount(manager: EntityManager, provinceId: number, 
     throw badInput('input.cadreId', 'Tài khoản cán bộ cần gắn với một cán bộ trong danh sách.');
   }
   const exists: unknown[] = await manager.query('SELECT 1 FROM auth_find_user($1)', [input.username]);
-  if (exists.length > 0) throw badInput('input.username', 'Tên đăng nhập đã được dùng.', 'USERNAME_TAKEN');
+  if (exists.length > 0) throw badInput('input.username', 'Tên đăng nhập đã được dùng.', AccountErrorCode.USERNAME_TAKEN);
   const id = randomUUID();
   // The API's role may insert these columns only (active and created_at take their defaults).
   await manager
@@ -64,7 +65,7 @@ export async function setAccountActive(
 ): Promise<User> {
   if (!UUID.test(id)) throw notFound('Tài khoản');
   if (id === actorId && !active) {
-    throw badInput('id', 'Bạn không thể tự khóa tài khoản của mình.', 'CANNOT_DEACTIVATE_SELF');
+    throw badInput('id', 'Bạn không thể tự khóa tài khoản của mình.', AccountErrorCode.CANNOT_DEACTIVATE_SELF);
   }
   const { affected } = await manager.update(User, { id, provinceId }, { active });
   if (affected === 0) throw notFound('Tài khoản');

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, ALL_ROLES, Public } from '../../shared/access';
-import { AppError, ErrorCode } from '../../shared/errors';
+import { AppError, ErrorCode, signInRequired } from '../../shared/errors';
 import type { Context } from '../../context';
 import { AuthPayload, User } from './user.entity';
 import { authenticate } from './auth.service';
@@ -23,7 +23,7 @@ export class AuthResolver {
   @Query(() => User, { description: 'Người dùng đang đăng nhập' })
   async me(@Ctx() ctx: Context): Promise<User> {
     const viewer = ctx.viewer;
-    if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+    if (!viewer) throw signInRequired();
     return ctx.tx.manager.findOneByOrFail(User, { id: viewer.id });
   }
 }

@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
 import type { Env } from '../../env';
 import { AppError, ErrorCode } from '../../shared/errors';
 import { normalizeUsername, type SignInGuard } from './auth.throttle';
+import { AccountErrorCode } from './account.errors';
 
 // Argon2id (the library default) with OWASP's minimum parameters.
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -107,6 +108,7 @@ let decoyHash: Promise<string> | undefined;
 
 const tooManyAttempts = (seconds: number): AppError =>
   new AppError(ErrorCode.TOO_MANY_REQUESTS, `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`, {
+    reason: AccountErrorCode.SIGN_IN_THROTTLED,
     details: { retryAfterSeconds: seconds },
   });
 

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { assertDate, daysBetween } from '../../shared/dates';
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Access, Role } from '../../shared/access';
 import { AppError, ErrorCode, badInput } from '../../shared/errors';
 import { Connection, decodeCursor, encodeCursor, type Page } from '../../shared/pagination';
-import { CENTRAL_KEY, type ComplianceInputPayload } from '../../shared/pubsub';
+import { subscribeScoped, type ComplianceInputPayload } from '../../shared/pubsub';
 import type { Context, SubscriptionContext } from '../../context';
+import { ComplianceErrorCode } from './compliance.errors';
 import { readableProvince, withScope } from '../tenancy/tenancy';
 import { Province, ProvinceStatus } from '../tenancy/province.entity';
 import { Cadre } from '../roster/cadre.entity';
@@ -53,6 +53,7 @@ function requestLoaders(ctx: Context) {
     throw new AppError(
       ErrorCode.BAD_USER_INPUT,
       'Trường này không có trong cập nhật trực tiếp; hãy dùng fullName, departmentName.',
+      { reason: ComplianceErrorCode.NOT_IN_LIVE_UPDATE },
     );
   }
   return ctx.loaders;
@@ -69,8 +70,8 @@ const assertYear = (year: number): void => {
 function checkPeriod(from: string, to: string): void {
   assertDate(from, 'from');
   assertDate(to, 'to');
-  if (to < from) throw badInput('to', 'Ngày kết thúc phải sau ngày bắt đầu.');
-  if (daysBetween(from, to) > 366) throw badInput('to', 'Khoảng thời gian tối đa một năm.');
+  if (to < from) throw badInput('to', 'Ngày kết thúc phải sau ngày bắt đầu.', ComplianceErrorCode.DATES_INVERTED);
+  if (daysBetween(from, to) > 366) throw badInput('to', 'Khoảng thời gian tối đa một năm.', ComplianceErrorCode.PERIOD_TOO_LONG);
 }
 
 const COMPARATORS: Record<ComparisonOrder, (a: ProvinceCompliance, b: ProvinceCompliance) => number> = {
@@ -186,7 +187,8 @@ export class ComplianceResolver {
   ): Promise<ProvinceCompliance[]> {
     assertYear(fromYear);
     assertYear(toYear);
-    if (toYear < fromYear || toYear - fromYear > 10) throw badInput('toYear', 'Khoảng năm phải từ 1 đến 11 năm.');
+    if (toYear < fromYear || toYear - fromYear > 10)
+      throw badInput('toYear', 'Khoảng năm phải từ 1 đến 11 năm.', ComplianceErrorCode.YEAR_RANGE_INVALID);
     const target = readableProvince(ctx.viewer, ctx.scope, provinceId);
     const result: ProvinceCompliance[] = [];
     for (let year = fromYear; year <= toYear; year += 1) {
@@ -200,14 +202,8 @@ export class ComplianceResolver {
     description: 'Số liệu mới của tỉnh, Ban và cán bộ bị ảnh hưởng, ngay sau khi chuyến đi hoặc trường hợp miễn thay đổi',
     subscribe: ({ context, args }) => {
       const { viewer, deps } = context as SubscriptionContext;
-      if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
-      if (viewer.role === Role.HOST_UNIT) throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không có quyền theo dõi số liệu này.');
-      const key = viewer.role === Role.CENTRAL ? CENTRAL_KEY : String(viewer.provinceId);
       const year = (args as { year: number }).year;
-      return pipe(
-        deps.pubsub.subscribe('COMPLIANCE_CHANGED', key),
-        filter((p: ComplianceInputPayload) => p.year === year),
-      );
+      return subscribeScoped(deps.pubsub, 'COMPLIANCE_CHANGED', viewer, (p) => p.year === year);
     },
   })
   async complianceChanged(

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { foldVietnamese } from '../units/unit.service';
+import { foldVietnamese } from '../../shared/search';
 import {
   CadreCompliance,
   type CadreCoverage,

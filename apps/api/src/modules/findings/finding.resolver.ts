@@ -17,9 +17,8 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, IsUUID, Length } from 'class-validator';
 import { Access, Role } from '../../shared/access';
 import { Connection, PageArgs, type Page } from '../../shared/pagination';
-import { CENTRAL_KEY, type FindingEventPayload } from '../../shared/pubsub';
+import { subscribeScoped, type FindingEventPayload } from '../../shared/pubsub';
 import { announceFinding as announce } from './finding.events';
-import { AppError, ErrorCode } from '../../shared/errors';
 import type { Context, SubscriptionContext } from '../../context';
 import { listProvinces, writableProvince } from '../tenancy/tenancy';
 import { Unit } from '../units/unit.entity';
@@ -241,9 +240,7 @@ export class HostFeedbackResolver {
     description: 'Kiểm tra, kết luận, khắc phục, mô hình hay, kiến nghị của tỉnh mình (Trung ương: mọi tỉnh)',
     subscribe: ({ context }) => {
       const { viewer, deps } = context as SubscriptionContext;
-      if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
-      if (viewer.role === Role.HOST_UNIT) throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không có quyền theo dõi sự kiện này.');
-      return deps.pubsub.subscribe('FINDING_EVENT', viewer.role === Role.CENTRAL ? CENTRAL_KEY : String(viewer.provinceId));
+      return subscribeScoped(deps.pubsub, 'FINDING_EVENT', viewer);
     },
   })
   findingEvents(@Root() event: FindingEventPayload): FindingEvent {

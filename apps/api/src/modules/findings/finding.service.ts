@@ -6,9 +6,11 @@ import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
 import { millisecondKey, paginate, type Page, type PageArgs } from '../../shared/pagination';
 import type { Viewer } from '../tenancy/tenancy';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
-import { NO_UNIT, likePattern, unitSubtreeSql } from '../units/unit.service';
+import { likePattern } from '../../shared/search';
+import { NO_UNIT, unitSubtreeSql } from '../units/unit.service';
 import { CONFIRMED_STATES, Trip, TripDestination } from '../trips/trip.entity';
 import { GoodModel, HostFeedback, ModelField, Recommendation, RecommendationStatus, Replication } from './finding.entity';
+import { FindingErrorCode } from './finding.errors';
 import type {
   AssignRecommendationInput,
   CreateGoodModelInput,
@@ -83,7 +85,8 @@ export async function setReplication(
 ): Promise<GoodModel> {
   const model = await manager.findOne(GoodModel, { where: { id, provinceId }, lock: { mode: 'pessimistic_write' } });
   if (!model) throw notFound('Mô hình');
-  if (model.version !== version) throw conflict('Mô hình vừa được người khác cập nhật. Vui lòng tải lại.', 'VERSION_MISMATCH');
+  if (model.version !== version)
+    throw conflict('Mô hình vừa được người khác cập nhật. Vui lòng tải lại.', FindingErrorCode.VERSION_MISMATCH);
   assertDate(since, 'since');
   for (const unitId of unitIds) await grassrootsUnit(manager, provinceId, unitId, 'unitIds');
   if (replication !== Replication.IDENTIFIED && unitIds.length === 0) {
@@ -132,7 +135,8 @@ async function lockRecommendation(
 ): Promise<Recommendation> {
   const rec = await manager.findOne(Recommendation, { where: { id, provinceId }, lock: { mode: 'pessimistic_write' } });
   if (!rec) throw notFound('Kiến nghị');
-  if (rec.version !== version) throw conflict('Kiến nghị vừa được người khác cập nhật. Vui lòng tải lại.', 'VERSION_MISMATCH');
+  if (rec.version !== version)
+    throw conflict('Kiến nghị vừa được người khác cập nhật. Vui lòng tải lại.', FindingErrorCode.VERSION_MISMATCH);
   return rec;
 }
 
@@ -146,7 +150,7 @@ export async function assignRecommendation(
 ): Promise<Recommendation> {
   const rec = await lockRecommendation(manager, provinceId, id, version);
   if (rec.status === RecommendationStatus.ANSWERED || rec.status === RecommendationStatus.CLOSED) {
-    throw badInput('id', 'Kiến nghị đã được trả lời.', 'INVALID_TRANSITION');
+    throw badInput('id', 'Kiến nghị đã được trả lời.', FindingErrorCode.INVALID_TRANSITION);
   }
   const dept = await manager.findOneBy(Unit, { id: input.departmentId, provinceId });
   if (!dept || !AGENCY_KINDS.includes(dept.kind))
@@ -172,7 +176,7 @@ export async function answerRecommendation(
     throw forbidden('Kiến nghị này được giao cho Ban khác.');
   }
   if (rec.status !== RecommendationStatus.IN_PROGRESS && rec.status !== RecommendationStatus.OPEN) {
-    throw badInput('id', 'Kiến nghị đã được trả lời.', 'INVALID_TRANSITION');
+    throw badInput('id', 'Kiến nghị đã được trả lời.', FindingErrorCode.INVALID_TRANSITION);
   }
   if (answer.trim().length < 10) throw badInput('answer', 'Câu trả lời cần ít nhất 10 ký tự.');
   await manager.update(
@@ -197,7 +201,7 @@ export async function closeRecommendation(
 ): Promise<Recommendation> {
   const rec = await lockRecommendation(manager, provinceId, id, version);
   if (rec.status !== RecommendationStatus.ANSWERED)
-    throw badInput('id', 'Chỉ đóng kiến nghị đã được trả lời.', 'INVALID_TRANSITION');
+    throw badInput('id', 'Chỉ đóng kiến nghị đã được trả lời.', FindingErrorCode.INVALID_TRANSITION);
   await manager.update(Recommendation, { provinceId, id }, { status: RecommendationStatus.CLOSED, version: version + 1 });
   return Object.assign(rec, { status: RecommendationStatus.CLOSED, version: version + 1 });
 }
@@ -249,7 +253,7 @@ export async function submitFeedback(
     throw forbidden('Chuyến đi này không đến đơn vị của bạn.');
   }
   const exists = await manager.countBy(HostFeedback, { tripId: trip.id, unitId: viewer.unitId });
-  if (exists > 0) throw conflict('Đơn vị đã gửi ý kiến về chuyến đi này.', 'FEEDBACK_EXISTS');
+  if (exists > 0) throw conflict('Đơn vị đã gửi ý kiến về chuyến đi này.', FindingErrorCode.FEEDBACK_EXISTS);
   await manager.insert(HostFeedback, {
     provinceId,
     tripId: trip.id,

@@ -8,7 +8,7 @@ import { Cadre } from '../roster/cadre.entity';
 import { Unit } from '../units/unit.entity';
 import { NO_UNIT } from '../units/unit.service';
 import { Trip, TripKind } from '../trips/trip.entity';
-import { actorOf } from '../trips/trip.actor';
+import { tripActorOf } from '../trips/trip.actor';
 import { announceFinding as announce } from '../findings/finding.events';
 import { ActionStatus, CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from './inspection.entity';
 import {
@@ -97,13 +97,13 @@ export class InspectionResolver {
   @Access(...MANAGERS)
   @Mutation(() => Trip, { description: 'Lên lịch đoàn đến kiểm tra một đơn vị: chuyến kiểm tra của cả đoàn, trình duyệt' })
   scheduleInspectionVisit(@Ctx() ctx: Context, @Arg('input') input: ScheduleInspectionVisitInput): Promise<Trip> {
-    return scheduleVisit(actorOf(ctx), input);
+    return scheduleVisit(tripActorOf(ctx), input);
   }
 
   @Access(Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE)
   @Mutation(() => Trip, { description: 'Ghi nhận tham gia đoàn kiểm tra của Trung ương hoặc cấp tỉnh' })
   recordExternalInspection(@Ctx() ctx: Context, @Arg('input') input: ExternalInspectionInput): Promise<Trip> {
-    return recordExternal(actorOf(ctx), input);
+    return recordExternal(tripActorOf(ctx), input);
   }
 
   @Access(Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE)

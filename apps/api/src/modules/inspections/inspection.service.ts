@@ -11,6 +11,7 @@ import { unitSubtreeSql } from '../units/unit.service';
 import { CONFIRMED_STATES, Trip, TripDestination, TripKind, TripState } from '../trips/trip.entity';
 import { createTrip, type TripActor } from '../trips/trip.service';
 import { ActionStatus, CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from './inspection.entity';
+import { InspectionErrorCode } from './inspection.errors';
 import type {
   ConcludeInspectionInput,
   CreateInspectionPlanInput,
@@ -36,9 +37,10 @@ export async function createPlan(
 ): Promise<InspectionPlan> {
   assertDate(input.startsOn, 'input.startsOn');
   assertDate(input.endsOn, 'input.endsOn');
-  if (input.endsOn < input.startsOn) throw badInput('input.endsOn', 'Ngày kết thúc phải sau ngày bắt đầu.', 'DATES_INVERTED');
+  if (input.endsOn < input.startsOn)
+    throw badInput('input.endsOn', 'Ngày kết thúc phải sau ngày bắt đầu.', InspectionErrorCode.DATES_INVERTED);
   if (yearOf(input.startsOn) !== input.year || yearOf(input.endsOn) !== input.year) {
-    throw badInput('input.startsOn', `Kế hoạch phải nằm trong năm ${input.year}.`, 'OUTSIDE_YEAR');
+    throw badInput('input.startsOn', `Kế hoạch phải nằm trong năm ${input.year}.`, InspectionErrorCode.OUTSIDE_YEAR);
   }
   await unitsOfProvince(manager, provinceId, input.targetUnitIds, 'input.targetUnitIds');
   const plan = manager.create(InspectionPlan, {
@@ -159,7 +161,7 @@ export async function conclude(
   if (!trip || trip.kind !== TripKind.INSPECTION)
     throw badInput('input.tripId', 'Chuyến kiểm tra không tồn tại trong tỉnh của bạn.');
   if (!CONFIRMED_STATES.includes(trip.state) || trip.state === TripState.APPROVED) {
-    throw badInput('input.tripId', 'Chỉ kết luận sau khi đoàn đã đi kiểm tra.', 'INVALID_TRANSITION');
+    throw badInput('input.tripId', 'Chỉ kết luận sau khi đoàn đã đi kiểm tra.', InspectionErrorCode.INVALID_TRANSITION);
   }
   const led = viewer.role === Role.PROVINCE_ADMIN || viewer.role === Role.STANDING_BOARD || viewer.cadreId === trip.leadCadreId;
   if (!led) throw forbidden('Chỉ trưởng đoàn kiểm tra, Thường trực hoặc Ban Tổ chức được ghi kết luận.');
@@ -170,7 +172,7 @@ export async function conclude(
     throw badInput('input.concludedOn', 'Ngày kết luận không thể trước ngày kiểm tra.');
   }
   const exists = await manager.countBy(InspectionConclusion, { tripId: trip.id, unitId: input.unitId });
-  if (exists > 0) throw conflict('Đơn vị này đã có kết luận của chuyến kiểm tra.', 'CONCLUSION_EXISTS');
+  if (exists > 0) throw conflict('Đơn vị này đã có kết luận của chuyến kiểm tra.', InspectionErrorCode.CONCLUSION_EXISTS);
   if (input.actions.length > 0) {
     await unitsOfProvince(manager, provinceId, [...new Set(input.actions.map((a) => a.responsibleUnitId))], 'input.actions');
   }
@@ -210,7 +212,7 @@ async function lockAction(manager: EntityManager, provinceId: number, id: string
   const action = await manager.findOne(CorrectiveAction, { where: { id, provinceId }, lock: { mode: 'pessimistic_write' } });
   if (!action) throw notFound('Yêu cầu khắc phục');
   if (action.version !== version)
-    throw conflict('Yêu cầu khắc phục vừa được người khác cập nhật. Vui lòng tải lại.', 'VERSION_MISMATCH');
+    throw conflict('Yêu cầu khắc phục vừa được người khác cập nhật. Vui lòng tải lại.', InspectionErrorCode.VERSION_MISMATCH);
   return action;
 }
 
@@ -227,7 +229,8 @@ export async function markActionDone(
   if (viewer.role === Role.HOST_UNIT && viewer.unitId !== action.responsibleUnitId) {
     throw forbidden('Chỉ đơn vị chịu trách nhiệm mới báo cáo khắc phục.');
   }
-  if (action.status !== ActionStatus.OPEN) throw badInput('id', 'Yêu cầu này đã được báo cáo khắc phục.', 'INVALID_TRANSITION');
+  if (action.status !== ActionStatus.OPEN)
+    throw badInput('id', 'Yêu cầu này đã được báo cáo khắc phục.', InspectionErrorCode.INVALID_TRANSITION);
   if (note.trim().length < 5) throw badInput('note', 'Cần mô tả kết quả khắc phục.');
   await manager.update(
     CorrectiveAction,
@@ -246,7 +249,8 @@ export async function verifyAction(
   version: number,
 ): Promise<CorrectiveAction> {
   const action = await lockAction(manager, provinceId, id, version);
-  if (action.status !== ActionStatus.DONE) throw badInput('id', 'Đơn vị chưa báo cáo đã khắc phục.', 'INVALID_TRANSITION');
+  if (action.status !== ActionStatus.DONE)
+    throw badInput('id', 'Đơn vị chưa báo cáo đã khắc phục.', InspectionErrorCode.INVALID_TRANSITION);
   await manager.update(
     CorrectiveAction,
     { provinceId, id },

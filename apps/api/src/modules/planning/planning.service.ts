@@ -3,7 +3,7 @@ import { Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { assertDate, quarterOf, yearOf } from '../../shared/dates';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
-import { likePattern } from '../units/unit.service';
+import { likePattern } from '../../shared/search';
 import { Batch, QuarterlyPlan, Topic } from './planning.entity';
 import { PlanningErrorCode } from './planning.errors';
 import type { CreateBatchInput, CreateTopicInput, UpdateBatchInput, UpdateTopicInput } from './planning.inputs';

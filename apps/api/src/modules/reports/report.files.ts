@@ -1,6 +1,7 @@
 import express from 'express';
 import type { AppDeps } from '../../context';
 import { Role } from '../../shared/access';
+import { SIGN_IN_REQUIRED } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import { ScopedTransaction } from '../tenancy/tenancy';
 import { provinceReportDocx, centralReportDocx } from './report.docx';
@@ -53,7 +54,7 @@ export function reportFiles(deps: AppDeps): express.Router {
           throw new HttpRefusal(400, 'BAD_REQUEST', 'Đường dẫn tệp báo cáo không hợp lệ.');
         const userId = await deps.tokens.verify(req.headers.authorization);
         tx = await ScopedTransaction.open(deps.dataSource, userId, deps.provinces.records);
-        if (!tx.viewer) throw new HttpRefusal(401, 'UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.');
+        if (!tx.viewer) throw new HttpRefusal(401, 'UNAUTHENTICATED', SIGN_IN_REQUIRED);
         const type = match[2] as FileType;
         const file = await build(tx, year, type, req.params as Record<string, string>);
         await tx.commit();

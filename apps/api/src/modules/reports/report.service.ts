@@ -18,6 +18,7 @@ import {
   ReportStatus,
 } from './report.entity';
 import type { SaveReportNarrativeInput } from './report.inputs';
+import { ReportErrorCode } from './report.errors';
 
 /** Who computes: the request's transaction (row-level security applies), the engine's cache, today. */
 export interface ReportSource {
@@ -259,12 +260,12 @@ async function refuseStale(manager: EntityManager, provinceId: number, year: num
   const current = await storedReport(manager, provinceId, year);
   if (current?.status === ReportStatus.FINAL) {
     throw new AppError(ErrorCode.CONFLICT, 'Báo cáo đã được ban hành, không thể sửa nữa.', {
-      reason: 'REPORT_FINAL',
+      reason: ReportErrorCode.REPORT_FINAL,
       field: 'version',
     });
   }
   throw new AppError(ErrorCode.CONFLICT, 'Báo cáo vừa được người khác cập nhật. Vui lòng tải lại trước khi lưu.', {
-    reason: 'VERSION_MISMATCH',
+    reason: ReportErrorCode.VERSION_MISMATCH,
     field: 'version',
     details: { currentVersion: current?.version ?? 0 },
   });

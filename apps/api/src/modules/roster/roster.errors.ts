@@ -1,7 +1,11 @@
-export enum RosterErrorCode {
-  DEPARTMENT_INVALID = 'DEPARTMENT_INVALID',
-  CATEGORY_REQUIRED = 'CATEGORY_REQUIRED',
-  EXEMPTION_TOO_SHORT = 'EXEMPTION_TOO_SHORT',
-  EXEMPTION_OVERLAP = 'EXEMPTION_OVERLAP',
-  DATES_INVERTED = 'DATES_INVERTED',
-}
+import { defineReasons } from '../../shared/errors';
+
+/** Why the roster refused a cadre or an exemption. */
+export const RosterErrorCode = defineReasons(
+  'DEPARTMENT_INVALID',
+  'CATEGORY_REQUIRED',
+  'EXEMPTION_TOO_SHORT',
+  'EXEMPTION_OVERLAP',
+  'DATES_INVERTED',
+  'VERSION_MISMATCH',
+);

@@ -7,7 +7,6 @@ import { notFound } from '../../shared/errors';
 import type { Context } from '../../context';
 import { listProvinces, writableProvince } from '../tenancy/tenancy';
 import { Unit } from '../units/unit.entity';
-import { User } from '../accounts/user.entity';
 import { Cadre, Exemption } from './cadre.entity';
 import { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
 import { CadreField, CadreFieldKind } from './roster.policy';
@@ -81,15 +80,6 @@ export class RosterResolver {
   @FieldResolver(() => Unit, { nullable: true, description: 'Ban/Văn phòng' })
   department(@Root() cadre: Cadre, @Ctx() ctx: Context): Promise<Unit | null> | null {
     return cadre.departmentId ? ctx.loaders.unitById.load(cadre.departmentId) : null;
-  }
-
-  @CadreField(CadreFieldKind.PERSONAL)
-  @FieldResolver(() => User, {
-    nullable: true,
-    description: 'Tài khoản gắn với cán bộ; chỉ Ban Tổ chức, Thường trực, Trưởng ban của cán bộ và chính cán bộ được xem',
-  })
-  account(@Root() cadre: Cadre, @Ctx() ctx: Context): Promise<User | null> {
-    return ctx.loaders.accountByCadre.load(cadre.id);
   }
 
   @CadreField(CadreFieldKind.PERSONAL)

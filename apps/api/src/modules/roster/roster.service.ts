@@ -4,7 +4,7 @@ import { addDays, assertDate } from '../../shared/dates';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { paginate, type Page } from '../../shared/pagination';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
-import { likePattern } from '../units/unit.service';
+import { likePattern } from '../../shared/search';
 import { Cadre, Exemption, ExemptionKind } from './cadre.entity';
 import type { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
 import { RosterErrorCode } from './roster.errors';
@@ -81,7 +81,7 @@ export async function updateCadre(manager: EntityManager, id: string, version: n
   const cadre = await manager.findOne(Cadre, { where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!cadre) throw notFound('Cán bộ');
   if (cadre.version !== version)
-    throw conflict('Thông tin cán bộ đã được người khác sửa. Vui lòng tải lại trước khi lưu.', 'VERSION_MISMATCH');
+    throw conflict('Thông tin cán bộ đã được người khác sửa. Vui lòng tải lại trước khi lưu.', RosterErrorCode.VERSION_MISMATCH);
   const next = {
     fullName: input.fullName?.trim() ?? cadre.fullName,
     position: input.position?.trim() ?? cadre.position,

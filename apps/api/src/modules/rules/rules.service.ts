@@ -3,6 +3,7 @@ import { assertDate, yearOf } from '../../shared/dates';
 import { badInput, conflict } from '../../shared/errors';
 import { defaultRule, PolicyRule } from './policy-rule.entity';
 import type { PolicyRuleInput } from './rules.inputs';
+import { RulesErrorCode } from './rules.errors';
 
 /** The rules in force for a province-year: the province's own, or the central defaults. */
 export async function ruleFor(manager: EntityManager, provinceId: number, year: number): Promise<PolicyRule> {
@@ -21,10 +22,10 @@ export async function setRule(
   assertDate(input.windowStart, 'input.windowStart');
   assertDate(input.windowEnd, 'input.windowEnd');
   if (yearOf(input.windowStart) !== year || yearOf(input.windowEnd) !== year) {
-    throw badInput('input.windowStart', `Kỳ tính ngày phải nằm trong năm ${year}.`, 'WINDOW_OUTSIDE_YEAR');
+    throw badInput('input.windowStart', `Kỳ tính ngày phải nằm trong năm ${year}.`, RulesErrorCode.WINDOW_OUTSIDE_YEAR);
   }
   if (input.windowEnd < input.windowStart) {
-    throw badInput('input.windowEnd', 'Cuối kỳ tính ngày phải sau đầu kỳ.', 'DATES_INVERTED');
+    throw badInput('input.windowEnd', 'Cuối kỳ tính ngày phải sau đầu kỳ.', RulesErrorCode.DATES_INVERTED);
   }
   const values = {
     requiredDays: input.requiredDays,
@@ -44,7 +45,7 @@ export async function setRule(
     ...(typeof input.ownTripDecidedByOther === 'boolean' ? { ownTripDecidedByOther: input.ownTripDecidedByOther } : {}),
   };
   const stale = () =>
-    conflict('Quy định năm này vừa được người khác thay đổi. Vui lòng tải lại trước khi lưu.', 'VERSION_MISMATCH');
+    conflict('Quy định năm này vừa được người khác thay đổi. Vui lòng tải lại trước khi lưu.', RulesErrorCode.VERSION_MISMATCH);
   if (version === 0) {
     const inserted: unknown[] = await manager
       .createQueryBuilder()

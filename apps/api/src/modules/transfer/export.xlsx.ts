@@ -4,7 +4,8 @@ import { createContext, type AppDeps } from '../../context';
 import { formatVn } from '../../shared/dates';
 import { AppError, ErrorCode, formatError } from '../../shared/errors';
 import { ScopedTransaction } from '../tenancy/tenancy';
-import { TRIP_KIND_LABELS, TransferErrorCode } from './import.sheets';
+import { TRIP_KIND_LABELS } from './import.sheets';
+import { TransferErrorCode } from './transfer.errors';
 
 type Node = Record<string, any>;
 type Cell = string | number | null;

@@ -4,15 +4,8 @@ import { AppError, ErrorCode, forbidden, toAppError } from '../../shared/errors'
 import { logger } from '../../shared/logger';
 import { publishScoped, type ImportProgressPayload } from '../../shared/pubsub';
 import { ScopedTransaction, withScope, type Viewer } from '../tenancy/tenancy';
-import {
-  TEMPLATES,
-  TransferErrorCode,
-  assertXlsxSignature,
-  readWorkbook,
-  type ImportKind,
-  type ReadEvent,
-  type SheetRow,
-} from './import.sheets';
+import { TEMPLATES, assertXlsxSignature, readWorkbook, type ImportKind, type ReadEvent, type SheetRow } from './import.sheets';
+import { TransferErrorCode } from './transfer.errors';
 import { Problems, type ImportProblem } from './import.values';
 import type { ImportContext, ImportPlan } from './import.plan';
 import { planUnits } from './import.units';

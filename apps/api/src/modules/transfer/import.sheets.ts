@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { registerEnumType } from 'type-graphql';
 import { AppError, ErrorCode } from '../../shared/errors';
-import { foldVietnamese } from '../units/unit.service';
+import { foldVietnamese } from '../../shared/search';
+import { TransferErrorCode } from './transfer.errors';
 
 export enum ImportKind {
   UNITS = 'UNITS',
@@ -13,15 +14,6 @@ registerEnumType(ImportKind, {
   name: 'ImportKind',
   description: 'Cây tổ chức; danh sách cán bộ kèm trường hợp miễn; chuyến đi đã thực hiện (lịch sử)',
 });
-
-export const TransferErrorCode = {
-  FILE_CORRUPT: 'FILE_CORRUPT',
-  WRONG_TEMPLATE: 'WRONG_TEMPLATE',
-  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
-  FILE_MISSING: 'FILE_MISSING',
-  TOO_MANY_ROWS: 'TOO_MANY_ROWS',
-  UNKNOWN_LIST: 'UNKNOWN_LIST',
-} as const;
 
 export interface ColumnSpec {
   key: string;

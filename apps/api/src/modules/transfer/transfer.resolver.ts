@@ -1,8 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { filter, pipe } from '@graphql-yoga/subscription';
 import { Access, Role } from '../../shared/access';
-import { AppError, ErrorCode, badInput, notFound } from '../../shared/errors';
-import type { ImportProgressPayload } from '../../shared/pubsub';
+import { badInput, notFound } from '../../shared/errors';
+import { subscribeScoped, type ImportProgressPayload } from '../../shared/pubsub';
 import type { Context, SubscriptionContext } from '../../context';
 import { writableProvince } from '../tenancy/tenancy';
 import { createCalendarFeed, myCalendarFeeds, revokeCalendarFeed } from './calendar.service';
@@ -31,12 +30,8 @@ export class ImportJobResolver {
     description: 'Tiến độ một lần nhập tệp của tỉnh mình, đến khi xong (kèm danh sách lỗi nếu có)',
     subscribe: ({ context, args }) => {
       const { viewer, deps } = context as SubscriptionContext;
-      if (!viewer?.provinceId) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
       const jobId = (args as { jobId: string }).jobId;
-      return pipe(
-        deps.pubsub.subscribe('IMPORT_PROGRESS', String(viewer.provinceId)),
-        filter((p: ImportProgressPayload) => p.id === jobId),
-      );
+      return subscribeScoped(deps.pubsub, 'IMPORT_PROGRESS', viewer, (p) => p.id === jobId);
     },
   })
   importProgress(@Root() payload: ImportProgressPayload, @Arg('jobId', () => ID) _jobId: string): ImportJob {

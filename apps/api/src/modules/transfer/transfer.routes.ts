@@ -4,12 +4,13 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { AppDeps } from '../../context';
 import { Role } from '../../shared/access';
-import { AppError, ErrorCode, forbidden, toAppError } from '../../shared/errors';
+import { AppError, ErrorCode, forbidden, signInRequired, toAppError } from '../../shared/errors';
 import { ScopedTransaction } from '../tenancy/tenancy';
 import { calendarIcs } from './calendar.service';
 import { exportList } from './export.xlsx';
 import { ImportRunner } from './import.jobs';
-import { TEMPLATES, TransferErrorCode, isImportKind, templateXlsx } from './import.sheets';
+import { TEMPLATES, isImportKind, templateXlsx } from './import.sheets';
+import { TransferErrorCode } from './transfer.errors';
 
 /** The largest file an import accepts: a province's whole history fits well below it. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -40,11 +41,11 @@ const tooLarge = (): AppError =>
 
 /** Who is asking, from the bearer token only: these routes never read cookies, so no page can forge them. */
 async function viewerOf(deps: AppDeps, req: Request) {
-  if (!req.headers.authorization) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+  if (!req.headers.authorization) throw signInRequired();
   const userId = await deps.tokens.verify(req.headers.authorization);
   const tx = await ScopedTransaction.open(deps.dataSource, userId, deps.provinces.records);
   await tx.rollback();
-  if (!tx.viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
+  if (!tx.viewer) throw signInRequired();
   return { viewer: tx.viewer, scope: tx.scope, userId };
 }
 

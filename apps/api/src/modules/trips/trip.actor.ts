@@ -1,18 +1,12 @@
-import { AppError, ErrorCode } from '../../shared/errors';
 import { publishScoped, type TripEventPayload } from '../../shared/pubsub';
 import type { Context } from '../../context';
+import { actorOf } from '../tenancy/actor';
 import type { TripActor } from './trip.service';
 
-/** The acting user of a request, as trip operations (and modules built on trips) take it. */
-export function actorOf(ctx: Context): TripActor {
-  const viewer = ctx.viewer;
-  if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
-  const own = viewer.provinceId;
+/** The request's actor as trip operations (and modules built on trips) take it: with its loaders and live events. */
+export function tripActorOf(ctx: Context): TripActor {
   return {
-    manager: ctx.tx.manager,
-    viewer,
-    provinceId: own !== null && ctx.scope.writable.includes(own) ? own : null,
-    today: ctx.deps.clock.today(),
+    ...actorOf(ctx),
     loaders: ctx.loaders,
     emit: (event: TripEventPayload) =>
       ctx.tx.afterCommit(() => {

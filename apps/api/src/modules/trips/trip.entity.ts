@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CheckMode } from '../rules/policy-rule.entity';
+import type { ErrorReason } from '../../shared/errors';
 
 export enum TripKind {
   TOPIC = 'TOPIC',
@@ -68,8 +69,8 @@ export const CONFIRMED_STATES = [TripState.APPROVED, TripState.COMPLETED, TripSt
 
 @ObjectType({ description: 'Kết quả một phép kiểm tra quy định khi đăng ký chuyến đi' })
 export class TripCheck {
-  @Field({ description: 'Mã phép kiểm tra, ví dụ DOUBLE_BOOKING' })
-  code: string;
+  @Field(() => String, { description: 'Mã phép kiểm tra, ví dụ DOUBLE_BOOKING' })
+  code: ErrorReason;
 
   @Field(() => CheckMode, { description: 'BLOCK: không thể trình; WARN: được trình nhưng bị gắn cờ' })
   severity: CheckMode;

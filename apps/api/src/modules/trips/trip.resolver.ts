@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access, ALL_ROLES, Role } from '../../shared/access';
-import { AppError, ErrorCode, notFound } from '../../shared/errors';
+import { notFound } from '../../shared/errors';
 import { daysBetween } from '../../shared/dates';
 import { Connection, decodeCursor, encodeCursor, PageArgs, type Page } from '../../shared/pagination';
-import { CENTRAL_KEY, type TripEventPayload } from '../../shared/pubsub';
-import { actorOf } from './trip.actor';
+import { subscribeScoped, type TripEventPayload } from '../../shared/pubsub';
+import { tripActorOf } from './trip.actor';
 import type { Context, SubscriptionContext } from '../../context';
 import { listProvinces, readableProvince } from '../tenancy/tenancy';
 import { Cadre } from '../roster/cadre.entity';
@@ -95,7 +95,7 @@ export class TripResolver {
     @Arg('input') input: CreateTripInput,
     @Arg('tripId', () => ID, { nullable: true, description: 'Khi sửa một chuyến đi đã có' }) tripId?: string,
   ): Promise<TripCheck[]> {
-    const actor = actorOf(ctx);
+    const actor = tripActorOf(ctx);
     const provinceId = readableProvince(ctx.viewer, ctx.scope);
     const lead = await ctx.loaders.cadreById.load(input.leadCadreId);
     return previewChecks(actor, draftFromInput(input, provinceId, lead?.departmentId ?? null, tripId ?? null), provinceId);
@@ -110,7 +110,7 @@ export class TripResolver {
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'Gửi lại với cùng khóa chỉ có một tác dụng' })
     idempotencyKey?: string,
   ): Promise<Trip> {
-    return createTrip(actorOf(ctx), input, { submit, idempotencyKey });
+    return createTrip(tripActorOf(ctx), input, { submit, idempotencyKey });
   }
 
   @Access(...REGISTRARS)
@@ -121,7 +121,7 @@ export class TripResolver {
     @Arg('version', () => Int) version: number,
     @Arg('input') input: UpdateTripInput,
   ): Promise<Trip> {
-    return updateTrip(actorOf(ctx), id, version, input);
+    return updateTrip(tripActorOf(ctx), id, version, input);
   }
 
   @Access(...REGISTRARS)
@@ -133,7 +133,7 @@ export class TripResolver {
     @Arg('lateJustification', () => String, { nullable: true }) lateJustification?: string,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string,
   ): Promise<Trip> {
-    return submitTrip(actorOf(ctx), id, version, lateJustification ?? null, idempotencyKey);
+    return submitTrip(tripActorOf(ctx), id, version, lateJustification ?? null, idempotencyKey);
   }
 
   @Access(...TRIP_ROLES.decide)
@@ -144,7 +144,7 @@ export class TripResolver {
     @Arg('decision', () => Decision) decision: Decision,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ): Promise<Trip[]> {
-    return decideTrips(actorOf(ctx), trips, decision, reason ?? null);
+    return decideTrips(tripActorOf(ctx), trips, decision, reason ?? null);
   }
 
   @Access(...REGISTRARS)
@@ -155,7 +155,7 @@ export class TripResolver {
     @Arg('version', () => Int) version: number,
     @Arg('reason') reason: string,
   ): Promise<Trip> {
-    return cancelTrip(actorOf(ctx), id, version, reason);
+    return cancelTrip(tripActorOf(ctx), id, version, reason);
   }
 
   @Access(...REGISTRARS)
@@ -166,7 +166,7 @@ export class TripResolver {
     @Arg('version', () => Int) version: number,
     @Arg('input') input: CompleteTripInput,
   ): Promise<Trip> {
-    return completeTrip(actorOf(ctx), id, version, input);
+    return completeTrip(tripActorOf(ctx), id, version, input);
   }
 
   @Access(...REGISTRARS)
@@ -177,7 +177,7 @@ export class TripResolver {
     @Arg('version', () => Int) version: number,
     @Arg('input') input: TripReportInput,
   ): Promise<Trip> {
-    return reportTrip(actorOf(ctx), id, version, input);
+    return reportTrip(tripActorOf(ctx), id, version, input);
   }
 
   @Access(...TRIP_ROLES.acceptReport)
@@ -188,7 +188,7 @@ export class TripResolver {
     @Arg('version', () => Int) version: number,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<Trip> {
-    return acceptReport(actorOf(ctx), id, version, note ?? null);
+    return acceptReport(tripActorOf(ctx), id, version, note ?? null);
   }
 
   @Access(...TRIP_ROLES.settle)
@@ -199,7 +199,7 @@ export class TripResolver {
     @Arg('version', () => Int) version: number,
     @Arg('settlement', () => Settlement) settlement: Settlement,
   ): Promise<Trip> {
-    return setSettlement(actorOf(ctx), id, version, settlement);
+    return setSettlement(tripActorOf(ctx), id, version, settlement);
   }
 
   @Access(...TRIP_ROLES.merge)
@@ -209,7 +209,7 @@ export class TripResolver {
     @Arg('trips', () => [TripVersionInput]) trips: TripVersionInput[],
     @Arg('hostUnitId', () => ID) hostUnitId: string,
   ): Promise<Delegation> {
-    return mergeDelegations(actorOf(ctx), trips, hostUnitId);
+    return mergeDelegations(tripActorOf(ctx), trips, hostUnitId);
   }
 
   @Access(...TRIP_ROLES.submitPlan)
@@ -220,7 +220,7 @@ export class TripResolver {
     @Arg('year', () => Int) year: number,
     @Arg('quarter', () => Int) quarter: number,
   ): Promise<QuarterlyPlan> {
-    return submitPlan(actorOf(ctx), departmentId, year, quarter);
+    return submitPlan(tripActorOf(ctx), departmentId, year, quarter);
   }
 
   @Access(...TRIP_ROLES.decidePlan)
@@ -232,7 +232,7 @@ export class TripResolver {
     @Arg('approve') approve: boolean,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<QuarterlyPlan> {
-    return decidePlan(actorOf(ctx), id, version, approve ? Decision.APPROVE : Decision.RETURN, note ?? null);
+    return decidePlan(tripActorOf(ctx), id, version, approve ? Decision.APPROVE : Decision.RETURN, note ?? null);
   }
 
   @Access(Role.CENTRAL, ...PROVINCE_STAFF)
@@ -240,12 +240,7 @@ export class TripResolver {
     description: 'Sự kiện chuyến đi của tỉnh mình (Trung ương: mọi tỉnh), ngay khi xảy ra',
     subscribe: ({ context }) => {
       const { viewer, deps } = context as SubscriptionContext;
-      if (!viewer) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Bạn cần đăng nhập để tiếp tục.');
-      if (viewer.role === Role.HOST_UNIT || (viewer.role !== Role.CENTRAL && viewer.provinceId === null)) {
-        throw new AppError(ErrorCode.FORBIDDEN, 'Bạn không có quyền theo dõi sự kiện này.');
-      }
-      const key = viewer.role === Role.CENTRAL ? CENTRAL_KEY : String(viewer.provinceId);
-      return deps.pubsub.subscribe('TRIP_EVENT', key);
+      return subscribeScoped(deps.pubsub, 'TRIP_EVENT', viewer);
     },
   })
   tripEvents(@Root() event: TripEventPayload): TripEvent {
@@ -305,7 +300,7 @@ export class TripResolver {
     description: 'Những gì người đang đăng nhập làm được với chuyến đi: nút nào hiện theo các trường này',
   })
   viewerCan(@Root() trip: Trip, @Ctx() ctx: Context): Promise<TripPermissions> {
-    return tripPermissions(actorOf(ctx), trip);
+    return tripPermissions(tripActorOf(ctx), trip);
   }
 
   @FieldResolver(() => Int, { description: 'Số ngày của chuyến (thực tế nếu đã đi)' })

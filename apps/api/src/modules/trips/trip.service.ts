@@ -8,10 +8,12 @@ import { authorize } from '../../shared/policy';
 import { millisecondKey, paginate, type Cursor, type Page } from '../../shared/pagination';
 import type { TripEventPayload } from '../../shared/pubsub';
 import { listProvinces, type Viewer } from '../tenancy/tenancy';
+import type { Actor } from '../tenancy/actor';
 import { Cadre } from '../roster/cadre.entity';
 import { PlanState, QuarterlyPlan } from '../planning/planning.entity';
 import { ruleFor } from '../rules/rules.service';
-import { NO_UNIT, likePattern, unitSubtreeSql } from '../units/unit.service';
+import { likePattern } from '../../shared/search';
+import { NO_UNIT, unitSubtreeSql } from '../units/unit.service';
 import {
   CONFIRMED_STATES,
   Delegation,
@@ -54,13 +56,8 @@ import {
   type TripPolicyActor,
 } from './trip.policy';
 
-/** Who acts, where, and on which day: the explicit first argument of every trip operation. */
-export interface TripActor extends TripPolicyActor {
-  manager: EntityManager;
-  viewer: Viewer;
-  /** The province written to; null for read-only viewers (central, a merged province). */
-  provinceId: number | null;
-  today: string;
+/** The tenancy's actor (who acts, where, on which day) with what trip operations also need. */
+export interface TripActor extends Actor, TripPolicyActor {
   /** Queues a live event, sent once the transaction commits. */
   emit: (event: TripEventPayload) => void;
 }

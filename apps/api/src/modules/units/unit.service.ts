@@ -5,6 +5,7 @@ import { MERGER_DATE } from '../tenancy/province.catalog';
 import { assertDate } from '../../shared/dates';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { paginate, type Page } from '../../shared/pagination';
+import { likePattern } from '../../shared/search';
 import { Unit, UnitKind } from './unit.entity';
 import type { CreateUnitInput, UnitsArgs, UpdateUnitInput } from './unit.inputs';
 import { UnitErrorCode } from './unit.errors';
@@ -16,22 +17,6 @@ export const NO_UNIT = '00000000-0000-0000-0000-000000000000';
 export const unitSubtreeSql = (root: string): string =>
   `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ${root} UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
    SELECT id FROM sub`;
-
-export const foldVietnamese = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .trim();
-
-/** `%a%b%` for a LIKE on folded text, with the user's wildcards taken literally. */
-export const likePattern = (search: string): string =>
-  `%${foldVietnamese(search)
-    .replace(/[\\%_]/g, (c) => `\\${c}`)
-    .split(/\s+/)
-    .join('%')}%`;
 
 export async function listUnits(manager: EntityManager, provinceIds: number[] | null, args: UnitsArgs): Promise<Page<Unit>> {
   const f = args.filter ?? {};
@@ -105,7 +90,7 @@ export async function updateUnit(manager: EntityManager, id: string, version: nu
   const unit = await manager.findOne(Unit, { where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!unit) throw notFound('Đơn vị');
   if (unit.version !== version)
-    throw conflict('Đơn vị đã được người khác sửa. Vui lòng tải lại trước khi lưu.', 'VERSION_MISMATCH');
+    throw conflict('Đơn vị đã được người khác sửa. Vui lòng tải lại trước khi lưu.', UnitErrorCode.VERSION_MISMATCH);
   const next = {
     name: input.name?.trim() ?? unit.name,
     validTo: input.validTo === undefined ? unit.validTo : input.validTo,
