@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import errorsEn from './errors.en.json';
+import errorsVi from './errors.vi.json';
 import vi from './vi.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -34,5 +36,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+// What the API's refusals say, by reason and by code: needed from the sign-in page on.
+i18n.addResourceBundle('vi', 'translation', errorsVi, true, false);
+i18n.addResourceBundle('en', 'translation', errorsEn, true, false);
 
 export { i18n };

@@ -1,4 +1,5 @@
 import 'i18next';
+import type errors from './errors.vi.json';
 import type findings from './findings.vi.json';
 import type organisation from './organisation.vi.json';
 import type reports from './reports.vi.json';
@@ -9,7 +10,13 @@ import type vi from './vi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     resources: {
-      translation: typeof vi & typeof signedIn & typeof organisation & typeof findings & typeof reports & typeof transfer;
+      translation: typeof vi &
+        typeof errors &
+        typeof signedIn &
+        typeof organisation &
+        typeof findings &
+        typeof reports &
+        typeof transfer;
     };
   }
 }

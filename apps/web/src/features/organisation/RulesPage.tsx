@@ -180,7 +180,7 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
     } catch (error) {
       const problem = apiError(error);
       if (problem?.code === 'CONFLICT') {
-        setConflict(problem.message);
+        setConflict(errorMessage(error, tt));
         await reload();
       } else if (!placeServerError(form, error, byLastName(fieldOf))) {
         setFailure(errorMessage(error, tt));

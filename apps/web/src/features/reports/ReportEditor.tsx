@@ -89,10 +89,10 @@ export function ReportEditor({ report, reload }: ReportEditorProps) {
       const problem = apiError(error);
       const field = problem?.code === 'BAD_USER_INPUT' ? fieldOf(problem.field) : undefined;
       if (field && problem) {
-        form.setFields([{ name: field, errors: [problem.message] }]);
+        form.setFields([{ name: field, errors: [errorMessage(error, t)] }]);
         form.scrollToField(field, { block: 'center' });
       } else if (problem?.code === 'CONFLICT') {
-        setConflict(problem.message);
+        setConflict(errorMessage(error, t));
         await reload();
       } else {
         setFailure(errorMessage(error, t));

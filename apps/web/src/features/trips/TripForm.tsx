@@ -181,7 +181,7 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
         if (field === 'lateJustification') setLateDemanded(true);
         // The field may only now be shown: place the error once it is rendered.
         setTimeout(() => {
-          form.setFields([{ name: field, errors: [problem.message] }]);
+          form.setFields([{ name: field, errors: [errorMessage(error, t)] }]);
           form.scrollToField(field, { block: 'center' });
         }, 0);
       } else if (draft && isConnectionLost(error)) {

@@ -101,7 +101,7 @@ export function FormDialog<Values extends object>({
     } catch (error) {
       const problem = apiError(error);
       if (problem?.code === 'CONFLICT') {
-        setConflict(problem.message);
+        setConflict(errorMessage(error, t));
         await onConflict?.();
       } else if (!placeServerError(form, error, fieldOf)) {
         setFailure(draft && isConnectionLost(error) ? t('tripForm.offline') : errorMessage(error, t));

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { apiError } from '@/shared/apollo/errors';
+import { apiError, errorMessage } from '@/shared/apollo/errors';
 
 export type FieldPath = string | ReadonlyArray<string | number>;
 
@@ -33,7 +33,7 @@ export function placeServerError<Values>(
   const name = (typeof field === 'string' ? [field] : [...field]) as never;
   // The field may sit in a part of the form rendered only now: place the error once it is mounted.
   setTimeout(() => {
-    form.setFields([{ name, errors: [problem.message] }]);
+    form.setFields([{ name, errors: [errorMessage(error)] }]);
     form.scrollToField(name, { block: 'center' });
   }, 0);
   return true;
