@@ -18,14 +18,12 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-declare const REASON: unique symbol;
-
 /**
  * Why an operation was refused, sent as `extensions.reason` beside the code. Only `defineReasons` makes
  * one: a bare string does not compile, so every reason the API sends is declared in a `*.errors.ts`
  * (a module's own, or this file's for the request's shape) and published in the schema's `ErrorReason`.
  */
-export type ErrorReason = string & { readonly [REASON]: true };
+export type ErrorReason = string & { readonly __errorReason: true };
 
 /** Declares a module's reasons (in its `<module>.errors.ts`); each one's value is its name. */
 export function defineReasons<const N extends string>(...names: N[]): { readonly [K in N]: K & ErrorReason } {

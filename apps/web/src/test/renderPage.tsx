@@ -1,6 +1,6 @@
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
-import { render } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { App } from 'antd';
 import type { ReactElement } from 'react';
@@ -13,7 +13,7 @@ export type Mocks = ReadonlyArray<MockLink.MockedResponse>;
  * Renders a page at a route with the app's cache and antd's App context; the network is the only
  * thing replaced, by MockedProvider's answers.
  */
-export function renderPage(path: string, route: string, page: ReactElement, mocks: Mocks) {
+export function renderPage(path: string, route: string, page: ReactElement, mocks: Mocks): RenderResult {
   return render(
     <MockedProvider mocks={mocks} cache={createCache()}>
       <App>

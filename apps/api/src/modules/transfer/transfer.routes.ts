@@ -104,7 +104,11 @@ function receiveFile(req: Request): Promise<{ name: string; buffer: Buffer }> {
  * Files in and out: import templates, uploads (answered with the import job), exports of the lists
  * with the list's own filters, and the private calendar feeds.
  */
-export function transferRoutes(deps: AppDeps, schema: GraphQLSchema, allowOrigins: RequestHandler) {
+export function transferRoutes(
+  deps: AppDeps,
+  schema: GraphQLSchema,
+  allowOrigins: RequestHandler,
+): { router: express.Router; imports: ImportRunner } {
   const router = express.Router();
   const imports = new ImportRunner(deps);
 
