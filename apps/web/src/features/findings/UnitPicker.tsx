@@ -25,7 +25,7 @@ export function UnitPicker({ id, value, onChange, known = [], disabled, ...aria 
     skip: disabled,
   });
   const [labels, setLabels] = useState<Record<string, string>>({});
-  const nodes = (data ?? previousData)?.units.nodes ?? [];
+  const nodes = useMemo(() => (data ?? previousData)?.units.nodes ?? [], [data, previousData]);
 
   const options = useMemo(() => {
     const found = nodes.map((u) => ({ value: u.id, label: u.name, parent: u.parent?.name }));

@@ -56,8 +56,8 @@ export function CadreSelect<Multiple extends boolean>({
     skip: disabled,
   });
   const [labels, setLabels] = useState<Record<string, string>>({});
-  const nodes = (data ?? previousData)?.cadres.nodes ?? [];
-  const chosen: string[] = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const nodes = useMemo(() => (data ?? previousData)?.cadres.nodes ?? [], [data, previousData]);
+  const chosen: string[] = useMemo(() => (value === undefined ? [] : Array.isArray(value) ? value : [value]), [value]);
 
   const options = useMemo(() => {
     const found = nodes

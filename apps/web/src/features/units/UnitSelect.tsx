@@ -62,7 +62,7 @@ export function UnitSelect({ id, value, onChange, validOn, known = [], onPick, d
   const { data, loading, previousData } = useQuery(UnitOptionsQuery, {
     variables: { search: debounced || null, validOn: validOn ?? null },
   });
-  const nodes = (data ?? previousData)?.units.nodes ?? [];
+  const nodes = useMemo(() => (data ?? previousData)?.units.nodes ?? [], [data, previousData]);
   const [labels, setLabels] = useState<Record<string, string>>({});
 
   const options = useMemo(() => {
