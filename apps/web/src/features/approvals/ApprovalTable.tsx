@@ -1,17 +1,5 @@
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Empty,
-  Form,
-  Input,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Empty, Form, Input, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -225,16 +213,16 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
           ))}
         </ul>
         {decision && decision !== 'APPROVE' && (
-            <Form.Item
-              label={t('approvals.reason')}
-              name="reason"
-              rules={[
-                { required: true, whitespace: true, message: t('tripAction.reasonRequired') },
-                { min: REASON_MIN, message: t('tripAction.reasonTooShort', { min: REASON_MIN }) },
-              ]}
-            >
-              <Input.TextArea autoSize={{ minRows: 3 }} />
-            </Form.Item>
+          <Form.Item
+            label={t('approvals.reason')}
+            name="reason"
+            rules={[
+              { required: true, whitespace: true, message: t('tripAction.reasonRequired') },
+              { min: REASON_MIN, message: t('tripAction.reasonTooShort', { min: REASON_MIN }) },
+            ]}
+          >
+            <Input.TextArea autoSize={{ minRows: 3 }} />
+          </Form.Item>
         )}
       </FormDialog>
     </>

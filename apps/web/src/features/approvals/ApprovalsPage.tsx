@@ -18,7 +18,10 @@ export function ApprovalsPage() {
   const allowed = !!viewer?.me.can?.decideTrips;
   const queue = usePagedList(ApprovalQueueQuery, (d) => d.trips, { skip: !allowed });
   const [from] = useState(todayLocalDate);
-  const approved = usePagedList(ApprovedTripsQuery, (d) => d.trips, { variables: { from }, skip: !allowed || tab !== 'approved' });
+  const approved = usePagedList(ApprovedTripsQuery, (d) => d.trips, {
+    variables: { from },
+    skip: !allowed || tab !== 'approved',
+  });
 
   if (viewer && !allowed) return <Result status="403" title={t('approvals.forbidden')} />;
   const waiting = queue.data?.trips;

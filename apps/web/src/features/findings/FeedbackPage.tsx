@@ -4,10 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type {
-  HostOwnFeedbackQuery as OwnFeedbackData,
-  Role,
-} from '@/gql/graphql';
+import type { HostOwnFeedbackQuery as OwnFeedbackData, Role } from '@/gql/graphql';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, formatDateRange, formatDateTime, todayLocalDate } from '@/shared/format/date';
@@ -129,9 +126,7 @@ function HostVisits({ unitId }: { unitId: string | null }) {
           })}
         </ul>
       )}
-      {connection && (
-        <LoadMore list={list} />
-      )}
+      {connection && <LoadMore list={list} />}
       <HostFeedbackModal trip={open} onClose={() => setOpen(null)} />
     </Card>
   );
@@ -217,9 +212,7 @@ function Breaches() {
           ))}
         </ul>
       )}
-      {connection && (
-        <LoadMore list={list} />
-      )}
+      {connection && <LoadMore list={list} />}
     </Card>
   );
 }

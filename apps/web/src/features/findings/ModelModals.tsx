@@ -6,7 +6,7 @@ import type { Replication } from '@/gql/graphql';
 import { UnitSelect } from '@/features/units/UnitSelect';
 import { DATE_FORMAT, formatLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
-import { ModelTripOptionsQuery, } from './findings.operations';
+import { ModelTripOptionsQuery } from './findings.operations';
 import { FormDialog } from '@/shared/forms/FormDialog';
 import { useFindingsTranslation } from './findingsI18n';
 import { MODEL_FIELDS, REPLICATIONS } from './modelLabels';

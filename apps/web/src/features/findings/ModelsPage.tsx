@@ -150,9 +150,7 @@ export function ModelsPage() {
           ))}
         </ul>
       )}
-      {connection && (
-        <LoadMore list={list} />
-      )}
+      {connection && <LoadMore list={list} />}
       <CreateModelModal open={creating} onClose={() => setCreating(false)} />
       <ReplicationModal model={replicating} onClose={() => setReplicating(null)} />
     </Card>

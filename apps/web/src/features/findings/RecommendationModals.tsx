@@ -3,16 +3,13 @@ import { DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { nameCollator } from '@/shared/format/collator';
-import {
-  RecommendationDepartmentsQuery,
-} from './findings.operations';
+import { RecommendationDepartmentsQuery } from './findings.operations';
 import { FormDialog } from '@/shared/forms/FormDialog';
 import { useFindingsTranslation } from './findingsI18n';
 import type { Recommendation } from './RecommendationCard';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { UnitPicker } from './UnitPicker';
 import { useAnswerRecommendation, useAssignRecommendation, useCreateRecommendation } from './findings.mutations';
-
 
 interface AssignValues {
   departmentId?: string;

@@ -9,9 +9,7 @@ import { useFindingsTranslation } from '@/features/findings/findingsI18n';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatLocalDate } from '@/shared/format/date';
-import {
-  CorrectiveActionsQuery,
-  } from './inspections.operations';
+import { CorrectiveActionsQuery } from './inspections.operations';
 import { ACTION_COLOR, MANAGERS } from './inspectionLabels';
 import { useMarkCorrectiveActionDone, useVerifyCorrectiveAction } from './inspections.mutations';
 
@@ -129,9 +127,7 @@ export function CorrectiveActionsList({ viewer }: { viewer: Viewer }) {
           ))}
         </ul>
       )}
-      {connection && (
-        <LoadMore list={list} />
-      )}
+      {connection && <LoadMore list={list} />}
       <DoneModal action={reporting} onClose={() => setReporting(null)} />
     </section>
   );

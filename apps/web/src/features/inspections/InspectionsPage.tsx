@@ -134,9 +134,7 @@ function Plans({ viewer }: PlansProps) {
           ))}
         </ul>
       )}
-      {connection && (
-        <LoadMore list={list} />
-      )}
+      {connection && <LoadMore list={list} />}
       <PlanFormModal year={year} open={creating} onClose={() => setCreating(false)} />
       <TeamFormModal plan={teamFor} onClose={() => setTeamFor(null)} />
       <VisitFormModal target={visitFor} onClose={() => setVisitFor(null)} />

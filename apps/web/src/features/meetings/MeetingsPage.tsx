@@ -149,9 +149,7 @@ export function MeetingsPage() {
             ))}
           </ul>
         )}
-        {connection && (
-          <LoadMore list={trips.list} />
-        )}
+        {connection && <LoadMore list={trips.list} />}
       </Card>
     </div>
   );
