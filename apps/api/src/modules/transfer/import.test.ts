@@ -575,7 +575,8 @@ describe('importing the unit tree, the roster and historical trips from Excel fi
       );
       if (data.importJob.status !== 'RUNNING') break;
       answeredWhileRunning += 1;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // A person refreshing, not a flood: a slow machine's long import must not exhaust the rate limit.
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
     await done;
     void client.dispose();
