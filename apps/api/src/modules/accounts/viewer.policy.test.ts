@@ -14,6 +14,8 @@ const ROOT_OF: Record<string, string> = {
   mergeDelegations: 'Mutation.mergeDelegations',
   seeIncoming: 'Mutation.submitHostFeedback',
   readFeed: 'Query.recentTripEvents',
+  followTripEvents: 'Subscription.tripEvents',
+  followFindingEvents: 'Subscription.findingEvents',
   submitDepartmentPlan: 'Mutation.submitQuarterlyPlan',
   decideQuarterlyPlans: 'Mutation.decideQuarterlyPlan',
   readDashboard: 'Query.hostLoad',
@@ -25,6 +27,7 @@ const ROOT_OF: Record<string, string> = {
   manageInspections: 'Mutation.createInspectionPlan',
   readModels: 'Query.goodModels',
   readRecommendations: 'Query.recommendations',
+  raiseRecommendations: 'Mutation.createRecommendation',
   answerRecommendations: 'Mutation.answerRecommendation',
   readFeedback: 'Query.hostFeedback',
   manageRoster: 'Mutation.createCadre',
@@ -42,7 +45,12 @@ const ME_CAN = `query { me { can { ${Object.keys(ROOT_OF).join(' ')} } } }`;
 
 function accessOf(schema: GraphQLSchema, path: string): string[] {
   const [root, name] = path.split('.');
-  const type = root === 'Mutation' ? schema.getMutationType() : schema.getQueryType();
+  const type =
+    root === 'Mutation'
+      ? schema.getMutationType()
+      : root === 'Subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   const access = type?.getFields()[name]?.extensions?.access;
   if (!Array.isArray(access)) throw new Error(`${path} declares no roles`);
   return access as string[];

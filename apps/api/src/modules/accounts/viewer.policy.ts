@@ -34,6 +34,12 @@ export class ViewerPermissions {
   @Field({ description: 'Hoạt động gần đây (recentTripEvents)' })
   readFeed: boolean;
 
+  @Field({ description: 'Nhận sự kiện chuyến đi ngay khi xảy ra (tripEvents)' })
+  followTripEvents: boolean;
+
+  @Field({ description: 'Nhận sự kiện kiểm tra, kiến nghị, mô hình ngay khi xảy ra (findingEvents)' })
+  followFindingEvents: boolean;
+
   @Field({ description: 'Kế hoạch quý của Ban mình (submitQuarterlyPlan, có Ban)' })
   submitDepartmentPlan: boolean;
 
@@ -66,6 +72,9 @@ export class ViewerPermissions {
 
   @Field({ description: 'Đề xuất, kiến nghị (recommendations)' })
   readRecommendations: boolean;
+
+  @Field({ description: 'Nêu kiến nghị (createRecommendation)' })
+  raiseRecommendations: boolean;
 
   @Field({ description: 'Trả lời kiến nghị (answerRecommendation)' })
   answerRecommendations: boolean;
@@ -113,6 +122,8 @@ export const CAPABILITIES: Record<Capability, { field: string; roles?: readonly 
   mergeDelegations: { field: 'Mutation.mergeDelegations' },
   seeIncoming: { field: 'Mutation.submitHostFeedback', needs: { unit: true } },
   readFeed: { field: 'Query.recentTripEvents' },
+  followTripEvents: { field: 'Subscription.tripEvents' },
+  followFindingEvents: { field: 'Subscription.findingEvents' },
   submitDepartmentPlan: { field: 'Mutation.submitQuarterlyPlan', needs: { department: true } },
   decideQuarterlyPlans: { field: 'Mutation.decideQuarterlyPlan' },
   readDashboard: { field: 'Query.hostLoad' },
@@ -124,6 +135,7 @@ export const CAPABILITIES: Record<Capability, { field: string; roles?: readonly 
   manageInspections: { field: 'Mutation.createInspectionPlan' },
   readModels: { field: 'Query.goodModels' },
   readRecommendations: { field: 'Query.recommendations' },
+  raiseRecommendations: { field: 'Mutation.createRecommendation' },
   answerRecommendations: { field: 'Mutation.answerRecommendation' },
   readFeedback: { field: 'Query.hostFeedback' },
   manageRoster: { field: 'Mutation.createCadre' },
@@ -137,7 +149,12 @@ export const CAPABILITIES: Record<Capability, { field: string; roles?: readonly 
 /** The roles a root field's @Access lets in (none for an unknown field: fail closed). */
 export function accessOf(schema: GraphQLSchema, path: string): readonly Role[] {
   const [root, name] = path.split('.');
-  const type = root === 'Mutation' ? schema.getMutationType() : schema.getQueryType();
+  const type =
+    root === 'Mutation'
+      ? schema.getMutationType()
+      : root === 'Subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   const access = type?.getFields()[name]?.extensions?.access;
   return Array.isArray(access) ? (access as Role[]) : [];
 }

@@ -23,6 +23,7 @@ import type { Context, SubscriptionContext } from '../../context';
 import { listProvinces, writableProvince } from '../tenancy/tenancy';
 import { Unit } from '../units/unit.entity';
 import { Trip } from '../trips/trip.entity';
+import { actorOf } from '../tenancy/actor';
 import {
   FindingEvent,
   GoodModel,
@@ -45,6 +46,11 @@ import {
   setReplication,
   submitFeedback,
 } from './finding.service';
+
+import { RECOMMENDATION_ROLES, RecommendationPermissions, recommendationPermissions } from './finding.policy';
+
+/** The request's actor with its loaders, as the finding policies read it. */
+const policyActor = (ctx: Context) => ({ ...actorOf(ctx), loaders: ctx.loaders });
 
 const STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE];
 const MANAGERS = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD];
@@ -140,7 +146,7 @@ export class GoodModelResolver {
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
-  @Access(...STAFF, Role.CENTRAL, Role.HOST_UNIT)
+  @Access(...RECOMMENDATION_ROLES.read)
   @Query(() => RecommendationConnection, {
     description: 'Đề xuất, kiến nghị: quá hạn trước, rồi theo hạn trả lời; đơn vị cơ sở thấy kiến nghị của mình',
   })
@@ -154,7 +160,7 @@ export class RecommendationResolver {
     );
   }
 
-  @Access(...STAFF, Role.HOST_UNIT)
+  @Access(...RECOMMENDATION_ROLES.raise)
   @Mutation(() => Recommendation)
   async createRecommendation(@Ctx() ctx: Context, @Arg('input') input: CreateRecommendationInput): Promise<Recommendation> {
     const rec = await createRecommendation(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, input);
@@ -162,7 +168,7 @@ export class RecommendationResolver {
     return rec;
   }
 
-  @Access(...MANAGERS)
+  @Access(...RECOMMENDATION_ROLES.assign)
   @Mutation(() => Recommendation, { description: 'Giao Ban trả lời, với hạn' })
   assignRecommendation(
     @Ctx() ctx: Context,
@@ -173,6 +179,7 @@ export class RecommendationResolver {
     return assignRecommendation(
       ctx.tx.manager,
       writableProvince(ctx.viewer, ctx.scope),
+      policyActor(ctx),
       id,
       version,
       input,
@@ -180,7 +187,7 @@ export class RecommendationResolver {
     );
   }
 
-  @Access(Role.DEPARTMENT_HEAD, ...MANAGERS)
+  @Access(...RECOMMENDATION_ROLES.answer)
   @Mutation(() => Recommendation, { description: 'Trả lời kiến nghị (Trưởng ban được giao, Thường trực, Ban Tổ chức)' })
   async answerRecommendation(
     @Ctx() ctx: Context,
@@ -188,13 +195,10 @@ export class RecommendationResolver {
     @Arg('version', () => Int) version: number,
     @Arg('answer') answer: string,
   ): Promise<Recommendation> {
-    const viewer = ctx.viewer!;
-    const cadre = viewer.cadreId ? await ctx.loaders.cadreById.load(viewer.cadreId) : null;
     const rec = await answerRecommendation(
       ctx.tx.manager,
-      writableProvince(viewer, ctx.scope),
-      viewer,
-      cadre?.departmentId ?? null,
+      writableProvince(ctx.viewer, ctx.scope),
+      policyActor(ctx),
       id,
       version,
       answer,
@@ -203,14 +207,21 @@ export class RecommendationResolver {
     return rec;
   }
 
-  @Access(...MANAGERS)
+  @Access(...RECOMMENDATION_ROLES.close)
   @Mutation(() => Recommendation)
   closeRecommendation(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
   ): Promise<Recommendation> {
-    return closeRecommendation(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), id, version);
+    return closeRecommendation(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), policyActor(ctx), id, version);
+  }
+
+  @FieldResolver(() => RecommendationPermissions, {
+    description: 'Những gì người đang đăng nhập làm được với kiến nghị: nút nào hiện theo các trường này',
+  })
+  viewerCan(@Root() rec: Recommendation, @Ctx() ctx: Context): Promise<RecommendationPermissions> {
+    return recommendationPermissions(policyActor(ctx), rec);
   }
 
   @FieldResolver({ description: 'Quá hạn mà chưa trả lời' })

@@ -11,6 +11,13 @@ import { NO_UNIT, unitSubtreeSql } from '../units/unit.service';
 import { CONFIRMED_STATES, Trip, TripDestination } from '../trips/trip.entity';
 import { GoodModel, HostFeedback, ModelField, Recommendation, RecommendationStatus, Replication } from './finding.entity';
 import { FindingErrorCode } from './finding.errors';
+import { authorize } from '../../shared/policy';
+import {
+  mayAnswerRecommendation,
+  mayAssignRecommendation,
+  mayCloseRecommendation,
+  type FindingPolicyActor,
+} from './finding.policy';
 import type {
   AssignRecommendationInput,
   CreateGoodModelInput,
@@ -143,15 +150,14 @@ async function lockRecommendation(
 export async function assignRecommendation(
   manager: EntityManager,
   provinceId: number,
+  actor: FindingPolicyActor,
   id: string,
   version: number,
   input: AssignRecommendationInput,
   today: string,
 ): Promise<Recommendation> {
   const rec = await lockRecommendation(manager, provinceId, id, version);
-  if (rec.status === RecommendationStatus.ANSWERED || rec.status === RecommendationStatus.CLOSED) {
-    throw badInput('id', 'Kiến nghị đã được trả lời.', FindingErrorCode.INVALID_TRANSITION);
-  }
+  await authorize(mayAssignRecommendation(actor, rec));
   const dept = await manager.findOneBy(Unit, { id: input.departmentId, provinceId });
   if (!dept || !AGENCY_KINDS.includes(dept.kind))
     throw badInput('input.departmentId', 'Ban/Văn phòng không tồn tại trong tỉnh của bạn.');
@@ -165,19 +171,13 @@ export async function assignRecommendation(
 export async function answerRecommendation(
   manager: EntityManager,
   provinceId: number,
-  viewer: Viewer,
-  viewerDepartmentId: string | null,
+  actor: FindingPolicyActor,
   id: string,
   version: number,
   answer: string,
 ): Promise<Recommendation> {
   const rec = await lockRecommendation(manager, provinceId, id, version);
-  if (viewer.role === Role.DEPARTMENT_HEAD && (!rec.departmentId || rec.departmentId !== viewerDepartmentId)) {
-    throw forbidden('Kiến nghị này được giao cho Ban khác.');
-  }
-  if (rec.status !== RecommendationStatus.IN_PROGRESS && rec.status !== RecommendationStatus.OPEN) {
-    throw badInput('id', 'Kiến nghị đã được trả lời.', FindingErrorCode.INVALID_TRANSITION);
-  }
+  await authorize(mayAnswerRecommendation(actor, rec));
   if (answer.trim().length < 10) throw badInput('answer', 'Câu trả lời cần ít nhất 10 ký tự.');
   await manager.update(
     Recommendation,
@@ -186,7 +186,7 @@ export async function answerRecommendation(
       status: RecommendationStatus.ANSWERED,
       answer: answer.trim(),
       answeredAt: () => 'now()',
-      answeredBy: viewer.id,
+      answeredBy: actor.viewer.id,
       version: version + 1,
     },
   );
@@ -196,12 +196,12 @@ export async function answerRecommendation(
 export async function closeRecommendation(
   manager: EntityManager,
   provinceId: number,
+  actor: FindingPolicyActor,
   id: string,
   version: number,
 ): Promise<Recommendation> {
   const rec = await lockRecommendation(manager, provinceId, id, version);
-  if (rec.status !== RecommendationStatus.ANSWERED)
-    throw badInput('id', 'Chỉ đóng kiến nghị đã được trả lời.', FindingErrorCode.INVALID_TRANSITION);
+  await authorize(mayCloseRecommendation(actor, rec));
   await manager.update(Recommendation, { provinceId, id }, { status: RecommendationStatus.CLOSED, version: version + 1 });
   return Object.assign(rec, { status: RecommendationStatus.CLOSED, version: version + 1 });
 }

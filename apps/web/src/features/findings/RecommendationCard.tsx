@@ -16,26 +16,16 @@ const STATUS_COLOR: Record<Recommendation['status'], string> = {
 
 interface RecommendationCardProps {
   recommendation: FragmentType<typeof RecommendationCard_recommendation>;
-  canAssign: boolean;
-  canAnswer: (rec: Recommendation) => boolean;
-  canClose: boolean;
   onAssign: (rec: Recommendation) => void;
   onAnswer: (rec: Recommendation) => void;
   onClose: (rec: Recommendation) => void;
 }
 
-export function RecommendationCard({
-  recommendation,
-  canAssign,
-  canAnswer,
-  canClose,
-  onAssign,
-  onAnswer,
-  onClose,
-}: RecommendationCardProps) {
+/** A recommendation and the actions its `viewerCan` offers (the API's own answer). */
+export function RecommendationCard({ recommendation, onAssign, onAnswer, onClose }: RecommendationCardProps) {
   const { t } = useFindingsTranslation();
   const rec = getFragmentData(RecommendationCard_recommendation, recommendation);
-  const pending = rec.status === 'OPEN' || rec.status === 'IN_PROGRESS';
+  const can = rec.viewerCan;
   return (
     <Card
       size="small"
@@ -68,19 +58,19 @@ export function RecommendationCard({
           {rec.answer}
         </div>
       )}
-      {((canAssign && pending) || (pending && canAnswer(rec)) || (canClose && rec.status === 'ANSWERED')) && (
+      {(can.assign || can.answer || can.close) && (
         <Space wrap className="findings-card__actions">
-          {canAssign && pending && (
+          {can.assign && (
             <Button onClick={() => onAssign(rec)}>
               {rec.department ? t('findings.rec.reassign') : t('findings.rec.assign')}
             </Button>
           )}
-          {pending && canAnswer(rec) && (
+          {can.answer && (
             <Button type="primary" onClick={() => onAnswer(rec)}>
               {t('findings.rec.answerAction')}
             </Button>
           )}
-          {canClose && rec.status === 'ANSWERED' && <Button onClick={() => onClose(rec)}>{t('findings.rec.close')}</Button>}
+          {can.close && <Button onClick={() => onClose(rec)}>{t('findings.rec.close')}</Button>}
         </Space>
       )}
     </Card>

@@ -1,6 +1,5 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { ViewerQuery } from '@/features/trips/trip.operations';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
 import {
   FindingEventsSubscription,
@@ -13,6 +12,7 @@ import {
 import { renderLivePage } from '@/test/renderLivePage';
 import { RecommendationsPage } from './RecommendationsPage';
 import { connection as pageOf } from '@/test/connection';
+import { viewerCanMock } from '@/test/viewerCan';
 
 jest.setTimeout(180_000);
 // The machine running the suite may be busy: give the page time to answer.
@@ -35,6 +35,7 @@ function rec(id: string, text: string, extra: Record<string, unknown> = {}) {
     departmentId: null,
     department: null,
     unit: unit('u-1', 'Đoàn xã Tuy Phong'),
+    viewerCan: { __typename: 'RecommendationPermissions', assign: true, answer: true, close: false },
     ...extra,
   };
 }
@@ -53,21 +54,8 @@ const connection = (nodes: unknown[]) => pageOf('RecommendationConnection', node
 const count = (n: number) => ({ __typename: 'RecommendationConnection', totalCount: n });
 
 const lookups: Mocks = [
-  always({
-    request: { query: ViewerQuery },
-    result: {
-      data: {
-        me: {
-          __typename: 'User',
-          id: 'user-1',
-          role: 'STANDING_BOARD',
-          cadreId: 'c-1',
-          unitId: null,
-          fullName: 'Nguyễn Văn An',
-          can: { __typename: 'ViewerPermissions', registerTrip: true, registerTripForOthers: false, decideTrips: true },
-        },
-      },
-    },
+  viewerCanMock(['readRecommendations', 'raiseRecommendations', 'answerRecommendations', 'followFindingEvents'], {
+    cadreId: 'c-1',
   }),
   always({
     request: { query: RecommendationCountsQuery },
@@ -227,24 +215,10 @@ describe('the recommendations board', () => {
       department: unit('d-1', 'Ban Phong trào'),
       answer: 'Tỉnh đoàn sẽ hỗ trợ trong quý I năm 2027.',
       answeredAt: '2026-11-12T05:00:00.000Z',
+      viewerCan: { __typename: 'RecommendationPermissions', assign: false, answer: false, close: false },
     });
     renderPage('/recommendations', '/recommendations', <RecommendationsPage />, [
-      always({
-        request: { query: ViewerQuery },
-        result: {
-          data: {
-            me: {
-              __typename: 'User',
-              id: 'user-9',
-              role: 'HOST_UNIT',
-              cadreId: null,
-              unitId: 'u-1',
-              fullName: 'Đoàn xã Tuy Phong',
-              can: { __typename: 'ViewerPermissions', registerTrip: false, registerTripForOthers: false, decideTrips: false },
-            },
-          },
-        },
-      }),
+      viewerCanMock(['readRecommendations', 'raiseRecommendations'], { id: 'user-9', unitId: 'u-1' }),
       always({
         request: { query: RecommendationCountsQuery },
         result: { data: { open: count(1), inProgress: count(0), answered: count(1), closed: count(0), overdue: count(0) } },
@@ -270,5 +244,32 @@ describe('the recommendations board', () => {
     const card = answer.closest('.findings-card') as HTMLElement;
     expect(within(card).getByText(/Giao Ban Phong trào/)).toBeInTheDocument();
     expect(within(card).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('shows on each card exactly the actions its viewerCan allows, and no page to whom me.can refuses it', async () => {
+    const none = { __typename: 'RecommendationPermissions', assign: false, answer: false, close: false };
+    const answerOnly = rec('r-5', 'Đề nghị tập huấn kỹ năng số cho đoàn viên.', { viewerCan: { ...none, answer: true } });
+    const closeOnly = rec('r-6', 'Đề nghị sửa sân bóng chuyền của xã.', { viewerCan: { ...none, close: true } });
+    const nothing = rec('r-7', 'Đề nghị thêm tủ sách cho nhà văn hóa.', { viewerCan: none });
+    renderPage('/recommendations', '/recommendations', <RecommendationsPage />, [
+      ...lookups,
+      always({
+        request: { query: RecommendationsQuery },
+        result: { data: { recommendations: connection([answerOnly, closeOnly, nothing]) } },
+      }),
+    ]);
+    const cards = await screen.findAllByTestId('recommendation', {}, { timeout: 20_000 });
+    const buttons = (card: HTMLElement) =>
+      within(card)
+        .queryAllByRole('button')
+        .map((b) => b.textContent);
+    expect(cards.map(buttons)).toEqual([['Trả lời'], ['Đóng kiến nghị'], []]);
+    expect(screen.getByRole('button', { name: /Ghi nhận kiến nghị/ })).toBeInTheDocument();
+  });
+
+  it('tells a user whom me.can gives no recommendations page so, without asking for them', async () => {
+    renderPage('/recommendations', '/recommendations', <RecommendationsPage />, [viewerCanMock(['registerTrip'])]);
+    expect(await screen.findByText('Trang này không dành cho vai trò của bạn.', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Ghi nhận kiến nghị/ })).not.toBeInTheDocument();
   });
 });

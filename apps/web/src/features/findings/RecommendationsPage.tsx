@@ -3,16 +3,11 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, App, Badge, Button, Card, Empty, Result, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecommendationStatus, Role } from '@/gql/graphql';
+import type { RecommendationStatus } from '@/gql/graphql';
+import { useViewerCan } from '@/features/shell/useViewerCan';
 import { ExportButton } from '@/features/transfer/ExportButton';
-import { ViewerQuery } from '@/features/trips/trip.operations';
 import { errorMessage } from '@/shared/apollo/errors';
-import {
-  FindingsUnitQuery,
-  RecommendationCountsQuery,
-  RecommendationsQuery,
-  ViewerDepartmentQuery,
-} from './findings.operations';
+import { FindingsUnitQuery, RecommendationCountsQuery, RecommendationsQuery } from './findings.operations';
 import { useFindingsTranslation } from './findingsI18n';
 import { LoadMore } from '@/shared/paging/LoadMore';
 import { usePagedList } from '@/shared/paging/usePagedList';
@@ -23,36 +18,29 @@ import './findings.css';
 import { useCloseRecommendation } from './findings.mutations';
 
 const STATUSES: readonly RecommendationStatus[] = ['OPEN', 'IN_PROGRESS', 'ANSWERED', 'CLOSED'];
-const READERS: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE', 'CENTRAL', 'HOST_UNIT'];
-const MANAGERS: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD'];
-const RAISERS: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE', 'HOST_UNIT'];
 
 /** The recommendations raised at the grassroots, by status, overdue first; assign, answer, close. */
 export function RecommendationsPage() {
   const { t } = useFindingsTranslation();
-  const { data: viewer } = useQuery(ViewerQuery);
-  const me = viewer?.me;
+  const { can, me } = useViewerCan();
   const [status, setStatus] = useState<RecommendationStatus>('OPEN');
   const [raising, setRaising] = useState(false);
-  const { data: counts } = useQuery(RecommendationCountsQuery, { skip: !me || !READERS.includes(me.role) });
-  const { data: dept } = useQuery(ViewerDepartmentQuery, {
-    variables: { id: me?.cadreId ?? '' },
-    skip: me?.role !== 'DEPARTMENT_HEAD' || !me.cadreId,
-  });
+  const { data: counts } = useQuery(RecommendationCountsQuery, { skip: !can?.readRecommendations });
+  // A host unit's account raises recommendations for its own unit.
   const { data: hostUnit } = useQuery(FindingsUnitQuery, {
     variables: { id: me?.unitId ?? '' },
-    skip: me?.role !== 'HOST_UNIT' || !me.unitId,
+    skip: !me?.unitId,
   });
   useFindingEvents(['RECOMMENDATION_RAISED', 'RECOMMENDATION_ANSWERED'], ['Recommendations', 'RecommendationCounts']);
 
-  if (!me) {
+  if (!can || !me) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
       </Card>
     );
   }
-  if (!READERS.includes(me.role)) return <Result status="403" title={t('findings.forbidden')} />;
+  if (!can.readRecommendations) return <Result status="403" title={t('findings.forbidden')} />;
 
   const count: Record<RecommendationStatus, number | undefined> = {
     OPEN: counts?.open.totalCount,
@@ -61,7 +49,7 @@ export function RecommendationsPage() {
     CLOSED: counts?.closed.totalCount,
   };
   const overdue = counts?.overdue.totalCount ?? 0;
-  const host = me.role === 'HOST_UNIT';
+  const host = me.unitId !== null;
 
   return (
     <Card>
@@ -71,7 +59,7 @@ export function RecommendationsPage() {
         </Typography.Title>
         <Space wrap>
           <ExportButton list="recommendations" variables={{ statuses: [status] }} />
-          {RAISERS.includes(me.role) && (
+          {can.raiseRecommendations && (
             <Button
               type="primary"
               icon={<PlusOutlined aria-hidden />}
@@ -98,8 +86,7 @@ export function RecommendationsPage() {
               {count[s] !== undefined && <Badge count={count[s]} showZero color={s === 'OPEN' ? 'gold' : '#8c8c8c'} />}
             </span>
           ),
-          children:
-            s === status ? <StatusColumn status={s} role={me.role} departmentId={dept?.cadre.departmentId ?? null} /> : null,
+          children: s === status ? <StatusColumn status={s} /> : null,
         }))}
       />
       <RaiseModal open={raising} onClose={() => setRaising(false)} ownUnit={hostUnit?.unit ?? null} />
@@ -107,13 +94,7 @@ export function RecommendationsPage() {
   );
 }
 
-interface StatusColumnProps {
-  status: RecommendationStatus;
-  role: Role;
-  departmentId: string | null;
-}
-
-function StatusColumn({ status, role, departmentId }: StatusColumnProps) {
+function StatusColumn({ status }: { status: RecommendationStatus }) {
   const { t: tApp } = useTranslation();
   const { t } = useFindingsTranslation();
   const { message } = App.useApp();
@@ -124,9 +105,6 @@ function StatusColumn({ status, role, departmentId }: StatusColumnProps) {
     notifyOnNetworkStatusChange: true,
   });
   const [close] = useCloseRecommendation();
-  const manager = MANAGERS.includes(role);
-  const canAnswer = (rec: Recommendation) =>
-    manager || (role === 'DEPARTMENT_HEAD' && departmentId !== null && rec.departmentId === departmentId);
 
   const onClose = async (rec: Recommendation) => {
     try {
@@ -151,9 +129,6 @@ function StatusColumn({ status, role, departmentId }: StatusColumnProps) {
             <li key={rec.id}>
               <RecommendationCard
                 recommendation={rec}
-                canAssign={manager}
-                canAnswer={canAnswer}
-                canClose={manager}
                 onAssign={setAssigning}
                 onAnswer={setAnswering}
                 onClose={(r) => void onClose(r)}
@@ -162,9 +137,7 @@ function StatusColumn({ status, role, departmentId }: StatusColumnProps) {
           ))}
         </ul>
       )}
-      {connection && (
-        <LoadMore list={list} />
-      )}
+      {connection && <LoadMore list={list} />}
       <AssignModal rec={assigning} onClose={() => setAssigning(null)} />
       <AnswerModal rec={answering} onClose={() => setAnswering(null)} />
     </section>

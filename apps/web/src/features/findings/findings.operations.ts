@@ -102,6 +102,11 @@ export const RecommendationCard_recommendation = graphql(`
       id
       name
     }
+    viewerCan {
+      assign
+      answer
+      close
+    }
   }
 `);
 
@@ -148,15 +153,6 @@ export const RecommendationDepartmentsQuery = graphql(`
         id
         name
       }
-    }
-  }
-`);
-
-export const ViewerDepartmentQuery = graphql(`
-  query ViewerDepartment($id: ID!) {
-    cadre(id: $id) {
-      id
-      departmentId
     }
   }
 `);

@@ -1,6 +1,6 @@
-import { useQuery, useSubscription } from '@apollo/client/react';
+import { useSubscription } from '@apollo/client/react';
 import { App } from 'antd';
-import { ViewerQuery } from '@/features/trips/trip.operations';
+import { useViewerCan } from '@/features/shell/useViewerCan';
 import { FindingEventsSubscription } from './findings.operations';
 import { useFindingsTranslation, type FindingsKey } from './findingsI18n';
 import { useRefetchLoaded } from '@/shared/paging/refetchLoaded';
@@ -24,17 +24,16 @@ const isKind = (kind: string): kind is FindingKind => (KINDS as readonly string[
  * Keeps a findings page current: on each event of the kinds it shows, the named queries on screen
  * fetch again, keeping the rows the user loaded, and a short notification says what happened (not
  * for the viewer's own actions).
- * Host units get no such events from the API, so they do not subscribe.
+ * Only those `me.can` lets follow these events subscribe (host units get none from the API).
  */
 export function useFindingEvents(kinds: readonly FindingKind[], queryNames: readonly string[]): void {
   const { t } = useFindingsTranslation();
   const { notification } = App.useApp();
   const refetch = useRefetchLoaded(queryNames);
-  const { data: viewer } = useQuery(ViewerQuery);
-  const me = viewer?.me;
+  const { can, me } = useViewerCan();
 
   useSubscription(FindingEventsSubscription, {
-    skip: !me || me.role === 'HOST_UNIT',
+    skip: !can?.followFindingEvents,
     onData: ({ data }) => {
       const event = data.data?.findingEvents;
       if (!event || !isKind(event.kind) || !kinds.includes(event.kind)) return;

@@ -28,9 +28,9 @@ export function ShellLayout() {
 function SignedInShell() {
   const { data } = useQuery(ShellQuery);
   const me = data?.me;
-  // Host units get no trip events from the API; everyone else follows their province (central: all).
+  // Those the API lets follow trip events (not host units) follow their province (central: all).
   return (
-    <LiveEventsProvider enabled={!!me && me.role !== 'HOST_UNIT'} viewerName={me?.fullName}>
+    <LiveEventsProvider enabled={!!me?.can?.followTripEvents} viewerName={me?.fullName}>
       <ShellFrame />
     </LiveEventsProvider>
   );

@@ -6,6 +6,9 @@ export const ShellQuery = graphql(`
       id
       role
       fullName
+      can {
+        followTripEvents
+      }
       ...AppHeader_viewer
     }
   }

@@ -43,6 +43,8 @@ export function createCache(): InMemoryCache {
       Query: {
         fields: Object.fromEntries(PAGED_LISTS.map((field) => [field, cursorConnection()])),
       },
+      // `me.can` is asked in parts (the menu, a page's own entries): the parts add up instead of replacing each other.
+      ViewerPermissions: { merge: true },
     },
   });
 }

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../../shared/access';
+import { fixedClock } from '../../shared/clock';
+import { startTestProduct, type TestProduct } from '../../../test/harness';
+import { buildCadre, buildUnit, buildUser, inProvince, linkUser, provinceIdOf } from '../../../test/factories';
+
+type Action = 'assign' | 'answer' | 'close';
+const ACTIONS: Action[] = ['assign', 'answer', 'close'];
+const STATUSES = ['OPEN', 'IN_PROGRESS', 'ANSWERED', 'CLOSED'] as const;
+
+const VIEWER_CAN = `query { recommendations(first: 100) { nodes { id viewerCan { assign answer close } } } }`;
+
+/** Each action's mutation with a valid input: whether it succeeds then depends on who and on the status. */
+const MUTATIONS: Record<Action, string> = {
+  assign: `mutation ($id: ID!, $dept: ID!) {
+    assignRecommendation(id: $id, version: 1, input: { departmentId: $dept, dueOn: "2026-09-30" }) { id } }`,
+  answer: `mutation ($id: ID!) { answerRecommendation(id: $id, version: 1, answer: "Ban đã làm việc với đơn vị, sẽ hỗ trợ") { id } }`,
+  close: `mutation ($id: ID!) { closeRecommendation(id: $id, version: 1) { id } }`,
+};
+
+describe('a recommendation’s viewerCan is exactly what its mutations allow', () => {
+  let product: TestProduct;
+  let ldg: number;
+  let assigned: { id: string };
+  let commune: { id: string };
+  const actors: Array<{ name: string; token: string }> = [];
+
+  beforeAll(async () => {
+    product = await startTestProduct({ clock: fixedClock('2026-06-15') });
+    ldg = await provinceIdOf(product.owner, 'LDG');
+    const agency = await buildUnit(product.owner, { provinceId: ldg, kind: 'PROVINCIAL_AGENCY' });
+    assigned = await buildUnit(product.owner, {
+      provinceId: ldg,
+      kind: 'DEPARTMENT',
+      name: 'Ban Phong trào',
+      parentId: agency.id,
+    });
+    const other = await buildUnit(product.owner, {
+      provinceId: ldg,
+      kind: 'DEPARTMENT',
+      name: 'Ban Tuyên giáo',
+      parentId: agency.id,
+    });
+    commune = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Đức Trọng', parentId: agency.id });
+    const account = async (role: Role, link: { departmentId?: string; unitId?: string } = {}) => {
+      const user = await buildUser(product.owner, { role, provinceId: role === Role.CENTRAL ? undefined : ldg });
+      if (link.departmentId) {
+        const cadre = await buildCadre(product.owner, { provinceId: ldg, departmentId: link.departmentId });
+        await linkUser(product.owner, user.id, { cadreId: cadre.id });
+      }
+      if (link.unitId) await linkUser(product.owner, user.id, { unitId: link.unitId });
+      return product.login(user.username);
+    };
+    actors.push(
+      { name: 'central', token: await account(Role.CENTRAL) },
+      { name: 'organisation department', token: await account(Role.PROVINCE_ADMIN) },
+      { name: 'standing board', token: await account(Role.STANDING_BOARD, { departmentId: other.id }) },
+      { name: 'head of the assigned department', token: await account(Role.DEPARTMENT_HEAD, { departmentId: assigned.id }) },
+      { name: 'head of another department', token: await account(Role.DEPARTMENT_HEAD, { departmentId: other.id }) },
+      { name: 'cadre', token: await account(Role.CADRE, { departmentId: assigned.id }) },
+      { name: 'host unit', token: await account(Role.HOST_UNIT, { unitId: commune.id }) },
+    );
+  });
+  afterAll(() => product.stop());
+
+  /** A fresh recommendation of the commune in `status`, given to the department once it is in progress. */
+  const recommendationIn = async (status: (typeof STATUSES)[number]): Promise<string> => {
+    const id = randomUUID();
+    const given = status !== 'OPEN';
+    const answered = status === 'ANSWERED' || status === 'CLOSED';
+    await inProvince(product.owner, ldg, () =>
+      product.owner.query(
+        `INSERT INTO recommendation (province_id, id, text, unit_id, department_id, due_on, status, answer)
+         VALUES ($1, $2, 'Cần thêm kinh phí cho sân chơi thiếu nhi', $3, $4, $5, $6, $7)`,
+        [
+          ldg,
+          id,
+          commune.id,
+          given ? assigned.id : null,
+          given ? '2026-09-01' : null,
+          status,
+          answered ? 'Đã bố trí kinh phí' : null,
+        ],
+      ),
+    );
+    return id;
+  };
+
+  it.each(ACTIONS)('%s: shown exactly when the mutation succeeds, for every role and status', async (action) => {
+    const mismatches: string[] = [];
+    const allowed: string[] = [];
+    for (const actor of actors) {
+      for (const status of STATUSES) {
+        const id = await recommendationIn(status);
+        const read = await product.gql(VIEWER_CAN, {}, actor.token);
+        const node = (
+          read.data?.recommendations?.nodes as Array<{ id: string; viewerCan: Record<Action, boolean> }> | undefined
+        )?.find((n) => n.id === id);
+        const can = node?.viewerCan[action] ?? false;
+        const res = await product.gql(MUTATIONS[action], { id, dept: assigned.id }, actor.token);
+        const succeeded = res.errors === undefined;
+        if (succeeded) allowed.push(`${actor.name} @ ${status}`);
+        if (can !== succeeded) {
+          mismatches.push(
+            `${actor.name} @ ${status}: viewerCan=${can}, mutation ${succeeded ? 'succeeded' : JSON.stringify(res.errors?.[0]?.extensions)}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(allowed.length).toBeGreaterThan(0);
+  });
+});
