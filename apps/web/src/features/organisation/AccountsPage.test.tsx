@@ -1,16 +1,14 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { CadreOptionsQuery } from '@/features/roster/CadreSelect';
+import { viewerCanMock } from '@/test/viewerCan';
 import { always, renderPage, setupUser } from '@/test/renderPage';
 import { AccountsPage, AccountsPageQuery } from './AccountsPage';
 import { SetAccountActiveMutation } from './organisation.operations';
-import { OrgViewerQuery } from './organisation.operations';
 import { connection as pageOf } from '@/test/connection';
 
 // antd's first render in jsdom is slow on a busy machine: wait for answers as long as a person would.
 configure({ asyncUtilTimeout: 60_000 });
 jest.setTimeout(600_000);
-
-const ADMIN = { __typename: 'User', id: 'u-admin', role: 'PROVINCE_ADMIN', provinceId: 68, cadreId: null };
 
 function account(id: string, fullName: string, username: string, role: string, extra: Record<string, unknown> = {}) {
   return { __typename: 'User', id, fullName, username, role, active: true, cadreId: null, unitId: null, ...extra };
@@ -25,7 +23,7 @@ const connection = (nodes: unknown[]) => ({ data: { accounts: pageOf('UserConnec
 type Vars = { search?: string | null; role?: string | null };
 
 const base = [
-  always({ request: { query: OrgViewerQuery }, result: { data: { me: ADMIN } } }),
+  viewerCanMock(['manageAccounts'], { id: 'u-admin' }),
   always({ request: { query: CadreOptionsQuery }, result: { data: { cadres: { __typename: 'CadreConnection', nodes: [] } } } }),
   {
     request: { query: AccountsPageQuery, variables: (v: Vars) => !v.search && !v.role },

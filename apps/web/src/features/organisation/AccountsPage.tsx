@@ -10,7 +10,7 @@ import { usePagedList } from '@/shared/paging/usePagedList';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { AccountFormModal, PROVINCE_ROLES, type AccountFormValues } from './AccountFormModal';
 import { useOrgTranslation } from './orgI18n';
-import { RoleGate } from './RoleGate';
+import { CanGate } from './CanGate';
 import './organisation.css';
 import { useCreateAccount, useSetAccountActive } from './organisation.mutations';
 
@@ -47,7 +47,7 @@ export const AccountsPage_account = graphql(`
 type Account = AccountsPage_AccountFragment;
 
 export function AccountsPage() {
-  return <RoleGate roles={['PROVINCE_ADMIN']}>{(viewer) => <Accounts viewerId={viewer.id} />}</RoleGate>;
+  return <CanGate can="manageAccounts">{(viewer) => <Accounts viewerId={viewer.id} />}</CanGate>;
 }
 
 /** The province's accounts: find one by name or sign-in name, add one, lock or reopen one. */

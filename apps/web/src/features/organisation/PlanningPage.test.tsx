@@ -1,7 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
+import { viewerCanMock } from '@/test/viewerCan';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
-import { DepartmentOptionsQuery, OrgViewerQuery } from './organisation.operations';
+import { DepartmentOptionsQuery } from './organisation.operations';
 import { PlanningPage } from './PlanningPage';
 import { PlanningQuery, SetTopicActiveMutation, UpdateBatchMutation, UpdateTopicMutation } from './planning.operations';
 
@@ -10,7 +11,6 @@ configure({ asyncUtilTimeout: 30_000 });
 jest.setTimeout(600_000);
 
 const YEAR = new Date().getFullYear();
-const ADMIN = { __typename: 'User', id: 'u-admin', role: 'PROVINCE_ADMIN', provinceId: 68, cadreId: null };
 const DEPT = { __typename: 'Unit', id: 'd-1', name: 'Ban Phong trào' };
 
 const batch = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -54,7 +54,7 @@ const planning = (
 });
 
 const lookups: Mocks = [
-  always({ request: { query: OrgViewerQuery }, result: { data: { me: ADMIN } } }),
+  viewerCanMock(['managePlanning'], { id: 'u-admin' }),
   always({
     request: { query: DepartmentOptionsQuery },
     result: { data: { units: { __typename: 'UnitConnection', nodes: [{ ...DEPT, validTo: null }] } } },

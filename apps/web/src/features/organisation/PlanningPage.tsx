@@ -42,7 +42,7 @@ import { byLastName } from '@/shared/forms/serverErrors';
 import { PlanningPage_batch, PlanningPage_topic, PlanningQuery } from './planning.operations';
 import { useOrgTranslation } from './orgI18n';
 import { PLAN_STATE_COLOR } from './planLabels';
-import { RoleGate } from './RoleGate';
+import { CanGate } from './CanGate';
 import './organisation.css';
 import {
   useCreateBatch,
@@ -58,7 +58,7 @@ type Topic = PlanningPage_TopicFragment;
 type Plan = Planning['quarterlyPlans'][number];
 
 export function PlanningPage() {
-  return <RoleGate roles={['PROVINCE_ADMIN']}>{() => <PlanningView />}</RoleGate>;
+  return <CanGate can="managePlanning">{() => <PlanningView />}</CanGate>;
 }
 
 /** Which form is open: a new batch or topic (id null), or the one being corrected. */

@@ -1,20 +1,14 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
+import { viewerCanMock } from '@/test/viewerCan';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
-import {
-  CreateCadreMutation,
-  DepartmentOptionsQuery,
-  OrgViewerQuery,
-  RosterQuery,
-  UpdateCadreMutation,
-} from './organisation.operations';
+import { CreateCadreMutation, DepartmentOptionsQuery, RosterQuery, UpdateCadreMutation } from './organisation.operations';
 import { RosterPage } from './RosterPage';
 
 // antd's first render in jsdom is slow on a busy machine: wait for answers as long as a person would.
 configure({ asyncUtilTimeout: 60_000 });
 jest.setTimeout(600_000);
 
-const ADMIN = { __typename: 'User', id: 'u-admin', role: 'PROVINCE_ADMIN', provinceId: 68, cadreId: null };
 const DEPT = { __typename: 'Unit', id: 'd-1', name: 'Ban Phong trào' };
 
 function cadre(id: string, fullName: string, extra: Record<string, unknown> = {}) {
@@ -49,7 +43,7 @@ const page = (nodes: unknown[], totalCount = nodes.length, hasNextPage = false) 
 });
 
 const lookups: Mocks = [
-  always({ request: { query: OrgViewerQuery }, result: { data: { me: ADMIN } } }),
+  viewerCanMock(['manageRoster'], { id: 'u-admin' }),
   always({
     request: { query: DepartmentOptionsQuery },
     result: { data: { units: { __typename: 'UnitConnection', nodes: [{ ...DEPT, validTo: null }] } } },
@@ -123,7 +117,7 @@ describe('the cadre list', () => {
 
   it('is not offered to a cadre', async () => {
     renderPage('/organisation/roster', '/organisation/roster', <RosterPage />, [
-      always({ request: { query: OrgViewerQuery }, result: { data: { me: { ...ADMIN, role: 'CADRE', cadreId: 'c-1' } } } }),
+      viewerCanMock(['registerTrip'], { cadreId: 'c-1' }),
     ]);
     expect(await screen.findByText('Trang này dành cho Ban Tổ chức của Tỉnh đoàn.')).toBeInTheDocument();
   });

@@ -27,14 +27,14 @@ import { CadreFormModal, useDepartmentOptions } from './CadreFormModal';
 import { ExemptionsDrawer } from './ExemptionsDrawer';
 import { CadreRow_cadre, ExemptionRow_exemption, RosterQuery } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
-import { RoleGate } from './RoleGate';
+import { CanGate } from './CanGate';
 import './organisation.css';
 
 export const PAGE_SIZE = 20;
 type Category = 'agencyStaff' | 'executiveMember';
 
 export function RosterPage() {
-  return <RoleGate roles={['PROVINCE_ADMIN']}>{() => <Roster />}</RoleGate>;
+  return <CanGate can="manageRoster">{() => <Roster />}</CanGate>;
 }
 
 /** The province's cadres, the people the "1+2" policy counts: paged, filtered, edited by the organisation department. */

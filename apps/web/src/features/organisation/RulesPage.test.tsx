@@ -1,7 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
+import { viewerCanMock } from '@/test/viewerCan';
 import { always, renderPage, setupUser } from '@/test/renderPage';
-import { OrgViewerQuery, PolicyRuleQuery, SetPolicyRuleMutation } from './organisation.operations';
+import { PolicyRuleQuery, SetPolicyRuleMutation } from './organisation.operations';
 import { RulesPage } from './RulesPage';
 
 // antd's first render in jsdom is slow on a busy machine: wait for answers as long as a person would.
@@ -9,7 +10,6 @@ configure({ asyncUtilTimeout: 30_000 });
 jest.setTimeout(600_000);
 
 const YEAR = new Date().getFullYear();
-const ADMIN = { __typename: 'User', id: 'u-admin', role: 'PROVINCE_ADMIN', provinceId: 68, cadreId: null };
 
 const rule = (extra: Record<string, unknown> = {}) => ({
   __typename: 'PolicyRule',
@@ -33,7 +33,7 @@ const rule = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const viewer = always({ request: { query: OrgViewerQuery }, result: { data: { me: ADMIN } } });
+const viewer = viewerCanMock(['editRules'], { id: 'u-admin' });
 
 describe('the yearly rules form', () => {
   it('shows each check with its mode, validates as typed and puts the server field error in place', async () => {

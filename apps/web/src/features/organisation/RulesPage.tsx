@@ -25,7 +25,7 @@ import { apiError, errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { PolicyRuleQuery, RulesForm_rule } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
-import { RoleGate } from './RoleGate';
+import { CanGate } from './CanGate';
 import { byLastName, placeServerError } from '@/shared/forms/serverErrors';
 import './organisation.css';
 import { useSetPolicyRule } from './organisation.mutations';
@@ -83,7 +83,7 @@ const fieldOf = (last: string): string | undefined =>
       : undefined;
 
 export function RulesPage() {
-  return <RoleGate roles={['PROVINCE_ADMIN']}>{() => <Rules />}</RoleGate>;
+  return <CanGate can="editRules">{() => <Rules />}</CanGate>;
 }
 
 /** The province's "1+2" rules for a year: days required, counting window, minimums per level and each check's mode. */

@@ -1,14 +1,13 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
-import { always, renderPage, setupUser } from '@/test/renderPage';
-import { OrgViewerQuery, UnitsPageQuery } from './organisation.operations';
+import { viewerCanMock } from '@/test/viewerCan';
+import { renderPage, setupUser } from '@/test/renderPage';
+import { UnitsPageQuery } from './organisation.operations';
 import { UnitsPage } from './UnitsPage';
 import { connection as pageOf } from '@/test/connection';
 
 // antd's first render in jsdom is slow on a busy machine: wait for answers as long as a person would.
 configure({ asyncUtilTimeout: 60_000 });
 jest.setTimeout(600_000);
-
-const ADMIN = { __typename: 'User', id: 'u-admin', role: 'PROVINCE_ADMIN', provinceId: 68, cadreId: null };
 
 function unit(id: string, name: string, kind: string, extra: Record<string, unknown> = {}) {
   return {
@@ -37,7 +36,7 @@ const PARENT = { __typename: 'Unit', id: 'root', name: 'Cơ quan Tỉnh đoàn L
 type UnitVars = { filter?: { kinds?: string[] | null; parentId?: string | null; search?: string | null } };
 
 const tree = [
-  always({ request: { query: OrgViewerQuery }, result: { data: { me: ADMIN } } }),
+  viewerCanMock(['manageUnits'], { id: 'u-admin' }),
   {
     request: { query: UnitsPageQuery, variables: (v: UnitVars) => v.filter?.kinds?.join() === 'PROVINCIAL_AGENCY' },
     result: connection([ROOT]),

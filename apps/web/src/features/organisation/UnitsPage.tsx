@@ -28,7 +28,7 @@ import { formatLocalDate, todayLocalDate } from '@/shared/format/date';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { UnitRow_unit, UnitsPageQuery } from './organisation.operations';
 import { useOrgTranslation, type OrgT } from './orgI18n';
-import { RoleGate } from './RoleGate';
+import { CanGate } from './CanGate';
 import { UNIT_KINDS, UnitFormModal } from './UnitFormModal';
 import './organisation.css';
 import { useImportCommunes } from './organisation.mutations';
@@ -50,7 +50,7 @@ type Row =
 const isUnit = (row: Row): row is Exclude<Row, { more: string }> => row.more === undefined;
 
 export function UnitsPage() {
-  return <RoleGate roles={['PROVINCE_ADMIN']}>{() => <Units />}</RoleGate>;
+  return <CanGate can="manageUnits">{() => <Units />}</CanGate>;
 }
 
 function hardshipTags(u: UnitRow_UnitFragment, t: OrgT) {

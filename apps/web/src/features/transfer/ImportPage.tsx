@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RoleGate } from '@/features/organisation/RoleGate';
+import { CanGate } from '@/features/organisation/CanGate';
 import { getFragmentData, graphql } from '@/gql';
 import type { ImportKind, ImportStatus, RecentImports_JobFragment } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
@@ -124,5 +124,5 @@ function ImportContent() {
 
 /** `/organisation/import`: the organisation department loads its units, roster and past trips from Excel. */
 export function ImportPage() {
-  return <RoleGate roles={['PROVINCE_ADMIN']}>{() => <ImportContent />}</RoleGate>;
+  return <CanGate can="importData">{() => <ImportContent />}</CanGate>;
 }
