@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The web app shows pages and buttons from `me.can` and the objects' `viewerCan` only: the API's own
+ * answer. A role may be shown (a label, a filter, the role of an account being created) but never
+ * decide what the signed-in user is offered.
+ */
+const SRC = join(__dirname, '..');
+
+const ROLE = `'(?:CENTRAL|PROVINCE_ADMIN|STANDING_BOARD|DEPARTMENT_HEAD|CADRE|HOST_UNIT)'`;
+const VIEWER = String.raw`\b(?:me|viewer|viewerData\??\.me|data\??\.me|viewer\??\.me)\??\.role\b`;
+
+const ROLE_CONDITIONS: Array<[string, RegExp]> = [
+  ['the viewer’s role compared', new RegExp(String.raw`${VIEWER}\s*[!=]==|[!=]==\s*${VIEWER}`)],
+  ['a role list asked about the viewer', new RegExp(String.raw`\.includes\(\s*${VIEWER}`)],
+  ['a list of roles', /readonly Role\[\]\s*=|:\s*Role\[\]\s*=\s*\[/],
+  ['a role compared', new RegExp(String.raw`\brole\s*[!=]==\s*${ROLE}|${ROLE}\s*[!=]==\s*\w*\.?role\b`)],
+  ['a page gated by roles', /\broles=\{/],
+];
+
+/** Comparisons of a role that is data, not the viewer's: the role chosen for an account being created. */
+const FORM_VALUES: Record<string, RegExp> = {
+  'features/organisation/AccountFormModal.tsx': /\bconst hostUnit = role === 'HOST_UNIT'|CADRE_REQUIRED/,
+  'features/organisation/AccountsPage.tsx': /\bvalues\.role === 'HOST_UNIT'/,
+};
+
+/**
+ * Pages still deciding by role, to be moved to `me.can` / `viewerCan`: this list only shrinks, and a
+ * file leaves it as soon as it is clean (the test says so).
+ */
+const NOT_YET_CONVERTED = new Set([
+  'features/compliance/CentralPage.tsx',
+  'features/compliance/DashboardPage.tsx',
+  'features/compliance/complianceScope.ts',
+  'features/department/DepartmentPlanPage.tsx',
+  'features/findings/FeedbackPage.tsx',
+  'features/findings/ModelsPage.tsx',
+  'features/home/HomePage.tsx',
+  'features/incoming/IncomingPage.tsx',
+  'features/inspections/CorrectiveActionsList.tsx',
+  'features/inspections/InspectionsPage.tsx',
+  'features/inspections/inspectionLabels.ts',
+  'features/meetings/MeetingsPage.tsx',
+  'features/reports/ReportsPage.tsx',
+]);
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'gql' || entry.name === 'test' ? [] : sources(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+function roleConditions(file: string): string[] {
+  const name = relative(SRC, file);
+  const allowed = FORM_VALUES[name];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line, index) =>
+      ROLE_CONDITIONS.filter(([, pattern]) => pattern.test(line) && !allowed?.test(line)).map(
+        ([what]) => `${name}:${index + 1} ${what}: ${line.trim()}`,
+      ),
+    );
+}
+
+describe('no role decides what the web app offers', () => {
+  const files = sources(SRC);
+
+  it('finds the web sources it reads', () => {
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  it('has no role-based condition outside the pages not yet converted', () => {
+    const found = files.filter((f) => !NOT_YET_CONVERTED.has(relative(SRC, f))).flatMap(roleConditions);
+    expect(found).toEqual([]);
+  });
+
+  it('lists as not yet converted only pages that still decide by role', () => {
+    const clean = [...NOT_YET_CONVERTED].filter((name) => roleConditions(join(SRC, name)).length === 0);
+    expect(clean).toEqual([]);
+  });
+
+  it('recognises the conditions it forbids', () => {
+    const sample = (line: string) => ROLE_CONDITIONS.some(([, pattern]) => pattern.test(line));
+    expect(sample("if (me.role === 'HOST_UNIT') return null;")).toBe(true);
+    expect(sample('const manager = MANAGERS.includes(viewer.role);')).toBe(true);
+    expect(sample("const READERS: readonly Role[] = ['CADRE'];")).toBe(true);
+    expect(sample("role === 'DEPARTMENT_HEAD' && departmentId !== null")).toBe(true);
+    expect(sample("<RoleGate roles={['PROVINCE_ADMIN']}>")).toBe(true);
+    expect(sample('{can.raiseRecommendations && <Button />}')).toBe(false);
+    expect(sample('t(`role.${me.role}`)')).toBe(false);
+  });
+});
