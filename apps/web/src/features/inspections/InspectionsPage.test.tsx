@@ -1,6 +1,7 @@
 import { configure, screen, within } from '@testing-library/react';
 import { ViewerQuery } from '@/features/trips/trip.operations';
 import { renderLivePage } from '@/test/renderLivePage';
+import { viewerCanMock } from '@/test/viewerCan';
 import { always, setupUser } from '@/test/renderPage';
 import { InspectionsPage } from './InspectionsPage';
 import { CorrectiveActionsQuery, InspectionPlansQuery } from './inspections.operations';
@@ -53,6 +54,7 @@ describe('the inspections page, live', () => {
     const done = action(21, { version: 2, status: 'DONE', doneNote: 'Đã kiện toàn Ban Chấp hành, đủ 9 đồng chí.' });
     const variables = { overdueOnly: false, withPlan: true };
     const { deliver } = renderLivePage(<InspectionsPage />, [
+      viewerCanMock(['readInspections', 'manageInspections', 'followFindingEvents']),
       always({
         request: { query: ViewerQuery },
         result: {
