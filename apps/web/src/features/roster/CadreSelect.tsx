@@ -57,7 +57,10 @@ export function CadreSelect<Multiple extends boolean>({
   });
   const [labels, setLabels] = useState<Record<string, string>>({});
   const nodes = useMemo(() => (data ?? previousData)?.cadres.nodes ?? [], [data, previousData]);
-  const chosen: string[] = useMemo(() => (value === undefined ? [] : Array.isArray(value) ? value : [value]), [value]);
+  const chosen = useMemo((): string[] => {
+    if (value === undefined) return [];
+    return Array.isArray(value) ? value : [value];
+  }, [value]);
 
   const options = useMemo(() => {
     const found = nodes
