@@ -12,6 +12,7 @@ import { ImportUpdates1764300000010 } from './1764300000010-ImportUpdates';
 import { PlanningEdits1764300000011 } from './1764300000011-PlanningEdits';
 import { OwnTripDecision1764300000012 } from './1764300000012-OwnTripDecision';
 import { SignInRecord1764300000013 } from './1764300000013-SignInRecord';
+import { ExemptionKinds1764300000014 } from './1764300000014-ExemptionKinds';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   PlanningEdits1764300000011,
   OwnTripDecision1764300000012,
   SignInRecord1764300000013,
+  ExemptionKinds1764300000014,
 ];
