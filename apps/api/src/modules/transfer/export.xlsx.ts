@@ -7,23 +7,83 @@ import { ScopedTransaction } from '../tenancy/tenancy';
 import { TRIP_KIND_LABELS } from './import.sheets';
 import { TransferErrorCode } from './transfer.errors';
 
-type Node = Record<string, any>;
 type Cell = string | number | null;
+type Named = { name: string } | null;
 
-interface ExportColumn {
+interface ExportColumn<N> {
   header: string;
   width: number;
-  value: (node: Node) => Cell;
+  value: (node: N) => Cell;
 }
 
-interface ExportSpec {
+interface ExportSpec<N> {
   sheet: string;
   fileName: string;
   /** The list's own GraphQL query, paged with $first/$after: the same filters, access and row-level security. */
   query: string;
   /** The variables the client may pass, as the list's query names them. */
   variables: string[];
-  columns: ExportColumn[];
+  columns: ExportColumn<N>[];
+}
+
+/** One list's export, its node type kept inside `cells`. */
+interface ListExport extends Omit<ExportSpec<never>, 'columns'> {
+  columns: Array<{ header: string; width: number }>;
+  cells: (node: unknown) => Cell[];
+}
+
+function listExport<N>({ columns, ...spec }: ExportSpec<N>): ListExport {
+  return {
+    ...spec,
+    columns: columns.map(({ header, width }) => ({ header, width })),
+    // The query is validated against the schema before it runs, so every node has exactly its selection, typed N.
+    cells: (node) => columns.map((c) => c.value(node as N)),
+  };
+}
+
+interface TripNode {
+  title: string;
+  kind: string;
+  state: string;
+  startDate: string;
+  endDate: string;
+  days: number;
+  lateRegistration: boolean;
+  travelOrderNo: string | null;
+  lead: { fullName: string } | null;
+  department: Named;
+  destinations: Array<{ name: string }>;
+}
+interface CadreNode {
+  fullName: string;
+  requiredDays: number;
+  countedDays: number;
+  upcomingDays: number;
+  hardshipDays: number;
+  projectedDays: number;
+  lateTrips: number;
+  overdueReports: number;
+  status: string;
+  byKind: { topic: number; coordination: number; inspection: number; meeting: number };
+  cadre: { position: string | null; department: Named } | null;
+}
+interface RecommendationNode {
+  text: string;
+  status: string;
+  dueOn: string | null;
+  overdue: boolean;
+  answer: string | null;
+  createdAt: string | null;
+  unit: Named;
+  department: Named;
+}
+interface GoodModelNode {
+  name: string;
+  field: string;
+  replication: string;
+  description: string | null;
+  unit: Named;
+  replicatedAt: Array<{ name: string }>;
 }
 
 const TRIP_STATE: Record<string, string> = {
@@ -69,8 +129,8 @@ const REPLICATION: Record<string, string> = {
 const date = (value: string | null | undefined): Cell => (value ? formatVn(value.slice(0, 10)) : null);
 const names = (units: Array<{ name: string }> | null | undefined): string => (units ?? []).map((u) => u.name).join('; ');
 
-export const EXPORTS: Record<string, ExportSpec> = {
-  trips: {
+export const EXPORTS: Record<string, ListExport> = {
+  trips: listExport<TripNode>({
     sheet: 'Chuyến đi',
     fileName: 'chuyen-di.xlsx',
     variables: ['filter', 'orderBy'],
@@ -94,8 +154,8 @@ export const EXPORTS: Record<string, ExportSpec> = {
       { header: 'Đăng ký muộn', width: 12, value: (n) => (n.lateRegistration ? 'Có' : '') },
       { header: 'Số công lệnh', width: 14, value: (n) => n.travelOrderNo ?? null },
     ],
-  },
-  cadres: {
+  }),
+  cadres: listExport<CadreNode>({
     sheet: 'Cán bộ',
     fileName: 'ket-qua-can-bo.xlsx',
     variables: ['year', 'provinceId', 'filter'],
@@ -123,8 +183,8 @@ export const EXPORTS: Record<string, ExportSpec> = {
       { header: 'Quá hạn báo cáo', width: 10, value: (n) => n.overdueReports },
       { header: 'Kết quả', width: 20, value: (n) => COMPLIANCE_STATUS[n.status] ?? n.status },
     ],
-  },
-  recommendations: {
+  }),
+  recommendations: listExport<RecommendationNode>({
     sheet: 'Kiến nghị',
     fileName: 'kien-nghi.xlsx',
     variables: ['statuses', 'overdueOnly', 'provinceId'],
@@ -144,8 +204,8 @@ export const EXPORTS: Record<string, ExportSpec> = {
       { header: 'Quá hạn', width: 9, value: (n) => (n.overdue ? 'Có' : '') },
       { header: 'Trả lời', width: 50, value: (n) => n.answer ?? null },
     ],
-  },
-  models: {
+  }),
+  models: listExport<GoodModelNode>({
     sheet: 'Mô hình hay',
     fileName: 'mo-hinh-hay.xlsx',
     variables: ['search', 'field', 'replication', 'provinceId'],
@@ -163,7 +223,7 @@ export const EXPORTS: Record<string, ExportSpec> = {
       { header: 'Nơi nhân rộng', width: 30, value: (n) => names(n.replicatedAt) },
       { header: 'Mô tả', width: 50, value: (n) => n.description || null },
     ],
-  },
+  }),
 };
 
 /** A creation time as the Vietnamese calendar day it happened on. */
@@ -174,7 +234,7 @@ function todayOf(iso: string): string {
 const documents = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
 function documentOf(schema: GraphQLSchema, list: string): DocumentNode {
   let bySchema = documents.get(schema);
-  if (!bySchema) documents.set(schema, (bySchema = new Map()));
+  if (!bySchema) documents.set(schema, (bySchema = new Map<string, DocumentNode>()));
   let doc = bySchema.get(list);
   if (!doc) {
     doc = parse(EXPORTS[list].query);
@@ -207,7 +267,7 @@ export async function exportList(
   const allowed = Object.fromEntries(Object.entries(variables).filter(([k]) => spec.variables.includes(k)));
   const document = documentOf(schema, list);
   const tx = await ScopedTransaction.open(deps.dataSource, userId, deps.provinces.records);
-  const nodes: Node[] = [];
+  const nodes: unknown[] = [];
   try {
     await tx.manager.query('SET TRANSACTION READ ONLY');
     const contextValue = createContext(requestId, deps, tx);
@@ -228,7 +288,7 @@ export async function exportList(
           details: { ...formatted.extensions },
         });
       }
-      const page = (result.data as { page: { nodes: Node[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } })
+      const page = (result.data as { page: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } })
         .page;
       nodes.push(...page.nodes);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -241,13 +301,13 @@ export async function exportList(
   return { fileName: spec.fileName, buffer: await workbookOf(spec, nodes) };
 }
 
-async function workbookOf(spec: ExportSpec, nodes: Node[]): Promise<Buffer> {
+async function workbookOf(spec: ListExport, nodes: unknown[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Cơ Sở 1+2';
   const sheet = book.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [{ header: 'STT', width: 6 }, ...spec.columns.map((c) => ({ header: c.header, width: c.width }))];
+  sheet.columns = [{ header: 'STT', width: 6 }, ...spec.columns];
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
-  nodes.forEach((node, i) => sheet.addRow([i + 1, ...spec.columns.map((c) => c.value(node))]));
+  nodes.forEach((node, i) => sheet.addRow([i + 1, ...spec.cells(node)]));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
