@@ -11,6 +11,7 @@ import { listProvinces, type Viewer } from '../tenancy/tenancy';
 import type { Actor } from '../tenancy/actor';
 import { Cadre } from '../roster/cadre.entity';
 import { PlanState, QuarterlyPlan } from '../planning/planning.entity';
+import { mayDecidePlan, maySubmitPlan } from '../planning/planning.policy';
 import { ruleFor } from '../rules/rules.service';
 import { likePattern } from '../../shared/search';
 import { NO_UNIT, unitSubtreeSql } from '../units/unit.service';
@@ -65,10 +66,6 @@ export interface TripActor extends Actor, TripPolicyActor {
 function writable(actor: TripActor): number {
   if (actor.provinceId === null) throw forbidden('Tài khoản của bạn chỉ được xem, không được ghi dữ liệu.');
   return actor.provinceId;
-}
-
-async function viewerCadre(actor: TripActor): Promise<Cadre | null> {
-  return actor.viewer.cadreId ? actor.manager.findOneBy(Cadre, { id: actor.viewer.cadreId }) : null;
 }
 
 /** Locks the trip for this transaction and checks the caller saw its latest version. */
@@ -291,7 +288,8 @@ export async function createTrip(
     actualCost: null,
     settlement: Settlement.NONE,
     lateRegistration: false,
-    lateJustification: null,
+    // A draft keeps the justification typed with it: submitted later, the trip is still late.
+    lateJustification: input.lateJustification?.trim() || null,
     decisionNote: null,
     warnings: [],
     version: 1,
@@ -334,7 +332,7 @@ export async function updateTrip(actor: TripActor, id: string, version: number, 
     endDate: draft.endDate,
     travelOrderNo: input.travelOrderNo === undefined ? trip.travelOrderNo : input.travelOrderNo,
     estimatedCost: input.estimatedCost === undefined ? trip.estimatedCost : input.estimatedCost,
-    lateJustification: input.lateJustification === undefined ? trip.lateJustification : input.lateJustification,
+    lateJustification: input.lateJustification === undefined ? trip.lateJustification : input.lateJustification?.trim() || null,
   });
   await record(actor, saved, TripEventType.UPDATED, trip.state, null);
   return saved;
@@ -654,10 +652,6 @@ export async function listTrips(manager: EntityManager, viewer: Viewer, args: Tr
 /** Submits a department's quarter in one go: its draft and returned trips of that quarter. */
 export async function submitPlan(actor: TripActor, departmentId: string, year: number, quarter: number): Promise<QuarterlyPlan> {
   const provinceId = writable(actor);
-  if (actor.viewer.role === Role.DEPARTMENT_HEAD) {
-    const own = await viewerCadre(actor);
-    if (own?.departmentId !== departmentId) throw forbidden('Bạn chỉ trình kế hoạch của Ban mình.');
-  }
   await actor.manager.query(
     `INSERT INTO quarterly_plan (province_id, id, department_id, year, quarter) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (province_id, department_id, year, quarter) DO NOTHING`,
@@ -668,9 +662,8 @@ export async function submitPlan(actor: TripActor, departmentId: string, year: n
     lock: { mode: 'pessimistic_write' },
   });
   if (!plan) throw badInput('departmentId', 'Ban/Văn phòng không tồn tại trong tỉnh của bạn.');
-  if (plan.state === PlanState.SUBMITTED || plan.state === PlanState.APPROVED) {
-    throw badInput('quarter', `Kế hoạch quý ${quarter}/${year} đã được trình.`, TripErrorCode.INVALID_TRANSITION);
-  }
+  // The row made above is rolled back with the refusal.
+  await authorize(maySubmitPlan(actor, plan));
   const trips = await actor.manager
     .createQueryBuilder(Trip, 't')
     .where('t.department_id = :departmentId AND t.state = ANY(:states)', {
@@ -707,7 +700,7 @@ export async function decidePlan(
   if (!plan) throw notFound('Kế hoạch quý');
   if (plan.version !== version)
     throw conflict('Kế hoạch vừa được người khác cập nhật. Vui lòng tải lại.', TripErrorCode.VERSION_MISMATCH);
-  if (plan.state !== PlanState.SUBMITTED) throw badInput('id', 'Kế hoạch chưa được trình.', TripErrorCode.INVALID_TRANSITION);
+  await authorize(mayDecidePlan(actor, plan));
   const trips = await actor.manager.find(Trip, { where: { planId, state: TripState.SUBMITTED } });
   await decideTrips(
     actor,

@@ -307,12 +307,32 @@ describe('trips: registration to accepted report', () => {
     expect(updateTrip.topic.title).toBe('Đoàn viên tham gia chuyển đổi số');
   });
 
-  it('blocks a trip while a delegation member is exempt', async () => {
+  it('warns of a delegation member on exemption by default, and blocks when the province-year says so', async () => {
     const onLeave = await buildCadre(product.owner, { provinceId: ldg, departmentId: org.deptA.id, fullName: 'Lê Thị Hoa' });
     await asProvince(product.owner, ldg, () =>
       product.owner.query(
         `INSERT INTO exemption (province_id, id, cadre_id, kind, start_date, end_date, approved_by) VALUES ($1, $2, $3, 'MATERNITY', '2026-03-01', '2026-08-31', 'Ban Thường vụ')`,
         [ldg, randomUUID(), onLeave.id],
+      ),
+    );
+    const draft = input({ memberIds: [onLeave.id], startDate: '2026-06-01', endDate: '2026-06-02' });
+    const warned = await product.ok(
+      `query ($input: CreateTripInput!) { checkTrip(input: $input) { code severity field message } }`,
+      { input: draft },
+      cadre.token,
+    );
+    expect(warned.checkTrip).toContainEqual({
+      code: 'CADRE_EXEMPT',
+      severity: 'WARN',
+      field: 'input.memberIds',
+      message: 'Lê Thị Hoa đang nghỉ thai sản từ 01/03/2026 đến 31/08/2026.',
+    });
+    // The province-year may make it a refusal (written here directly: later tests save the year's first rule).
+    await asProvince(product.owner, ldg, () =>
+      product.owner.query(
+        `INSERT INTO policy_rule (province_id, year, required_days, window_start, window_end, check_exempt_trip)
+         VALUES ($1, 2026, 60, '2026-01-01', '2026-12-31', 'BLOCK')`,
+        [ldg],
       ),
     );
     const res = await product.gql(
@@ -326,6 +346,9 @@ describe('trips: registration to accepted report', () => {
       field: 'input.memberIds',
     });
     expect(res.errors?.[0]?.message).toContain('Lê Thị Hoa đang nghỉ thai sản từ 01/03/2026 đến 31/08/2026');
+    await asProvince(product.owner, ldg, () =>
+      product.owner.query('DELETE FROM policy_rule WHERE province_id = $1 AND year = 2026', [ldg]),
+    );
   });
 
   it('applies the province-year rules: double booking blocks, late registration needs a justification and is flagged', async () => {
@@ -356,6 +379,85 @@ describe('trips: registration to accepted report', () => {
     expect(late).toMatchObject({ state: 'SUBMITTED', lateRegistration: true });
     expect(late.warnings.map((w: { code: string }) => w.code)).toContain('LATE_REGISTRATION');
     expect(late.timeline[1].note).toContain('đột xuất');
+  });
+
+  it('keeps every field of the form in a saved draft, the late justification too, and submits it later as typed', async () => {
+    const { createTopic: topic } = await product.ok(
+      `mutation ($input: CreateTopicInput!) { createTopic(input: $input) { id } }`,
+      { input: { year: 2026, title: 'Công tác đoàn trong trường học', departmentId: org.deptA.id } },
+      admin,
+    );
+    const { createBatch: batch } = await product.ok(
+      `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`,
+      { input: { number: 9, startsOn: '2026-02-02', endsOn: '2026-02-27', registrationDeadline: '2026-01-23' } },
+      admin,
+    );
+    const FIELDS = `kind title purpose expectedOutput topicId batchId startDate endDate estimatedCost travelOrderNo
+      lateJustification leadCadreId members { id } destinations { id }`;
+    const typed = {
+      kind: 'TOPIC',
+      title: 'Khảo sát công tác đoàn trong trường học',
+      purpose: 'Nắm tình hình sinh hoạt chi đoàn học sinh',
+      expectedOutput: 'Báo cáo kiến nghị gửi Ban Thường vụ',
+      topicId: topic.id,
+      batchId: batch.id,
+      leadCadreId: cadre.cadreId,
+      memberIds: [colleague.cadreId],
+      destinationIds: [org.communeA.id, org.communeB.id],
+      startDate: '2026-02-09',
+      endDate: '2026-02-10',
+      estimatedCost: 2_400_000,
+      travelOrderNo: 'CL-15/2026',
+      lateJustification: 'Lịch làm việc do Thường trực giao sau hạn đăng ký.',
+    };
+    const expected = (over: Record<string, unknown> = {}) => {
+      const { memberIds, destinationIds, ...rest } = { ...typed, ...over } as typeof typed;
+      return {
+        ...rest,
+        members: expect.arrayContaining([{ id: cadre.cadreId }, ...memberIds.map((id) => ({ id }))]),
+        destinations: expect.arrayContaining(destinationIds.map((id) => ({ id }))),
+      };
+    };
+    const { createTrip: draft } = await product.ok(
+      `mutation ($input: CreateTripInput!) { createTrip(input: $input, submit: false) { id version state ${FIELDS} } }`,
+      { input: typed },
+      cadre.token,
+    );
+    expect(draft).toMatchObject({ state: 'DRAFT', ...expected() });
+    const read = await product.ok(`query ($id: ID!) { trip(id: $id) { ${FIELDS} } }`, { id: draft.id }, cadre.token);
+    expect(read.trip).toMatchObject(expected());
+
+    const changed = {
+      title: 'Khảo sát công tác đoàn tại trường THPT',
+      purpose: 'Gặp Bí thư đoàn trường',
+      expectedOutput: 'Biên bản làm việc',
+      memberIds: [],
+      destinationIds: [org.communeB.id],
+      startDate: '2026-02-11',
+      endDate: '2026-02-12',
+      estimatedCost: 900_000,
+      travelOrderNo: 'CL-16/2026',
+      lateJustification: 'Đổi lịch theo đề nghị của nhà trường.',
+    };
+    const { updateTrip: updated } = await product.ok(
+      `mutation ($id: ID!, $v: Int!, $input: UpdateTripInput!) { updateTrip(id: $id, version: $v, input: $input) { version ${FIELDS} } }`,
+      { id: draft.id, v: draft.version, input: changed },
+      cadre.token,
+    );
+    expect(updated).toMatchObject(expected(changed));
+    expect(updated.members).toEqual([{ id: cadre.cadreId }]);
+
+    // The trip started before today: submitted later without typing it again, the justification saved with it is used.
+    const { submitTrip: sent } = await product.ok(
+      `mutation ($id: ID!, $v: Int!) { submitTrip(id: $id, version: $v) { state lateRegistration lateJustification } }`,
+      { id: draft.id, v: updated.version },
+      cadre.token,
+    );
+    expect(sent).toEqual({
+      state: 'SUBMITTED',
+      lateRegistration: true,
+      lateJustification: 'Đổi lịch theo đề nghị của nhà trường.',
+    });
   });
 
   describe('the checks before submitting', () => {

@@ -189,6 +189,60 @@ describe('the new registration form', () => {
     expect(screen.queryByText('u-1')).not.toBeInTheDocument();
   });
 
+  it('sends every field of a restored draft when it is saved, the late justification too', async () => {
+    const user = setupUser();
+    const values: TripDraft = {
+      kind: 'TOPIC',
+      title: 'Khảo sát thanh niên Đạ Huoai',
+      purpose: 'Nắm tình hình việc làm',
+      expectedOutput: 'Báo cáo kiến nghị',
+      dates: [dayjs('2027-01-12'), dayjs('2027-01-13')],
+      destinationIds: ['u-1'],
+      leadCadreId: 'c-1',
+      memberIds: ['c-2'],
+      estimatedCost: 1_200_000,
+      travelOrderNo: 'CL-15/2027',
+      lateJustification: 'Lịch do Thường trực giao sau hạn đăng ký.',
+      names: { 'u-1': 'Đoàn xã Đạ Huoai', 'c-2': 'Lê Văn Hùng' },
+      idempotencyKey: 'draft-key-2',
+    };
+    const { result, unmount } = renderHook(() => useDeviceDraft<TripDraft>('user-1', 'new-trip'));
+    act(() => result.current.save(values));
+    unmount();
+    let sent: unknown = null;
+    newTrip([
+      {
+        request: {
+          query: CreateTripMutation,
+          variables: (v: { input: unknown }) => {
+            sent = v.input;
+            return true;
+          },
+        },
+        result: { data: { createTrip: { __typename: 'Trip', id: 't-9', state: 'DRAFT', version: 1 } } },
+      },
+    ]);
+    expect(await screen.findByLabelText('Giải trình đăng ký muộn')).toHaveValue('Lịch do Thường trực giao sau hạn đăng ký.');
+    await user.click(screen.getByRole('button', { name: 'Lưu nháp' }));
+    await waitFor(() => expect(sent).not.toBeNull(), { timeout: 5000 });
+    expect(sent).toEqual({
+      kind: 'TOPIC',
+      title: 'Khảo sát thanh niên Đạ Huoai',
+      purpose: 'Nắm tình hình việc làm',
+      expectedOutput: 'Báo cáo kiến nghị',
+      topicId: null,
+      leadCadreId: 'c-1',
+      memberIds: ['c-2'],
+      destinationIds: ['u-1'],
+      batchId: null,
+      startDate: '2027-01-12',
+      endDate: '2027-01-13',
+      estimatedCost: 1_200_000,
+      travelOrderNo: 'CL-15/2027',
+      lateJustification: 'Lịch do Thường trực giao sau hạn đăng ký.',
+    });
+  });
+
   it('forgets the draft once the registration is saved', async () => {
     const user = setupUser();
     leaveDraft();

@@ -97,7 +97,8 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
   const [form] = Form.useForm<TripFormValues>();
   const [values, setValues] = useState<TripFormValues>(() => draft?.restored?.values ?? initialValues(trip, defaultLead));
   const [formError, setFormError] = useState<string | null>(null);
-  const [lateDemanded, setLateDemanded] = useState(false);
+  // A justification saved with the trip or the device draft stays in view, even before the checks answer.
+  const [lateDemanded, setLateDemanded] = useState(() => !!values.lateJustification?.trim());
   const submitting = useRef(false);
   const prefilledTitle = useRef<string | null>(null);
 
