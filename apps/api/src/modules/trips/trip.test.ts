@@ -410,8 +410,8 @@ describe('trips: registration to accepted report', () => {
       travelOrderNo: 'CL-15/2026',
       lateJustification: 'Lịch làm việc do Thường trực giao sau hạn đăng ký.',
     };
-    const expected = (over: Record<string, unknown> = {}) => {
-      const { memberIds, destinationIds, ...rest } = { ...typed, ...over } as typeof typed;
+    const expected = (over: Partial<typeof typed> = {}) => {
+      const { memberIds, destinationIds, ...rest } = { ...typed, ...over };
       return {
         ...rest,
         members: expect.arrayContaining([{ id: cadre.cadreId }, ...memberIds.map((id) => ({ id }))]),
