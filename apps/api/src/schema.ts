@@ -27,7 +27,12 @@ import {
   InspectionTeamResolver,
   TripInspectionResolver,
 } from './modules/inspections/inspection.resolver';
-import { GoodModelResolver, HostFeedbackResolver, RecommendationResolver } from './modules/findings/finding.resolver';
+import {
+  GoodModelResolver,
+  HostFeedbackResolver,
+  RecommendationResolver,
+  TripFeedbackResolver,
+} from './modules/findings/finding.resolver';
 import { ReportResolver } from './modules/reports/report.resolver';
 import { CalendarFeedResolver, ImportJobResolver } from './modules/transfer/transfer.resolver';
 import { ErrorReasonResolver } from './error-reasons';
@@ -56,6 +61,7 @@ export const resolvers = [
   GoodModelResolver,
   RecommendationResolver,
   HostFeedbackResolver,
+  TripFeedbackResolver,
   ReportResolver,
   ImportJobResolver,
   CalendarFeedResolver,

@@ -25,11 +25,15 @@ const ROOT_OF: Record<string, string> = {
   readMeetings: 'Query.meetingCoverage',
   readInspections: 'Query.correctiveActions',
   manageInspections: 'Mutation.createInspectionPlan',
+  readInspectionPlans: 'Query.inspectionPlans',
+  recordInspections: 'Mutation.recordExternalInspection',
   readModels: 'Query.goodModels',
+  recordModels: 'Mutation.createGoodModel',
   readRecommendations: 'Query.recommendations',
   raiseRecommendations: 'Mutation.createRecommendation',
   answerRecommendations: 'Mutation.answerRecommendation',
   readFeedback: 'Query.hostFeedback',
+  giveFeedback: 'Mutation.submitHostFeedback',
   manageRoster: 'Mutation.createCadre',
   manageUnits: 'Mutation.createUnit',
   editRules: 'Mutation.setPolicyRule',
@@ -39,7 +43,12 @@ const ROOT_OF: Record<string, string> = {
 };
 
 /** Entries narrower than their root field: the policy's own role set (registering for someone else). */
-const NARROWED: Record<string, string[]> = { registerTripForOthers: ['PROVINCE_ADMIN', 'DEPARTMENT_HEAD'] };
+const NARROWED: Record<string, string[]> = {
+  registerTripForOthers: ['PROVINCE_ADMIN', 'DEPARTMENT_HEAD'],
+  // Pages about one's own province with no choice of province: not for the central union.
+  readMeetings: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'],
+  readInspectionPlans: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'],
+};
 
 const ME_CAN = `query { me { can { ${Object.keys(ROOT_OF).join(' ')} } } }`;
 

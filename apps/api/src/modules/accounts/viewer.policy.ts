@@ -67,8 +67,17 @@ export class ViewerPermissions {
   @Field({ description: 'Lập kế hoạch, đoàn kiểm tra (createInspectionPlan)' })
   manageInspections: boolean;
 
+  @Field({ description: 'Kế hoạch kiểm tra của tỉnh mình (inspectionPlans)' })
+  readInspectionPlans: boolean;
+
+  @Field({ description: 'Ghi nhận tham gia đoàn kiểm tra cấp trên (recordExternalInspection)' })
+  recordInspections: boolean;
+
   @Field({ description: 'Mô hình hay (goodModels)' })
   readModels: boolean;
+
+  @Field({ description: 'Ghi nhận mô hình hay (createGoodModel)' })
+  recordModels: boolean;
 
   @Field({ description: 'Đề xuất, kiến nghị (recommendations)' })
   readRecommendations: boolean;
@@ -81,6 +90,9 @@ export class ViewerPermissions {
 
   @Field({ description: 'Ý kiến đơn vị tiếp đón (hostFeedback)' })
   readFeedback: boolean;
+
+  @Field({ description: 'Cho ý kiến về chuyến đi đến đơn vị mình (submitHostFeedback, tài khoản đơn vị)' })
+  giveFeedback: boolean;
 
   @Field({ description: 'Quản lý cán bộ (createCadre)' })
   manageRoster: boolean;
@@ -108,6 +120,8 @@ interface Needs {
   cadre?: true;
   department?: true;
   unit?: true;
+  /** A province of one's own: pages that read one province and offer no choice of it. */
+  province?: true;
 }
 
 /**
@@ -130,14 +144,18 @@ export const CAPABILITIES: Record<Capability, { field: string; roles?: readonly 
   readCentralComparison: { field: 'Query.centralComparison' },
   readReports: { field: 'Query.annualReport' },
   writeReports: { field: 'Mutation.saveReportNarrative' },
-  readMeetings: { field: 'Query.meetingCoverage' },
+  readMeetings: { field: 'Query.meetingCoverage', needs: { province: true } },
   readInspections: { field: 'Query.correctiveActions' },
   manageInspections: { field: 'Mutation.createInspectionPlan' },
+  readInspectionPlans: { field: 'Query.inspectionPlans', needs: { province: true } },
+  recordInspections: { field: 'Mutation.recordExternalInspection' },
   readModels: { field: 'Query.goodModels' },
+  recordModels: { field: 'Mutation.createGoodModel' },
   readRecommendations: { field: 'Query.recommendations' },
   raiseRecommendations: { field: 'Mutation.createRecommendation' },
   answerRecommendations: { field: 'Mutation.answerRecommendation' },
   readFeedback: { field: 'Query.hostFeedback' },
+  giveFeedback: { field: 'Mutation.submitHostFeedback', needs: { unit: true } },
   manageRoster: { field: 'Mutation.createCadre' },
   manageUnits: { field: 'Mutation.createUnit' },
   editRules: { field: 'Mutation.setPolicyRule' },
@@ -171,6 +189,7 @@ export async function viewerPermissions(ctx: Context, schema: GraphQLSchema): Pr
     (!field.startsWith('Mutation.') || writes) &&
     (!needs.cadre || viewer.cadreId !== null) &&
     (!needs.department || department !== null) &&
+    (!needs.province || viewer.provinceId !== null) &&
     (!needs.unit || viewer.unitId !== null);
   return Object.fromEntries(entries.map((entry) => [entry[0], allowed(entry)])) as unknown as ViewerPermissions;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../../shared/access';
 import { fixedClock } from '../../shared/clock';
 import { startTestProduct, type TestProduct } from '../../../test/harness';
-import { buildCadre, buildUnit, buildUser, inProvince, linkUser, provinceIdOf } from '../../../test/factories';
+import { buildCadre, buildTrip, buildUnit, buildUser, inProvince, linkUser, provinceIdOf } from '../../../test/factories';
 
 type Action = 'assign' | 'answer' | 'close';
 const ACTIONS: Action[] = ['assign', 'answer', 'close'];
@@ -109,5 +109,117 @@ describe('a recommendation’s viewerCan is exactly what its mutations allow', (
     }
     expect(mismatches).toEqual([]);
     expect(allowed.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a good model’s and a visit’s viewerCan are exactly what their mutations allow', () => {
+  let product: TestProduct;
+  let ldg: number;
+  let district: { id: string };
+  let commune: { id: string };
+  let lead: { id: string };
+  const actors: Array<{ name: string; token: string }> = [];
+
+  beforeAll(async () => {
+    product = await startTestProduct({ clock: fixedClock('2026-06-15') });
+    ldg = await provinceIdOf(product.owner, 'LDG');
+    const agency = await buildUnit(product.owner, { provinceId: ldg, kind: 'PROVINCIAL_AGENCY' });
+    const office = await buildUnit(product.owner, {
+      provinceId: ldg,
+      kind: 'DEPARTMENT',
+      name: 'Văn phòng',
+      parentId: agency.id,
+    });
+    district = await buildUnit(product.owner, { provinceId: ldg, kind: 'DISTRICT_UNION', name: 'Huyện đoàn Lâm Hà' });
+    commune = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Nam Hà', parentId: district.id });
+    const other = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Phúc Thọ' });
+    lead = await buildCadre(product.owner, { provinceId: ldg, departmentId: office.id });
+    const account = async (role: Role, unitId?: string) => {
+      const user = await buildUser(product.owner, { role, provinceId: role === Role.CENTRAL ? undefined : ldg });
+      if (unitId) await linkUser(product.owner, user.id, { unitId });
+      return product.login(user.username);
+    };
+    actors.push(
+      { name: 'central', token: await account(Role.CENTRAL) },
+      { name: 'organisation department', token: await account(Role.PROVINCE_ADMIN) },
+      { name: 'standing board', token: await account(Role.STANDING_BOARD) },
+      { name: 'department head', token: await account(Role.DEPARTMENT_HEAD) },
+      { name: 'cadre', token: await account(Role.CADRE) },
+      { name: 'visited commune', token: await account(Role.HOST_UNIT, commune.id) },
+      { name: 'district above it', token: await account(Role.HOST_UNIT, district.id) },
+      { name: 'another commune', token: await account(Role.HOST_UNIT, other.id) },
+      { name: 'host account without a unit', token: await account(Role.HOST_UNIT) },
+    );
+  });
+  afterAll(() => product.stop());
+
+  it('setReplication: shown exactly when the mutation succeeds, for every role', async () => {
+    const mismatches: string[] = [];
+    const allowed: string[] = [];
+    for (const actor of actors) {
+      const id = randomUUID();
+      await inProvince(product.owner, ldg, () =>
+        product.owner.query(
+          `INSERT INTO good_model (province_id, id, name, description, field, unit_id, replication)
+           VALUES ($1, $2, 'Mô hình Thắp sáng đường quê', '', 'VOLUNTEERING', $3, 'IDENTIFIED')`,
+          [ldg, id, commune.id],
+        ),
+      );
+      const read = await product.gql(`{ goodModels(first: 100) { nodes { id viewerCan { setReplication } } } }`, {}, actor.token);
+      const nodes = (
+        read.data?.goodModels as { nodes: Array<{ id: string; viewerCan: { setReplication: boolean } }> } | undefined
+      )?.nodes;
+      const can = nodes?.find((n) => n.id === id)?.viewerCan.setReplication ?? false;
+      const res = await product.gql(
+        `mutation ($id: ID!, $unit: ID!) { setGoodModelReplication(id: $id, version: 1, replication: REPLICATING,
+          unitIds: [$unit], since: "2026-06-01") { id } }`,
+        { id, unit: commune.id },
+        actor.token,
+      );
+      if (!res.errors) allowed.push(actor.name);
+      if (can !== !res.errors) {
+        mismatches.push(
+          `${actor.name}: viewerCan=${can}, mutation ${res.errors ? JSON.stringify(res.errors[0]?.extensions) : 'succeeded'}`,
+        );
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(allowed.sort()).toEqual(['organisation department', 'standing board']);
+  });
+
+  it('viewerCanGiveFeedback: shown exactly when submitting feedback succeeds, for every role and trip state, once', async () => {
+    const SUBMIT = `mutation ($input: HostFeedbackInput!) { submitHostFeedback(input: $input) { tripId trip { viewerCanGiveFeedback } } }`;
+    const mismatches: string[] = [];
+    const allowed: string[] = [];
+    for (const actor of actors) {
+      for (const state of ['SUBMITTED', 'APPROVED', 'COMPLETED']) {
+        const trip = await buildTrip(product.owner, { provinceId: ldg, leadCadreId: lead.id, destinationId: commune.id, state });
+        const read = await product.gql(
+          `query ($id: ID!) { trip(id: $id) { viewerCanGiveFeedback } }`,
+          { id: trip.id },
+          actor.token,
+        );
+        const can = (read.data?.trip as { viewerCanGiveFeedback: boolean } | null)?.viewerCanGiveFeedback ?? false;
+        const input = { tripId: trip.id, noConference: true, noDistrictEscort: true, noCost: true, comment: '' };
+        const res = await product.gql(SUBMIT, { input }, actor.token);
+        if (!res.errors) allowed.push(`${actor.name} @ ${state}`);
+        if (can !== !res.errors) {
+          mismatches.push(
+            `${actor.name} @ ${state}: viewerCan=${can}, mutation ${res.errors ? JSON.stringify(res.errors[0]?.extensions) : 'succeeded'}`,
+          );
+        }
+        if (!res.errors) {
+          const answered = (res.data?.submitHostFeedback as { trip: { viewerCanGiveFeedback: boolean } }).trip;
+          if (answered.viewerCanGiveFeedback) mismatches.push(`${actor.name} @ ${state}: still offered once sent`);
+          const again = await product.gql(SUBMIT, { input }, actor.token);
+          if (!again.errors) mismatches.push(`${actor.name} @ ${state}: accepted twice`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(allowed).toEqual(
+      expect.arrayContaining(['visited commune @ APPROVED', 'visited commune @ COMPLETED', 'district above it @ COMPLETED']),
+    );
+    expect(allowed).not.toContain('another commune @ COMPLETED');
   });
 });

@@ -1,11 +1,12 @@
 import type DataLoader from 'dataloader';
 import { Field, ObjectType } from 'type-graphql';
 import { Role } from '../../shared/access';
-import { badInput, forbidden } from '../../shared/errors';
+import { badInput, conflict, forbidden } from '../../shared/errors';
 import { ALLOWED, allows, firstRefusal, inRoles, refuse, writesTo, type Verdict } from '../../shared/policy';
 import type { Viewer } from '../tenancy/tenancy';
 import type { Cadre } from '../roster/cadre.entity';
-import { RecommendationStatus, type Recommendation } from './finding.entity';
+import { CONFIRMED_STATES, type Trip, type TripDestination } from '../trips/trip.entity';
+import { RecommendationStatus, type GoodModel, type Recommendation } from './finding.entity';
 import { FindingErrorCode } from './finding.errors';
 
 const { PROVINCE_ADMIN, STANDING_BOARD, DEPARTMENT_HEAD, CADRE, CENTRAL, HOST_UNIT } = Role;
@@ -17,6 +18,18 @@ export const RECOMMENDATION_ROLES = {
   assign: [PROVINCE_ADMIN, STANDING_BOARD],
   answer: [DEPARTMENT_HEAD, PROVINCE_ADMIN, STANDING_BOARD],
   close: [PROVINCE_ADMIN, STANDING_BOARD],
+} satisfies Record<string, Role[]>;
+
+/** Who may call each good model and host feedback operation at all (the resolvers' @Access sets). */
+export const MODEL_ROLES = {
+  read: [PROVINCE_ADMIN, STANDING_BOARD, DEPARTMENT_HEAD, CADRE, CENTRAL, HOST_UNIT],
+  record: [PROVINCE_ADMIN, STANDING_BOARD, DEPARTMENT_HEAD, CADRE],
+  replicate: [PROVINCE_ADMIN, STANDING_BOARD],
+} satisfies Record<string, Role[]>;
+
+export const FEEDBACK_ROLES = {
+  read: [PROVINCE_ADMIN, STANDING_BOARD, CENTRAL, HOST_UNIT],
+  give: [HOST_UNIT],
 } satisfies Record<string, Role[]>;
 
 /** Who asks: the viewer, the province they write to (null when read-only), and the request's loaders. */
@@ -91,3 +104,74 @@ export async function recommendationPermissions(
   );
   return { assign, answer, close };
 }
+
+/** The standing board or the organisation department follow where a model of their province is replicated. */
+export const mayReplicateModel = (
+  actor: Pick<FindingPolicyActor, 'viewer' | 'provinceId'>,
+  model: Pick<GoodModel, 'provinceId'>,
+) =>
+  firstRefusal(
+    () => inRoles(actor.viewer.role, MODEL_ROLES.replicate),
+    () => writesTo(actor.provinceId, model.provinceId),
+  );
+
+@ObjectType({ description: 'Những gì người đang đăng nhập làm được với mô hình hay lúc này' })
+export class GoodModelPermissions {
+  @Field({ description: 'Cập nhật tình trạng, nơi nhân rộng (setGoodModelReplication)' })
+  setReplication: boolean;
+}
+
+export async function modelPermissions(
+  actor: Pick<FindingPolicyActor, 'viewer' | 'provinceId'>,
+  model: Pick<GoodModel, 'provinceId'>,
+): Promise<GoodModelPermissions> {
+  return { setReplication: await allows(mayReplicateModel(actor, model)) };
+}
+
+/** What the feedback policy reads: where a trip goes, the units a host account answers for, who already answered. */
+export interface FeedbackPolicyActor {
+  viewer: Viewer;
+  provinceId: number | null;
+  loaders: {
+    destinationsByTrip: Pick<DataLoader<string, TripDestination[]>, 'load'>;
+    unitIdsUnder: Pick<DataLoader<string, Set<string>>, 'load'>;
+    feedbackUnitIdsByTrip: Pick<DataLoader<string, string[]>, 'load' | 'clear'>;
+  };
+}
+
+/**
+ * A host unit gives its word once on a confirmed trip that comes to it or to a unit below it; the
+ * units below answer for themselves.
+ */
+export const mayGiveFeedback = (
+  actor: FeedbackPolicyActor,
+  trip: Pick<Trip, 'id' | 'provinceId' | 'state'>,
+): Promise<Verdict> => {
+  const unitId = actor.viewer.unitId;
+  const noUnit = refuse(() => forbidden('Tài khoản chưa gắn với đơn vị cơ sở.'));
+  /** A check that needs the viewer's unit (refused earlier in the chain when there is none). */
+  const ofUnit = (check: (unit: string) => Promise<Verdict>) => () => (unitId ? check(unitId) : noUnit);
+  return firstRefusal(
+    () => inRoles(actor.viewer.role, FEEDBACK_ROLES.give),
+    () => writesTo(actor.provinceId, trip.provinceId),
+    () => (unitId ? ALLOWED : noUnit),
+    () =>
+      CONFIRMED_STATES.includes(trip.state)
+        ? ALLOWED
+        : refuse(() => badInput('input.tripId', 'Chuyến đi không tồn tại hoặc chưa được duyệt.')),
+    ofUnit(async (unit) => {
+      const [mine, destinations] = await Promise.all([
+        actor.loaders.unitIdsUnder.load(unit),
+        actor.loaders.destinationsByTrip.load(trip.id),
+      ]);
+      return destinations.some((d) => mine.has(d.unitId))
+        ? ALLOWED
+        : refuse(() => forbidden('Chuyến đi này không đến đơn vị của bạn.'));
+    }),
+    ofUnit(async (unit) =>
+      (await actor.loaders.feedbackUnitIdsByTrip.load(trip.id)).includes(unit)
+        ? refuse(() => conflict('Đơn vị đã gửi ý kiến về chuyến đi này.', FindingErrorCode.FEEDBACK_EXISTS))
+        : ALLOWED,
+    ),
+  );
+};

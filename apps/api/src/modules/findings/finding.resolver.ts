@@ -47,13 +47,22 @@ import {
   submitFeedback,
 } from './finding.service';
 
-import { RECOMMENDATION_ROLES, RecommendationPermissions, recommendationPermissions } from './finding.policy';
+import {
+  FEEDBACK_ROLES,
+  GoodModelPermissions,
+  MODEL_ROLES,
+  modelPermissions,
+  mayGiveFeedback,
+  RECOMMENDATION_ROLES,
+  RecommendationPermissions,
+  recommendationPermissions,
+} from './finding.policy';
+import { allows } from '../../shared/policy';
 
 /** The request's actor with its loaders, as the finding policies read it. */
 const policyActor = (ctx: Context) => ({ ...actorOf(ctx), loaders: ctx.loaders });
 
 const STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE];
-const MANAGERS = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD];
 
 export const GoodModelConnection = Connection(GoodModel, 'GoodModelConnection');
 export const RecommendationConnection = Connection(Recommendation, 'RecommendationConnection');
@@ -105,13 +114,13 @@ class GoodModelsArgs extends PageArgs {
 
 @Resolver(() => GoodModel)
 export class GoodModelResolver {
-  @Access(...STAFF, Role.CENTRAL, Role.HOST_UNIT)
+  @Access(...MODEL_ROLES.read)
   @Query(() => GoodModelConnection, { description: 'Mô hình hay: tìm không dấu, lọc theo lĩnh vực, tình trạng nhân rộng' })
   goodModels(@Ctx() ctx: Context, @Args() args: GoodModelsArgs) {
     return listModels(ctx.tx.manager, listProvinces(ctx.viewer, args.provinceId), args);
   }
 
-  @Access(...STAFF)
+  @Access(...MODEL_ROLES.record)
   @Mutation(() => GoodModel)
   async createGoodModel(@Ctx() ctx: Context, @Arg('input') input: CreateGoodModelInput): Promise<GoodModel> {
     const model = await createModel(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, input);
@@ -119,7 +128,7 @@ export class GoodModelResolver {
     return model;
   }
 
-  @Access(...MANAGERS)
+  @Access(...MODEL_ROLES.replicate)
   @Mutation(() => GoodModel, { description: 'Cập nhật tình trạng nhân rộng và nơi nhân rộng' })
   setGoodModelReplication(
     @Ctx() ctx: Context,
@@ -129,7 +138,23 @@ export class GoodModelResolver {
     @Arg('unitIds', () => [ID], { defaultValue: [] }) unitIds: string[],
     @Arg('since', () => LocalDateResolver) since: string,
   ): Promise<GoodModel> {
-    return setReplication(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), id, version, replication, unitIds, since);
+    return setReplication(
+      ctx.tx.manager,
+      writableProvince(ctx.viewer, ctx.scope),
+      actorOf(ctx),
+      id,
+      version,
+      replication,
+      unitIds,
+      since,
+    );
+  }
+
+  @FieldResolver(() => GoodModelPermissions, {
+    description: 'Những gì người đang đăng nhập làm được với mô hình: nút nào hiện theo các trường này',
+  })
+  viewerCan(@Root() model: GoodModel, @Ctx() ctx: Context): Promise<GoodModelPermissions> {
+    return modelPermissions(actorOf(ctx), model);
   }
 
   @FieldResolver(() => Unit)
@@ -258,7 +283,7 @@ export class HostFeedbackResolver {
     return { ...event, at: new Date(event.at) };
   }
 
-  @Access(...MANAGERS, Role.CENTRAL, Role.HOST_UNIT)
+  @Access(...FEEDBACK_ROLES.read)
   @Query(() => HostFeedbackConnection, {
     description:
       'Ý kiến của đơn vị tiếp đón, mới nhất trước; chỉ vi phạm nếu breachesOnly; đơn vị cơ sở thấy ý kiến của mình và đơn vị trực thuộc',
@@ -267,10 +292,10 @@ export class HostFeedbackResolver {
     return listFeedback(ctx.tx.manager, ctx.viewer!, listProvinces(ctx.viewer, args.provinceId), args);
   }
 
-  @Access(Role.HOST_UNIT)
+  @Access(...FEEDBACK_ROLES.give)
   @Mutation(() => HostFeedback, { description: 'Đơn vị tiếp đón cho ý kiến về chuyến đi' })
   async submitHostFeedback(@Ctx() ctx: Context, @Arg('input') input: HostFeedbackInput): Promise<HostFeedback> {
-    const feedback = await submitFeedback(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, input);
+    const feedback = await submitFeedback(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), policyActor(ctx), input);
     if (feedback.breach) announce(ctx, 'HOST_RULE_BREACH', feedback.tripId, feedback.comment || 'Vi phạm quy định khi về cơ sở');
     return feedback;
   }
@@ -283,5 +308,16 @@ export class HostFeedbackResolver {
   @FieldResolver(() => Unit)
   async unit(@Root() feedback: HostFeedback, @Ctx() ctx: Context): Promise<Unit> {
     return (await ctx.loaders.unitById.load(feedback.unitId))!;
+  }
+}
+
+/** Host feedback on a trip (the trips module knows nothing of findings). */
+@Resolver(() => Trip)
+export class TripFeedbackResolver {
+  @FieldResolver(() => Boolean, {
+    description: 'Đơn vị của người đang đăng nhập gửi được ý kiến về chuyến đi (submitHostFeedback): nút hiện theo trường này',
+  })
+  viewerCanGiveFeedback(@Root() trip: Trip, @Ctx() ctx: Context): Promise<boolean> {
+    return allows(mayGiveFeedback(policyActor(ctx), trip));
   }
 }

@@ -8,7 +8,7 @@ import type { Viewer } from '../tenancy/tenancy';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import { likePattern } from '../../shared/search';
 import { NO_UNIT, unitSubtreeSql } from '../units/unit.service';
-import { CONFIRMED_STATES, Trip, TripDestination } from '../trips/trip.entity';
+import { Trip } from '../trips/trip.entity';
 import { GoodModel, HostFeedback, ModelField, Recommendation, RecommendationStatus, Replication } from './finding.entity';
 import { FindingErrorCode } from './finding.errors';
 import { authorize } from '../../shared/policy';
@@ -16,6 +16,9 @@ import {
   mayAnswerRecommendation,
   mayAssignRecommendation,
   mayCloseRecommendation,
+  mayGiveFeedback,
+  mayReplicateModel,
+  type FeedbackPolicyActor,
   type FindingPolicyActor,
 } from './finding.policy';
 import type {
@@ -84,6 +87,7 @@ export async function createModel(
 export async function setReplication(
   manager: EntityManager,
   provinceId: number,
+  actor: Pick<FindingPolicyActor, 'viewer' | 'provinceId'>,
   id: string,
   version: number,
   replication: Replication,
@@ -92,6 +96,7 @@ export async function setReplication(
 ): Promise<GoodModel> {
   const model = await manager.findOne(GoodModel, { where: { id, provinceId }, lock: { mode: 'pessimistic_write' } });
   if (!model) throw notFound('Mô hình');
+  await authorize(mayReplicateModel(actor, model));
   if (model.version !== version)
     throw conflict('Mô hình vừa được người khác cập nhật. Vui lòng tải lại.', FindingErrorCode.VERSION_MISMATCH);
   assertDate(since, 'since');
@@ -240,31 +245,27 @@ export async function listRecommendations(
 export async function submitFeedback(
   manager: EntityManager,
   provinceId: number,
-  viewer: Viewer,
+  actor: FeedbackPolicyActor,
   input: HostFeedbackInput,
 ): Promise<HostFeedback> {
-  if (!viewer.unitId) throw forbidden('Tài khoản chưa gắn với đơn vị cơ sở.');
+  const { viewer } = actor;
   const trip = await manager.findOneBy(Trip, { id: input.tripId, provinceId });
-  if (!trip || !CONFIRMED_STATES.includes(trip.state))
-    throw badInput('input.tripId', 'Chuyến đi không tồn tại hoặc chưa được duyệt.');
-  const rows: Array<Pick<Unit, 'id'>> = await manager.query(unitSubtreeSql('$1'), [viewer.unitId]);
-  const destinations = await manager.find(TripDestination, { where: { tripId: trip.id } });
-  if (!destinations.some((d) => rows.some((r) => r.id === d.unitId))) {
-    throw forbidden('Chuyến đi này không đến đơn vị của bạn.');
-  }
-  const exists = await manager.countBy(HostFeedback, { tripId: trip.id, unitId: viewer.unitId });
-  if (exists > 0) throw conflict('Đơn vị đã gửi ý kiến về chuyến đi này.', FindingErrorCode.FEEDBACK_EXISTS);
+  if (!trip) throw badInput('input.tripId', 'Chuyến đi không tồn tại hoặc chưa được duyệt.');
+  await authorize(mayGiveFeedback(actor, trip));
+  // The policy refuses an account without a unit.
+  const unitId = viewer.unitId ?? NO_UNIT;
   await manager.insert(HostFeedback, {
     provinceId,
     tripId: trip.id,
-    unitId: viewer.unitId,
+    unitId,
     noConference: input.noConference,
     noDistrictEscort: input.noDistrictEscort,
     noCost: input.noCost,
     comment: input.comment.trim(),
     createdBy: viewer.id,
   });
-  return manager.findOneByOrFail(HostFeedback, { tripId: trip.id, unitId: viewer.unitId, provinceId });
+  actor.loaders.feedbackUnitIdsByTrip.clear(trip.id);
+  return manager.findOneByOrFail(HostFeedback, { tripId: trip.id, unitId, provinceId });
 }
 
 /** Newest first; a host unit sees only what it and the units below it sent, so it can check its own word. */

@@ -2,8 +2,10 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Quer
 import { Connection, PageArgs, type Page } from '../../shared/pagination';
 import { Access, Role } from '../../shared/access';
 import { forbidden } from '../../shared/errors';
+import { inRoles } from '../../shared/policy';
 import type { Context } from '../../context';
 import { listProvinces, readableProvince, writableProvince } from '../tenancy/tenancy';
+import { actorOf } from '../tenancy/actor';
 import { Cadre } from '../roster/cadre.entity';
 import { Unit } from '../units/unit.entity';
 import { NO_UNIT } from '../units/unit.service';
@@ -29,9 +31,18 @@ import {
   scheduleVisit,
   verifyAction,
 } from './inspection.service';
+import {
+  actionPermissions,
+  CorrectiveActionPermissions,
+  INSPECTION_ROLES,
+  InspectionPlanPermissions,
+  InspectionVisitPermissions,
+  planPermissions,
+  visitPermissions,
+} from './inspection.policy';
 
-const STAFF = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE, Role.CENTRAL];
-const MANAGERS = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD];
+/** The request's actor with its loaders, as the inspection policies read it. */
+const policyActor = (ctx: Context) => ({ ...actorOf(ctx), loaders: ctx.loaders });
 
 /** The units a host unit's account answers for (its own and those below), or null for everyone else. */
 async function hostUnits(ctx: Context): Promise<Set<string> | null> {
@@ -63,13 +74,13 @@ class CorrectiveActionsArgs extends PageArgs {
 
 @Resolver(() => InspectionPlan)
 export class InspectionResolver {
-  @Access(...STAFF)
+  @Access(...INSPECTION_ROLES.readPlans)
   @Query(() => InspectionPlanConnection, { description: 'Kế hoạch kiểm tra, giám sát của năm, theo ngày bắt đầu' })
   inspectionPlans(@Ctx() ctx: Context, @Args() args: InspectionPlansArgs): Promise<Page<InspectionPlan>> {
     return listPlans(ctx.tx.manager, readableProvince(ctx.viewer, ctx.scope, args.provinceId), args);
   }
 
-  @Access(...STAFF, Role.HOST_UNIT)
+  @Access(...INSPECTION_ROLES.readActions)
   @Query(() => CorrectiveActionConnection, {
     description: 'Yêu cầu khắc phục theo hạn (quá hạn trước); đơn vị cơ sở chỉ thấy của đơn vị mình và các đơn vị trực thuộc',
   })
@@ -80,7 +91,7 @@ export class InspectionResolver {
     return listActions(ctx.tx.manager, listProvinces(viewer, args.provinceId), ctx.deps.clock.today(), { ...args, hostRoot });
   }
 
-  @Access(...MANAGERS)
+  @Access(...INSPECTION_ROLES.manage)
   @Mutation(() => InspectionPlan)
   async createInspectionPlan(@Ctx() ctx: Context, @Arg('input') input: CreateInspectionPlanInput): Promise<InspectionPlan> {
     const plan = await createPlan(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), input);
@@ -88,33 +99,33 @@ export class InspectionResolver {
     return plan;
   }
 
-  @Access(...MANAGERS)
+  @Access(...INSPECTION_ROLES.manage)
   @Mutation(() => InspectionTeam)
   createInspectionTeam(@Ctx() ctx: Context, @Arg('input') input: CreateInspectionTeamInput): Promise<InspectionTeam> {
-    return createTeam(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), input);
+    return createTeam(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), policyActor(ctx), input);
   }
 
-  @Access(...MANAGERS)
+  @Access(...INSPECTION_ROLES.manage)
   @Mutation(() => Trip, { description: 'Lên lịch đoàn đến kiểm tra một đơn vị: chuyến kiểm tra của cả đoàn, trình duyệt' })
   scheduleInspectionVisit(@Ctx() ctx: Context, @Arg('input') input: ScheduleInspectionVisitInput): Promise<Trip> {
-    return scheduleVisit(tripActorOf(ctx), input);
+    return scheduleVisit({ ...tripActorOf(ctx), loaders: ctx.loaders }, input);
   }
 
-  @Access(Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE)
+  @Access(...INSPECTION_ROLES.record)
   @Mutation(() => Trip, { description: 'Ghi nhận tham gia đoàn kiểm tra của Trung ương hoặc cấp tỉnh' })
   recordExternalInspection(@Ctx() ctx: Context, @Arg('input') input: ExternalInspectionInput): Promise<Trip> {
     return recordExternal(tripActorOf(ctx), input);
   }
 
-  @Access(Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE)
+  @Access(...INSPECTION_ROLES.record)
   @Mutation(() => InspectionConclusion, { description: 'Báo cáo kết luận kiểm tra với các yêu cầu khắc phục' })
   async concludeInspection(@Ctx() ctx: Context, @Arg('input') input: ConcludeInspectionInput): Promise<InspectionConclusion> {
-    const conclusion = await conclude(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, input);
+    const conclusion = await conclude(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), policyActor(ctx), input);
     announce(ctx, 'CONCLUSION', conclusion.id, conclusion.findings.slice(0, 120));
     return conclusion;
   }
 
-  @Access(Role.PROVINCE_ADMIN, Role.HOST_UNIT)
+  @Access(...INSPECTION_ROLES.reportDone)
   @Mutation(() => CorrectiveAction, { description: 'Đơn vị báo cáo đã khắc phục' })
   async markCorrectiveActionDone(
     @Ctx() ctx: Context,
@@ -122,19 +133,26 @@ export class InspectionResolver {
     @Arg('version', () => Int) version: number,
     @Arg('note') note: string,
   ): Promise<CorrectiveAction> {
-    const action = await markActionDone(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, id, version, note);
+    const action = await markActionDone(
+      ctx.tx.manager,
+      writableProvince(ctx.viewer, ctx.scope),
+      policyActor(ctx),
+      id,
+      version,
+      note,
+    );
     announce(ctx, 'ACTION_DONE', action.id, action.description);
     return action;
   }
 
-  @Access(...MANAGERS)
+  @Access(...INSPECTION_ROLES.verify)
   @Mutation(() => CorrectiveAction, { description: 'Xác nhận đã khắc phục, đóng yêu cầu' })
   async verifyCorrectiveAction(
     @Ctx() ctx: Context,
     @Arg('id', () => ID) id: string,
     @Arg('version', () => Int) version: number,
   ): Promise<CorrectiveAction> {
-    const action = await verifyAction(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, id, version);
+    const action = await verifyAction(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), policyActor(ctx), id, version);
     announce(ctx, 'ACTION_VERIFIED', action.id, action.description);
     return action;
   }
@@ -148,6 +166,13 @@ export class InspectionResolver {
   @FieldResolver(() => [InspectionTeam])
   teams(@Root() plan: InspectionPlan, @Ctx() ctx: Context): Promise<InspectionTeam[]> {
     return ctx.loaders.teamsByPlan.load(plan.id);
+  }
+
+  @FieldResolver(() => InspectionPlanPermissions, {
+    description: 'Những gì người đang đăng nhập làm được với kế hoạch: nút nào hiện theo các trường này',
+  })
+  viewerCan(@Root() plan: InspectionPlan, @Ctx() ctx: Context): Promise<InspectionPlanPermissions> {
+    return planPermissions(policyActor(ctx), plan);
   }
 }
 
@@ -188,7 +213,9 @@ export class InspectionConclusionResolver {
   })
   async plan(@Root() conclusion: InspectionConclusion, @Ctx() ctx: Context): Promise<InspectionPlan | null> {
     // Plans name their targets and teams: a host unit reads its inspection through the trip instead.
-    if (ctx.viewer?.role === Role.HOST_UNIT) throw forbidden('Kế hoạch kiểm tra chỉ dành cho cán bộ Tỉnh đoàn.');
+    if (!ctx.viewer || !inRoles(ctx.viewer.role, INSPECTION_ROLES.readPlans).allowed) {
+      throw forbidden('Kế hoạch kiểm tra chỉ dành cho cán bộ Tỉnh đoàn.');
+    }
     const trip = await ctx.loaders.tripById.load(conclusion.tripId);
     if (!trip?.inspectionTeamId) return null;
     const team = await ctx.loaders.teamById.load(trip.inspectionTeamId);
@@ -214,6 +241,13 @@ export class CorrectiveActionResolver {
     return (await ctx.loaders.unitById.load(action.responsibleUnitId))!;
   }
 
+  @FieldResolver(() => CorrectiveActionPermissions, {
+    description: 'Những gì người đang đăng nhập làm được với yêu cầu khắc phục: nút nào hiện theo các trường này',
+  })
+  viewerCan(@Root() action: CorrectiveAction, @Ctx() ctx: Context): Promise<CorrectiveActionPermissions> {
+    return actionPermissions(policyActor(ctx), action);
+  }
+
   @FieldResolver({ description: 'Quá hạn mà chưa được xác nhận' })
   overdue(@Root() action: CorrectiveAction, @Ctx() ctx: Context): boolean {
     return action.status !== ActionStatus.VERIFIED && action.dueOn < ctx.deps.clock.today();
@@ -231,5 +265,12 @@ export class TripInspectionResolver {
     if (trip.kind !== TripKind.INSPECTION) return [];
     const [conclusions, mine] = await Promise.all([ctx.loaders.conclusionsByTrip.load(trip.id), hostUnits(ctx)]);
     return mine ? conclusions.filter((c) => mine.has(c.unitId)) : conclusions;
+  }
+
+  @FieldResolver(() => InspectionVisitPermissions, {
+    description: 'Những gì người đang đăng nhập làm được với chuyến kiểm tra (kết luận): nút nào hiện theo các trường này',
+  })
+  inspectionViewerCan(@Root() trip: Trip, @Ctx() ctx: Context): Promise<InspectionVisitPermissions> {
+    return visitPermissions(policyActor(ctx), trip);
   }
 }

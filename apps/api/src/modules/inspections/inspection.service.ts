@@ -1,17 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { Role } from '../../shared/access';
 import { assertDate, yearOf } from '../../shared/dates';
-import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
+import { badInput, conflict, notFound } from '../../shared/errors';
 import { paginate, type Page, type PageArgs } from '../../shared/pagination';
-import type { Viewer } from '../tenancy/tenancy';
+import { authorize } from '../../shared/policy';
 import { Cadre } from '../roster/cadre.entity';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import { unitSubtreeSql } from '../units/unit.service';
-import { CONFIRMED_STATES, Trip, TripDestination, TripKind, TripState } from '../trips/trip.entity';
+import { Trip, TripKind } from '../trips/trip.entity';
 import { createTrip, type TripActor } from '../trips/trip.service';
 import { ActionStatus, CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from './inspection.entity';
 import { InspectionErrorCode } from './inspection.errors';
+import {
+  mayConcludeVisitAt,
+  mayManagePlan,
+  mayReportActionDone,
+  mayVerifyAction,
+  type InspectionPolicyActor,
+} from './inspection.policy';
 import type {
   ConcludeInspectionInput,
   CreateInspectionPlanInput,
@@ -66,10 +72,12 @@ export async function createPlan(
 export async function createTeam(
   manager: EntityManager,
   provinceId: number,
+  actor: InspectionPolicyActor,
   input: CreateInspectionTeamInput,
 ): Promise<InspectionTeam> {
   const plan = await manager.findOneBy(InspectionPlan, { id: input.planId, provinceId });
   if (!plan) throw badInput('input.planId', 'Kế hoạch kiểm tra không tồn tại trong tỉnh của bạn.');
+  await authorize(mayManagePlan(actor, plan));
   const memberIds = [...new Set([input.leadCadreId, ...input.memberIds])];
   const cadres = await manager.find(Cadre, { where: { id: In(memberIds), provinceId } });
   if (cadres.length !== memberIds.length) {
@@ -103,10 +111,14 @@ export async function teamMemberIds(manager: EntityManager, teamIds: readonly st
 }
 
 /** A team's visit to a target unit: an inspection trip for the whole team, submitted for approval. */
-export async function scheduleVisit(actor: TripActor, input: ScheduleInspectionVisitInput): Promise<Trip> {
+export async function scheduleVisit(
+  actor: TripActor & InspectionPolicyActor,
+  input: ScheduleInspectionVisitInput,
+): Promise<Trip> {
   const team = await actor.manager.findOneBy(InspectionTeam, { id: input.teamId, provinceId: actor.provinceId ?? -1 });
   if (!team) throw badInput('input.teamId', 'Đoàn kiểm tra không tồn tại trong tỉnh của bạn.');
   const plan = await actor.manager.findOneByOrFail(InspectionPlan, { id: team.planId });
+  await authorize(mayManagePlan(actor, plan));
   const targets: unknown[] = await actor.manager.query(
     'SELECT 1 FROM inspection_plan_target WHERE plan_id = $1 AND unit_id = $2',
     [plan.id, input.unitId],
@@ -154,25 +166,17 @@ export async function recordExternal(actor: TripActor, input: ExternalInspection
 export async function conclude(
   manager: EntityManager,
   provinceId: number,
-  viewer: Viewer,
+  actor: InspectionPolicyActor,
   input: ConcludeInspectionInput,
 ): Promise<InspectionConclusion> {
   const trip = await manager.findOneBy(Trip, { id: input.tripId, provinceId });
   if (!trip || trip.kind !== TripKind.INSPECTION)
     throw badInput('input.tripId', 'Chuyến kiểm tra không tồn tại trong tỉnh của bạn.');
-  if (!CONFIRMED_STATES.includes(trip.state) || trip.state === TripState.APPROVED) {
-    throw badInput('input.tripId', 'Chỉ kết luận sau khi đoàn đã đi kiểm tra.', InspectionErrorCode.INVALID_TRANSITION);
-  }
-  const led = viewer.role === Role.PROVINCE_ADMIN || viewer.role === Role.STANDING_BOARD || viewer.cadreId === trip.leadCadreId;
-  if (!led) throw forbidden('Chỉ trưởng đoàn kiểm tra, Thường trực hoặc Ban Tổ chức được ghi kết luận.');
-  const visited = await manager.countBy(TripDestination, { tripId: trip.id, unitId: input.unitId });
-  if (visited === 0) throw badInput('input.unitId', 'Đơn vị này không nằm trong chuyến kiểm tra.');
+  await authorize(mayConcludeVisitAt(actor, trip, input.unitId));
   assertDate(input.concludedOn, 'input.concludedOn');
   if (input.concludedOn < (trip.actualStart ?? trip.startDate)) {
     throw badInput('input.concludedOn', 'Ngày kết luận không thể trước ngày kiểm tra.');
   }
-  const exists = await manager.countBy(InspectionConclusion, { tripId: trip.id, unitId: input.unitId });
-  if (exists > 0) throw conflict('Đơn vị này đã có kết luận của chuyến kiểm tra.', InspectionErrorCode.CONCLUSION_EXISTS);
   if (input.actions.length > 0) {
     await unitsOfProvince(manager, provinceId, [...new Set(input.actions.map((a) => a.responsibleUnitId))], 'input.actions');
   }
@@ -188,9 +192,10 @@ export async function conclude(
     findings: input.findings.trim(),
     rating: input.rating,
     concludedOn: input.concludedOn,
-    createdBy: viewer.id,
+    createdBy: actor.viewer.id,
   });
   await manager.insert(InspectionConclusion, conclusion);
+  actor.loaders.conclusionsByTrip.clear(trip.id);
   for (const a of input.actions) {
     await manager.insert(CorrectiveAction, {
       provinceId,
@@ -220,17 +225,13 @@ async function lockAction(manager: EntityManager, provinceId: number, id: string
 export async function markActionDone(
   manager: EntityManager,
   provinceId: number,
-  viewer: Viewer,
+  actor: InspectionPolicyActor,
   id: string,
   version: number,
   note: string,
 ): Promise<CorrectiveAction> {
   const action = await lockAction(manager, provinceId, id, version);
-  if (viewer.role === Role.HOST_UNIT && viewer.unitId !== action.responsibleUnitId) {
-    throw forbidden('Chỉ đơn vị chịu trách nhiệm mới báo cáo khắc phục.');
-  }
-  if (action.status !== ActionStatus.OPEN)
-    throw badInput('id', 'Yêu cầu này đã được báo cáo khắc phục.', InspectionErrorCode.INVALID_TRANSITION);
+  await authorize(mayReportActionDone(actor, action));
   if (note.trim().length < 5) throw badInput('note', 'Cần mô tả kết quả khắc phục.');
   await manager.update(
     CorrectiveAction,
@@ -244,17 +245,16 @@ export async function markActionDone(
 export async function verifyAction(
   manager: EntityManager,
   provinceId: number,
-  viewer: Viewer,
+  actor: InspectionPolicyActor,
   id: string,
   version: number,
 ): Promise<CorrectiveAction> {
   const action = await lockAction(manager, provinceId, id, version);
-  if (action.status !== ActionStatus.DONE)
-    throw badInput('id', 'Đơn vị chưa báo cáo đã khắc phục.', InspectionErrorCode.INVALID_TRANSITION);
+  await authorize(mayVerifyAction(actor, action));
   await manager.update(
     CorrectiveAction,
     { provinceId, id },
-    { status: ActionStatus.VERIFIED, verifiedAt: () => 'now()', verifiedBy: viewer.id, version: version + 1 },
+    { status: ActionStatus.VERIFIED, verifiedAt: () => 'now()', verifiedBy: actor.viewer.id, version: version + 1 },
   );
   return manager.findOneByOrFail(CorrectiveAction, { id, provinceId });
 }
