@@ -101,9 +101,12 @@ export class ComplianceSummary {
   @Field(() => Int) atRisk: number;
   @Field(() => Int) behind: number;
   @Field(() => Int) exempt: number;
-  @Field(() => Int) totalDays: number;
+  @Field(() => Int, { description: 'Tổng số ngày của cán bộ thuộc diện' }) totalDays: number;
+  @Field(() => Int, { description: 'Ngày của cán bộ được miễn cả kỳ: ghi riêng, không cộng vào tổng và bình quân' })
+  exemptDays: number;
   @Field(() => Float, { description: 'Bình quân ngày / cán bộ thuộc diện' }) averageDays: number;
-  @Field(() => Float, { description: 'Tỷ lệ ngày ở vùng khó (0–1)' }) hardshipShare: number;
+  @Field(() => Float, { description: 'Tỷ lệ ngày ở vùng khó (0–1) trong tổng số ngày của cán bộ thuộc diện' })
+  hardshipShare: number;
   @Field(() => Int) overdueReports: number;
 }
 

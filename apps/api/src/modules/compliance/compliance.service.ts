@@ -107,9 +107,15 @@ interface SummaryRow {
   total_days: number;
   hardship_days: number;
   overdue: number;
+  exempt_days: number;
 }
 
 const SUMMARY_COLUMNS = `
+/**
+ * Totals, averages and shares are over the subject cadres only, the same people the subject count
+ * names: a cadre exempt for the whole window may still have days (an exemption recorded after the
+ * trip), which are reported apart as exemptDays and never move the province's figures.
+ */
   count(*) FILTER (WHERE f.status <> 'EXEMPT')::int AS subject,
   count(*) FILTER (WHERE f.agency_staff)::int AS agency_total,
   count(*) FILTER (WHERE f.agency_staff AND f.status <> 'EXEMPT')::int AS agency_subject,
@@ -120,8 +126,9 @@ const SUMMARY_COLUMNS = `
   count(*) FILTER (WHERE f.status = 'AT_RISK')::int AS at_risk,
   count(*) FILTER (WHERE f.status = 'BEHIND')::int AS behind,
   count(*) FILTER (WHERE f.status = 'EXEMPT')::int AS exempt,
-  coalesce(sum(f.counted_days), 0)::int AS total_days,
-  coalesce(sum(f.hardship_days), 0)::int AS hardship_days,
+  coalesce(sum(f.counted_days) FILTER (WHERE f.status <> 'EXEMPT'), 0)::int AS total_days,
+  coalesce(sum(f.hardship_days) FILTER (WHERE f.status <> 'EXEMPT'), 0)::int AS hardship_days,
+  coalesce(sum(f.counted_days) FILTER (WHERE f.status = 'EXEMPT'), 0)::int AS exempt_days,
   coalesce(sum(f.overdue_reports), 0)::int AS overdue`;
 
 function toSummary(year: number, r: SummaryRow): ComplianceSummary {
@@ -142,6 +149,7 @@ function toSummary(year: number, r: SummaryRow): ComplianceSummary {
     exempt: r.exempt,
     totalDays: r.total_days,
     averageDays: r.subject === 0 ? 0 : Math.round((r.total_days / r.subject) * 100) / 100,
+    exemptDays: r.exempt_days,
     hardshipShare: r.total_days === 0 ? 0 : r.hardship_days / r.total_days,
     overdueReports: r.overdue,
   };
@@ -281,6 +289,7 @@ async function computeBundles(
       total_days: 0,
       hardship_days: 0,
       overdue: 0,
+      exempt_days: 0,
     };
     const t = stats.find((x) => x.province_id === r.province_id);
     result.set(r.province_id, {

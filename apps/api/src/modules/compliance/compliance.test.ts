@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import JSZip from 'jszip';
 import { Role } from '../../shared/access';
 import { fixedClock } from '../../shared/clock';
 import { logger } from '../../shared/logger';
@@ -140,8 +141,9 @@ describe('compliance: the figures a province reports', () => {
     );
     const again = (await product.ok(CADRES, { year: 2024 }, admin)).cadreCompliance.nodes;
     const a2 = again.find((n: { fullName: string }) => n.fullName === 'A Overlap');
-    expect(a2).toMatchObject({ countedDays: 12, requiredDays: 12, status: 'MET', byKind: { topic: 6, meeting: 9 } });
-    expect(a2.byLevel).toEqual({ district: 0, commune: 6, chapter: 9 });
+    // 12–14 Jan are on both trips: counted once, for the topic and at the chapter.
+    expect(a2).toMatchObject({ countedDays: 12, requiredDays: 12, status: 'MET', byKind: { topic: 6, meeting: 6 } });
+    expect(a2.byLevel).toEqual({ district: 0, commune: 3, chapter: 9 });
     // C: exempt 1 Mar–30 Jun = 122 of 366 days -> ceil(12 × 244 / 366) = 8; 9 days counted (25 Feb–5 Mar).
     expect(again.find((n: { fullName: string }) => n.fullName === 'C Partial')).toMatchObject({
       requiredDays: 8,
@@ -179,7 +181,9 @@ describe('compliance: the figures a province reports', () => {
     expect(p.metCount).toBe(2);
     expect(p.metShare).toBeCloseTo(2 / 7);
     const cadres = (await product.ok(CADRES, { year: 2024 }, admin)).cadreCompliance.nodes;
-    expect(p.totalDays).toBe(cadres.reduce((s: number, c: { countedDays: number }) => s + c.countedDays, 0));
+    const subject = cadres.filter((c: { status: string }) => c.status !== 'EXEMPT');
+    expect(p.totalDays).toBe(subject.reduce((s: number, c: { countedDays: number }) => s + c.countedDays, 0));
+    expect(p.averageDays).toBeCloseTo(p.totalDays / p.subjectCadres, 2);
     expect(p.unreportedTrips).toBe(1);
   });
 
@@ -461,5 +465,263 @@ describe('dashboard cost and live figures', () => {
     expect(updates[0].province.totalDays).toBe(before);
     expect(updates[0].cadres).toEqual([{ fullName: 'Võ Thị Sáu', countedDays: 0 }]);
     expect(updates[0].departments).toEqual([{ departmentName: 'Văn phòng' }]);
+  });
+});
+
+/** The paragraphs of a DOCX, one per line. */
+async function docxText(body: ArrayBuffer): Promise<string> {
+  const xml = await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
+  return xml
+    .split(/<\/w:p>/)
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .filter(Boolean)
+    .join('\n');
+}
+
+describe('every figure over the same cadres, at every level and in the report (hand-computed)', () => {
+  let product: TestProduct;
+  let hni: number;
+  let admin: string;
+  let central: string;
+  let units: Record<'remote' | 'chapter' | 'ward', { id: string }>;
+  let cadres: Record<'an' | 'binh' | 'cuc' | 'dung', { id: string }>;
+
+  const SUMMARY_FIELDS = `subjectCadres exempt agencyStaff { count total } metCount metShare onTrack atRisk behind
+    totalDays exemptDays averageDays hardshipShare`;
+  const FIGURES = `query ($p: Int) {
+    cadreCompliance(year: 2025, provinceId: $p, first: 50) { nodes { fullName status availableDays requiredDays countedDays
+      hardshipDays projectedDays byKind { topic coordination inspection meeting } byLevel { district commune chapter } } }
+    departmentCompliance(year: 2025, provinceId: $p) { departmentName ${SUMMARY_FIELDS} }
+    provinceCompliance(year: 2025, provinceId: $p) { ${SUMMARY_FIELDS} }
+    complianceTrend(fromYear: 2024, toYear: 2025, provinceId: $p) { year totalDays exemptDays averageDays } }`;
+  const EXEMPT = `mutation ($input: CreateExemptionInput!) { createExemption(input: $input) { id } }`;
+  const exemption = (cadreId: string, kind: string, startDate: string, endDate: string) => ({
+    cadreId,
+    kind,
+    startDate,
+    endDate,
+    approvedBy: 'Ban Thường vụ Tỉnh đoàn',
+  });
+
+  const trip = (cadreId: string, kind: string, dest: string, start: string, end: string) =>
+    inProvince(product.owner, hni, async () => {
+      const id = randomUUID();
+      await product.owner.query(
+        `INSERT INTO trip (province_id, id, kind, state, title, lead_cadre_id, start_date, end_date)
+         VALUES ($1, $2, $3, 'REPORTED', $4, $5, $6, $7)`,
+        [hni, id, kind, `Chuyến ${kind.toLowerCase()} ${start}`, cadreId, start, end],
+      );
+      await product.owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, true)', [
+        hni,
+        id,
+        cadreId,
+      ]);
+      await product.owner.query('INSERT INTO trip_destination (province_id, trip_id, unit_id) VALUES ($1, $2, $3)', [
+        hni,
+        id,
+        dest,
+      ]);
+    });
+
+  beforeAll(async () => {
+    // The 2025 window (365 days, 60 required, reports required) is over: every status is final.
+    product = await startTestProduct({ clock: fixedClock('2026-02-02') });
+    hni = await provinceIdOf(product.owner, 'HNI');
+    admin = await product.login((await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: hni })).username);
+    central = await product.login((await buildUser(product.owner, { role: Role.CENTRAL })).username);
+    const agency = await buildUnit(product.owner, { provinceId: hni, kind: 'PROVINCIAL_AGENCY' });
+    const org = await buildUnit(product.owner, { provinceId: hni, kind: 'DEPARTMENT', name: 'Ban Tổ chức', parentId: agency.id });
+    const move = await buildUnit(product.owner, {
+      provinceId: hni,
+      kind: 'DEPARTMENT',
+      name: 'Ban Phong trào',
+      parentId: agency.id,
+    });
+    const remote = await buildUnit(product.owner, {
+      provinceId: hni,
+      kind: 'GRASSROOTS_UNION',
+      name: 'Đoàn xã Ba Vì',
+      parentId: agency.id,
+    });
+    await inProvince(product.owner, hni, () => product.owner.query('UPDATE unit SET remote = true WHERE id = $1', [remote.id]));
+    units = {
+      remote,
+      chapter: await buildUnit(product.owner, {
+        provinceId: hni,
+        kind: 'CHAPTER',
+        name: 'Chi đoàn thôn Yên',
+        parentId: remote.id,
+      }),
+      ward: await buildUnit(product.owner, { provinceId: hni, name: 'Đoàn phường Hoàn Kiếm', parentId: agency.id }),
+    };
+    cadres = {
+      an: await buildCadre(product.owner, { provinceId: hni, departmentId: org.id, fullName: 'An Miễn Cả Năm' }),
+      binh: await buildCadre(product.owner, { provinceId: hni, departmentId: org.id, fullName: 'Bình Hai Loại Miễn' }),
+      cuc: await buildCadre(product.owner, { provinceId: hni, departmentId: move.id, fullName: 'Cúc Thiếu Một Ngày' }),
+      dung: await buildCadre(product.owner, { provinceId: hni, departmentId: move.id, fullName: 'Dũng Đủ Ngày' }),
+    };
+    // An: 5 days at a remote commune (06–10/01), then found to be on long study all year.
+    await trip(cadres.an.id, 'TOPIC', remote.id, '2025-01-06', '2025-01-10');
+    // Bình: long study 01/01–30/06 and long sick leave 01/06–31/07 overlap in June: exempt 01/01–31/07 = 212 days,
+    // available 153, required ceil(60 × 153 / 365) = ceil(25.15) = 26. Topic 04–23/08 (20 days, remote) and a chapter
+    // meeting 20–29/08 (10 days): 26 distinct days, exactly the requirement; 20–23/08 belong once to topic and chapter.
+    await trip(cadres.binh.id, 'TOPIC', remote.id, '2025-08-04', '2025-08-23');
+    await trip(cadres.binh.id, 'MEETING', units.chapter.id, '2025-08-20', '2025-08-29');
+    // Cúc: maternity 01/07–31/12 (184 days): available 181, required ceil(60 × 181 / 365) = ceil(29.75) = 30; 29 days.
+    await trip(cadres.cuc.id, 'COORDINATION', units.ward.id, '2025-03-03', '2025-03-31');
+    // Dũng: no exemption, 60 days of inspection at the remote commune (01/04–30/05).
+    await trip(cadres.dung.id, 'INSPECTION', remote.id, '2025-04-01', '2025-05-30');
+    await product.ok(EXEMPT, { input: exemption(cadres.binh.id, 'LONG_STUDY', '2025-01-01', '2025-06-30') }, admin);
+    await product.ok(EXEMPT, { input: exemption(cadres.binh.id, 'LONG_SICK_LEAVE', '2025-06-01', '2025-07-31') }, admin);
+    await product.ok(EXEMPT, { input: exemption(cadres.cuc.id, 'MATERNITY', '2025-07-01', '2025-12-31') }, admin);
+  });
+  afterAll(() => product.stop());
+
+  it('accepts overlapping exemptions of different kinds and refuses the same kind overlapping itself', async () => {
+    const res = await product.gql(
+      EXEMPT,
+      { input: exemption(cadres.binh.id, 'LONG_SICK_LEAVE', '2025-07-15', '2025-08-01') },
+      admin,
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'EXEMPTION_OVERLAP',
+      field: 'input.startDate',
+    });
+    const { cadre } = await product.ok(
+      `query ($id: ID!) { cadre(id: $id) { exemptions { kind startDate endDate } } }`,
+      { id: cadres.binh.id },
+      admin,
+    );
+    expect(cadre.exemptions).toHaveLength(2);
+  });
+
+  it('says which counted trips an exemption would cover before it is recorded', async () => {
+    const { tripsDuringExemption } = await product.ok(
+      `query ($c: ID!) { tripsDuringExemption(cadreId: $c, startDate: "2025-01-01", endDate: "2025-12-31") {
+        title startDate endDate daysInside done } }`,
+      { c: cadres.an.id },
+      admin,
+    );
+    expect(tripsDuringExemption).toEqual([
+      { title: 'Chuyến topic 2025-01-06', startDate: '2025-01-06', endDate: '2025-01-10', daysInside: 5, done: true },
+    ]);
+    await product.ok(EXEMPT, { input: exemption(cadres.an.id, 'LONG_STUDY', '2025-01-01', '2025-12-31') }, admin);
+  });
+
+  it('computes each cadre by hand: union of exemptions, prorated requirement rounded up, parts attributed once', async () => {
+    const { cadreCompliance } = await product.ok(FIGURES, {}, admin);
+    const by = Object.fromEntries(cadreCompliance.nodes.map((n: { fullName: string }) => [n.fullName, n]));
+    expect(by['An Miễn Cả Năm']).toMatchObject({
+      status: 'EXEMPT',
+      availableDays: 0,
+      requiredDays: 0,
+      countedDays: 5,
+      hardshipDays: 5,
+    });
+    expect(by['Bình Hai Loại Miễn']).toEqual({
+      fullName: 'Bình Hai Loại Miễn',
+      status: 'MET',
+      availableDays: 153,
+      requiredDays: 26,
+      countedDays: 26,
+      hardshipDays: 20,
+      projectedDays: 26,
+      byKind: { topic: 20, coordination: 0, inspection: 0, meeting: 6 },
+      byLevel: { district: 0, commune: 16, chapter: 10 },
+    });
+    expect(by['Cúc Thiếu Một Ngày']).toMatchObject({
+      status: 'BEHIND',
+      availableDays: 181,
+      requiredDays: 30,
+      countedDays: 29,
+      hardshipDays: 0,
+      byKind: { topic: 0, coordination: 29, inspection: 0, meeting: 0 },
+      byLevel: { district: 0, commune: 29, chapter: 0 },
+    });
+    expect(by['Dũng Đủ Ngày']).toMatchObject({ status: 'MET', requiredDays: 60, countedDays: 60, hardshipDays: 60 });
+  });
+
+  // Subject: Bình, Cúc, Dũng. Days 26 + 29 + 60 = 115 (An's 5 apart); hardship 20 + 0 + 60 = 80.
+  const PROVINCE_FIGURES = {
+    subjectCadres: 3,
+    exempt: 1,
+    agencyStaff: { count: 3, total: 4 },
+    metCount: 2,
+    onTrack: 0,
+    atRisk: 0,
+    behind: 1,
+    totalDays: 115,
+    exemptDays: 5,
+    averageDays: 38.33,
+  };
+
+  it('totals, averages and shares of departments and the province count only the subject cadres', async () => {
+    const figures = await product.ok(FIGURES, {}, admin);
+    expect(figures.provinceCompliance).toMatchObject(PROVINCE_FIGURES);
+    expect(figures.provinceCompliance.metShare).toBeCloseTo(2 / 3, 10);
+    expect(figures.provinceCompliance.hardshipShare).toBeCloseTo(80 / 115, 10);
+    const dept = Object.fromEntries(figures.departmentCompliance.map((d: { departmentName: string }) => [d.departmentName, d]));
+    expect(dept['Ban Tổ chức']).toMatchObject({
+      subjectCadres: 1,
+      exempt: 1,
+      metCount: 1,
+      metShare: 1,
+      totalDays: 26,
+      exemptDays: 5,
+      averageDays: 26,
+    });
+    expect(dept['Ban Tổ chức'].hardshipShare).toBeCloseTo(20 / 26, 10);
+    expect(dept['Ban Phong trào']).toMatchObject({
+      subjectCadres: 2,
+      exempt: 0,
+      metCount: 1,
+      metShare: 0.5,
+      totalDays: 89,
+      exemptDays: 0,
+      averageDays: 44.5,
+    });
+    expect(dept['Ban Phong trào'].hardshipShare).toBeCloseTo(60 / 89, 10);
+    expect(figures.complianceTrend.at(-1)).toEqual({ year: 2025, totalDays: 115, exemptDays: 5, averageDays: 38.33 });
+
+    const { centralComparison } = await product.ok(
+      `{ centralComparison(year: 2025) { provinceId ${SUMMARY_FIELDS} } }`,
+      {},
+      central,
+    );
+    const row = centralComparison.find((r: { provinceId: number }) => r.provinceId === hni);
+    expect(row).toMatchObject(PROVINCE_FIGURES);
+    expect(row.hardshipShare).toBeCloseTo(80 / 115, 10);
+  });
+
+  it('prints the same figures in the annual report, its annex and its definitions', async () => {
+    const { annualReport: r } = await product.ok(
+      `query ($p: Int) { annualReport(year: 2025, provinceId: $p) { figures {
+        summary { totalDays exemptDays averageDays subjectCadres metCount }
+        departments { departmentName totalDays averageDays }
+        cadres { fullName countedDays requiredDays status } byKind { kind days } } } }`,
+      { p: hni },
+      admin,
+    );
+    expect(r.figures.summary).toEqual({ totalDays: 115, exemptDays: 5, averageDays: 38.33, subjectCadres: 3, metCount: 2 });
+    expect(r.figures.cadres.map((c: { fullName: string }) => c.fullName)).toEqual([
+      'Bình Hai Loại Miễn',
+      'Cúc Thiếu Một Ngày',
+      'Dũng Đủ Ngày',
+    ]);
+    // Per kind, each day once: 20 + 29 + 60 + 6 = 115, the total.
+    expect(r.figures.byKind).toEqual([
+      { kind: 'TOPIC', days: 20 },
+      { kind: 'COORDINATION', days: 29 },
+      { kind: 'INSPECTION', days: 60 },
+      { kind: 'MEETING', days: 6 },
+    ]);
+    const docx = await fetch(`${product.url}/files/reports/${hni}/2025.docx`, { headers: { authorization: `Bearer ${admin}` } });
+    const text = await docxText(await docx.arrayBuffer());
+    expect(text).toContain('tổng thời gian thực hiện đi cơ sở là 115 ngày');
+    expect(text).toContain('Trung bình: 38,33 ngày/đồng chí');
+    expect(text).toContain('Ngày đi cơ sở của cán bộ được miễn cả kỳ (không tính vào tổng): 5 ngày.');
+    expect(text).toContain('CÁCH TÍNH SỐ LIỆU');
+    expect(text).toContain('làm tròn lên');
   });
 });

@@ -17,6 +17,7 @@ import { type AnnualReport, type CentralReportRow, ReportStatus } from './report
 import {
   type Block,
   dateLine,
+  definitionBlocks,
   isDraft,
   issuingBody,
   numberLine,
@@ -160,6 +161,7 @@ export async function provinceReportDocx(
   if (isDraft(report)) children.push(centered('(Dự thảo)', { italics: true }));
   children.push(centered('-----', {}, 120), ...reportBlocks(report, province).map(bodyParagraph), centered(''));
   children.push(signature(province, report.narrative.signerTitle, report.narrative.signerName));
+  children.push(centered(''), ...definitionBlocks(report.figures).map(bodyParagraph));
   return Packer.toBuffer(documentOf(`${title} – ${province.name}`, [{ properties: pageOf(), children }]));
 }
 

@@ -3,7 +3,7 @@ import { Role } from '../../shared/access';
 import { AppError, ErrorCode, badInput, forbidden } from '../../shared/errors';
 import type { Scope, Viewer } from '../tenancy/tenancy';
 import { type Province, ProvinceStatus } from '../tenancy/province.entity';
-import { ComplianceStatus, type ProvinceCompliance } from '../compliance/compliance.entity';
+import { ComplianceStatus, type DepartmentCompliance, type ProvinceCompliance } from '../compliance/compliance.entity';
 import { provinceBundles, type ComplianceCache } from '../compliance/compliance.service';
 import { LoadPeriod, hostLoad, topicOverlaps } from '../compliance/compliance.hosts';
 import { TripKind } from '../trips/trip.entity';
@@ -220,6 +220,18 @@ function assertWriter(viewer: Viewer | null, scope: Scope, provinceId: number): 
   }
 }
 
+/** Reports issued before exempt cadres' days were reported apart carry no exemptDays: none were set apart. */
+const frozenSummary = <T extends ProvinceCompliance | DepartmentCompliance>(s: T): T => ({
+  ...s,
+  exemptDays: s.exemptDays ?? 0,
+});
+
+const frozenFigures = (f: ReportFigures): ReportFigures => ({
+  ...f,
+  summary: frozenSummary(f.summary),
+  departments: f.departments.map(frozenSummary),
+});
+
 /** The live draft (figures computed now) or the final report (figures as frozen when it was issued). */
 export async function loadReport(
   source: ReportSource,
@@ -239,7 +251,7 @@ export async function loadReport(
       number: row.number,
       issuedOn: row.issued_on,
       narrative,
-      figures: row.figures,
+      figures: frozenFigures(row.figures),
       editable: false,
     };
   }
@@ -369,7 +381,7 @@ export async function centralRows(source: ReportSource, provinceIds: number[], y
   return provinceIds.flatMap((id) => {
     const report = byProvince.get(id);
     const live = bundles.get(id)?.province;
-    const summary = report?.status === ReportStatus.FINAL && report.summary ? report.summary : live;
+    const summary = report?.status === ReportStatus.FINAL && report.summary ? frozenSummary(report.summary) : live;
     return summary ? [{ summary, reportStatus: report?.status ?? null, reportNumber: report?.number ?? null }] : [];
   });
 }

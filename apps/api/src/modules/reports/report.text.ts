@@ -1,5 +1,6 @@
 import { formatVn } from '../../shared/dates';
 import { ComplianceStatus } from '../compliance/compliance.entity';
+import { figureDefinitions } from '../compliance/compliance.definitions';
 import { ProvinceKind, type Province } from '../tenancy/province.entity';
 import { TripKind } from '../trips/trip.entity';
 import { CadreCategory, type AnnualReport, type ReportFigures, ReportStatus } from './report.entity';
@@ -90,6 +91,19 @@ export function timeSentences(f: ReportFigures, province: Pick<Province, 'kind'>
       `với tổng thời gian thực hiện đi cơ sở là ${vnNumber(s.totalDays)} ngày.`,
     `Trung bình: ${vnNumber(s.averageDays)} ngày/đồng chí. Đạt tỷ lệ ${vnPercent(s.metShare)} cán bộ thực hiện đủ quy định ` +
       `đi cơ sở từ ${s.requiredDays} ngày trở lên (${s.metCount}/${s.subjectCadres} đồng chí).`,
+    ...(s.exemptDays > 0
+      ? [`Ngày đi cơ sở của cán bộ được miễn cả kỳ (không tính vào tổng): ${vnNumber(s.exemptDays)} ngày.`]
+      : []),
+  ];
+}
+
+export const DEFINITIONS_TITLE = 'PHỤ LỤC: CÁCH TÍNH SỐ LIỆU';
+
+/** The annex that says how every figure of the report is computed, for the year's rule. */
+export function definitionBlocks(f: ReportFigures): Block[] {
+  return [
+    { kind: 'section', text: DEFINITIONS_TITLE },
+    ...figureDefinitions(f.summary).map((d) => ({ kind: 'item' as const, text: `${d.term}: ${d.text}` })),
   ];
 }
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { type AnnualReport, type CentralReportRow, ReportStatus } from './report.entity';
 import { CENTRAL_COLUMNS, reportStatusLabel } from './report.docx';
 import { CATEGORY_LABEL, STATUS_LABEL } from './report.text';
+import { figureDefinitions } from '../compliance/compliance.definitions';
 
 export const ANNEX_COLUMNS = [
   'STT',
@@ -67,6 +68,10 @@ export async function annexXlsx(report: AnnualReport, provinceName: string): Pro
     ['Dự sinh hoạt chi đoàn', `${s.coverage.reached}/${s.coverage.total}`],
   ]);
   info.getCell('B8').numFmt = '0.00%';
+  if (s.exemptDays > 0) info.addRow(['Ngày của cán bộ được miễn cả kỳ (không tính vào tổng)', s.exemptDays]);
+  const how = book.addWorksheet('Cách tính số liệu');
+  how.columns = [{ width: 36 }, { width: 120 }];
+  for (const d of figureDefinitions(s)) how.addRow([d.term, d.text]).alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

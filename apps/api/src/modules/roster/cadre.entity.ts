@@ -119,3 +119,13 @@ export class Exemption {
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;
 }
+
+@ObjectType({ simpleResolvers: true, description: 'Chuyến đi của cán bộ nằm trong thời gian miễn sắp ghi nhận' })
+export class TripDuringExemption {
+  @Field(() => ID) tripId: string;
+  @Field() title: string;
+  @Field(() => LocalDateResolver, { description: 'Ngày đi (thực tế nếu đã đi)' }) startDate: string;
+  @Field(() => LocalDateResolver, { description: 'Ngày về (thực tế nếu đã đi)' }) endDate: string;
+  @Field(() => Int, { description: 'Số ngày của chuyến nằm trong thời gian miễn' }) daysInside: number;
+  @Field({ description: 'Đã đi (hoàn thành hoặc đã báo cáo); không: đã duyệt, chưa đi' }) done: boolean;
+}

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
 import { Access, ALL_ROLES, Role } from '../../shared/access';
 import { Connection } from '../../shared/pagination';
 import { yearOf } from '../../shared/dates';
@@ -7,10 +8,10 @@ import { notFound } from '../../shared/errors';
 import type { Context } from '../../context';
 import { listProvinces, writableProvince } from '../tenancy/tenancy';
 import { Unit } from '../units/unit.entity';
-import { Cadre, Exemption } from './cadre.entity';
+import { Cadre, Exemption, TripDuringExemption } from './cadre.entity';
 import { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
 import { CadreField, CadreFieldKind } from './roster.policy';
-import { createCadre, createExemption, deleteExemption, listCadres, updateCadre } from './roster.service';
+import { createCadre, createExemption, deleteExemption, listCadres, tripsDuringExemption, updateCadre } from './roster.service';
 
 /** An exemption changes the required days of every year it touches. */
 function announceExemption(ctx: Context, exemption: Exemption): void {
@@ -62,6 +63,20 @@ export class RosterResolver {
   }
 
   @Access(Role.PROVINCE_ADMIN)
+  @Access(Role.PROVINCE_ADMIN)
+  @Query(() => [TripDuringExemption], {
+    description: 'Trước khi ghi nhận miễn: các chuyến đã duyệt hoặc đã đi của cán bộ nằm trong khoảng thời gian này',
+  })
+  tripsDuringExemption(
+    @Ctx() ctx: Context,
+    @Arg('cadreId', () => ID) cadreId: string,
+    @Arg('startDate', () => LocalDateResolver) startDate: string,
+    @Arg('endDate', () => LocalDateResolver) endDate: string,
+  ): Promise<TripDuringExemption[]> {
+    writableProvince(ctx.viewer, ctx.scope);
+    return tripsDuringExemption(ctx.tx.manager, cadreId, startDate, endDate);
+  }
+
   @Mutation(() => Exemption, { description: 'Ghi nhận miễn (học dài hạn ≥ 6 tháng, ốm dài hạn, thai sản, khác)' })
   async createExemption(@Ctx() ctx: Context, @Arg('input') input: CreateExemptionInput): Promise<Exemption> {
     const exemption = await createExemption(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!.id, input);

@@ -5,7 +5,7 @@ import { badInput, conflict, notFound } from '../../shared/errors';
 import { paginate, type Page } from '../../shared/pagination';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import { likePattern } from '../../shared/search';
-import { Cadre, Exemption, ExemptionKind } from './cadre.entity';
+import { Cadre, Exemption, ExemptionKind, type TripDuringExemption } from './cadre.entity';
 import type { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
 import { RosterErrorCode } from './roster.errors';
 
@@ -132,10 +132,12 @@ export async function createExemption(
   }
   const cadre = await manager.findOneBy(Cadre, { id: input.cadreId });
   if (!cadre) throw badInput('input.cadreId', 'Cán bộ không tồn tại trong tỉnh của bạn.');
+  // Different kinds may overlap (sick leave during long study): the exempt days are their union.
   const overlapping = await manager
     .createQueryBuilder(Exemption, 'e')
-    .where('e.cadre_id = :cadreId AND e.start_date <= :end AND e.end_date >= :start', {
+    .where('e.cadre_id = :cadreId AND e.kind = :kind AND e.start_date <= :end AND e.end_date >= :start', {
       cadreId: input.cadreId,
+      kind: input.kind,
       start: input.startDate,
       end: input.endDate,
     })
@@ -143,7 +145,7 @@ export async function createExemption(
   if (overlapping > 0) {
     throw badInput(
       'input.startDate',
-      'Khoảng thời gian này trùng với một trường hợp miễn đã ghi nhận của cán bộ.',
+      'Khoảng thời gian này trùng với một trường hợp miễn cùng loại đã ghi nhận của cán bộ.',
       RosterErrorCode.EXEMPTION_OVERLAP,
     );
   }
@@ -160,6 +162,34 @@ export async function createExemption(
   });
   await manager.insert(Exemption, exemption);
   return exemption;
+}
+
+/**
+ * The cadre's approved or completed trips an exemption over these dates would cover: said before the
+ * exemption is saved, since their days stay the cadre's but leave the province's totals when the cadre
+ * becomes exempt for the whole counting window.
+ */
+export async function tripsDuringExemption(
+  manager: EntityManager,
+  cadreId: string,
+  startDate: string,
+  endDate: string,
+): Promise<TripDuringExemption[]> {
+  assertDate(startDate, 'startDate');
+  assertDate(endDate, 'endDate');
+  if (endDate < startDate) throw badInput('endDate', 'Ngày kết thúc phải sau ngày bắt đầu.', RosterErrorCode.DATES_INVERTED);
+  const rows: Array<{ id: string; title: string; s: string; e: string; inside: number; done: boolean }> = await manager.query(
+    `SELECT t.id, t.title, x.s::text AS s, x.e::text AS e,
+       least(x.e, $3::date) - greatest(x.s, $2::date) + 1 AS inside, t.state <> 'APPROVED' AS done
+     FROM trip_member m
+     JOIN trip t ON t.province_id = m.province_id AND t.id = m.trip_id
+     CROSS JOIN LATERAL (SELECT coalesce(t.actual_start, t.start_date) AS s, coalesce(t.actual_end, t.end_date) AS e) x
+     WHERE m.cadre_id = $1 AND t.state IN ('APPROVED', 'COMPLETED', 'REPORTED', 'REPORT_ACCEPTED')
+       AND x.s <= $3 AND x.e >= $2
+     ORDER BY x.s, t.title`,
+    [cadreId, startDate, endDate],
+  );
+  return rows.map((r) => ({ tripId: r.id, title: r.title, startDate: r.s, endDate: r.e, daysInside: r.inside, done: r.done }));
 }
 
 export async function deleteExemption(manager: EntityManager, id: string): Promise<Exemption> {

@@ -265,12 +265,18 @@ describe('the roster: cadres and exemptions', () => {
     expect(await rowCount('exemption')).toBe(before);
   });
 
-  it('refuses an exemption overlapping one already recorded (EXEMPTION_OVERLAP)', async () => {
+  it('accepts an overlapping exemption of another kind, refuses one of the same kind (EXEMPTION_OVERLAP)', async () => {
     const cadre = await newCadre();
     await product.ok(EXEMPT, { input: exemption(cadre.id) }, admin);
-    const res = await product.gql(
+    // Sick leave during long study: both are recorded; the exempt days are their union.
+    await product.ok(
       EXEMPT,
       { input: exemption(cadre.id, { kind: 'LONG_SICK_LEAVE', startDate: '2027-02-01', endDate: '2027-04-30' }) },
+      admin,
+    );
+    const res = await product.gql(
+      EXEMPT,
+      { input: exemption(cadre.id, { kind: 'LONG_SICK_LEAVE', startDate: '2027-04-01', endDate: '2027-05-31' }) },
       admin,
     );
     expect(res.errors?.[0]?.extensions).toMatchObject({
@@ -278,7 +284,8 @@ describe('the roster: cadres and exemptions', () => {
       field: 'input.startDate',
       reason: 'EXEMPTION_OVERLAP',
     });
-    expect((await product.ok(ONE, { id: cadre.id }, admin)).cadre.exemptions).toHaveLength(1);
+    expect(res.errors?.[0]?.message).toMatch(/cùng loại/u);
+    expect((await product.ok(ONE, { id: cadre.id }, admin)).cadre.exemptions).toHaveLength(2);
   });
 
   it('refuses an exemption that ends before it starts (DATES_INVERTED)', async () => {

@@ -76,6 +76,12 @@ export class PolicyRule {
   @Column({ type: 'text', name: 'check_topic_overlap' })
   checkTopicOverlap: CheckMode;
 
+  @Field(() => CheckMode, {
+    description: 'Cán bộ đi cơ sở trong thời gian được miễn (mặc định: chỉ cảnh báo, vì người miễn một phần vẫn có thể đi)',
+  })
+  @Column({ type: 'text', name: 'check_exempt_trip' })
+  checkExemptTrip: CheckMode;
+
   @Field({
     description:
       'Chuyến đi của một thành viên Thường trực (trưởng đoàn hoặc thành viên) phải do một thành viên Thường trực khác quyết định',
@@ -105,6 +111,7 @@ export function defaultRule(provinceId: number, year: number): PolicyRule {
     checkHostLoad: CheckMode.WARN,
     hostLoadMaxPerWeek: 2,
     checkTopicOverlap: CheckMode.WARN,
+    checkExemptTrip: CheckMode.WARN,
     ownTripDecidedByOther: true,
     version: 0,
   });

@@ -59,6 +59,10 @@ export class PolicyRuleInput implements Partial<PolicyRule> {
   @Field(() => CheckMode)
   checkTopicOverlap: CheckMode;
 
+  @Field(() => CheckMode, { nullable: true, description: 'Bỏ trống: giữ như đang có (mặc định: chỉ cảnh báo)' })
+  @IsOptional()
+  checkExemptTrip?: CheckMode;
+
   @Field(() => Boolean, { nullable: true, description: 'Bỏ trống: giữ như đang có (mặc định: có)' })
   @IsOptional()
   ownTripDecidedByOther?: boolean;

@@ -41,7 +41,8 @@ export async function setRule(
     checkHostLoad: input.checkHostLoad,
     hostLoadMaxPerWeek: input.hostLoadMaxPerWeek,
     checkTopicOverlap: input.checkTopicOverlap,
-    // Left out, the year keeps what it had (true on a first save: the column's default).
+    // Left out, the year keeps what it had (the column's default on a first save).
+    ...(input.checkExemptTrip ? { checkExemptTrip: input.checkExemptTrip } : {}),
     ...(typeof input.ownTripDecidedByOther === 'boolean' ? { ownTripDecidedByOther: input.ownTripDecidedByOther } : {}),
   };
   const stale = () =>

@@ -136,18 +136,22 @@ export async function ruleChecks(
   const nameOf = (id: string): string => resolved.members.find((m) => m.id === id)?.fullName ?? id;
   const otherTrip = draft.tripId ?? '00000000-0000-0000-0000-000000000000';
 
-  const exempt: Array<{ cadre_id: string; kind: string; start_date: string; end_date: string }> = await manager.query(
-    `SELECT cadre_id, kind, start_date::text, end_date::text FROM exemption
-     WHERE cadre_id = ANY($1) AND start_date <= $3 AND end_date >= $2`,
-    [draft.memberIds, draft.startDate, draft.endDate],
-  );
-  for (const e of exempt) {
-    checks.push({
-      code: TripErrorCode.CADRE_EXEMPT,
-      severity: CheckMode.BLOCK,
-      field: e.cadre_id === draft.leadCadreId ? 'input.leadCadreId' : 'input.memberIds',
-      message: `${nameOf(e.cadre_id)} đang ${EXEMPTION_LABEL[e.kind]} từ ${formatVn(e.start_date)} đến ${formatVn(e.end_date)}.`,
-    });
+  // A rule, not a fixed refusal: a cadre on partial leave may still go.
+  if (rule.checkExemptTrip !== CheckMode.OFF) {
+    const exempt: Array<{ cadre_id: string; kind: string; start_date: string; end_date: string }> = await manager.query(
+      `SELECT cadre_id, kind, start_date::text, end_date::text FROM exemption
+       WHERE cadre_id = ANY($1) AND start_date <= $3 AND end_date >= $2
+       ORDER BY start_date, kind`,
+      [draft.memberIds, draft.startDate, draft.endDate],
+    );
+    for (const e of exempt) {
+      checks.push({
+        code: TripErrorCode.CADRE_EXEMPT,
+        severity: rule.checkExemptTrip,
+        field: e.cadre_id === draft.leadCadreId ? 'input.leadCadreId' : 'input.memberIds',
+        message: `${nameOf(e.cadre_id)} đang ${EXEMPTION_LABEL[e.kind]} từ ${formatVn(e.start_date)} đến ${formatVn(e.end_date)}.`,
+      });
+    }
   }
 
   if (rule.checkDoubleBooking !== CheckMode.OFF) {
