@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type { DataSource } from 'typeorm';
 import type { Env } from './env';
 import type { AppDeps } from './context';
-import { appDataSource, ensureDatabase, migrate, type DatabaseConfig } from './db/database';
+import { appDataSource, directAppUrl, ensureDatabase, migrate, type DatabaseConfig } from './db/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
 import { systemClock } from './shared/clock';
 import { logger } from './shared/logger';
@@ -35,32 +34,66 @@ async function resolveOwnerUrl(env: Env): Promise<{ ownerUrl: string; embedded?:
   return { ownerUrl: await ensureDatabase(embedded.adminUrl, 'coso'), embedded };
 }
 
-/** Database ready, migrations applied, demo data loaded when asked, API and web app listening. */
-export async function startProduct(env: Env): Promise<RunningProduct> {
+/** The database a product runs on, made ready once per start (by the primary when there are workers). */
+export interface PreparedDatabase {
+  /** The owner's connection string (migrations); workers derive the API role's connection from it. */
+  ownerUrl: string;
+  stop: () => Promise<void>;
+}
+
+/** Database reachable (the embedded cluster started when there is no DATABASE_URL), migrated, demo data loaded when asked. */
+export async function prepareDatabase(env: Env): Promise<PreparedDatabase> {
   const { ownerUrl, embedded } = await resolveOwnerUrl(env);
-  const config = databaseConfig(env, ownerUrl);
-  let dataSource: DataSource | undefined;
   try {
+    const config = databaseConfig(env, ownerUrl);
     await migrate(config, logger);
     if (env.SEED_DEMO === '1') await seedDemo(config, env.DEMO_PASSWORD, logger);
-    dataSource = await appDataSource(config, logger).initialize();
-    const { deps, http, stop } = await createServer(env, dataSource, systemClock);
+  } catch (error) {
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+  return { ownerUrl, stop: async () => embedded?.stop() };
+}
+
+/** The API and the web app listening, on a database already prepared. */
+export async function serve(env: Env, ownerUrl: string): Promise<RunningProduct> {
+  const config = databaseConfig(env, ownerUrl);
+  const dataSource = await appDataSource(config, logger).initialize();
+  try {
+    const { deps, http, stop } = await createServer(env, dataSource, systemClock, { eventBusUrl: directAppUrl(config) });
     const port = await http.listen(env.PORT, env.HOST);
-    const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
-    const ds = dataSource;
     return {
-      url,
+      url: productUrl(env, port),
       port,
       deps,
       stop: async () => {
         await stop();
-        await ds.destroy();
-        await embedded?.stop();
+        await dataSource.destroy();
       },
     };
   } catch (error) {
-    await dataSource?.destroy().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
+}
+
+export const productUrl = (env: Pick<Env, 'HOST'>, port: number): string =>
+  `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
+
+/** Database ready, migrations applied, demo data loaded on an empty database, API and web app listening. */
+export async function startProduct(env: Env): Promise<RunningProduct> {
+  const database = await prepareDatabase(env);
+  try {
+    const product = await serve(env, database.ownerUrl);
+    return {
+      ...product,
+      stop: async () => {
+        await product.stop();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await database.stop().catch(() => undefined);
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -9,6 +10,11 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    /**
+     * API processes serving the one port (Node's cluster): unset, one per core (one in tests). Live events
+     * and rate-limit counters are shared between them (through Redis, else PostgreSQL and the primary process).
+     */
+    API_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
     HOST: z.string().default('0.0.0.0'),
     /** Owner connection: runs migrations and owns the tables. Unset: embedded PostgreSQL. */
     DATABASE_URL: z.string().url().optional(),
@@ -75,7 +81,11 @@ const schema = z
     if (value.APP_DB_PASSWORD === DEV_APP_DB_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['APP_DB_PASSWORD'], message: 'must be set in production' });
     }
-  });
+  })
+  .transform((value) => ({
+    ...value,
+    API_WORKERS: value.API_WORKERS ?? (value.NODE_ENV === 'test' ? 1 : os.availableParallelism()),
+  }));
 
 export type Env = z.infer<typeof schema>;
 

@@ -26,12 +26,24 @@ export async function createServer(
   env: Env,
   dataSource: DataSource,
   clock: Clock,
-  options: { logger?: Logger } = {},
+  options: {
+    logger?: Logger;
+    /**
+     * A direct connection to the database (not through a transaction pooler) for the event bus between
+     * processes and instances when there is no Redis. Unset with no REDIS_URL: events stay in this process.
+     */
+    eventBusUrl?: string;
+  } = {},
 ): Promise<Server> {
   const secret = await tokenSecret(env);
   setCursorSecret(secret);
   const instanceId = randomUUID();
-  const eventBus = createAppPubSub(env.REDIS_URL, instanceId, options.logger);
+  const eventBus = createAppPubSub({
+    redisUrl: env.REDIS_URL,
+    postgresUrl: options.eventBusUrl,
+    instanceId,
+    log: options.logger,
+  });
   const { pubsub } = eventBus;
   const deps: AppDeps = {
     env,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { loadEnv, type Env } from '../src/env';
-import { appDataSource } from '../src/db/database';
+import { appDataSource, directAppUrl } from '../src/db/database';
 import { systemClock, type Clock } from '../src/shared/clock';
 import { logger } from '../src/shared/logger';
 import type { AppDeps } from '../src/context';
@@ -53,7 +53,13 @@ export async function startTestProduct(
   const config = { ...testDbConfig(ownerUrl, options.poolSize ?? 4), appServerUrl: options.appServerUrl };
   const statements: string[] = [];
   const dataSource = await appDataSource(config, logger, (sql) => statements.push(sql)).initialize();
-  const { deps, http, stop: stopServer } = await createServer(env, dataSource, options.clock ?? systemClock);
+  const {
+    deps,
+    http,
+    stop: stopServer,
+  } = await createServer(env, dataSource, options.clock ?? systemClock, {
+    eventBusUrl: directAppUrl(config),
+  });
   const port = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const owner = new Client({ connectionString: ownerUrl });

@@ -7,19 +7,22 @@ import { buildCadre, buildUnit, buildUser, linkUser, provinceIdOf } from './fact
 import { REDIS_URL, redisAvailable } from './redis';
 
 /**
- * Two API instances on one database and one Redis: an event made through one reaches the other's
- * subscribers of that province, and never another province's. Needs Redis (CI has it; on a machine
- * without Redis this suite says so and stops, unless CI is set, where it fails).
+ * Two API instances on one database: an event made through one reaches the other's subscribers of that
+ * province, and never another province's; through Redis when REDIS_URL is set, else through PostgreSQL's
+ * LISTEN/NOTIFY. The Redis case needs Redis (CI has it; on a machine without Redis it says so and stops,
+ * unless CI is set, where it fails).
  */
-describe('several API instances share live events through Redis', () => {
+describe.each([
+  ['Redis', { REDIS_URL }],
+  ['PostgreSQL', {}],
+])('several API instances share live events through %s', (bus, env: { REDIS_URL?: string }) => {
   let a: TestProduct;
   let b: TestProduct;
   let available = true;
 
   beforeAll(async () => {
-    available = await redisAvailable('the scale-out test');
+    available = bus === 'PostgreSQL' || (await redisAvailable('the scale-out test'));
     if (!available) return;
-    const env = { REDIS_URL };
     a = await startTestProduct({ env, clock: fixedClock('2026-03-01') });
     b = await startTestProduct({ env, clock: fixedClock('2026-03-01'), sameDatabaseAs: a });
   });

@@ -113,6 +113,11 @@ export function appUrl(config: DatabaseConfig): string {
   return url.toString();
 }
 
+/** The API role's own session on the database server itself, bypassing any pooler (LISTEN needs a session). */
+export function directAppUrl(config: DatabaseConfig): string {
+  return appUrl({ ...config, appServerUrl: undefined });
+}
+
 /** The API's own connection pool, as the weak role. */
 export function appDataSource(config: DatabaseConfig, log: Logger, onQuery?: (sql: string) => void): DataSource {
   return new DataSource({

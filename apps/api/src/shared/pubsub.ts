@@ -3,6 +3,7 @@ import { createPubSub, filter, pipe } from '@graphql-yoga/subscription';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { logger, type Logger } from './logger';
+import { postgresTransport } from './pubsub.postgres';
 import { Role } from './access';
 import { AppError, ErrorCode, signInRequired } from './errors';
 
@@ -93,7 +94,7 @@ export type AppPubSub = ReturnType<typeof inMemoryPubSub>;
 
 /** How the event bus between instances is doing (metrics, logs). */
 export interface EventBusStatus {
-  /** Redis is used (several instances) and currently connected. */
+  /** Events travel between instances or processes (Redis or PostgreSQL); `connected`: that link is up. */
   shared: boolean;
   connected: boolean;
   /** Events that could not be sent to the other instances since the process started. */
@@ -124,19 +125,37 @@ interface Envelope {
 }
 
 /**
- * Events through Redis for several API instances. Unlike a plain Redis event target, a Redis outage
- * must never take an instance down or silence it: each event reaches this instance's own subscribers
- * directly (and is skipped when it comes back from Redis), a failed publish is counted, never thrown,
- * and when Redis returns every instance is told to make its clients catch up.
+ * What carries messages between instances (Redis, or PostgreSQL's LISTEN/NOTIFY). It reports when its
+ * subscription comes back after being cut and when publishing works again, so the bus can tell clients
+ * to catch up; it never throws from a publish it cannot make (the promise rejects, the bus counts it).
  */
-function redisPubSub(redisUrl: string, instanceId: string, log: Logger): PubSubHandle {
+export interface BusTransport {
+  publish: (channel: string, message: string) => Promise<unknown>;
+  subscribe: (channel: string) => void;
+  unsubscribe: (channel: string) => void;
+  connected: () => boolean;
+  close: () => Promise<void>;
+}
+
+export interface TransportEvents {
+  message: (channel: string, message: string) => void;
+  /** The subscription is live again after a cut: messages sent meanwhile were lost. */
+  subscriptionRestored: () => void;
+  /** Publishing works (again). */
+  publishReady: () => void;
+  error: (error: Error) => void;
+}
+
+/**
+ * Events shared by several API instances (or worker processes). A transport outage must never take an
+ * instance down or silence it: each event reaches this instance's own subscribers directly (and is
+ * skipped when it comes back through the transport), a failed publish is counted, never thrown, and
+ * when the transport returns every instance is told to make its clients catch up.
+ */
+function sharedPubSub(makeTransport: (events: TransportEvents) => BusTransport, instanceId: string, log: Logger): PubSubHandle {
   const local = localTarget();
   const gapListeners = new Set<() => void>();
-  const state = { publishFailures: 0, gaps: 0, subscribed: false, lostSubscription: false, unsentSinceReady: false };
-  // Commands are not queued while Redis is away: a publish fails at once (counted) rather than piling up.
-  const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  // Subscriptions are restored by the client itself when it reconnects.
-  const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const state = { publishFailures: 0, gaps: 0, unsentSinceReady: false };
   const channels = new Map<string, number>();
 
   const gap = (why: string) => {
@@ -147,72 +166,64 @@ function redisPubSub(redisUrl: string, instanceId: string, log: Logger): PubSubH
 
   let lastErrorLog = 0;
   const onError = (error: Error) => {
-    // ioredis reports every failed reconnect attempt; one line every 10 s is enough to see an outage.
+    // Clients report every failed reconnect attempt; one line every 10 s is enough to see an outage.
     if (Date.now() - lastErrorLog < 10_000) return;
     lastErrorLog = Date.now();
-    log.warn({ err: error }, 'Redis unreachable: live events stay on this instance until it returns');
+    log.warn({ err: error }, 'Event bus unreachable: live events stay on this instance until it returns');
   };
-  publishClient.on('error', onError);
-  subscribeClient.on('error', onError);
-  subscribeClient.on('close', () => {
-    if (state.subscribed) state.lostSubscription = true;
-  });
-  subscribeClient.on('ready', () => {
-    state.subscribed = true;
-    if (state.lostSubscription) {
-      state.lostSubscription = false;
-      gap('subscription to Redis restored');
-    }
-  });
-  publishClient.on('ready', () => {
-    if (!state.unsentSinceReady) return;
-    state.unsentSinceReady = false;
-    publishClient.publish(RESYNC_CHANNEL, instanceId).catch(() => {
-      state.unsentSinceReady = true;
-    });
-  });
 
-  subscribeClient.on('message', (channel: string, message: string) => {
-    if (channel === RESYNC_CHANNEL) {
-      if (message !== instanceId) gap('another instance could not publish for a while');
-      return;
-    }
-    let envelope: Envelope;
-    try {
-      envelope = JSON.parse(message) as Envelope;
-    } catch {
-      return;
-    }
-    if (envelope.o === instanceId) return;
-    local.dispatchEvent(new CustomEvent(channel, { detail: envelope.d }));
+  const transport: BusTransport = makeTransport({
+    error: onError,
+    subscriptionRestored: () => gap('subscription to the event bus restored'),
+    publishReady: () => {
+      if (!state.unsentSinceReady) return;
+      state.unsentSinceReady = false;
+      transport.publish(RESYNC_CHANNEL, instanceId).catch(() => {
+        state.unsentSinceReady = true;
+      });
+    },
+    message: (channel, message) => {
+      if (channel === RESYNC_CHANNEL) {
+        if (message !== instanceId) gap('another instance could not publish for a while');
+        return;
+      }
+      let envelope: Envelope;
+      try {
+        envelope = JSON.parse(message) as Envelope;
+      } catch {
+        return;
+      }
+      if (envelope.o === instanceId) return;
+      local.dispatchEvent(new CustomEvent(channel, { detail: envelope.d }));
+    },
   });
-  subscribeClient.subscribe(RESYNC_CHANNEL).catch(() => undefined);
+  transport.subscribe(RESYNC_CHANNEL);
 
   const eventTarget: EventTarget = {
     addEventListener(type, callback, options) {
       local.addEventListener(type, callback, options);
       const count = channels.get(type) ?? 0;
       channels.set(type, count + 1);
-      if (count === 0) subscribeClient.subscribe(type).catch(() => undefined);
+      if (count === 0) transport.subscribe(type);
     },
     removeEventListener(type, callback, options) {
       local.removeEventListener(type, callback, options);
       const count = channels.get(type) ?? 0;
       if (count <= 1) {
         channels.delete(type);
-        subscribeClient.unsubscribe(type).catch(() => undefined);
+        transport.unsubscribe(type);
       } else {
         channels.set(type, count - 1);
       }
     },
     dispatchEvent(event) {
-      const detail = (event as CustomEvent).detail;
+      const detail: unknown = (event as CustomEvent).detail;
       local.dispatchEvent(new CustomEvent(event.type, { detail }));
       const envelope: Envelope = { o: instanceId, d: detail };
-      publishClient.publish(event.type, JSON.stringify(envelope)).catch((error: unknown) => {
+      transport.publish(event.type, JSON.stringify(envelope)).catch((error: unknown) => {
         state.publishFailures += 1;
         state.unsentSinceReady = true;
-        onError(error as Error);
+        onError(error instanceof Error ? error : new Error(String(error)));
       });
       return true;
     },
@@ -222,7 +233,7 @@ function redisPubSub(redisUrl: string, instanceId: string, log: Logger): PubSubH
     pubsub: createPubSub<Topics>({ eventTarget }),
     status: () => ({
       shared: true,
-      connected: publishClient.status === 'ready' && subscribeClient.status === 'ready',
+      connected: transport.connected(),
       publishFailures: state.publishFailures,
       gaps: state.gaps,
     }),
@@ -230,19 +241,63 @@ function redisPubSub(redisUrl: string, instanceId: string, log: Logger): PubSubH
       gapListeners.add(listener);
       return () => gapListeners.delete(listener);
     },
-    close: async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
-    },
+    close: () => transport.close(),
   };
 }
 
+/** Redis pub/sub: for deployments with Redis (several instances, large ones). */
+function redisTransport(redisUrl: string): (events: TransportEvents) => BusTransport {
+  return (events) => {
+    // Commands are not queued while Redis is away: a publish fails at once (counted) rather than piling up.
+    const publishClient = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    // Subscriptions are restored by the client itself when it reconnects.
+    const subscribeClient = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    const state = { subscribed: false, lostSubscription: false };
+    publishClient.on('error', events.error);
+    subscribeClient.on('error', events.error);
+    subscribeClient.on('close', () => {
+      if (state.subscribed) state.lostSubscription = true;
+    });
+    subscribeClient.on('ready', () => {
+      state.subscribed = true;
+      if (state.lostSubscription) {
+        state.lostSubscription = false;
+        events.subscriptionRestored();
+      }
+    });
+    publishClient.on('ready', events.publishReady);
+    subscribeClient.on('message', events.message);
+    return {
+      publish: (channel, message) => publishClient.publish(channel, message),
+      subscribe: (channel) => void subscribeClient.subscribe(channel).catch(() => undefined),
+      unsubscribe: (channel) => void subscribeClient.unsubscribe(channel).catch(() => undefined),
+      connected: () => publishClient.status === 'ready' && subscribeClient.status === 'ready',
+      close: async () => {
+        publishClient.disconnect();
+        subscribeClient.disconnect();
+      },
+    };
+  };
+}
+
+/** How the bus reaches other instances: Redis when there is one, else the database itself. */
+export interface EventBusOptions {
+  redisUrl?: string;
+  /** A direct connection string (not through a transaction pooler: LISTEN needs a session). */
+  postgresUrl?: string;
+  instanceId?: string;
+  log?: Logger;
+}
+
 /**
- * In memory for one instance; through Redis (REDIS_URL) when several API instances serve the same
- * province, so an event made on one reaches subscribers of every other.
+ * In memory for one process alone (schema emission, unit tests); through Redis (REDIS_URL) or else
+ * PostgreSQL's LISTEN/NOTIFY when several API processes or instances serve the same provinces, so an
+ * event made in one reaches subscribers of every other.
  */
-export function createAppPubSub(redisUrl?: string, instanceId = randomUUID(), log: Logger = logger): PubSubHandle {
-  if (redisUrl) return redisPubSub(redisUrl, instanceId, log);
+export function createAppPubSub(options: EventBusOptions = {}): PubSubHandle {
+  const { instanceId = randomUUID(), log = logger } = options;
+  if (options.redisUrl) return sharedPubSub(redisTransport(options.redisUrl), instanceId, log);
+  if (options.postgresUrl) return sharedPubSub(postgresTransport(options.postgresUrl), instanceId, log);
   return {
     pubsub: inMemoryPubSub(),
     status: () => ({ shared: false, connected: true, publishFailures: 0, gaps: 0 }),

@@ -1,7 +1,14 @@
+import cluster from 'node:cluster';
 import type { RequestHandler } from 'express';
 import { Redis } from 'ioredis';
 import { Kind, getOperationAST, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterCluster,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { ErrorCode } from './errors';
 import { logger } from './logger';
 
@@ -35,13 +42,20 @@ function costOf(source: unknown, maxTokens: number): number {
   }
 }
 
-/** Where a process keeps its counters: in memory, or in Redis shared by every instance. */
+/**
+ * Where a process keeps its counters: in Redis shared by every instance; without Redis, in the memory of
+ * the primary process when this is one of its workers (API_WORKERS > 1: every worker counts together), else
+ * in this process's own memory.
+ */
 export interface LimiterStore {
   limiter: (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
   close: () => void;
 }
 
 export function limiterStore(redisUrl: string | undefined, name: string): LimiterStore {
+  if (!redisUrl && cluster.isWorker) {
+    return { limiter: (options) => new RateLimiterCluster({ ...options, timeoutMs: 3000 }), close: () => undefined };
+  }
   if (!redisUrl) return { limiter: (options) => new RateLimiterMemory(options), close: () => undefined };
   const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   redis.on('error', (err: Error) => logger.warn({ err }, `${name} store unreachable: counting in memory`));
