@@ -4,6 +4,7 @@ import cors from 'cors';
 import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -179,12 +180,20 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
     cors<express.Request>((req, callback) => callback(null, { ...options, origin: originAllowed(req.headers.origin, req) }));
   const queryLimits = { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_ALIASES, maxTokens: env.MAX_TOKENS };
   const sockets = new SocketCounter(env.MAX_SOCKETS_PER_USER);
+  /** The request's token verified once, for the rate limit and the request's context alike. */
+  const verifyToken: express.RequestHandler = async (req, res, next) => {
+    (res.locals as { userId?: string | null }).userId = await deps.tokens.verify(req.headers.authorization);
+    next();
+  };
+  const signedInUser = (req: express.Request): string | null =>
+    (req.res?.locals as { userId?: string | null } | undefined)?.userId ?? null;
+
   const rateLimit = createRateLimit({
     points: env.RATE_LIMIT_POINTS,
     windowSeconds: env.RATE_LIMIT_WINDOW_S,
     maxTokens: env.MAX_TOKENS,
     redisUrl: env.REDIS_URL,
-    userOf: (authorization) => deps.tokens.verify(authorization),
+    userOf: (req) => signedInUser(req),
   });
 
   const shutdown = new Shutdown();
@@ -285,6 +294,8 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
     parseOptions: { maxTokens: env.MAX_TOKENS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // No field carries a cache hint; Apollo would otherwise compute a policy for every field of every answer.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async serverWillStart() {
           return {
@@ -354,11 +365,12 @@ export async function createHttpApp(deps: AppDeps, schema: GraphQLSchema, log: L
     corsFor({ credentials: false }),
     express.json({ limit: env.MAX_BODY_BYTES }),
     refuseBatches,
+    verifyToken,
     rateLimit.middleware,
     expressMiddleware(apollo, {
       context: observer.context(async ({ req, res }) => {
         const requestId = observer.requestId(res);
-        const userId = await deps.tokens.verify(req.headers.authorization);
+        const userId = signedInUser(req);
         let tx: ScopedTransaction;
         try {
           tx = await ScopedTransaction.open(deps.dataSource, userId, deps.provinces.records);

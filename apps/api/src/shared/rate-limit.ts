@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { Redis } from 'ioredis';
 import { Kind, getOperationAST, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 import {
@@ -30,16 +30,30 @@ export function rootFieldCount(document: DocumentNode, operationName?: string | 
   return Math.max(1, count(operation.selectionSet, new Set()));
 }
 
+/**
+ * The costs of the documents seen lately: the web app sends the same few dozen operations all day, so each
+ * is parsed here once rather than on every request (GraphQL keeps its own parsed documents the same way).
+ */
+const KNOWN_COSTS_MAX = 500;
+const knownCosts = new Map<string, number>();
+
 function costOf(source: unknown, maxTokens: number): number {
   if (!source || typeof source !== 'object') return 1;
   const { query, operationName } = source as { query?: unknown; operationName?: unknown };
   if (typeof query !== 'string') return 1;
+  const name = typeof operationName === 'string' ? operationName : null;
+  const key = `${name ?? ''}\n${query}`;
+  const known = knownCosts.get(key);
+  if (known !== undefined) return known;
+  let cost = 1;
   try {
-    return rootFieldCount(parse(query, { maxTokens }), typeof operationName === 'string' ? operationName : null);
+    cost = rootFieldCount(parse(query, { maxTokens }), name);
   } catch {
     // GraphQL refuses it with its own coded error; it still costs one request.
-    return 1;
   }
+  if (knownCosts.size >= KNOWN_COSTS_MAX) knownCosts.delete(knownCosts.keys().next().value ?? '');
+  knownCosts.set(key, cost);
+  return cost;
 }
 
 /**
@@ -136,8 +150,8 @@ export interface RateLimitOptions {
   maxTokens: number;
   /** Set when several instances run: they then share one budget per user. */
   redisUrl?: string;
-  /** The user id the request's token names, or null. */
-  userOf: (authorization: string | undefined) => Promise<string | null>;
+  /** The user id the request's token names, or null (verified once per request, before the limit). */
+  userOf: (req: Request) => string | null;
 }
 
 export interface RateLimit {
@@ -156,7 +170,7 @@ export function createRateLimit(options: RateLimitOptions): RateLimit {
   const middleware: RequestHandler = async (req, res, next) => {
     const source: unknown = req.method === 'GET' ? req.query : req.body;
     const cost = costOf(source, options.maxTokens);
-    const userId = await options.userOf(req.headers.authorization);
+    const userId = options.userOf(req);
     const key = userId ? `user:${userId}` : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
     try {
       await limiter.consume(key, cost);
