@@ -3,12 +3,15 @@ import type { EntityManager } from 'typeorm';
 import { Role } from '../../shared/access';
 import { badInput, notFound } from '../../shared/errors';
 import { paginate, type Page, type PageArgs } from '../../shared/pagination';
+import { authorize } from '../../shared/policy';
+import type { Actor } from '../tenancy/actor';
 import { likePattern } from '../../shared/search';
 import { Cadre } from '../roster/cadre.entity';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import type { CreateAccountInput } from './account.inputs';
 import { AccountErrorCode } from './account.errors';
 import { hashPassword } from './auth.service';
+import { mayActivateAccount, mayDeactivateAccount } from './account.policy';
 import { User } from './user.entity';
 
 /** Accounts of one province, made by its organisation department; never a central account. */
@@ -56,20 +59,14 @@ export async function createAccount(manager: EntityManager, provinceId: number, 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Locks or reopens an account of the province; nobody locks themselves out. */
-export async function setAccountActive(
-  manager: EntityManager,
-  provinceId: number,
-  actorId: string,
-  id: string,
-  active: boolean,
-): Promise<User> {
+export async function setAccountActive(actor: Actor, id: string, active: boolean): Promise<User> {
   if (!UUID.test(id)) throw notFound('Tài khoản');
-  if (id === actorId && !active) {
-    throw badInput('id', 'Bạn không thể tự khóa tài khoản của mình.', AccountErrorCode.CANNOT_DEACTIVATE_SELF);
-  }
-  const { affected } = await manager.update(User, { id, provinceId }, { active });
-  if (affected === 0) throw notFound('Tài khoản');
-  return manager.findOneByOrFail(User, { id });
+  // Another province's accounts are not even visible (row-level security): not found, revealing nothing.
+  const account = await actor.manager.findOneBy(User, { id });
+  if (!account) throw notFound('Tài khoản');
+  await authorize((active ? mayActivateAccount : mayDeactivateAccount)(actor, account));
+  await actor.manager.update(User, { id }, { active });
+  return actor.manager.findOneByOrFail(User, { id });
 }
 
 export async function listAccounts(

@@ -20,8 +20,10 @@ const ROOT_OF: Record<string, string> = {
   decideQuarterlyPlans: 'Mutation.decideQuarterlyPlan',
   readDashboard: 'Query.hostLoad',
   readCentralComparison: 'Query.centralComparison',
+  readEveryProvince: 'Query.provinceCompliance',
   readReports: 'Query.annualReport',
   writeReports: 'Mutation.saveReportNarrative',
+  readCentralReport: 'Query.centralReport',
   readMeetings: 'Query.meetingCoverage',
   readInspections: 'Query.correctiveActions',
   manageInspections: 'Mutation.createInspectionPlan',
@@ -42,12 +44,16 @@ const ROOT_OF: Record<string, string> = {
   importData: 'Query.importJobs',
 };
 
-/** Entries narrower than their root field: the policy's own role set (registering for someone else). */
+/**
+ * Entries narrower than their root field: the policy's own role set (registering for someone else), or
+ * a scope only the central union has (every province readable).
+ */
 const NARROWED: Record<string, string[]> = {
   registerTripForOthers: ['PROVINCE_ADMIN', 'DEPARTMENT_HEAD'],
   // Pages about one's own province with no choice of province: not for the central union.
   readMeetings: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'],
   readInspectionPlans: ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'],
+  readEveryProvince: ['CENTRAL'],
 };
 
 const ME_CAN = `query { me { can { ${Object.keys(ROOT_OF).join(' ')} } } }`;

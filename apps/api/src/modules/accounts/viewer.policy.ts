@@ -52,11 +52,17 @@ export class ViewerPermissions {
   @Field({ description: 'So sánh các tỉnh (centralComparison)' })
   readCentralComparison: boolean;
 
+  @Field({ description: 'Xem số liệu, báo cáo của mọi tỉnh: chọn tỉnh trên bảng theo dõi và trang báo cáo (provinceCompliance)' })
+  readEveryProvince: boolean;
+
   @Field({ description: 'Báo cáo năm (annualReport)' })
   readReports: boolean;
 
   @Field({ description: 'Soạn, ban hành báo cáo năm (saveReportNarrative)' })
   writeReports: boolean;
+
+  @Field({ description: 'Báo cáo tổng hợp mọi tỉnh (centralReport)' })
+  readCentralReport: boolean;
 
   @Field({ description: 'Dự sinh hoạt chi đoàn (meetingCoverage)' })
   readMeetings: boolean;
@@ -122,6 +128,8 @@ interface Needs {
   unit?: true;
   /** A province of one's own: pages that read one province and offer no choice of it. */
   province?: true;
+  /** A scope that reads every province (the central union), not one's own and its predecessors. */
+  everyProvince?: true;
 }
 
 /**
@@ -142,8 +150,10 @@ export const CAPABILITIES: Record<Capability, { field: string; roles?: readonly 
   decideQuarterlyPlans: { field: 'Mutation.decideQuarterlyPlan' },
   readDashboard: { field: 'Query.hostLoad' },
   readCentralComparison: { field: 'Query.centralComparison' },
+  readEveryProvince: { field: 'Query.provinceCompliance', needs: { everyProvince: true } },
   readReports: { field: 'Query.annualReport' },
   writeReports: { field: 'Mutation.saveReportNarrative' },
+  readCentralReport: { field: 'Query.centralReport' },
   readMeetings: { field: 'Query.meetingCoverage', needs: { province: true } },
   readInspections: { field: 'Query.correctiveActions' },
   manageInspections: { field: 'Mutation.createInspectionPlan' },
@@ -182,6 +192,7 @@ export async function viewerPermissions(ctx: Context, schema: GraphQLSchema): Pr
   const entries = Object.entries(CAPABILITIES) as Array<[Capability, (typeof CAPABILITIES)[Capability]]>;
   if (!viewer) return Object.fromEntries(entries.map(([key]) => [key, false])) as unknown as ViewerPermissions;
   const writes = viewer.provinceId !== null && ctx.scope.writable.includes(viewer.provinceId);
+  const everyProvince = ctx.deps.provinces.all.every((p) => ctx.scope.readable.includes(p.id));
   const department = viewer.cadreId ? ((await ctx.loaders.cadreById.load(viewer.cadreId))?.departmentId ?? null) : null;
   const allowed = ([, { field, roles, needs = {} }]: (typeof entries)[number]): boolean =>
     accessOf(schema, field).includes(viewer.role) &&
@@ -190,6 +201,7 @@ export async function viewerPermissions(ctx: Context, schema: GraphQLSchema): Pr
     (!needs.cadre || viewer.cadreId !== null) &&
     (!needs.department || department !== null) &&
     (!needs.province || viewer.provinceId !== null) &&
-    (!needs.unit || viewer.unitId !== null);
+    (!needs.unit || viewer.unitId !== null) &&
+    (!needs.everyProvince || everyProvince);
   return Object.fromEntries(entries.map((entry) => [entry[0], allowed(entry)])) as unknown as ViewerPermissions;
 }

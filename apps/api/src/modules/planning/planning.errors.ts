@@ -8,4 +8,6 @@ export const PlanningErrorCode = defineReasons(
   'BATCH_YEAR_CHANGED',
   'DEPARTMENT_INVALID',
   'VERSION_MISMATCH',
+  // A quarterly plan submitted twice, or decided before it was submitted.
+  'INVALID_TRANSITION',
 );

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, PROVINCE_ROLES, Role } from '../../shared/access';
 import type { Context } from '../../context';
+import { actorOf } from '../tenancy/actor';
 import { writableProvince } from '../tenancy/tenancy';
 import { Unit } from '../units/unit.entity';
 import { Batch, QuarterlyPlan, Topic } from './planning.entity';
@@ -16,6 +17,7 @@ import {
   updateBatch,
   updateTopic,
 } from './planning.service';
+import { QuarterlyPlanPermissions, quarterlyPlanPermissions } from './planning.policy';
 
 const READERS = [...PROVINCE_ROLES.filter((r) => r !== Role.HOST_UNIT), Role.CENTRAL];
 
@@ -119,5 +121,12 @@ export class QuarterlyPlanResolver {
   @FieldResolver(() => Unit, { nullable: true })
   department(@Root() plan: QuarterlyPlan, @Ctx() ctx: Context): Promise<Unit | null> {
     return ctx.loaders.unitById.load(plan.departmentId);
+  }
+
+  @FieldResolver(() => QuarterlyPlanPermissions, {
+    description: 'Những gì người đang đăng nhập làm được với kế hoạch: nút nào hiện theo các trường này',
+  })
+  viewerCan(@Root() plan: QuarterlyPlan, @Ctx() ctx: Context): Promise<QuarterlyPlanPermissions> {
+    return quarterlyPlanPermissions({ ...actorOf(ctx), loaders: ctx.loaders }, plan);
   }
 }

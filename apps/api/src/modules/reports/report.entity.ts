@@ -123,7 +123,6 @@ export class AnnualReport {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Ngày ban hành' }) issuedOn: string | null;
   @Field(() => ReportNarrative) narrative: ReportNarrative;
   @Field(() => ReportFigures) figures: ReportFigures;
-  @Field({ description: 'Người dùng được sửa, ban hành báo cáo này' }) editable: boolean;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Một tỉnh trong báo cáo tổng hợp của Trung ương Đoàn' })

@@ -1,13 +1,14 @@
 import express from 'express';
 import type { AppDeps } from '../../context';
-import { Role } from '../../shared/access';
 import { SIGN_IN_REQUIRED } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import { ScopedTransaction } from '../tenancy/tenancy';
 import { provinceReportDocx, centralReportDocx } from './report.docx';
 import { annexXlsx, centralXlsx } from './report.xlsx';
 import { reportFor } from './report.resolver';
-import { REPORT_READERS, centralReport } from './report.service';
+import { centralReport } from './report.service';
+import { REPORT_ROLES, mayDownloadReport } from './report.policy';
+import { allows } from '../../shared/policy';
 import { contentDisposition } from './report.text';
 
 const TYPES = {
@@ -80,10 +81,11 @@ export function reportFiles(deps: AppDeps): express.Router {
   router.get(
     '/reports/:provinceId/:file',
     serve(async (tx, year, type, params) => {
-      if (!REPORT_READERS.includes(tx.viewer!.role)) throw new HttpRefusal(403, 'FORBIDDEN', 'Bạn không có quyền tải báo cáo.');
+      if (!REPORT_ROLES.read.includes(tx.viewer!.role))
+        throw new HttpRefusal(403, 'FORBIDDEN', 'Bạn không có quyền tải báo cáo.');
       const provinceId = Number(params.provinceId);
       const province = Number.isInteger(provinceId) ? deps.provinces.get(provinceId) : undefined;
-      if (!province || !tx.scope.readable.includes(province.id)) {
+      if (!province || !(await allows(mayDownloadReport(tx, { provinceId: province.id })))) {
         throw new HttpRefusal(404, 'NOT_FOUND', 'Báo cáo không tồn tại hoặc bạn không có quyền xem.');
       }
       const report = await reportFor({ tx, deps }, province.id, year);
@@ -97,7 +99,7 @@ export function reportFiles(deps: AppDeps): express.Router {
   router.get(
     '/central/:file',
     serve(async (tx, year, type) => {
-      if (tx.viewer!.role !== Role.CENTRAL)
+      if (!REPORT_ROLES.central.includes(tx.viewer!.role))
         throw new HttpRefusal(403, 'FORBIDDEN', 'Chỉ Trung ương Đoàn được tải báo cáo tổng hợp.');
       const today = deps.clock.today();
       const report = await centralReport(

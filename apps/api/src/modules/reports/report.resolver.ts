@@ -1,21 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Access, Role } from '../../shared/access';
+import { Access } from '../../shared/access';
 import type { Context } from '../../context';
 import { readableProvince } from '../tenancy/tenancy';
 import { Province } from '../tenancy/province.entity';
 import { AnnualReport, CentralReport } from './report.entity';
 import { SaveReportNarrativeInput } from './report.inputs';
-import {
-  REPORT_READERS,
-  REPORT_WRITERS,
-  assertReportYear,
-  canWrite,
-  centralReport,
-  finalizeReport,
-  loadReport,
-  saveNarrative,
-  type ReportSource,
-} from './report.service';
+import { assertReportYear, centralReport, finalizeReport, loadReport, saveNarrative, type ReportSource } from './report.service';
+import { REPORT_ROLES, ReportPermissions, reportPermissions } from './report.policy';
 
 const sourceOf = (ctx: Pick<Context, 'tx' | 'deps'>): ReportSource => ({
   manager: ctx.tx.manager,
@@ -23,16 +14,15 @@ const sourceOf = (ctx: Pick<Context, 'tx' | 'deps'>): ReportSource => ({
   today: ctx.deps.clock.today(),
 });
 
-/** A readable province's report, as this viewer sees it (editable or not). */
+/** A readable province's report: the draft as the engine computes it now, or the issued one. */
 export function reportFor(ctx: Pick<Context, 'tx' | 'deps'>, provinceId: number, year: number): Promise<AnnualReport> {
-  const { viewer, scope } = ctx.tx;
   const province = ctx.deps.provinces.get(provinceId);
-  return loadReport(sourceOf(ctx), province?.name ?? '', provinceId, year, canWrite(viewer, scope, provinceId));
+  return loadReport(sourceOf(ctx), province?.name ?? '', provinceId, year);
 }
 
 @Resolver(() => AnnualReport)
 export class ReportResolver {
-  @Access(...REPORT_READERS)
+  @Access(...REPORT_ROLES.read)
   @Query(() => AnnualReport, {
     description: 'Báo cáo năm "1+2" của một tỉnh: dự thảo (số liệu tính lại theo dữ liệu) hoặc bản đã ban hành (số liệu cố định)',
   })
@@ -45,7 +35,7 @@ export class ReportResolver {
     return reportFor(ctx, readableProvince(ctx.viewer, ctx.scope, provinceId), year);
   }
 
-  @Access(...REPORT_WRITERS)
+  @Access(...REPORT_ROLES.write)
   @Mutation(() => AnnualReport, { description: 'Lưu phần lời văn của dự thảo; phiên bản cũ bị từ chối (CONFLICT)' })
   async saveReportNarrative(
     @Ctx() ctx: Context,
@@ -55,7 +45,7 @@ export class ReportResolver {
     return reportFor(ctx, input.provinceId, input.year);
   }
 
-  @Access(...REPORT_WRITERS)
+  @Access(...REPORT_ROLES.write)
   @Mutation(() => AnnualReport, { description: 'Ban hành báo cáo với số văn bản: số liệu được cố định từ đây' })
   async finalizeReport(
     @Ctx() ctx: Context,
@@ -68,7 +58,7 @@ export class ReportResolver {
     return reportFor(ctx, provinceId, year);
   }
 
-  @Access(Role.CENTRAL)
+  @Access(...REPORT_ROLES.central)
   @Query(() => CentralReport, { description: 'Báo cáo tổng hợp mọi tỉnh trong một năm (Trung ương Đoàn)' })
   centralReport(@Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<CentralReport> {
     assertReportYear(year);
@@ -78,5 +68,12 @@ export class ReportResolver {
   @FieldResolver(() => Province)
   province(@Root() report: AnnualReport, @Ctx() ctx: Context): Province | undefined {
     return ctx.deps.provinces.get(report.provinceId);
+  }
+
+  @FieldResolver(() => ReportPermissions, {
+    description: 'Những gì người đang đăng nhập làm được với báo cáo: nút nào hiện theo các trường này',
+  })
+  viewerCan(@Root() report: AnnualReport, @Ctx() ctx: Context): Promise<ReportPermissions> {
+    return reportPermissions({ viewer: ctx.viewer, scope: ctx.scope }, report);
   }
 }

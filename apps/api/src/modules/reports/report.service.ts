@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { Role } from '../../shared/access';
 import { AppError, ErrorCode, badInput, forbidden } from '../../shared/errors';
+import { authorize } from '../../shared/policy';
 import type { Scope, Viewer } from '../tenancy/tenancy';
 import { type Province, ProvinceStatus } from '../tenancy/province.entity';
 import { ComplianceStatus, type DepartmentCompliance, type ProvinceCompliance } from '../compliance/compliance.entity';
@@ -19,6 +19,7 @@ import {
 } from './report.entity';
 import type { SaveReportNarrativeInput } from './report.inputs';
 import { ReportErrorCode } from './report.errors';
+import { mayEditReport, mayFinalizeReport, type ReportFacts } from './report.policy';
 
 /** Who computes: the request's transaction (row-level security applies), the engine's cache, today. */
 export interface ReportSource {
@@ -26,9 +27,6 @@ export interface ReportSource {
   cache: ComplianceCache;
   today: string;
 }
-
-export const REPORT_WRITERS = [Role.PROVINCE_ADMIN, Role.STANDING_BOARD];
-export const REPORT_READERS = [Role.CENTRAL, Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE];
 
 /** The near-duplicate threshold the compliance dashboard uses by default. */
 const OVERLAP_THRESHOLD = 0.5;
@@ -205,19 +203,9 @@ async function storedReport(manager: EntityManager, provinceId: number, year: nu
   return rows[0];
 }
 
-/** Whether this viewer may edit and finalize a province's report (the database enforces it too). */
-export function canWrite(viewer: Viewer | null, scope: Scope, provinceId: number): boolean {
-  return (
-    !!viewer && REPORT_WRITERS.includes(viewer.role) && viewer.provinceId === provinceId && scope.writable.includes(provinceId)
-  );
-}
-
-function assertWriter(viewer: Viewer | null, scope: Scope, provinceId: number): void {
-  if (!canWrite(viewer, scope, provinceId)) {
-    throw new AppError(ErrorCode.FORBIDDEN, 'Chỉ Ban Tổ chức, Thường trực của tỉnh mới được soạn, ban hành báo cáo này.', {
-      field: 'provinceId',
-    });
-  }
+/** A province's report as the policies read it: a year never written is a draft. */
+export async function reportFacts(manager: EntityManager, provinceId: number, year: number): Promise<ReportFacts> {
+  return { provinceId, status: (await storedReport(manager, provinceId, year))?.status ?? ReportStatus.DRAFT };
 }
 
 /** Reports issued before exempt cadres' days were reported apart carry no exemptDays: none were set apart. */
@@ -238,7 +226,6 @@ export async function loadReport(
   provinceName: string,
   provinceId: number,
   year: number,
-  editable: boolean,
 ): Promise<AnnualReport> {
   const row = await storedReport(source.manager, provinceId, year);
   const narrative = { ...defaultNarrative(provinceName), ...(row?.narrative ?? {}) };
@@ -252,7 +239,6 @@ export async function loadReport(
       issuedOn: row.issued_on,
       narrative,
       figures: frozenFigures(row.figures),
-      editable: false,
     };
   }
   return {
@@ -264,7 +250,6 @@ export async function loadReport(
     issuedOn: null,
     narrative,
     figures: await computeFigures(source, provinceId, year),
-    editable,
   };
 }
 
@@ -309,7 +294,7 @@ export async function saveNarrative(
   input: SaveReportNarrativeInput,
 ): Promise<void> {
   assertReportYear(input.year, 'input.year');
-  assertWriter(viewer, scope, input.provinceId);
+  await authorize(mayEditReport({ viewer, scope }, await reportFacts(manager, input.provinceId, input.year)));
   const changed = narrativeOf(input);
   const rows: unknown[] =
     input.version === 0
@@ -341,7 +326,7 @@ export async function finalizeReport(
   number: string,
 ): Promise<void> {
   assertReportYear(year);
-  assertWriter(viewer, scope, provinceId);
+  await authorize(mayFinalizeReport({ viewer, scope }, await reportFacts(source.manager, provinceId, year)));
   const trimmed = number.trim();
   if (!NUMBER.test(trimmed)) throw badInput('number', 'Số văn bản chỉ gồm chữ số, ví dụ 125 (trong "125-BC/TĐTN").');
   if (!Number.isInteger(version) || version < 0) throw badInput('version', 'Phiên bản không hợp lệ.');

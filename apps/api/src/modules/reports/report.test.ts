@@ -12,7 +12,7 @@ const SUMMARY = `requiredDays subjectCadres agencyStaff { count total } executiv
   totalDays averageDays hardshipShare exempt coverage { reached total missing { name } } lateTrips unreportedTrips
   estimatedCost actualCost`;
 const REPORT = `query ($year: Int!, $p: Int) { annualReport(year: $year, provinceId: $p) {
-  provinceId year status version number issuedOn editable province { name }
+  provinceId year status version number issuedOn viewerCan { edit finalize download } province { name }
   narrative { topics place signerTitle signerName directions }
   figures { summary { ${SUMMARY} } cadres { fullName category countedDays requiredDays status byKind { topic coordination inspection meeting } }
     byKind { kind trips days } topics goodModels { name unitName } activities conclusions
@@ -24,7 +24,7 @@ const COMPLIANCE = `query ($year: Int!, $p: Int) { provinceCompliance(year: $yea
 const SAVE = `mutation ($input: SaveReportNarrativeInput!) { saveReportNarrative(input: $input) {
   status version narrative { topics place directions } figures { summary { totalDays } } } }`;
 const FINALIZE = `mutation ($p: Int!, $year: Int!, $v: Int!, $n: String!) { finalizeReport(provinceId: $p, year: $year, version: $v, number: $n) {
-  status version number issuedOn editable figures { summary { totalDays subjectCadres } } } }`;
+  status version number issuedOn viewerCan { edit finalize download } figures { summary { totalDays subjectCadres } } } }`;
 const CENTRAL = `query ($year: Int!) { centralReport(year: $year) { year provinces { reportStatus reportNumber
   summary { provinceId totalDays agencyStaff { count total } province { name } } } } }`;
 
@@ -104,7 +104,7 @@ describe('annual "1+2" report', () => {
       province: { name: 'Bình Thuận' },
     });
     // Lâm Đồng reads its predecessor's history but cannot issue a report in its name.
-    expect(r.editable).toBe(false);
+    expect(r.viewerCan).toEqual({ edit: false, finalize: false, download: true });
     expect(r.figures.summary).toEqual(engine.provinceCompliance);
     expect(r.figures.summary).toMatchObject({
       agencyStaff: { count: 14, total: 21 },
@@ -254,7 +254,11 @@ describe('annual "1+2" report', () => {
       narrative: { topics: input.topics, directions: '- Ưu tiên vùng sâu, vùng xa.\n- Tiết kiệm, hiệu quả.' },
     });
     const { annualReport } = await product.ok(REPORT, { year: 2026 }, tokens.cadre);
-    expect(annualReport).toMatchObject({ version: 2, editable: false, narrative: { topics: input.topics } });
+    expect(annualReport).toMatchObject({
+      version: 2,
+      viewerCan: { edit: false, finalize: false, download: true },
+      narrative: { topics: input.topics },
+    });
   });
 
   it('recomputes a draft when data change, freezes the figures once final, and shows the final in the central report', async () => {
@@ -290,7 +294,12 @@ describe('annual "1+2" report', () => {
       { p: ldg, year: 2026, v: draft.version, n: '125' },
       tokens.board,
     );
-    expect(final).toMatchObject({ status: 'FINAL', number: '125', issuedOn: DEMO_TODAY, editable: false });
+    expect(final).toMatchObject({
+      status: 'FINAL',
+      number: '125',
+      issuedOn: DEMO_TODAY,
+      viewerCan: { edit: false, finalize: false, download: true },
+    });
     expect(final.figures.summary.totalDays).toBe(draft.figures.summary.totalDays);
 
     await addTrip('2026-04-06', '2026-04-10');

@@ -25,8 +25,6 @@ export const TRIP_ROLES = {
   acceptReport: [DEPARTMENT_HEAD, STANDING_BOARD],
   settle: [PROVINCE_ADMIN],
   merge: [STANDING_BOARD, PROVINCE_ADMIN],
-  submitPlan: [DEPARTMENT_HEAD, PROVINCE_ADMIN],
-  decidePlan: [STANDING_BOARD],
 } satisfies Record<string, Role[]>;
 
 export const TRANSITIONS: Partial<Record<TripEventType, { from: TripState[]; to: TripState }>> = {

@@ -14,6 +14,7 @@ import { Delegation, Settlement, Trip, TripCheck, TripReport, TripTimelineEntry 
 import { TripEvent } from './trip.events';
 import { TRIP_ROLES, TripPermissions, tripPermissions } from './trip.policy';
 import {
+import { PLAN_ROLES } from '../planning/planning.policy';
   CompleteTripInput,
   CreateTripInput,
   Decision,
@@ -212,7 +213,7 @@ export class TripResolver {
     return mergeDelegations(tripActorOf(ctx), trips, hostUnitId);
   }
 
-  @Access(...TRIP_ROLES.submitPlan)
+  @Access(...PLAN_ROLES.submit)
   @Mutation(() => QuarterlyPlan, { description: 'Trình kế hoạch quý của Ban: mọi chuyến nháp/trả lại trong quý' })
   submitQuarterlyPlan(
     @Ctx() ctx: Context,
@@ -223,7 +224,7 @@ export class TripResolver {
     return submitPlan(tripActorOf(ctx), departmentId, year, quarter);
   }
 
-  @Access(...TRIP_ROLES.decidePlan)
+  @Access(...PLAN_ROLES.decide)
   @Mutation(() => QuarterlyPlan, { description: 'Thường trực duyệt hoặc trả lại kế hoạch quý' })
   decideQuarterlyPlan(
     @Ctx() ctx: Context,
