@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import { Role } from '../src/shared/access';
 import { fixedClock } from '../src/shared/clock';
+import { SENTINEL, untilLive } from './sentinel';
 import { startTestProduct, type TestProduct } from './harness';
 import { buildCadre, buildUnit, buildUser, linkUser, provinceIdOf } from './factories';
 
@@ -88,6 +89,13 @@ describe('live trip events over WebSocket', () => {
   let dng: number;
   const listeners: Listener[] = [];
 
+  /** Live once it has heard a sentinel of its province; sentinels are then left out of what is checked. */
+  const until = async (listener: Listener, provinceId: number): Promise<void> => {
+    const heard = () => listener.events.some((e) => e.title === SENTINEL && e.provinceId === provinceId);
+    expect(await untilLive(product, provinceId, heard)).toBe(true);
+    listener.events.splice(0, listener.events.length, ...listener.events.filter((e) => e.title !== SENTINEL));
+  };
+
   const listen = (token: string | null): Listener => {
     const listener = new Listener(wsUrl, token);
     listeners.push(listener);
@@ -112,8 +120,8 @@ describe('live trip events over WebSocket', () => {
     const central = listen(await tokenOf(Role.CENTRAL));
     const other = listen(await tokenOf(Role.STANDING_BOARD, dng));
     await Promise.all([board.connected, central.connected, other.connected]);
-    // The subscribe message follows the acknowledgement; give the server a moment to register it.
-    await sleep(300);
+    // The subscribe message follows the acknowledgement: each subscription is live once it hears a sentinel.
+    await Promise.all([until(board, hni), until(central, hni), until(other, dng)]);
 
     const register = async (provinceId: number, title: string) => {
       const unit = await buildUnit(product.owner, { provinceId });
