@@ -4,10 +4,12 @@ import { assertDate, daysBetween } from '../../shared/dates';
 import { Access, Role } from '../../shared/access';
 import { AppError, ErrorCode, badInput } from '../../shared/errors';
 import { Connection, decodeCursor, encodeCursor, type Page } from '../../shared/pagination';
+import { present } from '../../shared/present';
 import { subscribeScoped, type ComplianceInputPayload } from '../../shared/pubsub';
 import type { Context, SubscriptionContext } from '../../context';
 import { ComplianceErrorCode } from './compliance.errors';
 import { readableProvince, withScope } from '../tenancy/tenancy';
+import { viewerOf } from '../tenancy/actor';
 import { Province, ProvinceStatus } from '../tenancy/province.entity';
 import { Cadre } from '../roster/cadre.entity';
 import { Unit } from '../units/unit.entity';
@@ -35,12 +37,12 @@ const requestBundles = new WeakMap<Context, Map<string, Promise<ProvinceBundle>>
 
 function bundleOf(ctx: Context, year: number, provinceId: number): Promise<ProvinceBundle> {
   let memo = requestBundles.get(ctx);
-  if (!memo) requestBundles.set(ctx, (memo = new Map()));
+  if (!memo) requestBundles.set(ctx, (memo = new Map<string, Promise<ProvinceBundle>>()));
   const key = `${provinceId}:${year}`;
   let found = memo.get(key);
   if (!found) {
     found = provinceBundles(ctx.tx.manager, ctx.deps.complianceCache, year, ctx.deps.clock.today(), [provinceId]).then(
-      (bundles) => bundles.get(provinceId)!,
+      (bundles) => present(bundles.get(provinceId), 'compliance of the province'),
     );
     memo.set(key, found);
   }
@@ -147,7 +149,7 @@ export class ComplianceResolver {
   @Query(() => CadreCompliance, { nullable: true, description: 'Kết quả của chính tôi trong năm' })
   async myCompliance(@Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<CadreCompliance | null> {
     assertYear(year);
-    const { cadreId, provinceId } = ctx.viewer!;
+    const { cadreId, provinceId } = viewerOf(ctx);
     if (!cadreId || provinceId === null) return null;
     return (await bundleOf(ctx, year, provinceId)).cadres.find((c) => c.cadreId === cadreId) ?? null;
   }
@@ -174,7 +176,7 @@ export class ComplianceResolver {
       (r) => ctx.deps.provinces.get(r.provinceId)?.status === ProvinceStatus.ACTIVE || r.subjectCadres + r.exempt > 0,
     );
     const byName = new Map(provinces.map((p, i) => [p.id, i]));
-    return shown.sort((a, b) => COMPARATORS[orderBy](a, b) || byName.get(a.provinceId)! - byName.get(b.provinceId)!);
+    return shown.sort((a, b) => COMPARATORS[orderBy](a, b) || (byName.get(a.provinceId) ?? 0) - (byName.get(b.provinceId) ?? 0));
   }
 
   @Access(...READERS)
@@ -216,7 +218,7 @@ export class ComplianceResolver {
       const bundles = await provinceBundles(tx.manager, deps.complianceCache, change.year, deps.clock.today(), [
         change.provinceId,
       ]);
-      const bundle = bundles.get(change.provinceId)!;
+      const bundle = present(bundles.get(change.provinceId), 'compliance of the province');
       const cadres = filterCadres(bundle.cadres, { cadreIds: change.cadreIds });
       const departmentIds = new Set(cadres.map((c) => c.departmentId));
       const departments = bundle.departments.filter((d) => departmentIds.has(d.departmentId));
@@ -275,7 +277,7 @@ export class ComplianceResolver {
 export class CadreComplianceResolver {
   @FieldResolver(() => Cadre, { description: 'Không có trong cập nhật trực tiếp: dùng fullName' })
   async cadre(@Root() figures: CadreCompliance, @Ctx() ctx: Context): Promise<Cadre> {
-    return (await requestLoaders(ctx).cadreById.load(figures.cadreId))!;
+    return present(await requestLoaders(ctx).cadreById.load(figures.cadreId), 'cadre');
   }
 }
 

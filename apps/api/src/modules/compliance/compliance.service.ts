@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { foldVietnamese } from '../../shared/search';
+import { present } from '../../shared/present';
 import {
   CadreCompliance,
   type CadreCoverage,
@@ -106,16 +107,16 @@ interface SummaryRow {
   exempt: number;
   total_days: number;
   hardship_days: number;
-  overdue: number;
   exempt_days: number;
+  overdue: number;
 }
 
-const SUMMARY_COLUMNS = `
 /**
  * Totals, averages and shares are over the subject cadres only, the same people the subject count
  * names: a cadre exempt for the whole window may still have days (an exemption recorded after the
  * trip), which are reported apart as exemptDays and never move the province's figures.
  */
+const SUMMARY_COLUMNS = `
   count(*) FILTER (WHERE f.status <> 'EXEMPT')::int AS subject,
   count(*) FILTER (WHERE f.agency_staff)::int AS agency_total,
   count(*) FILTER (WHERE f.agency_staff AND f.status <> 'EXEMPT')::int AS agency_subject,
@@ -148,8 +149,8 @@ function toSummary(year: number, r: SummaryRow): ComplianceSummary {
     behind: r.behind,
     exempt: r.exempt,
     totalDays: r.total_days,
-    averageDays: r.subject === 0 ? 0 : Math.round((r.total_days / r.subject) * 100) / 100,
     exemptDays: r.exempt_days,
+    averageDays: r.subject === 0 ? 0 : Math.round((r.total_days / r.subject) * 100) / 100,
     hardshipShare: r.total_days === 0 ? 0 : r.hardship_days / r.total_days,
     overdueReports: r.overdue,
   };
@@ -210,7 +211,7 @@ async function coverage(manager: EntityManager, year: number, provinceIds: numbe
   const result = new Map<number, Coverage>();
   for (const id of provinceIds) result.set(id, { reached: 0, total: 0, missing: [] });
   for (const r of rows) {
-    const c = result.get(r.province_id)!;
+    const c = present(result.get(r.province_id), 'coverage of the province');
     c.total += 1;
     if (r.reached) c.reached += 1;
     else c.missing.push({ unitId: r.unit_id, name: r.name, reached: false });
@@ -288,8 +289,8 @@ async function computeBundles(
       exempt: 0,
       total_days: 0,
       hardship_days: 0,
-      overdue: 0,
       exempt_days: 0,
+      overdue: 0,
     };
     const t = stats.find((x) => x.province_id === r.province_id);
     result.set(r.province_id, {
@@ -350,7 +351,10 @@ export class ComplianceCache {
 
   set(key: string, bundle: ProvinceBundle): void {
     this.entries.set(key, bundle);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.capacity) break;
+      this.entries.delete(oldest);
+    }
   }
 }
 
@@ -410,5 +414,5 @@ export async function cadreCoverage(manager: EntityManager, year: number, provin
 }
 
 export async function provinceCoverage(manager: EntityManager, year: number, provinceId: number): Promise<Coverage> {
-  return (await coverage(manager, year, [provinceId])).get(provinceId)!;
+  return present((await coverage(manager, year, [provinceId])).get(provinceId), 'coverage of the province');
 }

@@ -1,9 +1,12 @@
 import { publishScoped } from '../../shared/pubsub';
 import type { Context } from '../../context';
+import { viewerOf } from '../tenancy/actor';
+import { writableProvince } from '../tenancy/tenancy';
 
 /** Publishes a finding event for the viewer's province once the request's changes are committed. */
 export function announceFinding(ctx: Context, kind: string, id: string, title: string): void {
-  const provinceId = ctx.viewer!.provinceId!;
+  const viewer = viewerOf(ctx);
+  const provinceId = writableProvince(viewer, ctx.scope);
   const at = new Date().toISOString();
   ctx.tx.afterCommit(() =>
     publishScoped(ctx.deps.pubsub, 'FINDING_EVENT', provinceId, {
@@ -11,7 +14,7 @@ export function announceFinding(ctx: Context, kind: string, id: string, title: s
       kind,
       id,
       title,
-      actorName: ctx.viewer!.fullName,
+      actorName: viewer.fullName,
       at,
     }),
   );

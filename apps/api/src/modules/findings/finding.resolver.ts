@@ -16,6 +16,7 @@ import {
 import { LocalDateResolver } from 'graphql-scalars';
 import { ArrayMaxSize, IsOptional, IsUUID, Length } from 'class-validator';
 import { Access, Role } from '../../shared/access';
+import { present } from '../../shared/present';
 import { Connection, PageArgs, type Page } from '../../shared/pagination';
 import { subscribeScoped, type FindingEventPayload } from '../../shared/pubsub';
 import { announceFinding as announce } from './finding.events';
@@ -23,7 +24,7 @@ import type { Context, SubscriptionContext } from '../../context';
 import { listProvinces, writableProvince } from '../tenancy/tenancy';
 import { Unit } from '../units/unit.entity';
 import { Trip } from '../trips/trip.entity';
-import { actorOf } from '../tenancy/actor';
+import { actorOf, viewerOf } from '../tenancy/actor';
 import {
   FindingEvent,
   GoodModel,
@@ -123,7 +124,7 @@ export class GoodModelResolver {
   @Access(...MODEL_ROLES.record)
   @Mutation(() => GoodModel)
   async createGoodModel(@Ctx() ctx: Context, @Arg('input') input: CreateGoodModelInput): Promise<GoodModel> {
-    const model = await createModel(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, input);
+    const model = await createModel(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), viewerOf(ctx), input);
     announce(ctx, 'MODEL_FOUND', model.id, model.name);
     return model;
   }
@@ -159,7 +160,7 @@ export class GoodModelResolver {
 
   @FieldResolver(() => Unit)
   async unit(@Root() model: GoodModel, @Ctx() ctx: Context): Promise<Unit> {
-    return (await ctx.loaders.unitById.load(model.unitId))!;
+    return present(await ctx.loaders.unitById.load(model.unitId), 'unit');
   }
 
   @FieldResolver(() => [Unit], { description: 'Nơi đã/đang nhân rộng' })
@@ -178,7 +179,7 @@ export class RecommendationResolver {
   recommendations(@Ctx() ctx: Context, @Args() args: RecommendationsArgs): Promise<Page<Recommendation>> {
     return listRecommendations(
       ctx.tx.manager,
-      ctx.viewer!,
+      viewerOf(ctx),
       listProvinces(ctx.viewer, args.provinceId),
       ctx.deps.clock.today(),
       args,
@@ -188,7 +189,7 @@ export class RecommendationResolver {
   @Access(...RECOMMENDATION_ROLES.raise)
   @Mutation(() => Recommendation)
   async createRecommendation(@Ctx() ctx: Context, @Arg('input') input: CreateRecommendationInput): Promise<Recommendation> {
-    const rec = await createRecommendation(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, input);
+    const rec = await createRecommendation(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), viewerOf(ctx), input);
     announce(ctx, 'RECOMMENDATION_RAISED', rec.id, rec.text.slice(0, 120));
     return rec;
   }
@@ -260,7 +261,7 @@ export class RecommendationResolver {
 
   @FieldResolver(() => Unit, { description: 'Đơn vị nêu kiến nghị' })
   async unit(@Root() rec: Recommendation, @Ctx() ctx: Context): Promise<Unit> {
-    return (await ctx.loaders.unitById.load(rec.unitId))!;
+    return present(await ctx.loaders.unitById.load(rec.unitId), 'unit');
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'Ban được giao' })
@@ -289,7 +290,7 @@ export class HostFeedbackResolver {
       'Ý kiến của đơn vị tiếp đón, mới nhất trước; chỉ vi phạm nếu breachesOnly; đơn vị cơ sở thấy ý kiến của mình và đơn vị trực thuộc',
   })
   hostFeedback(@Ctx() ctx: Context, @Args() args: HostFeedbackArgs): Promise<Page<HostFeedback>> {
-    return listFeedback(ctx.tx.manager, ctx.viewer!, listProvinces(ctx.viewer, args.provinceId), args);
+    return listFeedback(ctx.tx.manager, viewerOf(ctx), listProvinces(ctx.viewer, args.provinceId), args);
   }
 
   @Access(...FEEDBACK_ROLES.give)
@@ -307,7 +308,7 @@ export class HostFeedbackResolver {
 
   @FieldResolver(() => Unit)
   async unit(@Root() feedback: HostFeedback, @Ctx() ctx: Context): Promise<Unit> {
-    return (await ctx.loaders.unitById.load(feedback.unitId))!;
+    return present(await ctx.loaders.unitById.load(feedback.unitId), 'unit');
   }
 }
 

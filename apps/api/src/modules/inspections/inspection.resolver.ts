@@ -1,11 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, PageArgs, type Page } from '../../shared/pagination';
+import { present } from '../../shared/present';
 import { Access, Role } from '../../shared/access';
 import { forbidden } from '../../shared/errors';
 import { inRoles } from '../../shared/policy';
 import type { Context } from '../../context';
 import { listProvinces, readableProvince, writableProvince } from '../tenancy/tenancy';
-import { actorOf } from '../tenancy/actor';
+import { actorOf, viewerOf } from '../tenancy/actor';
 import { Cadre } from '../roster/cadre.entity';
 import { Unit } from '../units/unit.entity';
 import { NO_UNIT } from '../units/unit.service';
@@ -85,7 +86,7 @@ export class InspectionResolver {
     description: 'Yêu cầu khắc phục theo hạn (quá hạn trước); đơn vị cơ sở chỉ thấy của đơn vị mình và các đơn vị trực thuộc',
   })
   correctiveActions(@Ctx() ctx: Context, @Args() args: CorrectiveActionsArgs): Promise<Page<CorrectiveAction>> {
-    const viewer = ctx.viewer!;
+    const viewer = viewerOf(ctx);
     if (args.provinceId !== undefined && args.provinceId !== null) readableProvince(viewer, ctx.scope, args.provinceId);
     const hostRoot = viewer.role === Role.HOST_UNIT ? (viewer.unitId ?? NO_UNIT) : null;
     return listActions(ctx.tx.manager, listProvinces(viewer, args.provinceId), ctx.deps.clock.today(), { ...args, hostRoot });
@@ -180,7 +181,7 @@ export class InspectionResolver {
 export class InspectionTeamResolver {
   @FieldResolver(() => Cadre)
   async lead(@Root() team: InspectionTeam, @Ctx() ctx: Context): Promise<Cadre> {
-    return (await ctx.loaders.cadreById.load(team.leadCadreId))!;
+    return present(await ctx.loaders.cadreById.load(team.leadCadreId), 'cadre');
   }
 
   @FieldResolver(() => [Cadre], { description: 'Thành viên (kể cả trưởng đoàn)' })
@@ -199,12 +200,12 @@ export class InspectionTeamResolver {
 export class InspectionConclusionResolver {
   @FieldResolver(() => Unit)
   async unit(@Root() conclusion: InspectionConclusion, @Ctx() ctx: Context): Promise<Unit> {
-    return (await ctx.loaders.unitById.load(conclusion.unitId))!;
+    return present(await ctx.loaders.unitById.load(conclusion.unitId), 'unit');
   }
 
   @FieldResolver(() => Trip, { description: 'Chuyến kiểm tra đã đi đến đơn vị' })
   async trip(@Root() conclusion: InspectionConclusion, @Ctx() ctx: Context): Promise<Trip> {
-    return (await ctx.loaders.tripById.load(conclusion.tripId))!;
+    return present(await ctx.loaders.tripById.load(conclusion.tripId), 'trip');
   }
 
   @FieldResolver(() => InspectionPlan, {
@@ -233,12 +234,12 @@ export class InspectionConclusionResolver {
 export class CorrectiveActionResolver {
   @FieldResolver(() => InspectionConclusion, { description: 'Kết luận kiểm tra đặt ra yêu cầu' })
   async conclusion(@Root() action: CorrectiveAction, @Ctx() ctx: Context): Promise<InspectionConclusion> {
-    return (await ctx.loaders.conclusionById.load(action.conclusionId))!;
+    return present(await ctx.loaders.conclusionById.load(action.conclusionId), 'conclusion');
   }
 
   @FieldResolver(() => Unit, { description: 'Đơn vị chịu trách nhiệm' })
   async responsibleUnit(@Root() action: CorrectiveAction, @Ctx() ctx: Context): Promise<Unit> {
-    return (await ctx.loaders.unitById.load(action.responsibleUnitId))!;
+    return present(await ctx.loaders.unitById.load(action.responsibleUnitId), 'unit');
   }
 
   @FieldResolver(() => CorrectiveActionPermissions, {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../context';
 import { SIGN_IN_REQUIRED } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import { ScopedTransaction } from '../tenancy/tenancy';
+import { viewerOf } from '../tenancy/actor';
 import { provinceReportDocx, centralReportDocx } from './report.docx';
 import { annexXlsx, centralXlsx } from './report.xlsx';
 import { reportFor } from './report.resolver';
@@ -81,7 +82,7 @@ export function reportFiles(deps: AppDeps): express.Router {
   router.get(
     '/reports/:provinceId/:file',
     serve(async (tx, year, type, params) => {
-      if (!REPORT_ROLES.read.includes(tx.viewer!.role))
+      if (!REPORT_ROLES.read.includes(viewerOf(tx).role))
         throw new HttpRefusal(403, 'FORBIDDEN', 'Bạn không có quyền tải báo cáo.');
       const provinceId = Number(params.provinceId);
       const province = Number.isInteger(provinceId) ? deps.provinces.get(provinceId) : undefined;
@@ -99,7 +100,7 @@ export function reportFiles(deps: AppDeps): express.Router {
   router.get(
     '/central/:file',
     serve(async (tx, year, type) => {
-      if (!REPORT_ROLES.central.includes(tx.viewer!.role))
+      if (!REPORT_ROLES.central.includes(viewerOf(tx).role))
         throw new HttpRefusal(403, 'FORBIDDEN', 'Chỉ Trung ương Đoàn được tải báo cáo tổng hợp.');
       const today = deps.clock.today();
       const report = await centralReport(

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError, ErrorCode, badInput, forbidden } from '../../shared/errors';
 import { authorize } from '../../shared/policy';
 import type { Scope, Viewer } from '../tenancy/tenancy';
+import { viewerOf } from '../tenancy/actor';
 import { type Province, ProvinceStatus } from '../tenancy/province.entity';
 import { ComplianceStatus, type DepartmentCompliance, type ProvinceCompliance } from '../compliance/compliance.entity';
 import { provinceBundles, type ComplianceCache } from '../compliance/compliance.service';
@@ -301,13 +302,13 @@ export async function saveNarrative(
       ? await manager.query(
           `INSERT INTO report (province_id, year, narrative, updated_by) VALUES ($1, $2, $3, $4)
            ON CONFLICT (province_id, year) DO NOTHING RETURNING version`,
-          [input.provinceId, input.year, JSON.stringify(changed), viewer!.id],
+          [input.provinceId, input.year, JSON.stringify(changed), viewerOf({ viewer }).id],
         )
       : await manager
           .query(
             `UPDATE report SET narrative = narrative || $3::jsonb, version = version + 1, updated_by = $5, updated_at = now()
            WHERE province_id = $1 AND year = $2 AND version = $4 AND status = 'DRAFT' RETURNING version`,
-            [input.provinceId, input.year, JSON.stringify(changed), input.version, viewer!.id],
+            [input.provinceId, input.year, JSON.stringify(changed), input.version, viewerOf({ viewer }).id],
           )
           .then(returned);
   if (rows.length === 0) await refuseStale(manager, input.provinceId, input.year);
@@ -338,14 +339,14 @@ export async function finalizeReport(
           `INSERT INTO report (province_id, year, status, figures, number, issued_on, updated_by, finalized_by, finalized_at)
            VALUES ($1, $2, 'FINAL', $3, $4, $5, $6, $6, now())
            ON CONFLICT (province_id, year) DO NOTHING RETURNING version`,
-          [provinceId, year, figures, trimmed, source.today, viewer!.id],
+          [provinceId, year, figures, trimmed, source.today, viewerOf({ viewer }).id],
         )
       : await manager
           .query(
             `UPDATE report SET status = 'FINAL', figures = $3, number = $4, issued_on = $5, version = version + 1,
                updated_by = $6, updated_at = now(), finalized_by = $6, finalized_at = now()
              WHERE province_id = $1 AND year = $2 AND version = $7 AND status = 'DRAFT' RETURNING version`,
-            [provinceId, year, figures, trimmed, source.today, viewer!.id, version],
+            [provinceId, year, figures, trimmed, source.today, viewerOf({ viewer }).id, version],
           )
           .then(returned);
   if (rows.length === 0) await refuseStale(manager, provinceId, year);

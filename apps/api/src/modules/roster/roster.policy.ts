@@ -69,12 +69,10 @@ async function readerOf(ctx: GuardContext): Promise<CadreReader> {
   return { viewer, readable: ctx.scope?.readable ?? [], ownDepartmentId };
 }
 
-const guards = new Map<CadreFieldKind, MiddlewareFn<GuardContext>>(
-  Object.values(CadreFieldKind).map((kind) => [
-    kind,
-    async ({ root, context }, next) => (mayReadCadreField(kind, await readerOf(context), root as Cadre) ? next() : null),
-  ]),
-);
+const guard =
+  (kind: CadreFieldKind): MiddlewareFn<GuardContext> =>
+  async ({ root, context }, next): Promise<unknown> =>
+    mayReadCadreField(kind, await readerOf(context), root as Cadre) ? next() : null;
 
 /**
  * Guards a field of Cadre: it resolves to null for a viewer the policy refuses. Null rather than
@@ -84,7 +82,7 @@ const guards = new Map<CadreFieldKind, MiddlewareFn<GuardContext>>(
  */
 export function CadreField(kind: CadreFieldKind): MethodDecorator & PropertyDecorator {
   return (target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {
-    UseMiddleware(guards.get(kind)!)(target, key, descriptor as never);
+    UseMiddleware(guard(kind))(target, key, descriptor as never);
     Extensions({ cadreField: kind })(target, key, descriptor as never);
   };
 }

@@ -7,6 +7,7 @@ import { publishScoped } from '../../shared/pubsub';
 import { notFound } from '../../shared/errors';
 import type { Context } from '../../context';
 import { listProvinces, writableProvince } from '../tenancy/tenancy';
+import { viewerOf } from '../tenancy/actor';
 import { Unit } from '../units/unit.entity';
 import { Cadre, Exemption, TripDuringExemption } from './cadre.entity';
 import { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
@@ -63,7 +64,6 @@ export class RosterResolver {
   }
 
   @Access(Role.PROVINCE_ADMIN)
-  @Access(Role.PROVINCE_ADMIN)
   @Query(() => [TripDuringExemption], {
     description: 'Trước khi ghi nhận miễn: các chuyến đã duyệt hoặc đã đi của cán bộ nằm trong khoảng thời gian này',
   })
@@ -77,9 +77,10 @@ export class RosterResolver {
     return tripsDuringExemption(ctx.tx.manager, cadreId, startDate, endDate);
   }
 
+  @Access(Role.PROVINCE_ADMIN)
   @Mutation(() => Exemption, { description: 'Ghi nhận miễn (học dài hạn ≥ 6 tháng, ốm dài hạn, thai sản, khác)' })
   async createExemption(@Ctx() ctx: Context, @Arg('input') input: CreateExemptionInput): Promise<Exemption> {
-    const exemption = await createExemption(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!.id, input);
+    const exemption = await createExemption(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), viewerOf(ctx).id, input);
     announceExemption(ctx, exemption);
     return exemption;
   }

@@ -3,6 +3,7 @@ import { Access, PROVINCE_ROLES, Role } from '../../shared/access';
 import { badInput } from '../../shared/errors';
 import type { Context } from '../../context';
 import { writableProvince } from '../tenancy/tenancy';
+import { viewerOf } from '../tenancy/actor';
 import { PolicyRule } from './policy-rule.entity';
 import { PolicyRuleInput } from './rules.inputs';
 import { ruleFor, setRule } from './rules.service';
@@ -31,6 +32,6 @@ export class RulesResolver {
     @Arg('version', () => Int) version: number,
     @Arg('input') input: PolicyRuleInput,
   ): Promise<PolicyRule> {
-    return setRule(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!.id, year, version, input);
+    return setRule(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), viewerOf(ctx).id, year, version, input);
   }
 }

@@ -20,10 +20,15 @@ export interface ActorSource {
   deps: { clock: Pick<Clock, 'today'> };
 }
 
+/** The signed-in user of a request; a signed-out caller is refused. */
+export function viewerOf(request: Pick<ActorSource, 'viewer'>): Viewer {
+  if (!request.viewer) throw signInRequired();
+  return request.viewer;
+}
+
 /** The signed-in user of a request as an actor; a signed-out caller is refused. */
 export function actorOf(request: ActorSource): Actor {
-  const viewer = request.viewer;
-  if (!viewer) throw signInRequired();
+  const viewer = viewerOf(request);
   const own = viewer.provinceId;
   return {
     manager: request.tx.manager,

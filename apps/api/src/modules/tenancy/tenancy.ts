@@ -151,7 +151,7 @@ export class ScopedTransaction {
     let viewer: Viewer | null = null;
     if (userId) {
       await setScope(this.runner, userId, EMPTY_SCOPE);
-      const rows: UserRow[] = await this.runner.query(
+      const rows: UserRow[] = await this.runner.manager.query(
         'SELECT id, username, full_name, role, province_id, active, cadre_id, unit_id FROM app_user WHERE id = $1',
         [userId],
       );

@@ -196,13 +196,13 @@ export class ImportRunner {
     const id = randomUUID();
     const hash = createHash('sha256').update(file.buffer).digest('hex');
     const rows = await withScope(this.deps.dataSource, viewer.id, this.deps.provinces.records, (tx) =>
-      tx.manager.query(
+      tx.manager.query<JobRow[]>(
         `INSERT INTO import_job (province_id, id, kind, file_name, file_hash, file_size, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${JOB_COLUMNS}`,
         [provinceId, id, kind, file.name.slice(0, 255), hash, file.buffer.length, viewer.id],
       ),
     );
-    const job = toJob((rows as JobRow[])[0]);
+    const job = toJob(rows[0]);
     const progress = new Progress(this.deps, viewer.id, { ...job });
     const size = Math.max(file.buffer.length, 1);
     const run = this.run(viewer, kind, reader, progress, () => bytesRead / size).catch((error: unknown) =>
@@ -337,7 +337,7 @@ export class ImportRunner {
       finishedAt,
     });
     const j = progress.job;
-    const write = async (manager: ScopedTransaction['manager']) =>
+    const write = async (manager: ScopedTransaction['manager']): Promise<void> =>
       manager.query(
         `UPDATE import_job SET status = $3, phase = $4, percent = 100, created_count = $5, skipped_count = $6,
            problem_count = $7, problems = $8::jsonb, message = $9, finished_at = $10, total_rows = $11, updated_count = $12

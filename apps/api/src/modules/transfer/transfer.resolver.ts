@@ -4,6 +4,7 @@ import { badInput, notFound } from '../../shared/errors';
 import { subscribeScoped, type ImportProgressPayload } from '../../shared/pubsub';
 import type { Context, SubscriptionContext } from '../../context';
 import { writableProvince } from '../tenancy/tenancy';
+import { viewerOf } from '../tenancy/actor';
 import { createCalendarFeed, myCalendarFeeds, revokeCalendarFeed } from './calendar.service';
 import { findImportJob, payloadToJob, recentImportJobs } from './import.jobs';
 import { CalendarFeed, CalendarLink, CalendarOwner, ImportJob } from './transfer.entity';
@@ -44,7 +45,7 @@ export class CalendarFeedResolver {
   @Access(...CALENDAR_USERS)
   @Query(() => [CalendarFeed], { description: 'Các đường dẫn lịch riêng tôi đã tạo và còn dùng được' })
   myCalendarFeeds(@Ctx() ctx: Context): Promise<CalendarFeed[]> {
-    return myCalendarFeeds(ctx.tx.manager, ctx.viewer!);
+    return myCalendarFeeds(ctx.tx.manager, viewerOf(ctx));
   }
 
   @Access(...CALENDAR_USERS)
@@ -53,12 +54,12 @@ export class CalendarFeedResolver {
       'Tạo đường dẫn lịch riêng (chuyến đi đã duyệt của tôi, hoặc các đoàn đến đơn vị tôi); đường dẫn cũ thôi dùng được',
   })
   createCalendarFeed(@Ctx() ctx: Context, @Arg('owner', () => CalendarOwner) owner: CalendarOwner): Promise<CalendarLink> {
-    return createCalendarFeed(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, owner);
+    return createCalendarFeed(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), viewerOf(ctx), owner);
   }
 
   @Access(...CALENDAR_USERS)
   @Mutation(() => CalendarFeed, { description: 'Thu hồi đường dẫn lịch: ứng dụng lịch không đọc được nữa' })
   revokeCalendarFeed(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CalendarFeed> {
-    return revokeCalendarFeed(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), ctx.viewer!, id);
+    return revokeCalendarFeed(ctx.tx.manager, writableProvince(ctx.viewer, ctx.scope), viewerOf(ctx), id);
   }
 }

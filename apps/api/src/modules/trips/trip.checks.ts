@@ -174,10 +174,11 @@ export async function ruleChecks(
   }
 
   if (rule.checkLateRegistration !== CheckMode.OFF && isLate(draft, resolved.batch, today)) {
+    const { batch } = resolved;
     const reason =
-      today > draft.startDate
+      today > draft.startDate || !batch
         ? `chuyến đi bắt đầu ${formatVn(draft.startDate)}, trước ngày đăng ký`
-        : `quá hạn đăng ký của đợt (${formatVn(resolved.batch!.registrationDeadline)})`;
+        : `quá hạn đăng ký của đợt (${formatVn(batch.registrationDeadline)})`;
     checks.push({
       code: TripErrorCode.LATE_REGISTRATION,
       severity: rule.checkLateRegistration,

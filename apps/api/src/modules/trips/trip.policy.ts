@@ -27,7 +27,13 @@ export const TRIP_ROLES = {
   merge: [STANDING_BOARD, PROVINCE_ADMIN],
 } satisfies Record<string, Role[]>;
 
-export const TRANSITIONS: Partial<Record<TripEventType, { from: TripState[]; to: TripState }>> = {
+/** The events that move a trip from one state to another (the others record a change within a state). */
+export type TransitionEvent = Exclude<
+  TripEventType,
+  TripEventType.REGISTERED | TripEventType.UPDATED | TripEventType.MERGED | TripEventType.SETTLEMENT_CHANGED
+>;
+
+export const TRANSITIONS: Record<TransitionEvent, { from: TripState[]; to: TripState }> = {
   [TripEventType.SUBMITTED]: { from: [TripState.DRAFT, TripState.RETURNED], to: TripState.SUBMITTED },
   [TripEventType.APPROVED]: { from: [TripState.SUBMITTED], to: TripState.APPROVED },
   [TripEventType.REJECTED]: { from: [TripState.SUBMITTED], to: TripState.REJECTED },
@@ -88,8 +94,8 @@ function writes(actor: TripPolicyActor, trip: TripFacts): Verdict {
   return ALLOWED;
 }
 
-function inState(trip: TripFacts, event: TripEventType): Verdict {
-  if (TRANSITIONS[event]!.from.includes(trip.state)) return ALLOWED;
+function inState(trip: TripFacts, event: TransitionEvent): Verdict {
+  if (TRANSITIONS[event].from.includes(trip.state)) return ALLOWED;
   return refuse(
     (field) =>
       new AppError(ErrorCode.BAD_USER_INPUT, `Không thể thực hiện thao tác này khi chuyến đi đang ${STATE_LABEL[trip.state]}.`, {

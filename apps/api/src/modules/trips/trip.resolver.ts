@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access, ALL_ROLES, Role } from '../../shared/access';
+import { present } from '../../shared/present';
 import { notFound } from '../../shared/errors';
 import { daysBetween } from '../../shared/dates';
 import { Connection, decodeCursor, encodeCursor, PageArgs, type Page } from '../../shared/pagination';
@@ -7,14 +8,15 @@ import { subscribeScoped, type TripEventPayload } from '../../shared/pubsub';
 import { tripActorOf } from './trip.actor';
 import type { Context, SubscriptionContext } from '../../context';
 import { listProvinces, readableProvince } from '../tenancy/tenancy';
+import { viewerOf } from '../tenancy/actor';
 import { Cadre } from '../roster/cadre.entity';
 import { Batch, QuarterlyPlan, Topic } from '../planning/planning.entity';
 import { Unit } from '../units/unit.entity';
 import { Delegation, Settlement, Trip, TripCheck, TripReport, TripTimelineEntry } from './trip.entity';
 import { TripEvent } from './trip.events';
+import { PLAN_ROLES } from '../planning/planning.policy';
 import { TRIP_ROLES, TripPermissions, tripPermissions } from './trip.policy';
 import {
-import { PLAN_ROLES } from '../planning/planning.policy';
   CompleteTripInput,
   CreateTripInput,
   Decision,
@@ -54,13 +56,13 @@ export class TripResolver {
   @Access(...ALL_ROLES)
   @Query(() => TripConnection, { description: 'Danh sách chuyến đi: lọc, sắp xếp, phân trang' })
   trips(@Ctx() ctx: Context, @Args() args: TripsArgs) {
-    return listTrips(ctx.tx.manager, ctx.viewer!, args);
+    return listTrips(ctx.tx.manager, viewerOf(ctx), args);
   }
 
   @Access(...ALL_ROLES)
   @Query(() => Trip)
   async trip(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Trip> {
-    return (await findTrip(ctx.tx.manager, ctx.viewer!, id)) ?? Promise.reject(notFound('Chuyến đi'));
+    return (await findTrip(ctx.tx.manager, viewerOf(ctx), id)) ?? Promise.reject(notFound('Chuyến đi'));
   }
 
   @Access(Role.CENTRAL, ...PROVINCE_STAFF)
@@ -250,7 +252,7 @@ export class TripResolver {
 
   @FieldResolver(() => Cadre, { description: 'Trưởng đoàn' })
   async lead(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Cadre> {
-    return (await ctx.loaders.cadreById.load(trip.leadCadreId))!;
+    return present(await ctx.loaders.cadreById.load(trip.leadCadreId), 'cadre');
   }
 
   @FieldResolver(() => [Cadre], { description: 'Thành viên đoàn (kể cả trưởng đoàn)' })
@@ -314,6 +316,6 @@ export class TripResolver {
 export class DelegationResolver {
   @FieldResolver(() => Unit)
   async hostUnit(@Root() delegation: Delegation, @Ctx() ctx: Context): Promise<Unit> {
-    return (await ctx.loaders.unitById.load(delegation.hostUnitId))!;
+    return present(await ctx.loaders.unitById.load(delegation.hostUnitId), 'unit');
   }
 }

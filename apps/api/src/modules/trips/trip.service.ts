@@ -54,6 +54,7 @@ import {
   maySubmitTrip,
   STATE_LABEL,
   TRANSITIONS,
+  type TransitionEvent,
   type TripPolicyActor,
 } from './trip.policy';
 
@@ -86,8 +87,8 @@ async function lockTrip(actor: TripActor, id: string, version: number): Promise<
   return trip;
 }
 
-function assertTransition(trip: Trip, event: TripEventType): TripState {
-  const t = TRANSITIONS[event]!;
+function assertTransition(trip: Trip, event: TransitionEvent): TripState {
+  const t = TRANSITIONS[event];
   if (!t.from.includes(trip.state)) {
     throw new AppError(
       ErrorCode.BAD_USER_INPUT,
@@ -380,7 +381,7 @@ export async function submitTrip(
   return submitLocked(actor, trip, lateJustification);
 }
 
-const DECISION_EVENT: Record<Decision, TripEventType> = {
+const DECISION_EVENT: Record<Decision, TransitionEvent> = {
   [Decision.APPROVE]: TripEventType.APPROVED,
   [Decision.REJECT]: TripEventType.REJECTED,
   [Decision.RETURN]: TripEventType.RETURNED,
@@ -552,11 +553,9 @@ export async function mergeDelegations(actor: TripActor, items: TripVersionInput
   if (notToHost) {
     throw badInput('hostUnitId', `Chuyến "${notToHost.title}" không đến đơn vị này.`, TripErrorCode.MERGE_INVALID);
   }
-  const start = trips
-    .map((t) => t.startDate)
-    .sort()
-    .at(-1)!;
-  const end = trips.map((t) => t.endDate).sort()[0];
+  const starts = trips.map((t) => t.startDate).sort();
+  const ends = trips.map((t) => t.endDate).sort();
+  const [start, end] = [starts[starts.length - 1], ends[0]];
   if (start > end)
     throw badInput('trips', 'Các chuyến đi không có ngày nào trùng nhau nên không ghép được.', TripErrorCode.MERGE_INVALID);
 
@@ -567,11 +566,8 @@ export async function mergeDelegations(actor: TripActor, items: TripVersionInput
       provinceId,
       id: randomUUID(),
       hostUnitId,
-      startDate: trips.map((t) => t.startDate).sort()[0],
-      endDate: trips
-        .map((t) => t.endDate)
-        .sort()
-        .at(-1)!,
+      startDate: starts[0],
+      endDate: ends[ends.length - 1],
       createdBy: actor.viewer.id,
     });
     await actor.manager.insert(Delegation, delegation);

@@ -9,6 +9,13 @@ import { getToken } from '@/shared/auth/token';
 import { createCache } from './cache';
 import { closedForGood, LiveConnection } from './liveStatus';
 
+// The headers HttpLink sends, typed in the operation context instead of Apollo's open record.
+declare module '@apollo/client' {
+  interface DefaultContext {
+    headers?: HttpLink.ContextOptions['headers'];
+  }
+}
+
 export interface ApiClient {
   client: ApolloClient;
   /** The WebSocket's state, shown in the header. */
