@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import type { DatabaseConfig } from '../db/database';
 import { hashPassword } from '../modules/accounts/auth.service';
-import { loadCommunes } from '../modules/tenancy/province.catalog';
+import { communeUnionName, loadCommunes } from '../modules/tenancy/province.catalog';
+import { present } from '../shared/present';
 import { addDays, daysBetween, formatVn, quarterOf } from '../shared/dates';
 import {
   BATCHES_2026,
@@ -520,7 +521,10 @@ function writeTrip(b: ProvinceBuild, trip: TripSpec, actors: Actors): void {
     return { ...e, ts: new Date(prev).toISOString() };
   });
   if (trip.delegationId) {
-    const approvedAt = stamped.find((e) => e.event === 'APPROVED')!.ts;
+    const approvedAt = present(
+      stamped.find((e) => e.event === 'APPROVED'),
+      'approval',
+    ).ts;
     stamped.push({
       event: 'MERGED',
       day: '',
@@ -592,7 +596,7 @@ function writeTrip(b: ProvinceBuild, trip: TripSpec, actors: Actors): void {
     version: stamped.length,
     created_by: trip.lead.userId,
     created_at: stamped[0].ts,
-    updated_at: stamped.at(-1)!.ts,
+    updated_at: stamped[stamped.length - 1].ts,
     submitted_at: submitted?.ts ?? null,
     inspection_team_id: trip.inspectionTeamId ?? null,
     organiser: trip.organiser ?? null,
@@ -604,7 +608,10 @@ function writeTrip(b: ProvinceBuild, trip: TripSpec, actors: Actors): void {
 
   if (trip.state === 'REPORTED' || trip.state === 'REPORT_ACCEPTED') {
     const r = trip.report ?? defaultReport(rnd, trip);
-    const reported = stamped.find((e) => e.event === 'REPORTED')!;
+    const reported = present(
+      stamped.find((e) => e.event === 'REPORTED'),
+      'report event',
+    );
     const accepted = stamped.find((e) => e.event === 'REPORT_ACCEPTED');
     const dueOn = addDays(trip.end, b.reportDueDays);
     b.t.add('trip_report', {
@@ -740,7 +747,7 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
   p.communes.forEach(([name, flags], i) => {
     const code = catalogue.get(name);
     if (!code) return;
-    const u = b.unit('COMMUNE_UNION', `Đoàn ${lowerFirst(name)}`, root.id, '2025-07-01', null, flags ?? {}, code);
+    const u = b.unit('COMMUNE_UNION', communeUnionName(name), root.id, '2025-07-01', null, flags ?? {}, code);
     communes.push(u);
     if (i === p.hostIndex) host = u;
     if (i < 14 || i === p.hostIndex) {
@@ -756,7 +763,7 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
       chapters.push(b.unit('CHAPTER', 'Chi đoàn lớp 11A1', school.id, '2025-09-05', null));
     }
   });
-  if (!host) host = communes[Math.min(p.hostIndex, communes.length - 1)]!;
+  if (!host) host = communes[Math.min(p.hostIndex, communes.length - 1)];
   const hostUnit: UnitRec = host;
   const schools: UnitRec[] = school ? [school] : [];
 
@@ -814,7 +821,10 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
   const mother =
     b.cadres.find((c) => c.dept === 'TG' && c.gender === 'FEMALE' && !c.position.startsWith('Trưởng')) ?? b.cadres[11];
   b.exemption(mother, 'MATERNITY', `${Y}-02-02`, `${Y}-08-01`, 'Nghỉ chế độ thai sản 6 tháng.', approvedBy);
-  const student = b.cadres.find((c) => c.dept === 'TN' && c.position.startsWith('Chuyên viên'))!;
+  const student = present(
+    b.cadres.find((c) => c.dept === 'TN' && c.position.startsWith('Chuyên viên')),
+    'a youth-work specialist',
+  );
   b.exemption(
     student,
     'LONG_STUDY',
@@ -823,7 +833,10 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
     'Học Cao cấp lý luận chính trị tập trung tại Học viện Chính trị quốc gia Hồ Chí Minh.',
     approvedBy,
   );
-  const sick = b.cadres.find((c) => c.dept === 'VP' && c.position.startsWith('Chuyên viên'))!;
+  const sick = present(
+    b.cadres.find((c) => c.dept === 'VP' && c.position.startsWith('Chuyên viên')),
+    'an office specialist',
+  );
   b.exemption(sick, 'LONG_SICK_LEAVE', `${Y}-05-11`, `${Y}-08-10`, 'Điều trị dài ngày sau phẫu thuật.', approvedBy);
 
   // The year's rule, batches, topics and quarterly plans.
@@ -961,8 +974,14 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
 
   // Forced first: what the demo accounts should find waiting for them.
   const pt = b.cadres.filter((c) => c.dept === 'PT');
-  const ptDeputy = pt.find((c) => c.position.startsWith('Phó'))!;
-  const ptOther = pt.find((c) => c !== canbo && c.position.startsWith('Chuyên viên'))!;
+  const ptDeputy = present(
+    pt.find((c) => c.position.startsWith('Phó')),
+    'a deputy head',
+  );
+  const ptOther = present(
+    pt.find((c) => c !== canbo && c.position.startsWith('Chuyên viên')),
+    'a specialist',
+  );
   place('TOPIC', canbo, 3, addDays(b.today, -4), pastEnd, 0, 'COMPLETED');
   place('COORDINATION', ptDeputy, 3, addDays(b.today, -16), addDays(b.today, -9), 1, 'REPORTED');
   place('MEETING', ptOther, 1, addDays(b.today, -13), addDays(b.today, -9), 0, 'REPORTED');
@@ -977,13 +996,19 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
           [`${Y}-03-02`, `${Y}-06-30`],
           [`${Y}-08-03`, `${Y}-12-18`],
         ];
-  const teamLeads = [b.cadres.find((c) => c.dept === 'TC' && c.position.startsWith('Trưởng'))!, b.cadres[2]];
+  const teamLeads = [
+    present(
+      b.cadres.find((c) => c.dept === 'TC' && c.position.startsWith('Trưởng')),
+      'the organisation head',
+    ),
+    b.cadres[2],
+  ];
   // The host commune is inspected first, so its account has corrective actions to report on.
   const targetPool = [
     hostUnit,
     ...shuffle(
       rnd,
-      others.filter((c) => !GOOD_MODELS[p.code].some((m) => c.name === `Đoàn ${lowerFirst(m.commune)}`)),
+      others.filter((c) => !GOOD_MODELS[p.code].some((m) => c.name === communeUnionName(m.commune))),
     ),
   ];
   const teamVisits: Array<{ trip: TripSpec; plan: InspectionPlanSpec }> = [];
@@ -1060,7 +1085,7 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
       const last = minDate(endsOn, pastEnd);
       const span = daysBetween(startsOn, last);
       done.forEach((u, i) => visit(u, addDays(startsOn, Math.floor((i * span) / done.length)), last, int(rnd, 2, 3), null));
-      if (upcoming) visit(targets.at(-1)!, `${Y}-12-01`, `${Y}-12-06`, 2, 'APPROVED');
+      if (upcoming) visit(targets[targets.length - 1], `${Y}-12-01`, `${Y}-12-06`, 2, 'APPROVED');
     });
 
   // Higher-level teams a cadre joined: the central union's everywhere, the party committee's in a province.
@@ -1085,7 +1110,7 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
   // Good models, each found on a topic trip to its commune.
   const modelTrips: Array<{ spec: GoodModelSpec; unit: UnitRec; trip: TripSpec }> = [];
   GOOD_MODELS[p.code].slice(0, int(rnd, 5, 7)).forEach((spec, i) => {
-    const unit = communes.find((c) => c.name === `Đoàn ${lowerFirst(spec.commune)}`) ?? pick(rnd, others);
+    const unit = communes.find((c) => c.name === communeUnionName(spec.commune)) ?? pick(rnd, others);
     const topic = b.topics[FIELD_TOPIC[spec.field]];
     const from = addDays(maxDate(firstDay, `${Y}-03-09`), i * 30);
     const leads = [
@@ -1147,8 +1172,8 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
 
   // Late registrations: two trips that went first and registered after.
   const accepted = b.trips.filter((t) => t.state === 'REPORT_ACCEPTED');
-  accepted[Math.floor(accepted.length * 0.35)].lateJustification = LATE_JUSTIFICATIONS[0]!;
-  accepted[Math.floor(accepted.length * 0.7)].lateJustification = LATE_JUSTIFICATIONS[1]!;
+  accepted[Math.floor(accepted.length * 0.35)].lateJustification = LATE_JUSTIFICATIONS[0];
+  accepted[Math.floor(accepted.length * 0.7)].lateJustification = LATE_JUSTIFICATIONS[1];
 
   // Refused and cancelled trips in the past.
   const autumn = `${Y}-10-05`;
@@ -1197,7 +1222,10 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
   }
 
   // What is coming in December: drafts, submissions, approvals (two merged), returns.
-  const batch3 = b.batches.find((x) => x.quarter === 4 && x.number === 3)!;
+  const batch3 = present(
+    b.batches.find((x) => x.quarter === 4 && x.number === 3),
+    'batch 3 of Q4',
+  );
   place('TOPIC', canbo, 3, batch3.start, batch3.end, 0, 'DRAFT');
   place('MEETING', canbo, 1, dec(15), dec(22), 0, 'RETURNED', { decisionNote: RETURN_NOTES[0] });
   place('TOPIC', someone(), 3, dec(14), dec(22), 0, 'RETURNED', { decisionNote: RETURN_NOTES[1] });
@@ -1382,7 +1410,7 @@ function writeFindings(b: ProvinceBuild, p: ProvinceDemo, ctx: FindingContext): 
     createdBy: string | null,
     createdDay: string,
   ): void => {
-    const dept = b.deptIds.get(spec.dept)!;
+    const dept = present(b.deptIds.get(spec.dept), 'department');
     const assigned = addDays(createdDay, int(rnd, 1, 4));
     let departmentId: string | null = null;
     let dueOn: string | null = null;
@@ -1471,7 +1499,12 @@ function writeFindings(b: ProvinceBuild, p: ProvinceDemo, ctx: FindingContext): 
 }
 
 const deptName = (p: ProvinceDemo, key: DeptKey): string =>
-  key === 'TT' ? 'Thường trực' : DEPARTMENTS(p.orgDepartment).find((d) => d.key === key)!.name;
+  key === 'TT'
+    ? 'Thường trực'
+    : present(
+        DEPARTMENTS(p.orgDepartment).find((d) => d.key === key),
+        'department',
+      ).name;
 
 const RULES: Partial<
   Record<
@@ -1629,7 +1662,9 @@ function buildBinhThuan(b: ProvinceBuild): void {
   // Days: 13 cadres with 61 and 16 with 62 make 1,785 (61.55 a head), every one at least 60.
   const extra = BINH_THUAN_2019.totalDays - BINH_THUAN_2019.subject * 61;
   const sixtyTwo = new Set(shuffle(rnd, subject).slice(0, extra));
-  const reached = BT_DISTRICTS.filter((d) => d.name !== BINH_THUAN_2019.unreached).map((d) => districts.get(d.name)!);
+  const reached = BT_DISTRICTS.filter((d) => d.name !== BINH_THUAN_2019.unreached).map((d) =>
+    present(districts.get(d.name), 'district'),
+  );
   const everyBase = [...districts.values()];
   const secretaryHome = (c: CadreRec) => everyBase.find((d) => c.position.endsWith(d.unit.name));
   const thuongtruc = b.cadres[1];
@@ -1696,7 +1731,7 @@ function buildBinhThuan(b: ProvinceBuild): void {
       if (!s) continue;
       const model = models < BT_GOOD_MODELS.length && index % 3 === 0 ? BT_GOOD_MODELS[models] : undefined;
       const home = secretaryHome(c);
-      const d = model ? districts.get(model.district)! : home && rnd() < 0.5 ? home : pick(rnd, everyBase);
+      const d = model ? present(districts.get(model.district), 'district') : home && rnd() < 0.5 ? home : pick(rnd, everyBase);
       let report: ReportSpec | null = null;
       if (model) {
         models += 1;
@@ -1777,7 +1812,10 @@ function btTitle(
   if (kind === 'TOPIC') {
     const own = b.topics.filter((t) => t.dept === lead.dept);
     const t = topicId
-      ? b.topics.find((x) => x.id === topicId)!
+      ? present(
+          b.topics.find((x) => x.id === topicId),
+          'topic',
+        )
       : own.length && rnd() < 0.6
         ? pick(rnd, own)
         : pick(rnd, b.topics);

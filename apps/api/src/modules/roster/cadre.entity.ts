@@ -39,6 +39,10 @@ export class Cadre {
   @Column({ type: 'text', name: 'full_name' })
   fullName: string;
 
+  /** The province's own code for the cadre, by which import files name them. */
+  @Column({ type: 'text', nullable: true })
+  code: string | null;
+
   @CadreField(CadreFieldKind.ROSTER)
   @Field(() => Gender, { nullable: true })
   @Column({ type: 'text' })

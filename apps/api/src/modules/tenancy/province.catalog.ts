@@ -136,3 +136,7 @@ export function loadCommunes(): CommuneRecord[] {
 
 export const unionName = (p: Pick<ProvinceRecord, 'kind' | 'name'>): string =>
   `${p.kind === 'CITY' ? 'Thành đoàn' : 'Tỉnh đoàn'} ${p.name}`;
+
+/** The Youth Union of a commune or ward, as Vietnamese writes it: "Đoàn xã Tân Hòa", "Đoàn phường Ba Đình". */
+export const communeUnionName = (communeName: string): string =>
+  `Đoàn ${communeName.charAt(0).toLowerCase()}${communeName.slice(1)}`;

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../context';
 import { addDays, formatVn } from '../../shared/dates';
 import { forbidden, notFound } from '../../shared/errors';
 import { ScopedTransaction, type Viewer } from '../tenancy/tenancy';
-import { CONFIRMED_STATES } from '../trips/trip.entity';
+import { CONFIRMED_STATES, type TripKind } from '../trips/trip.entity';
 import { TRIP_KIND_LABELS } from './import.sheets';
 import { CalendarOwner, type CalendarFeed, type CalendarLink } from './transfer.entity';
 
@@ -88,7 +88,7 @@ export async function revokeCalendarFeed(
 interface EventRow {
   id: string;
   title: string;
-  kind: string;
+  kind: TripKind;
   start: string;
   end: string;
   lead_name: string;

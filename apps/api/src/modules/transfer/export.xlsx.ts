@@ -4,6 +4,7 @@ import { createContext, type AppDeps } from '../../context';
 import { formatVn } from '../../shared/dates';
 import { AppError, ErrorCode, formatError } from '../../shared/errors';
 import { ScopedTransaction } from '../tenancy/tenancy';
+import type { TripKind } from '../trips/trip.entity';
 import { TRIP_KIND_LABELS } from './import.sheets';
 import { TransferErrorCode } from './transfer.errors';
 
@@ -43,7 +44,7 @@ function listExport<N>({ columns, ...spec }: ExportSpec<N>): ListExport {
 
 interface TripNode {
   title: string;
-  kind: string;
+  kind: TripKind;
   state: string;
   startDate: string;
   endDate: string;

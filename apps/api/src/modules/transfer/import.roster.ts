@@ -4,31 +4,26 @@ import { AGENCY_KINDS } from '../units/unit.entity';
 import { EXEMPTION_KIND_LABELS, GENDER_LABELS, ImportKind, TEMPLATES, type SheetRow } from './import.sheets';
 import { RowReader, UnitIndex, chunks, eachYielding, unknownUnit } from './import.values';
 import type { ImportContext, ImportPlan } from './import.plan';
+import { ExemptionKind, type Cadre, type Exemption } from '../roster/cadre.entity';
 
 const [cadreSheet, exemptionSheet] = TEMPLATES[ImportKind.ROSTER].sheets;
 
-interface CadreRow {
-  id: string;
-  code: string;
-  fullName: string;
-  gender: string;
-  position: string;
-  departmentId: string | null;
-  agencyStaff: boolean;
-  executiveMember: boolean;
-  term: string | null;
-  subjectFrom: string;
-  subjectTo: string | null;
-}
+type CadreRow = Pick<
+  Cadre,
+  | 'id'
+  | 'code'
+  | 'fullName'
+  | 'gender'
+  | 'position'
+  | 'departmentId'
+  | 'agencyStaff'
+  | 'executiveMember'
+  | 'term'
+  | 'subjectFrom'
+  | 'subjectTo'
+>;
 
-interface ExemptionRow {
-  cadreId: string;
-  kind: string;
-  startDate: string;
-  endDate: string;
-  approvedBy: string;
-  note: string;
-}
+type ExemptionRow = Pick<Exemption, 'cadreId' | 'kind' | 'startDate' | 'endDate' | 'approvedBy' | 'note'>;
 
 function sixMonthsLater(start: string): string {
   const d = new Date(`${start}T00:00:00Z`);
@@ -42,11 +37,12 @@ function sixMonthsLater(start: string): string {
  */
 export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<ImportPlan> {
   const units = await UnitIndex.load(ctx.manager, ctx.provinceId);
-  const existing: Array<{ id: string; code: string | null; full_name: string }> = await ctx.manager.query(
-    'SELECT id, code, full_name FROM cadre WHERE province_id = $1',
+  const existing: Array<Pick<Cadre, 'id' | 'code'>> = await ctx.manager.query(
+    'SELECT id, code FROM cadre WHERE province_id = $1',
     [ctx.provinceId],
   );
-  const existingByCode = new Map(existing.filter((c) => c.code).map((c) => [c.code!.toLowerCase(), c.id]));
+  const existingByCode = new Map<string, string>();
+  for (const c of existing) if (c.code) existingByCode.set(c.code.toLowerCase(), c.id);
   const cadres: CadreRow[] = [];
   const known: CadreRow[] = [];
   const fileCodes = new Map<string, { row: number; id: string }>();
@@ -78,7 +74,7 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
       if (departmentCode) {
         const unit = units.find(departmentCode);
         if (!unit) r.problem('department', unknownUnit(departmentCode, ctx.provinceId, ctx.provinces));
-        else if (!AGENCY_KINDS.includes(unit.kind as never))
+        else if (!AGENCY_KINDS.includes(unit.kind))
           r.problem('department', `"${unit.name}" không phải Ban/Văn phòng của cơ quan Tỉnh đoàn.`);
         else departmentId = unit.id;
       }
@@ -89,10 +85,11 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
         return;
       }
       const existingId = existingByCode.get(code.toLowerCase());
-      fileCodes.set(code.toLowerCase(), { row: row.row, id: existingId ?? randomUUID() });
+      const id = existingId ?? randomUUID();
+      fileCodes.set(code.toLowerCase(), { row: row.row, id });
       if (!r.valid || !gender || !subjectFrom) return;
       (existingId ? known : cadres).push({
-        id: fileCodes.get(code.toLowerCase())!.id,
+        id,
         code,
         fullName,
         gender,
@@ -108,15 +105,16 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
   );
 
   const exemptionRows = rows.filter((r) => r.sheet === exemptionSheet.name);
-  const recorded: Array<{ cadre_id: string; kind: string; start_date: string; end_date: string }> = await ctx.manager.query(
-    'SELECT cadre_id, kind, start_date::text, end_date::text FROM exemption WHERE province_id = $1',
+  const recorded: Array<Pick<Exemption, 'cadreId' | 'kind' | 'startDate' | 'endDate'>> = await ctx.manager.query(
+    `SELECT cadre_id AS "cadreId", kind, start_date::text AS "startDate", end_date::text AS "endDate"
+     FROM exemption WHERE province_id = $1`,
     [ctx.provinceId],
   );
-  const periods = new Map<string, Array<{ kind: string; start: string; end: string; row: number | null }>>();
+  const periods = new Map<string, Array<{ kind: ExemptionKind; start: string; end: string; row: number | null }>>();
   for (const e of recorded) {
-    const list = periods.get(e.cadre_id) ?? [];
-    list.push({ kind: e.kind, start: e.start_date, end: e.end_date, row: null });
-    periods.set(e.cadre_id, list);
+    const list = periods.get(e.cadreId) ?? [];
+    list.push({ kind: e.kind, start: e.startDate, end: e.endDate, row: null });
+    periods.set(e.cadreId, list);
   }
   const exemptions: ExemptionRow[] = [];
   await eachYielding(exemptionRows, 500, (row) => {
@@ -128,7 +126,7 @@ export async function planRoster(ctx: ImportContext, rows: SheetRow[]): Promise<
     const approvedBy = r.name('approvedBy', { required: true, min: 1, max: 200 });
     const note = r.text('note', { max: 2000 });
     r.dateOrder('startDate', startDate, 'endDate', endDate);
-    if (kind === 'LONG_STUDY' && startDate && endDate && endDate < sixMonthsLater(startDate)) {
+    if (kind === ExemptionKind.LONG_STUDY && startDate && endDate && endDate < sixMonthsLater(startDate)) {
       r.problem('endDate', 'Học tập dài hạn chỉ được miễn khi thời gian học từ 6 tháng trở lên.');
     }
     const cadreId = code ? (fileCodes.get(code.toLowerCase())?.id ?? existingByCode.get(code.toLowerCase())) : undefined;
@@ -236,11 +234,10 @@ async function updateCadres(
   known: CadreRow[],
   progress: (rows: number) => Promise<void>,
 ): Promise<CadreRow[]> {
-  const byId = new Map(known.map((c) => [c.id, c]));
   const changed: CadreRow[] = [];
   for (const chunk of chunks(known, 500)) {
     // TypeORM answers an UPDATE with [rows, count].
-    const [rows]: [Array<{ id: string }>, number] = await ctx.manager.query(
+    const [rows]: [Array<Pick<Cadre, 'id'>>, number] = await ctx.manager.query(
       `UPDATE cadre c SET full_name = x.full_name, gender = x.gender, position = x.position, department_id = x.department_id,
               agency_staff = x.agency_staff, executive_member = x.executive_member, term = x.term,
               subject_from = x.subject_from, subject_to = x.subject_to, version = c.version + 1
@@ -267,7 +264,8 @@ async function updateCadres(
         chunk.map((c) => c.subjectTo),
       ],
     );
-    for (const r of rows) changed.push(byId.get(r.id)!);
+    const ids = new Set(rows.map((r) => r.id));
+    changed.push(...chunk.filter((c) => ids.has(c.id)));
     await progress(chunk.length);
   }
   return changed;

@@ -4,6 +4,9 @@ import { registerEnumType } from 'type-graphql';
 import { AppError, ErrorCode } from '../../shared/errors';
 import { foldVietnamese } from '../../shared/search';
 import { TransferErrorCode } from './transfer.errors';
+import type { UnitKind } from '../units/unit.entity';
+import type { TripKind } from '../trips/trip.entity';
+import type { ExemptionKind, Gender } from '../roster/cadre.entity';
 
 export enum ImportKind {
   UNITS = 'UNITS',
@@ -39,7 +42,7 @@ export interface TemplateSpec {
 const DATE_HINT = 'Ngày dạng dd/MM/yyyy, ví dụ 15/03/2024';
 const YES_NO = 'Có / Không (để trống là Không)';
 
-export const UNIT_KIND_LABELS: Record<string, string> = {
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   PROVINCIAL_AGENCY: 'Cơ quan Tỉnh đoàn',
   DEPARTMENT: 'Ban',
   OFFICE: 'Văn phòng',
@@ -49,19 +52,19 @@ export const UNIT_KIND_LABELS: Record<string, string> = {
   GRASSROOTS_UNION: 'Cơ sở Đoàn',
   CHAPTER: 'Chi đoàn',
 };
-export const TRIP_KIND_LABELS: Record<string, string> = {
+export const TRIP_KIND_LABELS: Record<TripKind, string> = {
   TOPIC: 'Chuyên đề',
   COORDINATION: 'Phối hợp',
   INSPECTION: 'Kiểm tra, giám sát',
   MEETING: 'Dự sinh hoạt',
 };
-export const EXEMPTION_KIND_LABELS: Record<string, string> = {
+export const EXEMPTION_KIND_LABELS: Record<ExemptionKind, string> = {
   LONG_STUDY: 'Học tập dài hạn',
   LONG_SICK_LEAVE: 'Ốm đau dài hạn',
   MATERNITY: 'Thai sản',
   OTHER: 'Khác',
 };
-export const GENDER_LABELS: Record<string, string> = { MALE: 'Nam', FEMALE: 'Nữ' };
+export const GENDER_LABELS: Record<Gender, string> = { MALE: 'Nam', FEMALE: 'Nữ' };
 
 const labelList = (labels: Record<string, string>): string => Object.values(labels).join(' / ');
 
@@ -363,11 +366,9 @@ export const columnLetter = (index: number): string => {
 };
 
 /** Matches a cell against labels (with or without diacritics) or the codes themselves. */
-export function matchLabel(value: CellValue, labels: Record<string, string>): string | null {
+export function matchLabel<K extends string>(value: CellValue, labels: Record<K, string>): K | null {
   if (value === null) return null;
   const folded = foldVietnamese(String(value));
-  for (const [code, label] of Object.entries(labels)) {
-    if (folded === foldVietnamese(label) || folded === code.toLowerCase()) return code;
-  }
-  return null;
+  const codes = Object.keys(labels) as K[];
+  return codes.find((code) => folded === foldVietnamese(labels[code]) || folded === code.toLowerCase()) ?? null;
 }

@@ -1,28 +1,24 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { formatVn } from '../../shared/dates';
 import { AGENCY_KINDS } from '../units/unit.entity';
-import { LIVE_STATES } from '../trips/trip.entity';
+import { LIVE_STATES, type Trip, type TripMember } from '../trips/trip.entity';
 import { ImportKind, TEMPLATES, TRIP_KIND_LABELS, type SheetRow } from './import.sheets';
 import { RowReader, UnitIndex, chunks, eachYielding, unknownUnit } from './import.values';
 import type { ImportContext, ImportPlan } from './import.plan';
+import type { Cadre } from '../roster/cadre.entity';
 
 const sheet = TEMPLATES[ImportKind.TRIPS].sheets[0];
 
-interface TripRow {
+/** A trip as a file's row gives it, with the row's identity (`key`, its import key) and destinations. */
+type TripRow = Pick<
+  Trip,
+  'id' | 'leadCadreId' | 'departmentId' | 'kind' | 'title' | 'startDate' | 'endDate' | 'purpose' | 'travelOrderNo'
+> & {
   row: number;
   reader: RowReader;
-  id: string;
   key: string;
-  cadreId: string;
-  departmentId: string | null;
-  kind: string;
-  title: string;
-  startDate: string;
-  endDate: string;
   destinationIds: string[];
-  purpose: string;
-  travelOrderNo: string | null;
-}
+};
 
 /** A trip's identity in a file: lead cadre, kind, dates and destinations. */
 export const tripImportKey = (cadreId: string, kind: string, start: string, end: string, destinationIds: string[]): string =>
@@ -45,11 +41,12 @@ interface Booking {
  */
 export async function planTrips(ctx: ImportContext, rows: SheetRow[]): Promise<ImportPlan> {
   const units = await UnitIndex.load(ctx.manager, ctx.provinceId);
-  const cadreRows: Array<{ id: string; code: string | null; department_id: string | null; subject_from: string }> =
-    await ctx.manager.query('SELECT id, code, department_id, subject_from::text FROM cadre WHERE province_id = $1', [
-      ctx.provinceId,
-    ]);
-  const cadres = new Map(cadreRows.filter((c) => c.code).map((c) => [c.code!.toLowerCase(), c]));
+  const cadreRows: Array<Pick<Cadre, 'id' | 'code' | 'departmentId'>> = await ctx.manager.query(
+    'SELECT id, code, department_id AS "departmentId" FROM cadre WHERE province_id = $1',
+    [ctx.provinceId],
+  );
+  const cadres = new Map<string, (typeof cadreRows)[number]>();
+  for (const c of cadreRows) if (c.code) cadres.set(c.code.toLowerCase(), c);
   const parsed: TripRow[] = [];
 
   await eachYielding(rows, 500, (row) => {
@@ -76,7 +73,7 @@ export async function planTrips(ctx: ImportContext, rows: SheetRow[]): Promise<I
       const unit = units.find(destCode);
       if (!unit) {
         r.problem('destinations', unknownUnit(destCode, ctx.provinceId, ctx.provinces));
-      } else if (AGENCY_KINDS.includes(unit.kind as never)) {
+      } else if (AGENCY_KINDS.includes(unit.kind)) {
         r.problem('destinations', `"${unit.name}" thuộc cơ quan Tỉnh đoàn, không phải đơn vị cơ sở.`);
       } else if (startDate && endDate && (unit.validFrom > startDate || (unit.validTo !== null && unit.validTo < endDate))) {
         r.problem(
@@ -93,8 +90,8 @@ export async function planTrips(ctx: ImportContext, rows: SheetRow[]): Promise<I
       reader: r,
       id: randomUUID(),
       key: tripImportKey(cadre.id, kind, startDate, endDate, destinationIds),
-      cadreId: cadre.id,
-      departmentId: cadre.department_id,
+      leadCadreId: cadre.id,
+      departmentId: cadre.departmentId,
       kind,
       title,
       startDate,
@@ -105,39 +102,41 @@ export async function planTrips(ctx: ImportContext, rows: SheetRow[]): Promise<I
     });
   });
 
-  const cadreIds = [...new Set(parsed.map((t) => t.cadreId))];
+  const cadreIds = [...new Set(parsed.map((t) => t.leadCadreId))];
   // Two single-table reads rather than a join: right after a large import the planner has no statistics
   // for the new rows yet, and a join planned blind can take minutes.
-  const memberships: Array<{ trip_id: string; cadre_id: string }> =
+  const memberships: Array<Pick<TripMember, 'tripId' | 'cadreId'>> =
     cadreIds.length === 0
       ? []
       : await ctx.manager.query(
-          'SELECT trip_id, cadre_id FROM trip_member WHERE province_id = $1 AND cadre_id = ANY($2::uuid[])',
+          'SELECT trip_id AS "tripId", cadre_id AS "cadreId" FROM trip_member WHERE province_id = $1 AND cadre_id = ANY($2::uuid[])',
           [ctx.provinceId, cadreIds],
         );
-  const tripRows: Array<{ id: string; start: string; end: string; import_key: string | null; title: string }> =
+  // start and end: the days the trip took (actual when recorded, else planned).
+  const tripRows: Array<Pick<Trip, 'id' | 'importKey' | 'title'> & { start: string; end: string }> =
     memberships.length === 0
       ? []
       : await ctx.manager.query(
-          `SELECT id, coalesce(actual_start, start_date)::text AS start, coalesce(actual_end, end_date)::text AS end, import_key, title
+          `SELECT id, coalesce(actual_start, start_date)::text AS start, coalesce(actual_end, end_date)::text AS end,
+                  import_key AS "importKey", title
            FROM trip WHERE province_id = $1 AND id = ANY($2::uuid[]) AND state = ANY($3::text[])`,
-          [ctx.provinceId, [...new Set(memberships.map((m) => m.trip_id))], LIVE_STATES],
+          [ctx.provinceId, [...new Set(memberships.map((m) => m.tripId))], LIVE_STATES],
         );
   const tripsById = new Map(tripRows.map((t) => [t.id, t]));
   const booked = memberships.flatMap((m) => {
-    const t = tripsById.get(m.trip_id);
-    return t ? [{ cadre_id: m.cadre_id, ...t }] : [];
+    const t = tripsById.get(m.tripId);
+    return t ? [{ cadreId: m.cadreId, ...t }] : [];
   });
   const bookings = new Map<string, Booking[]>();
   for (const b of booked) {
-    const list = bookings.get(b.cadre_id) ?? [];
-    list.push({ start: b.start, end: b.end, key: b.import_key, title: b.title, row: null });
-    bookings.set(b.cadre_id, list);
+    const list = bookings.get(b.cadreId) ?? [];
+    list.push({ start: b.start, end: b.end, key: b.importKey, title: b.title, row: null });
+    bookings.set(b.cadreId, list);
   }
   const toCreate: TripRow[] = [];
   let skipped = 0;
   await eachYielding(parsed, 500, (t) => {
-    const list = bookings.get(t.cadreId) ?? [];
+    const list = bookings.get(t.leadCadreId) ?? [];
     const same = list.find((b) => b.key === t.key);
     if (same) {
       if (same.row === null) skipped += 1;
@@ -153,7 +152,7 @@ export async function planTrips(ctx: ImportContext, rows: SheetRow[]): Promise<I
       return;
     }
     list.push({ start: t.startDate, end: t.endDate, key: t.key, title: t.title, row: t.row });
-    bookings.set(t.cadreId, list);
+    bookings.set(t.leadCadreId, list);
     toCreate.push(t);
   });
 
@@ -164,7 +163,7 @@ export async function planTrips(ctx: ImportContext, rows: SheetRow[]): Promise<I
       let created = 0;
       const touched = new Map<number, Set<string>>();
       for (const chunk of chunks(toCreate, 500)) {
-        const inserted: Array<{ id: string }> = await ctx.manager.query(
+        const inserted: Array<Pick<Trip, 'id'>> = await ctx.manager.query(
           `INSERT INTO trip (province_id, id, kind, state, title, purpose, lead_cadre_id, department_id, start_date, end_date,
                              actual_start, actual_end, travel_order_no, created_by, import_key)
            SELECT $1, x.id, x.kind, 'REPORT_ACCEPTED', x.title, x.purpose, x.lead, x.department_id, x.start_date, x.end_date,
@@ -181,7 +180,7 @@ export async function planTrips(ctx: ImportContext, rows: SheetRow[]): Promise<I
             chunk.map((t) => t.kind),
             chunk.map((t) => t.title),
             chunk.map((t) => t.purpose),
-            chunk.map((t) => t.cadreId),
+            chunk.map((t) => t.leadCadreId),
             chunk.map((t) => t.departmentId),
             chunk.map((t) => t.startDate),
             chunk.map((t) => t.endDate),
@@ -196,7 +195,7 @@ export async function planTrips(ctx: ImportContext, rows: SheetRow[]): Promise<I
           await ctx.manager.query(
             `INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead)
              SELECT $1, x.trip_id, x.cadre_id, true FROM unnest($2::uuid[], $3::uuid[]) AS x(trip_id, cadre_id)`,
-            [ctx.provinceId, written.map((t) => t.id), written.map((t) => t.cadreId)],
+            [ctx.provinceId, written.map((t) => t.id), written.map((t) => t.leadCadreId)],
           );
           const pairs = written.flatMap((t) => t.destinationIds.map((unitId) => [t.id, unitId] as const));
           await ctx.manager.query(
@@ -213,7 +212,7 @@ export async function planTrips(ctx: ImportContext, rows: SheetRow[]): Promise<I
           for (const t of written) {
             const year = Number(t.startDate.slice(0, 4));
             const set = touched.get(year) ?? new Set<string>();
-            set.add(t.cadreId);
+            set.add(t.leadCadreId);
             touched.set(year, set);
           }
         }

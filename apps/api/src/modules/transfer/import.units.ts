@@ -3,22 +3,15 @@ import { formatVn } from '../../shared/dates';
 import { TEMPLATES, ImportKind, UNIT_KIND_LABELS, type SheetRow } from './import.sheets';
 import { RowReader, UnitIndex, chunks, communeByCode, eachYielding, unknownUnit, type ProvinceUnit } from './import.values';
 import type { ImportContext, ImportPlan } from './import.plan';
+import { UnitKind, type Unit } from '../units/unit.entity';
 
-interface UnitRow {
-  id: string;
-  reader: RowReader;
-  code: string;
-  name: string;
-  kind: string;
-  parentCode: string | null;
-  communeCode: string | null;
-  validFrom: string;
-  validTo: string | null;
-  remote: boolean;
-  border: boolean;
-  island: boolean;
-  parentId?: string | null;
-}
+/** A unit as a file's row gives it: its code and its parent's code, the parent's id once found. */
+type UnitRow = Pick<Unit, 'id' | 'name' | 'kind' | 'communeCode' | 'validFrom' | 'validTo' | 'remote' | 'border' | 'island'> &
+  Partial<Pick<Unit, 'parentId'>> & {
+    reader: RowReader;
+    code: string;
+    parentCode: string | null;
+  };
 
 const sheet = TEMPLATES[ImportKind.UNITS].sheets[0];
 
@@ -49,13 +42,15 @@ export async function planUnits(ctx: ImportContext, rows: SheetRow[]): Promise<I
       if (earlier) r.problem('code', `Mã "${code}" trùng với dòng ${earlier}.`);
       else seen.set(code.toLowerCase(), row.row);
     }
-    if (communeCode && !communeByCode(communeCode)) {
+    const commune = communeCode ? communeByCode(communeCode) : undefined;
+    if (communeCode && !commune) {
       r.problem('commune', `Không có xã/phường mã "${communeCode}" trong danh mục hành chính 2025.`);
-    } else if (communeCode && communeByCode(communeCode)!.provinceId !== ctx.provinceId) {
+    } else if (communeCode && commune && commune.provinceId !== ctx.provinceId) {
       r.problem('commune', unknownUnit(communeCode, ctx.provinceId, ctx.provinces));
     }
-    if (kind === 'PROVINCIAL_AGENCY' && parentCode) r.problem('parent', 'Cơ quan Tỉnh đoàn là gốc, không có đơn vị cấp trên.');
-    if (kind && kind !== 'PROVINCIAL_AGENCY' && !parentCode) r.problem('parent', 'Cần mã đơn vị cấp trên.');
+    const root = kind === UnitKind.PROVINCIAL_AGENCY;
+    if (root && parentCode) r.problem('parent', 'Cơ quan Tỉnh đoàn là gốc, không có đơn vị cấp trên.');
+    if (kind && !root && !parentCode) r.problem('parent', 'Cần mã đơn vị cấp trên.');
     if (!r.valid || !code || !kind || !validFrom) return;
     parsed.push({ id: randomUUID(), reader: r, code, name, kind, parentCode, communeCode, validFrom, validTo, ...flags });
   });

@@ -3,6 +3,7 @@ import { formatVn } from '../../shared/dates';
 import { normaliseText, textProblem, type TextKind } from '../../shared/text';
 import { loadCommunes, type CommuneRecord } from '../tenancy/province.catalog';
 import type { ProvinceDirectory } from '../tenancy/province.service';
+import type { Unit } from '../units/unit.entity';
 import { columnLetter, matchLabel, type CellValue, type SheetRow, type SheetSpec } from './import.sheets';
 
 /** One thing wrong with the file, where the user can find it. */
@@ -64,7 +65,7 @@ export class RowReader {
   }
 
   private header(key: string): string {
-    return this.spec.columns.find((c) => c.key === key)!.header;
+    return this.spec.columns.find((c) => c.key === key)?.header ?? key;
   }
 
   private missing(key: string, required: boolean): boolean {
@@ -150,7 +151,7 @@ export class RowReader {
     return false;
   }
 
-  label(key: string, labels: Record<string, string>): string | null {
+  label<K extends string>(key: string, labels: Record<K, string>): K | null {
     if (this.missing(key, true)) return null;
     const code = matchLabel(this.raw(key), labels);
     if (!code)
@@ -168,16 +169,7 @@ export class RowReader {
   }
 }
 
-export interface ProvinceUnit {
-  id: string;
-  parentId: string | null;
-  code: string | null;
-  communeCode: string | null;
-  kind: string;
-  name: string;
-  validFrom: string;
-  validTo: string | null;
-}
+export type ProvinceUnit = Pick<Unit, 'id' | 'parentId' | 'code' | 'communeCode' | 'kind' | 'name' | 'validFrom' | 'validTo'>;
 
 /** The province's units by the codes a file may use: their own code, or their 2025 commune code. */
 export class UnitIndex {
@@ -192,31 +184,13 @@ export class UnitIndex {
   }
 
   static async load(manager: EntityManager, provinceId: number): Promise<UnitIndex> {
-    const rows: Array<{
-      id: string;
-      parent_id: string | null;
-      code: string | null;
-      commune_code: string | null;
-      kind: string;
-      name: string;
-      valid_from: string;
-      valid_to: string | null;
-    }> = await manager.query(
-      `SELECT id, parent_id, code, commune_code, kind, name, valid_from::text, valid_to::text FROM unit WHERE province_id = $1`,
+    const units: ProvinceUnit[] = await manager.query(
+      `SELECT id, parent_id AS "parentId", code, commune_code AS "communeCode", kind, name,
+              valid_from::text AS "validFrom", valid_to::text AS "validTo"
+       FROM unit WHERE province_id = $1`,
       [provinceId],
     );
-    return new UnitIndex(
-      rows.map((r) => ({
-        id: r.id,
-        parentId: r.parent_id,
-        code: r.code,
-        communeCode: r.commune_code,
-        kind: r.kind,
-        name: r.name,
-        validFrom: r.valid_from,
-        validTo: r.valid_to,
-      })),
-    );
+    return new UnitIndex(units);
   }
 
   find(code: string): ProvinceUnit | undefined {

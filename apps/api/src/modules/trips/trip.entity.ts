@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, type ValueTransformer } from 'typeorm';
 import { CheckMode } from '../rules/policy-rule.entity';
 import type { ErrorReason } from '../../shared/errors';
 
@@ -81,6 +81,12 @@ export class TripCheck {
   @Field()
   message: string;
 }
+
+/** Amounts in đồng are bigint columns, which the driver returns as text; they fit a JS number. */
+const BIGINT_AS_NUMBER: ValueTransformer = {
+  to: (value: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
 
 @ObjectType({ description: 'Chuyến đi cơ sở' })
 @Entity('trip')
@@ -173,7 +179,7 @@ export class Trip {
     type: 'bigint',
     name: 'estimated_cost',
     nullable: true,
-    transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) },
+    transformer: BIGINT_AS_NUMBER,
   })
   estimatedCost: number | null;
 
@@ -182,7 +188,7 @@ export class Trip {
     type: 'bigint',
     name: 'actual_cost',
     nullable: true,
-    transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) },
+    transformer: BIGINT_AS_NUMBER,
   })
   actualCost: number | null;
 
@@ -212,6 +218,10 @@ export class Trip {
 
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;
+
+  /** A trip imported from a file: its identity there (lead cadre, kind, dates, destinations), so a re-import skips it. */
+  @Column({ type: 'text', name: 'import_key', nullable: true })
+  importKey: string | null;
 
   @Field(() => Date)
   @Column({ type: 'timestamptz', name: 'created_at' })

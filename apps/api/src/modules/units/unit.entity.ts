@@ -72,6 +72,10 @@ export class Unit {
   @Column({ type: 'text', name: 'commune_code', nullable: true })
   communeCode: string | null;
 
+  /** The province's own code for the unit, by which import files name it. */
+  @Column({ type: 'text', nullable: true })
+  code: string | null;
+
   @Field(() => LocalDateResolver)
   @Column({ type: 'date', name: 'valid_from' })
   validFrom: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import { loadCommunes } from '../tenancy/province.catalog';
-import { MERGER_DATE } from '../tenancy/province.catalog';
+import { MERGER_DATE, communeUnionName } from '../tenancy/province.catalog';
 import { assertDate } from '../../shared/dates';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { paginate, type Page } from '../../shared/pagination';
@@ -114,11 +114,11 @@ export async function importCommunes(manager: EntityManager, provinceId: number)
   if (!root) throw badInput('provinceId', 'Cần tạo Cơ quan Tỉnh đoàn (gốc cây tổ chức) trước.');
   const result: Array<{ n: number }> = await manager.query(
     `INSERT INTO unit (province_id, id, parent_id, kind, name, commune_code, valid_from)
-     SELECT $1, gen_random_uuid(), $2, 'COMMUNE_UNION', 'Đoàn ' || c.name, c.code, $3::date
+     SELECT $1, gen_random_uuid(), $2, 'COMMUNE_UNION', c.name, c.code, $3::date
      FROM unnest($4::text[], $5::text[]) AS c(code, name)
      WHERE NOT EXISTS (SELECT 1 FROM unit u WHERE u.province_id = $1 AND u.commune_code = c.code)
      RETURNING 1 AS n`,
-    [provinceId, root.id, MERGER_DATE, communes.map((c) => c.code), communes.map((c) => c.name)],
+    [provinceId, root.id, MERGER_DATE, communes.map((c) => c.code), communes.map((c) => communeUnionName(c.name))],
   );
   return result.length;
 }
