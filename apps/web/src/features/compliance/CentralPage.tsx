@@ -5,7 +5,8 @@ import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import type { ComparisonOrder } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
 import { CentralTable } from './CentralTable';
-import { CentralComparisonQuery, ComplianceChangedSubscription, DashboardViewerQuery } from './compliance.operations';
+import { useViewerCan } from '@/features/shell/useViewerCan';
+import { CentralComparisonQuery, ComplianceChangedSubscription } from './compliance.operations';
 import { selectableYears, yearParam } from './complianceScope';
 import { MetShareChart } from './MetShareChart';
 
@@ -22,8 +23,8 @@ export function CentralPage() {
   const [params, merge] = useSearchParamsMerge();
   const year = yearParam(params.get('year'), currentYear);
   const orderBy = orderParam(params.get('orderBy'));
-  const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery);
-  const allowed = viewerData?.me.role === 'CENTRAL';
+  const { can, loading: canLoading } = useViewerCan();
+  const allowed = !!can?.readCentralComparison;
   const { data, previousData, loading, error, refetch } = useQuery(CentralComparisonQuery, {
     variables: { year, orderBy },
     skip: !allowed,
@@ -38,14 +39,14 @@ export function CentralPage() {
 
   const choose = (next: { year?: number; orderBy?: ComparisonOrder }) => merge(next);
 
-  if (viewerLoading && !viewerData) {
+  if (canLoading && !can) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
       </Card>
     );
   }
-  if (viewerData && !allowed) return <Result status="403" title={t('central.forbidden')} />;
+  if (can && !allowed) return <Result status="403" title={t('central.forbidden')} />;
 
   return (
     <div className="dashboard">

@@ -1,10 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { always, renderPage, type Mocks } from '@/test/renderPage';
+import { viewerCanMock } from '@/test/viewerCan';
 import {
   ComplianceChangedSubscription,
   ComplianceTrendQuery,
   DashboardQuery,
   DashboardViewerQuery,
+  ProvinceOptionsQuery,
 } from './compliance.operations';
 import { DashboardPage } from './DashboardPage';
 
@@ -14,14 +16,13 @@ const LAM_DONG = 68;
 const BINH_THUAN = 60;
 const NO_FILTER = { search: null, statuses: null, departmentId: null };
 
-const viewer = always({
+const province = always({
   request: { query: DashboardViewerQuery },
   result: {
     data: {
       me: {
         __typename: 'User',
         id: 'user-1',
-        role: 'PROVINCE_ADMIN',
         province: {
           __typename: 'Province',
           id: LAM_DONG,
@@ -35,6 +36,9 @@ const viewer = always({
     },
   },
 });
+
+/** The organisation department: its province's dashboard, with the history of the provinces merged into it. */
+const viewer = [viewerCanMock(['readDashboard']), province];
 
 const trend = always({
   request: { query: ComplianceTrendQuery },
@@ -128,7 +132,7 @@ function tile(key: string): HTMLElement {
 
 describe('the province dashboard', () => {
   it("reads Bình Thuận's 2019 figures the way the annual report writes them", async () => {
-    const mocks: Mocks = [viewer, trend, dashboard(1785)];
+    const mocks: Mocks = [...viewer, trend, dashboard(1785)];
     renderPage('/dashboard', '/dashboard?province=60&year=2019', <DashboardPage />, mocks);
 
     expect(await screen.findByText('14/21')).toBeInTheDocument();
@@ -154,7 +158,7 @@ describe('the province dashboard', () => {
 
   it('fetches the figures again when the province reports a change, and says so', async () => {
     const mocks: Mocks = [
-      viewer,
+      ...viewer,
       trend,
       dashboard(1785),
       {
@@ -178,5 +182,36 @@ describe('the province dashboard', () => {
     expect(await screen.findByText('1.785')).toBeInTheDocument();
     expect(await screen.findByText('Vừa cập nhật', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(within(tile('days')).getByText('1.791')).toBeInTheDocument();
+  });
+
+  it('is not offered to whom me.can gives no dashboard', async () => {
+    renderPage('/dashboard', '/dashboard', <DashboardPage />, [viewerCanMock(['readReports']), province]);
+    expect(await screen.findByText('Bạn không có quyền xem kết quả thực hiện của tỉnh.')).toBeInTheDocument();
+  });
+
+  it('asks for a province first when me.can reads every province', async () => {
+    const central = always({
+      request: { query: DashboardViewerQuery },
+      result: { data: { me: { __typename: 'User', id: 'user-9', province: null } } },
+    });
+    const provinces = always({
+      request: { query: ProvinceOptionsQuery },
+      result: {
+        data: {
+          provinces: [
+            { __typename: 'Province', id: LAM_DONG, name: 'Lâm Đồng', status: 'ACTIVE' },
+            { __typename: 'Province', id: BINH_THUAN, name: 'Bình Thuận', status: 'MERGED' },
+          ],
+        },
+      },
+    });
+    renderPage('/dashboard', '/dashboard', <DashboardPage />, [
+      viewerCanMock(['readDashboard', 'readEveryProvince'], { id: 'user-9' }),
+      central,
+      provinces,
+      trend,
+    ]);
+    expect(await screen.findByText('Chọn một tỉnh, thành phố để xem kết quả.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Tỉnh, thành phố')).toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import { getFragmentData } from '@/gql';
 import type { ComplianceStatus } from '@/gql/graphql';
 import { ExportButton } from '@/features/transfer/ExportButton';
 import { errorMessage } from '@/shared/apollo/errors';
+import { useViewerCan } from '@/features/shell/useViewerCan';
 import { LoadMore } from '@/shared/paging/LoadMore';
 import { useRefetchLoaded } from '@/shared/paging/refetchLoaded';
 import { usePagedList } from '@/shared/paging/usePagedList';
@@ -19,7 +20,7 @@ import {
   DashboardViewerQuery,
   ProvinceOptionsQuery,
 } from './compliance.operations';
-import { DASHBOARD_ROLES, FIRST_YEAR, selectableYears, yearParam } from './complianceScope';
+import { FIRST_YEAR, selectableYears, yearParam } from './complianceScope';
 import { COMPLIANCE_STATUSES } from './ComplianceStatusTag';
 import { ComplianceTiles } from './ComplianceTiles';
 import { CoverageCard } from './CoverageCard';
@@ -38,11 +39,13 @@ export function DashboardPage() {
   const currentYear = new Date().getFullYear();
   const [params, merge] = useSearchParamsMerge();
   const year = yearParam(params.get('year'), currentYear);
-  const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery);
+  // The page, and whether any province may be picked or only one's own and its predecessors: the API's me.can.
+  const { can, loading: canLoading } = useViewerCan();
+  const allowed = !!can?.readDashboard;
+  const central = !!can?.readEveryProvince;
+  const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery, { skip: !allowed });
   const me = viewerData?.me;
-  const central = me?.role === 'CENTRAL';
-  const allowed = !!me && DASHBOARD_ROLES.includes(me.role);
-  const provinces = useQuery(ProvinceOptionsQuery, { skip: !central });
+  const provinces = useQuery(ProvinceOptionsQuery, { skip: !allowed || !central });
 
   const requested = Number(params.get('province')) || undefined;
   const own = me?.province;
@@ -98,14 +101,14 @@ export function DashboardPage() {
     merge(next);
   };
 
-  if (viewerLoading && !me) {
+  if ((canLoading && !can) || (viewerLoading && !me)) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
       </Card>
     );
   }
-  if (me && !allowed) return <Result status="403" title={t('compliance.forbidden')} />;
+  if (can && !allowed) return <Result status="403" title={t('compliance.forbidden')} />;
 
   const figures = shown?.provinceCompliance;
   const departments = getFragmentData(DepartmentTable_department, shown?.departmentCompliance ?? []);

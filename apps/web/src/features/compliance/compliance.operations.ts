@@ -1,11 +1,10 @@
 import { graphql } from '@/gql';
 
-/** Whose figures the dashboard may show: the viewer's province and its predecessors, or any (central). */
+/** The viewer's province and its predecessors: whose figures the dashboard offers, unless me.can reads every province. */
 export const DashboardViewerQuery = graphql(`
   query DashboardViewer {
     me {
       id
-      role
       province {
         id
         name

@@ -1,8 +1,3 @@
-import type { Role } from '@/gql/graphql';
-
-/** Who reads a province's figures: the API refuses the rest, the page just does not offer itself. */
-export const DASHBOARD_ROLES: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CENTRAL'];
-
 /** The first year the API keeps figures for. */
 export const FIRST_YEAR = 2015;
 

@@ -1,6 +1,6 @@
 import { configure, screen, within } from '@testing-library/react';
 import { always, renderPage, setupUser } from '@/test/renderPage';
-import { OrgViewerQuery } from '@/features/organisation/organisation.operations';
+import { viewerCanMock } from '@/test/viewerCan';
 import { AcceptTripReportMutation } from '@/features/trips/trip.mutations';
 import { DepartmentPlanPage, quarterRange } from './DepartmentPlanPage';
 import { DepartmentPlanQuery, HeadDepartmentQuery, MembersProgressQuery, ReportsToAcceptQuery } from './department.operations';
@@ -9,7 +9,7 @@ import { DepartmentPlanQuery, HeadDepartmentQuery, MembersProgressQuery, Reports
 configure({ asyncUtilTimeout: 30_000 });
 jest.setTimeout(600_000);
 
-const HEAD = { __typename: 'User', id: 'u-head', role: 'DEPARTMENT_HEAD', provinceId: 68, cadreId: 'c-head' };
+const HEAD = { id: 'u-head', cadreId: 'c-head' };
 const LEAD = { __typename: 'Cadre', id: 'c-1', fullName: 'Trần Thị Lan' };
 
 function trip(id: string, title: string, state: string, extra: Record<string, unknown> = {}) {
@@ -25,6 +25,7 @@ function trip(id: string, title: string, state: string, extra: Record<string, un
     days: 3,
     lead: LEAD,
     report: null,
+    viewerCan: { __typename: 'TripPermissions', acceptReport: state === 'REPORTED' },
     ...extra,
   };
 }
@@ -33,9 +34,23 @@ const reported = trip('t-9', 'Khảo sát thanh niên Phú Quý', 'REPORTED', {
   report: { __typename: 'TripReport', submittedAt: '2026-11-06T02:00:00Z', dueOn: '2026-11-14', late: false },
 });
 
+/** The department's quarter returned by the board; `submit` is what the API says of submitting it again. */
+const plan = (submit: boolean) => ({
+  __typename: 'QuarterlyPlan',
+  id: 'p-1',
+  departmentId: 'd-1',
+  quarter: 4,
+  state: 'RETURNED',
+  version: 2,
+  note: 'Bổ sung chuyến đến xã biên giới.',
+  submittedAt: null,
+  decidedAt: null,
+  viewerCan: { __typename: 'QuarterlyPlanPermissions', submit },
+});
+
 let accepted = false;
-const mocks = [
-  always({ request: { query: OrgViewerQuery }, result: { data: { me: HEAD } } }),
+const pageMocks = ({ submit = true, reports = [reported] }: { submit?: boolean; reports?: unknown[] } = {}) => [
+  viewerCanMock(['submitDepartmentPlan'], HEAD),
   always({
     request: { query: HeadDepartmentQuery },
     result: {
@@ -53,24 +68,12 @@ const mocks = [
     request: { query: DepartmentPlanQuery },
     result: {
       data: {
-        quarterlyPlans: [
-          {
-            __typename: 'QuarterlyPlan',
-            id: 'p-1',
-            departmentId: 'd-1',
-            quarter: 4,
-            state: 'RETURNED',
-            version: 2,
-            note: 'Bổ sung chuyến đến xã biên giới.',
-            submittedAt: null,
-            decidedAt: null,
-          },
-        ],
+        quarterlyPlans: [plan(submit)],
         trips: {
           __typename: 'TripConnection',
-          totalCount: 2,
+          totalCount: 1 + reports.length,
           pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-          nodes: [trip('t-1', 'Dự sinh hoạt chi đoàn thôn 3', 'DRAFT'), reported],
+          nodes: [trip('t-1', 'Dự sinh hoạt chi đoàn thôn 3', 'DRAFT'), ...reports],
         },
       },
     },
@@ -78,7 +81,9 @@ const mocks = [
   always({
     request: { query: ReportsToAcceptQuery },
     result: () => ({
-      data: { trips: { __typename: 'TripConnection', totalCount: accepted ? 0 : 1, nodes: accepted ? [] : [reported] } },
+      data: {
+        trips: { __typename: 'TripConnection', totalCount: accepted ? 0 : reports.length, nodes: accepted ? [] : reports },
+      },
     }),
   }),
   always({
@@ -114,6 +119,7 @@ const mocks = [
     },
   },
 ];
+const mocks = pageMocks();
 
 describe("the department head's quarterly plan", () => {
   it('knows the quarters', () => {
@@ -139,11 +145,24 @@ describe("the department head's quarterly plan", () => {
     expect(await screen.findByText('42/60 ngày')).toBeInTheDocument();
   });
 
-  it('is not offered to a cadre', async () => {
-    renderPage('/department/plan', '/department/plan', <DepartmentPlanPage />, [
-      always({ request: { query: OrgViewerQuery }, result: { data: { me: { ...HEAD, role: 'CADRE' } } } }),
-    ]);
+  it('is not offered to whom the API does not let submit a department plan', async () => {
+    renderPage('/department/plan', '/department/plan', <DepartmentPlanPage />, [viewerCanMock([], HEAD)]);
     expect(await screen.findByText('Trang này dành cho Trưởng ban của các Ban, Văn phòng.')).toBeInTheDocument();
+  });
+
+  it('offers submitting the plan and accepting a report only as their viewerCan says', async () => {
+    const notAcceptable = { ...reported, viewerCan: { __typename: 'TripPermissions', acceptReport: false } };
+    renderPage(
+      '/department/plan',
+      '/department/plan',
+      <DepartmentPlanPage />,
+      pageMocks({ submit: false, reports: [notAcceptable] }),
+    );
+    expect(await screen.findByText('Dự sinh hoạt chi đoàn thôn 3')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Trình kế hoạch quý/ })).toBeDisabled();
+    expect(await screen.findByText('Báo cáo chờ chấp nhận (1)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Đọc báo cáo chuyến Khảo sát thanh niên Phú Quý' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Chấp nhận báo cáo chuyến/ })).not.toBeInTheDocument();
   });
 
   it('accepts a report from the list', async () => {

@@ -22,8 +22,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CadreComplianceTable } from '@/features/compliance/CadreComplianceTable';
 import { useOrgTranslation } from '@/features/organisation/orgI18n';
-import { OrgViewerQuery } from '@/features/organisation/organisation.operations';
 import { PLAN_STATE_COLOR } from '@/features/organisation/planLabels';
+import { useViewerCan } from '@/features/shell/useViewerCan';
 import { TripStateTag } from '@/features/trips/TripStateTag';
 import { useAcceptTripReport } from '@/features/trips/useAcceptTripReport';
 import { getFragmentData, graphql } from '@/gql';
@@ -53,6 +53,9 @@ export const DepartmentPlanPage_plan = graphql(`
     note
     submittedAt
     decidedAt
+    viewerCan {
+      submit
+    }
   }
 `);
 
@@ -66,25 +69,28 @@ export function quarterRange(year: number, quarter: number): { from: string; to:
   return { from: `${year}-${pad(firstMonth)}-01`, to: `${year}-${pad(lastMonth)}-${pad(lastDay)}` };
 }
 
-/** The department head's quarter: the department's trips and plan, members' days, reports waiting for them. */
+/**
+ * The quarter of the viewer's own department: its trips and plan, members' days, reports waiting for the
+ * head. Opened by whoever the API lets submit their department's plan (me.can).
+ */
 export function DepartmentPlanPage() {
   const { t } = useOrgTranslation();
-  const { data: viewer, loading: viewerLoading } = useQuery(OrgViewerQuery);
-  const me = viewer?.me;
+  const { can, me, loading: canLoading } = useViewerCan();
+  const allowed = !!can?.submitDepartmentPlan;
   const cadreId = me?.cadreId ?? null;
   const { data: head, loading: headLoading } = useQuery(HeadDepartmentQuery, {
     variables: { cadreId: cadreId ?? '' },
-    skip: !cadreId || me?.role !== 'DEPARTMENT_HEAD',
+    skip: !cadreId || !allowed,
   });
 
-  if (viewerLoading || headLoading || (!me && !viewer)) {
+  if ((canLoading && !can) || headLoading) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
       </Card>
     );
   }
-  if (!me || me.role !== 'DEPARTMENT_HEAD') return <Result status="403" title={t('dept.forbidden')} />;
+  if (!allowed) return <Result status="403" title={t('dept.forbidden')} />;
   const department = head?.cadre.department;
   if (!department) return <Result status="warning" title={t('dept.noDepartment')} />;
   return <DepartmentPlan departmentId={department.id} departmentName={department.name} />;
@@ -106,7 +112,8 @@ function DepartmentPlan({ departmentId, departmentName }: { departmentId: string
   const trips = plan.data?.trips;
   const tripRows = getFragmentData(PlanTrip_trip, trips?.nodes ?? []);
   const waiting = tripRows.filter((trip) => trip.state === 'DRAFT' || trip.state === 'RETURNED').length;
-  const canSubmit = (!own || own.state === 'DRAFT' || own.state === 'RETURNED') && waiting > 0;
+  // A quarter never submitted has no plan yet: the page opens only for those who may submit it (me.can).
+  const canSubmit = (own ? own.viewerCan.submit : true) && waiting > 0;
 
   const submitPlan = async () => {
     try {
@@ -275,17 +282,21 @@ function ReportsCard({ departmentId }: { departmentId: string }) {
               <Link key="read" to={`/trips/${trip.id}`} aria-label={t('dept.reports.readLabel', { title: trip.title })}>
                 {t('dept.reports.read')}
               </Link>,
-              <Button
-                key="accept"
-                size="small"
-                type="primary"
-                icon={<CheckOutlined aria-hidden />}
-                loading={accepting === trip.id}
-                aria-label={t('dept.reports.acceptLabel', { title: trip.title })}
-                onClick={() => void accept(trip)}
-              >
-                {t('dept.reports.accept')}
-              </Button>,
+              ...(trip.viewerCan.acceptReport
+                ? [
+                    <Button
+                      key="accept"
+                      size="small"
+                      type="primary"
+                      icon={<CheckOutlined aria-hidden />}
+                      loading={accepting === trip.id}
+                      aria-label={t('dept.reports.acceptLabel', { title: trip.title })}
+                      onClick={() => void accept(trip)}
+                    >
+                      {t('dept.reports.accept')}
+                    </Button>,
+                  ]
+                : []),
             ]}
           >
             <List.Item.Meta

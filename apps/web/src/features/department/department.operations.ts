@@ -64,6 +64,9 @@ export const PlanTrip_trip = graphql(`
       dueOn
       late
     }
+    viewerCan {
+      acceptReport
+    }
   }
 `);
 

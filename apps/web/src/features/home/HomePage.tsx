@@ -6,6 +6,7 @@ import { MyComplianceCard } from '@/features/compliance/MyComplianceCard';
 import { ComplianceChangedSubscription } from '@/features/compliance/compliance.operations';
 import { ProvincesTable } from '@/features/provinces/ProvincesTable';
 import { CalendarFeedCard } from '@/features/transfer/CalendarFeedCard';
+import { useViewerCan } from '@/features/shell/useViewerCan';
 import { errorMessage } from '@/shared/apollo/errors';
 import { AccountCard } from './AccountCard';
 import { HomeQuery, MyComplianceQuery } from './home.operations';
@@ -15,8 +16,9 @@ export function HomePage() {
   const { data, loading, error } = useQuery(HomeQuery);
   const currentYear = new Date().getFullYear();
   const [year, setYear] = useState(currentYear);
-  // Only someone on the cadre list has days of their own to count.
-  const hasOwnResults = !!data?.me.cadreId && data.me.role !== 'CENTRAL' && data.me.role !== 'HOST_UNIT';
+  // Only someone on the cadre list has days of their own to count: the API says so in me.can.
+  const { can } = useViewerCan();
+  const hasOwnResults = !!can?.seeOwnTrips;
   const mine = useQuery(MyComplianceQuery, { variables: { year }, skip: !hasOwnResults });
   // An approval, a report accepted, an exemption: the card follows without a reload.
   useSubscription(ComplianceChangedSubscription, {

@@ -4,7 +4,6 @@ export const HomeQuery = graphql(`
   query Home {
     me {
       id
-      role
       cadreId
       ...AccountCard_viewer
     }

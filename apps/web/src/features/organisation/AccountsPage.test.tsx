@@ -11,10 +11,23 @@ configure({ asyncUtilTimeout: 60_000 });
 jest.setTimeout(600_000);
 
 function account(id: string, fullName: string, username: string, role: string, extra: Record<string, unknown> = {}) {
-  return { __typename: 'User', id, fullName, username, role, active: true, cadreId: null, unitId: null, ...extra };
+  return {
+    __typename: 'User',
+    id,
+    fullName,
+    username,
+    role,
+    active: true,
+    cadreId: null,
+    unitId: null,
+    viewerCan: { __typename: 'AccountPermissions', activate: true, deactivate: true },
+    ...extra,
+  };
 }
 
-const SELF = account('u-admin', 'Ban Tổ chức Tỉnh đoàn Lâm Đồng', 'admin.ldg', 'PROVINCE_ADMIN');
+const SELF = account('u-admin', 'Ban Tổ chức Tỉnh đoàn Lâm Đồng', 'admin.ldg', 'PROVINCE_ADMIN', {
+  viewerCan: { __typename: 'AccountPermissions', activate: true, deactivate: false },
+});
 const KIEN = account('u-kien', 'Dương Quốc Kiên', 'canbo.ldg', 'CADRE', { cadreId: 'c-1' });
 const LOC = account('u-loc', 'Ngô Xuân Lộc', 'thuongtruc.ldg', 'STANDING_BOARD', { cadreId: 'c-2' });
 
@@ -79,6 +92,27 @@ describe('the accounts page', () => {
     expect(await within(dialog).findByText('Mật khẩu cần ít nhất 8 ký tự')).toBeInTheDocument();
     await user.type(within(dialog).getByLabelText('Mật khẩu ban đầu'), '5678');
     await waitFor(() => expect(within(dialog).queryByText('Mật khẩu cần ít nhất 8 ký tự')).not.toBeInTheDocument());
+  });
+
+  it('offers locking or reopening only where the account’s viewerCan allows it', async () => {
+    const locked = account('u-lan', 'Hồ Thị Lan', 'lan.ht', 'CADRE', {
+      active: false,
+      viewerCan: { __typename: 'AccountPermissions', activate: false, deactivate: false },
+    });
+    renderPage('/organisation/accounts', '/organisation/accounts', <AccountsPage />, [
+      viewerCanMock(['manageAccounts'], { id: 'u-admin' }),
+      base[1],
+      {
+        request: { query: AccountsPageQuery, variables: (v: Vars) => !v.search && !v.role },
+        result: connection([KIEN, locked]),
+        maxUsageCount: Number.POSITIVE_INFINITY,
+      },
+    ]);
+    const lan = (await screen.findByText('Hồ Thị Lan')).closest('tr') as HTMLElement;
+    expect(within(lan).getByText('Đã khóa')).toBeInTheDocument();
+    expect(within(lan).queryByRole('button')).not.toBeInTheDocument();
+    const kien = screen.getByText('Dương Quốc Kiên').closest('tr') as HTMLElement;
+    expect(within(kien).getByRole('button', { name: 'Khóa tài khoản Dương Quốc Kiên' })).toBeInTheDocument();
   });
 
   it('locks an account only once confirmed', async () => {

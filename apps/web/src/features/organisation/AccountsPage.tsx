@@ -41,6 +41,10 @@ export const AccountsPage_account = graphql(`
     active
     cadreId
     unitId
+    viewerCan {
+      activate
+      deactivate
+    }
   }
 `);
 
@@ -125,8 +129,9 @@ function Accounts({ viewerId }: { viewerId: string }) {
     {
       title: <span className="org-sr-only">{t('org.actions')}</span>,
       key: 'actions',
+      // Lock or reopen as the API allows (nobody locks their own account).
       render: (_, a) =>
-        a.id === viewerId ? null : (
+        !(a.active ? a.viewerCan.deactivate : a.viewerCan.activate) ? null : (
           <Popconfirm
             title={
               a.active

@@ -22,6 +22,7 @@ const account = (id: string, fullName: string) => ({
   active: true,
   cadreId: null,
   unitId: null,
+  viewerCan: { __typename: 'AccountPermissions', activate: true, deactivate: true },
 });
 
 const page = (nodes: unknown[], totalCount: number, endCursor: string, hasNextPage: boolean) => ({

@@ -61,7 +61,7 @@ export function ReportEditor({ report, reload }: ReportEditorProps) {
   const [conflict, setConflict] = useState<string | null>(null);
   const [finalizing, setFinalizing] = useState(false);
   const saved = valuesOf(report);
-  const editable = report.editable;
+  const editable = report.viewerCan.edit;
   const figures = report.figures;
 
   // Reloaded after a conflict: fields the user did not touch follow the server, the rest stay as typed.
@@ -194,7 +194,13 @@ export function ReportEditor({ report, reload }: ReportEditorProps) {
             {line('signerName', false)}
           </div>,
         )}
-        {editable && <ReportActions saved={saved} saving={saving} onFinalize={() => setFinalizing(true)} />}
+        {editable && (
+          <ReportActions
+            saved={saved}
+            saving={saving}
+            onFinalize={report.viewerCan.finalize ? () => setFinalizing(true) : null}
+          />
+        )}
       </Form>
       {finalizing && <FinalizeModal report={report} onClose={() => setFinalizing(false)} onConflict={reload} />}
     </>
@@ -202,7 +208,16 @@ export function ReportEditor({ report, reload }: ReportEditorProps) {
 }
 
 /** Save and finalize; only this bar follows every keystroke, to tell whether there is anything unsaved. */
-function ReportActions({ saved, saving, onFinalize }: { saved: Narrative; saving: boolean; onFinalize: () => void }) {
+function ReportActions({
+  saved,
+  saving,
+  onFinalize,
+}: {
+  saved: Narrative;
+  saving: boolean;
+  /** Null when the API does not offer issuing this report. */
+  onFinalize: (() => void) | null;
+}) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<Narrative>();
   const values = Form.useWatch([], form) as Narrative | undefined;
@@ -212,9 +227,11 @@ function ReportActions({ saved, saving, onFinalize }: { saved: Narrative; saving
       <Button type="primary" htmlType="submit" loading={saving}>
         {t('reports.save')}
       </Button>
-      <Button danger disabled={dirty || saving} onClick={onFinalize}>
-        {t('reports.finalize')}
-      </Button>
+      {onFinalize && (
+        <Button danger disabled={dirty || saving} onClick={onFinalize}>
+          {t('reports.finalize')}
+        </Button>
+      )}
       {dirty && <Typography.Text type="secondary">{t('reports.unsaved')}</Typography.Text>}
     </div>
   );

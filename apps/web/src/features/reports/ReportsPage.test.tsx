@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import { DashboardViewerQuery } from '@/features/compliance/compliance.operations';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
+import { viewerCanMock } from '@/test/viewerCan';
 import { ReportsPage } from './ReportsPage';
 import { AnnualReportQuery, FinalizeReportMutation, SaveReportNarrativeMutation } from './reports.operations';
 
@@ -10,19 +11,23 @@ jest.setTimeout(180_000);
 
 const LAM_DONG = 68;
 
-const viewer = always({
+const province = always({
   request: { query: DashboardViewerQuery },
   result: {
     data: {
       me: {
         __typename: 'User',
         id: 'user-1',
-        role: 'PROVINCE_ADMIN',
         province: { __typename: 'Province', id: LAM_DONG, name: 'Lâm Đồng', predecessors: [] },
       },
     },
   },
 });
+
+/** The organisation department: it reads and writes its province's report. */
+const writer = [viewerCanMock(['readReports', 'writeReports']), province];
+/** A cadre of the province: the report is theirs to read and download, not to write. */
+const reader = [viewerCanMock(['readReports']), province];
 
 const ratio = (count: number, total: number) => ({ __typename: 'Ratio', count, total });
 const kind = (k: string, trips: number, days: number) => ({ __typename: 'KindFigures', kind: k, trips, days });
@@ -32,9 +37,11 @@ interface Over {
   version?: number;
   topics?: string;
   number?: string | null;
+  /** What the API lets the viewer do with the report; by default the writer's rights. */
+  can?: { edit: boolean; finalize: boolean; download: boolean };
 }
 
-function report({ status = 'DRAFT', version = 1, topics = '', number = null }: Over = {}) {
+function report({ status = 'DRAFT', version = 1, topics = '', number = null, can }: Over = {}) {
   return {
     __typename: 'AnnualReport',
     provinceId: LAM_DONG,
@@ -43,7 +50,10 @@ function report({ status = 'DRAFT', version = 1, topics = '', number = null }: O
     version,
     number,
     issuedOn: status === 'FINAL' ? '2026-11-27' : null,
-    editable: status === 'DRAFT',
+    viewerCan: {
+      __typename: 'ReportPermissions',
+      ...(can ?? { edit: status === 'DRAFT', finalize: status === 'DRAFT', download: true }),
+    },
     narrative: {
       __typename: 'ReportNarrative',
       directives: 'Ban Thường vụ đã ban hành hướng dẫn.',
@@ -117,8 +127,34 @@ const button = (text: string): HTMLButtonElement => screen.getByText(text).close
 type SaveVariables = { input: { version: number; topics: string; place: string } };
 
 describe('the annual report page', () => {
+  it('offers writing, issuing and downloading only as the report’s viewerCan says', async () => {
+    renderPage('/reports', '/reports?year=2026', <ReportsPage />, [
+      ...reader,
+      load({ can: { edit: false, finalize: false, download: true } }),
+    ]);
+    expect(await screen.findByText('Dự thảo', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByText('Tải báo cáo (DOCX)')).toBeInTheDocument();
+    expect(screen.queryByText('Lưu dự thảo')).not.toBeInTheDocument();
+    expect(screen.queryByText('Ban hành')).not.toBeInTheDocument();
+  });
+
+  it('keeps the draft’s save but not its issue when viewerCan allows editing only, and no downloads when refused', async () => {
+    renderPage('/reports', '/reports?year=2026', <ReportsPage />, [
+      ...writer,
+      load({ can: { edit: true, finalize: false, download: false } }),
+    ]);
+    expect(await screen.findByText('Lưu dự thảo', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByText('Ban hành')).not.toBeInTheDocument();
+    expect(screen.queryByText('Tải báo cáo (DOCX)')).not.toBeInTheDocument();
+  });
+
+  it('is not offered to whom me.can gives no report', async () => {
+    renderPage('/reports', '/reports?year=2026', <ReportsPage />, [viewerCanMock(['readDashboard']), province]);
+    expect(await screen.findByText('Báo cáo năm không mở cho tài khoản của bạn.')).toBeInTheDocument();
+  });
+
   it('shows the engine’s figures section by section and validates as the user types', async () => {
-    renderPage('/reports', '/reports?year=2026', <ReportsPage />, [viewer, load()]);
+    renderPage('/reports', '/reports?year=2026', <ReportsPage />, [...writer, load()]);
 
     expect(await screen.findByText('Báo cáo “1+2” năm 2026 – Lâm Đồng')).toBeInTheDocument();
     // The title shows as soon as the viewer is known; the figures once the report has loaded.
@@ -142,7 +178,7 @@ describe('the annual report page', () => {
   it('saves the edited paragraphs, and keeps them with the error in place when the server refuses', async () => {
     const typed = 'Nắm tình hình thanh niên vùng giáo.';
     const mocks: Mocks = [
-      viewer,
+      ...writer,
       load(),
       {
         request: {
@@ -187,7 +223,7 @@ describe('the annual report page', () => {
 
   it('issues the report under a number after confirmation, then shows it read only', async () => {
     const mocks: Mocks = [
-      viewer,
+      ...writer,
       load({ version: 2 }),
       {
         request: { query: FinalizeReportMutation, variables: { provinceId: LAM_DONG, year: 2026, version: 2, number: '125' } },

@@ -5,19 +5,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import { getFragmentData } from '@/gql';
-import type { Role } from '@/gql/graphql';
 import { DashboardViewerQuery, ProvinceOptionsQuery } from '@/features/compliance/compliance.operations';
 import { selectableYears, yearParam } from '@/features/compliance/complianceScope';
 import { ProvincePicker, type ProvinceChoice } from '@/features/compliance/ProvincePicker';
 import { errorMessage } from '@/shared/apollo/errors';
+import { useViewerCan } from '@/features/shell/useViewerCan';
 import { formatLocalDate } from '@/shared/format/date';
 import { formatCount, formatDecimal, formatRatio, formatShare } from '@/shared/format/number';
 import { DownloadError, downloadReport } from './downloadReport';
 import { ReportEditor } from './ReportEditor';
 import { AnnualReportQuery, CentralReportQuery, ReportPage_report } from './reports.operations';
-
-/** Who opens the page: the organisation department and standing board write, central reads every province. */
-export const REPORT_ROLES: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD', 'CENTRAL'];
 
 function useDownload() {
   const { t } = useTranslation();
@@ -43,11 +40,14 @@ export function ReportsPage() {
   const currentYear = new Date().getFullYear();
   const [params, merge] = useSearchParamsMerge();
   const year = yearParam(params.get('year'), currentYear);
-  const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery);
+  // Who opens the page, picks any province and sees the central report: the API's me.can; what they may
+  // do with a report: its viewerCan.
+  const { can, loading: canLoading } = useViewerCan();
+  const allowed = !!can?.readReports;
+  const central = !!can?.readEveryProvince;
+  const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery, { skip: !allowed });
   const me = viewerData?.me;
-  const central = me?.role === 'CENTRAL';
-  const allowed = !!me && REPORT_ROLES.includes(me.role);
-  const provinces = useQuery(ProvinceOptionsQuery, { skip: !central });
+  const provinces = useQuery(ProvinceOptionsQuery, { skip: !allowed || !central });
   const own = me?.province;
   const choices: ProvinceChoice[] = central
     ? (provinces.data?.provinces ?? []).map((p) => ({ id: p.id, name: p.name, historical: p.status === 'MERGED' }))
@@ -70,14 +70,14 @@ export function ReportsPage() {
 
   const choose = (next: { province?: number; year?: number }) => merge(next);
 
-  if (viewerLoading && !me) {
+  if ((canLoading && !can) || (viewerLoading && !me)) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
       </Card>
     );
   }
-  if (me && !allowed) return <Result status="403" title={t('reports.forbidden')} />;
+  if (can && !allowed) return <Result status="403" title={t('reports.forbidden')} />;
 
   const fileBase = `/files/reports/${provinceId}/${year}`;
   return (
@@ -122,7 +122,7 @@ export function ReportsPage() {
               options={selectableYears(currentYear).map((y) => ({ value: y, label: String(y) }))}
             />
           </div>
-          {report && (
+          {report?.viewerCan.download && (
             <div className="form-actions">
               <Button
                 icon={<DownloadOutlined />}
@@ -146,12 +146,12 @@ export function ReportsPage() {
             {report.status === 'FINAL'
               ? t('reports.finalHint')
               : t('reports.draftHint', { date: formatLocalDate(report.figures.computedOn) })}
-            {report.status !== 'FINAL' && !report.editable && ` ${t('reports.readOnly')}`}
+            {report.status !== 'FINAL' && !report.viewerCan.edit && ` ${t('reports.readOnly')}`}
           </Typography.Paragraph>
         )}
       </Card>
 
-      {central && <CentralReportCard year={year} />}
+      {can?.readCentralReport && <CentralReportCard year={year} />}
 
       {error && <Alert type="error" showIcon title={errorMessage(error, t)} />}
       {provinceId === undefined ? (

@@ -9,7 +9,11 @@ export const ReportPage_report = graphql(`
     version
     number
     issuedOn
-    editable
+    viewerCan {
+      edit
+      finalize
+      download
+    }
     narrative {
       directives
       topics

@@ -24,16 +24,22 @@ export const ViewerCanQuery = graphql(`
         decideQuarterlyPlans
         readDashboard
         readCentralComparison
+        readEveryProvince
         readReports
         writeReports
+        readCentralReport
         readMeetings
         readInspections
         manageInspections
+        readInspectionPlans
+        recordInspections
         readModels
+        recordModels
         readRecommendations
         raiseRecommendations
         answerRecommendations
         readFeedback
+        giveFeedback
         manageRoster
         manageUnits
         editRules
