@@ -1,13 +1,14 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Progress, Space, Spin, Table, Typography, Upload } from 'antd';
+import { useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '@/gql';
-import type { ImportKind } from '@/gql/graphql';
+import { getFragmentData, graphql } from '@/gql';
+import type { ImportCard_JobFragment, ImportKind } from '@/gql/graphql';
 import { downloadFile } from '@/shared/files/download';
 import { formatCount } from '@/shared/format/number';
 import { TEMPLATE_FILES, UploadError, checkFile, uploadImport } from './upload';
-import { isFinished, useImportJob, type ImportJobView } from './useImportJob';
+import { ImportJobQuery, ImportProgressSubscription } from './transfer.operations';
 
 /** What the card shows of an import: its progress while it runs, its counts or problems once over. */
 export const ImportCard_job = graphql(`
@@ -35,6 +36,42 @@ export const ImportCard_job = graphql(`
     }
   }
 `);
+
+type ImportJobView = ImportCard_JobFragment;
+
+const isFinished = (job: { status: string } | undefined | null): boolean => !!job && job.status !== 'RUNNING';
+
+/**
+ * An import job as it runs: pushed by the `importProgress` subscription, with the job read once at
+ * the start (it may already be over) and again every few seconds in case the stream missed its end;
+ * every 2 s when the subscription fails.
+ */
+function useImportJob(jobId: string): { job: ImportJobView | undefined; polling: boolean } {
+  const [polling, setPolling] = useState(false);
+  const [pushed, setPushed] = useState<ImportJobView | undefined>(undefined);
+  const [readFinished, setReadFinished] = useState(false);
+  const finishedByPush = isFinished(pushed);
+  const interval = finishedByPush || readFinished ? 0 : polling ? 2000 : 5000;
+  const query = useQuery(ImportJobQuery, {
+    variables: { id: jobId },
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: false,
+    pollInterval: interval,
+  });
+  const read = getFragmentData(ImportCard_job, query.data?.importJob);
+  if (isFinished(read) && !readFinished) setReadFinished(true);
+  const finished = finishedByPush || isFinished(read);
+  useSubscription(ImportProgressSubscription, {
+    variables: { jobId },
+    skip: polling || finished,
+    onData: ({ data }) => {
+      if (data.data) setPushed(getFragmentData(ImportCard_job, data.data.importProgress));
+    },
+    onError: () => setPolling(true),
+  });
+  const job = isFinished(pushed) ? pushed : isFinished(read) ? read : (pushed ?? read);
+  return { job, polling };
+}
 
 type Problem = ImportJobView['problems'][number];
 
