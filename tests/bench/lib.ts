@@ -40,9 +40,10 @@ export async function recreateDatabase(): Promise<void> {
 }
 
 /** The built API (apps/api/dist/main.js) against the benchmark database, no demo data, on loopback. */
-export async function startApi(): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const main = path.join(repoRoot, 'apps/api/dist/main.js');
-  if (!fs.existsSync(main)) throw new Error('Build the API first: cd apps/api && pnpm build');
+export async function startApi(
+  main = path.join(repoRoot, 'apps/api/dist/main.js'),
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  if (!fs.existsSync(main)) throw new Error(`Build the API first (cd apps/api && pnpm build): ${main} is missing`);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,

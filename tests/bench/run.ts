@@ -6,7 +6,8 @@
  *   cd apps/api && pnpm build          # the benchmark runs the built server
  *   pnpm --filter @coso/tests bench    # or: cd tests && pnpm bench [--reuse]
  *
- * --reuse keeps an existing coso_bench database (skips migrations + generation + accounts).
+ * --reuse keeps an existing coso_bench database (skips migrations + generation + accounts); --generate-only
+ * stops once the database is ready. BENCH_YEARS (3) years of trips up to 2026.
  * Env: BENCH_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_DB (coso_bench),
  * BENCH_DURATION_S (30), BENCH_DASHBOARD_RPS (50), BENCH_TRIPS_RPS (50), BENCH_CENTRAL_RPS (25), BENCH_SERIAL_DASHBOARD (10),
  * BENCH_SERIAL_CENTRAL (3). Open-loop phases are bounded: the API gives up on a request after 5 s
@@ -41,6 +42,10 @@ import {
 } from './lib';
 
 const reuse = process.argv.includes('--reuse');
+/** Stop once the database is generated and the accounts made (for the request-path benchmark, path.ts). */
+const generateOnly = process.argv.includes('--generate-only');
+/** Years of trips ending with 2026: 3 by default; 6 doubles the history (BENCH_YEARS=6, e.g. with BENCH_DB=coso_bench_6y). */
+const YEARS = Number(process.env.BENCH_YEARS ?? 3);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 30);
 const DASHBOARD_RPS = Number(process.env.BENCH_DASHBOARD_RPS ?? 50);
 const CENTRAL_RPS = Number(process.env.BENCH_CENTRAL_RPS ?? 25);
@@ -60,7 +65,9 @@ interface ProvinceRow {
 }
 
 async function generate(): Promise<number> {
-  const sql = fs.readFileSync(path.join(__dirname, 'generate.sql'), 'utf8');
+  const sql = fs
+    .readFileSync(path.join(__dirname, 'generate.sql'), 'utf8')
+    .replaceAll('generate_series(2024, 2026)', `generate_series(${2027 - YEARS}, 2026)`);
   const client = new Client({ connectionString: ownerUrl() });
   await client.connect();
   const start = performance.now();
@@ -192,6 +199,7 @@ async function main(): Promise<void> {
   report.generationSeconds = generationS;
   report.rows = await rowCounts();
   log(`Rows: ${JSON.stringify(report.rows)}`);
+  if (generateOnly) return;
 
   log('Starting the API (SEED_DEMO=0)…');
   const api = await startApi();
