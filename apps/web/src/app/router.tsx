@@ -56,6 +56,10 @@ const pages: RouteObject[] = [
     lazy: lazyPage(async () => (await import('@/features/compliance/CentralPage')).CentralPage),
   },
   {
+    path: 'figures',
+    lazy: lazyPage(async () => (await import('@/features/compliance/FiguresPage')).FiguresPage),
+  },
+  {
     path: 'organisation/roster',
     lazy: lazyPage(async () => (await import('@/features/organisation/RosterPage')).RosterPage),
   },

@@ -1,5 +1,6 @@
 import 'i18next';
 import type errors from './errors.vi.json';
+import type figures from './figures.vi.json';
 import type findings from './findings.vi.json';
 import type organisation from './organisation.vi.json';
 import type reports from './reports.vi.json';
@@ -16,7 +17,8 @@ declare module 'i18next' {
         typeof organisation &
         typeof findings &
         typeof reports &
-        typeof transfer;
+        typeof transfer &
+        typeof figures;
     };
   }
 }

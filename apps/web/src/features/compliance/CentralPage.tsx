@@ -1,6 +1,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Card, Result, Select, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import type { ComparisonOrder } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
@@ -67,7 +68,9 @@ export function CentralPage() {
             />
           </div>
         </div>
-        <Typography.Paragraph type="secondary">{t('central.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('central.intro')} <Link to="/figures">{t('figures.link')}</Link>
+        </Typography.Paragraph>
         {error && <Alert type="error" showIcon title={errorMessage(error, t)} />}
         <CentralTable rows={rows} year={year} orderBy={orderBy} onOrderBy={(o) => choose({ orderBy: o })} loading={loading} />
       </Card>

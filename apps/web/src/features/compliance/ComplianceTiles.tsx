@@ -19,6 +19,7 @@ export const ComplianceTiles_figures = graphql(`
     metCount
     requiredDays
     totalDays
+    exemptDays
     averageDays
     hardshipShare
     lateTrips
@@ -63,7 +64,12 @@ export function ComplianceTiles({ figures: figuresRef }: ComplianceTilesProps) {
       value: formatShare(f.metShare),
       note: t('compliance.tile.metNote', { count: f.metCount, days: f.requiredDays }),
     },
-    { key: 'days', label: t('compliance.tile.totalDays'), value: formatCount(f.totalDays) },
+    {
+      key: 'days',
+      label: t('compliance.tile.totalDays'),
+      value: formatCount(f.totalDays),
+      note: f.exemptDays > 0 ? t('figures.exemptDaysNote', { count: f.exemptDays }) : undefined,
+    },
     { key: 'average', label: t('compliance.tile.averageDays'), value: formatDecimal(f.averageDays) },
     { key: 'hardship', label: t('compliance.tile.hardshipShare'), value: formatShare(f.hardshipShare) },
     { key: 'late', label: t('compliance.tile.lateTrips'), value: formatCount(f.lateTrips), warn: f.lateTrips > 0 },

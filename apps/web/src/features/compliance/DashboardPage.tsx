@@ -2,6 +2,7 @@ import { useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Card, Empty, Input, Result, Select, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import { getFragmentData } from '@/gql';
 import type { ComplianceStatus } from '@/gql/graphql';
@@ -133,6 +134,9 @@ export function DashboardPage() {
             {historical && <Tag>{t('compliance.readOnly')}</Tag>}
           </div>
         </div>
+        <Link className="figures-link" to="/figures">
+          {t('figures.link')}
+        </Link>
         <div className="dashboard__pickers">
           {choices.length > 1 || central ? (
             <div className="field">

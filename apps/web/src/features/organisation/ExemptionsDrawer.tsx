@@ -1,12 +1,14 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Drawer, Empty, Form, Input, List, Popconfirm, Select, Tag, Typography } from 'antd';
+import { skipToken, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { getFragmentData } from '@/gql';
 import type { CadreRow_CadreFragment, ExemptionKind } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, formatDateRange, toLocalDate, type Dayjs } from '@/shared/format/date';
-import { ExemptionRow_exemption } from './organisation.operations';
+import { ExemptionRow_exemption, TripsDuringExemptionQuery } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
 import { byLastName, placeServerError } from '@/shared/forms/serverErrors';
 import { useCreateExemption, useDeleteExemption } from './organisation.mutations';
@@ -32,6 +34,18 @@ export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFrag
   const [failure, setFailure] = useState<string | null>(null);
   const [create, { loading: creating }] = useCreateExemption();
   const [remove] = useDeleteExemption();
+  const dates = Form.useWatch('dates', form);
+  // Said before saving: trips already approved or taken that the exemption would cover.
+  const { data: inside } = useQuery(
+    TripsDuringExemptionQuery,
+    dates && cadre
+      ? {
+          variables: { cadreId: cadre.id, startDate: toLocalDate(dates[0]), endDate: toLocalDate(dates[1]) },
+          fetchPolicy: 'network-only',
+        }
+      : skipToken,
+  );
+  const trips = dates ? (inside?.tripsDuringExemption ?? []) : [];
   const exemptions = cadre
     ? [...(getFragmentData(ExemptionRow_exemption, cadre.exemptions) ?? [])].sort((a, b) =>
         b.startDate.localeCompare(a.startDate),
@@ -142,7 +156,7 @@ export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFrag
           label={t('org.exemption.dates')}
           name="dates"
           dependencies={['kind']}
-          extra={t('org.exemption.datesHelp')}
+          extra={`${t('org.exemption.datesHelp')} ${t('org.exemption.overlapKinds')}`}
           rules={[
             { required: true, message: t('org.exemption.datesRequired') },
             ({ getFieldValue }) => ({
@@ -176,6 +190,30 @@ export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFrag
         <Form.Item label={t('org.exemption.note')} name="note" rules={[{ max: 1000, message: t('org.tooLong', { max: 1000 }) }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
         </Form.Item>
+        {trips.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            className="org-form__alert"
+            title={t('org.exemption.tripsInside', { count: trips.length })}
+            description={
+              <>
+                <ul>
+                  {trips.map((trip) => (
+                    <li key={trip.tripId}>
+                      {t(trip.done ? 'org.exemption.tripDone' : 'org.exemption.tripPlanned', {
+                        title: trip.title,
+                        range: formatDateRange(trip.startDate, trip.endDate),
+                        days: trip.daysInside,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+                {t('org.exemption.tripsNote')} <Link to="/figures">{t('org.exemption.howFigures')}</Link>
+              </>
+            }
+          />
+        )}
         {failure && <Alert type="error" showIcon role="alert" title={failure} className="org-form__alert" />}
         <Button type="primary" htmlType="submit" loading={creating}>
           {t('org.exemption.add')}

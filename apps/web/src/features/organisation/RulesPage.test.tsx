@@ -29,6 +29,7 @@ const rule = (extra: Record<string, unknown> = {}) => ({
   checkHostLoad: 'WARN',
   hostLoadMaxPerWeek: 2,
   checkTopicOverlap: 'OFF',
+  checkExemptTrip: 'WARN',
   ownTripDecidedByOther: true,
   ...extra,
 });
@@ -45,8 +46,14 @@ describe('the yearly rules form', () => {
       {
         request: {
           query: SetPolicyRuleMutation,
-          variables: (v: { version: number; input: { requiredDays: number; checkTopicOverlap: string } }) =>
-            v.version === 4 && v.input.requiredDays === 45 && v.input.checkTopicOverlap === 'BLOCK',
+          variables: (v: {
+            version: number;
+            input: { requiredDays: number; checkTopicOverlap: string; checkExemptTrip: string };
+          }) =>
+            v.version === 4 &&
+            v.input.requiredDays === 45 &&
+            v.input.checkTopicOverlap === 'BLOCK' &&
+            v.input.checkExemptTrip === 'WARN',
         },
         result: {
           errors: [
@@ -63,6 +70,9 @@ describe('the yearly rules form', () => {
     expect(screen.getByText('Quy định riêng của tỉnh · phiên bản 4')).toBeInTheDocument();
     const overlap = screen.getByText('Chuyên đề trùng với Ban khác trong cùng quý').closest('.ant-form-item') as HTMLElement;
     expect(within(overlap).getByRole('radio', { name: 'Tắt' })).toBeChecked();
+    // A trip during an exemption is the province's rule, a warning unless it says otherwise.
+    const exempt = screen.getByText(/Cán bộ đi cơ sở trong thời gian được miễn/u).closest('.ant-form-item') as HTMLElement;
+    expect(within(exempt).getByRole('radio', { name: 'Cảnh báo' })).toBeChecked();
 
     await user.clear(days);
     expect(await screen.findByText('Vui lòng nhập số ngày')).toBeInTheDocument();

@@ -30,7 +30,7 @@ import { byLastName, placeServerError } from '@/shared/forms/serverErrors';
 import './organisation.css';
 import { useSetPolicyRule } from './organisation.mutations';
 
-const CHECKS = ['checkLateRegistration', 'checkDoubleBooking', 'checkHostLoad', 'checkTopicOverlap'] as const;
+const CHECKS = ['checkLateRegistration', 'checkDoubleBooking', 'checkHostLoad', 'checkTopicOverlap', 'checkExemptTrip'] as const;
 const MODES: readonly CheckMode[] = ['BLOCK', 'WARN', 'OFF'];
 
 export interface RulesFormValues {
@@ -45,6 +45,7 @@ export interface RulesFormValues {
   checkDoubleBooking: CheckMode;
   checkHostLoad: CheckMode;
   checkTopicOverlap: CheckMode;
+  checkExemptTrip: CheckMode;
   hostLoadMaxPerWeek: number | null;
   ownTripDecidedByOther: boolean;
 }
@@ -61,6 +62,7 @@ const valuesOf = (r: RulesForm_RuleFragment): RulesFormValues => ({
   checkDoubleBooking: r.checkDoubleBooking,
   checkHostLoad: r.checkHostLoad,
   checkTopicOverlap: r.checkTopicOverlap,
+  checkExemptTrip: r.checkExemptTrip,
   hostLoadMaxPerWeek: r.hostLoadMaxPerWeek,
   ownTripDecidedByOther: r.ownTripDecidedByOther,
 });
@@ -168,6 +170,7 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
       checkHostLoad: values.checkHostLoad,
       hostLoadMaxPerWeek: values.hostLoadMaxPerWeek,
       checkTopicOverlap: values.checkTopicOverlap,
+      checkExemptTrip: values.checkExemptTrip,
       ownTripDecidedByOther: values.ownTripDecidedByOther,
     };
     setFailure(null);

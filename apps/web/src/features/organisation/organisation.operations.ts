@@ -100,6 +100,20 @@ export const CreateExemptionMutation = graphql(`
   }
 `);
 
+/** Before an exemption is recorded: the cadre's approved or completed trips it would cover. */
+export const TripsDuringExemptionQuery = graphql(`
+  query TripsDuringExemption($cadreId: ID!, $startDate: LocalDate!, $endDate: LocalDate!) {
+    tripsDuringExemption(cadreId: $cadreId, startDate: $startDate, endDate: $endDate) {
+      tripId
+      title
+      startDate
+      endDate
+      daysInside
+      done
+    }
+  }
+`);
+
 export const DeleteExemptionMutation = graphql(`
   mutation DeleteExemption($id: ID!) {
     deleteExemption(id: $id)
@@ -189,6 +203,7 @@ export const RulesForm_rule = graphql(`
     checkHostLoad
     hostLoadMaxPerWeek
     checkTopicOverlap
+    checkExemptTrip
     ownTripDecidedByOther
   }
 `);

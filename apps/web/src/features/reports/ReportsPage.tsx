@@ -3,6 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Result, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import { getFragmentData } from '@/gql';
 import { DashboardViewerQuery, ProvinceOptionsQuery } from '@/features/compliance/compliance.operations';
@@ -98,6 +99,9 @@ export function ReportsPage() {
               ))}
           </div>
         </div>
+        <Link className="figures-link" to="/figures">
+          {t('figures.link')}
+        </Link>
         <div className="dashboard__pickers">
           {(choices.length > 1 || central) && (
             <div className="field">
