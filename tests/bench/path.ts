@@ -42,7 +42,7 @@ const BASELINE = process.env.BENCH_BASELINE_DIST;
 const CLOCK_TICKS = Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()) || 100;
 
 const ME = 'query BenchMe { me { id } }';
-const CADRES = `query BenchCadres { cadres(first: 50) { totalCount nodes { id fullName code department { name } } } }`;
+const CADRES = `query BenchCadres { cadres(first: 50) { totalCount nodes { id fullName position department { name } } } }`;
 
 const log = (message: string): void => void process.stdout.write(`[path ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
