@@ -25,20 +25,6 @@ const FORM_VALUES: Record<string, RegExp> = {
   'features/organisation/AccountsPage.tsx': /\bvalues\.role === 'HOST_UNIT'/,
 };
 
-/**
- * Pages still deciding by role, to be moved to `me.can` / `viewerCan`: this list only shrinks, and a
- * file leaves it as soon as it is clean (the test says so).
- */
-const NOT_YET_CONVERTED = new Set([
-  'features/findings/FeedbackPage.tsx',
-  'features/findings/ModelsPage.tsx',
-  'features/incoming/IncomingPage.tsx',
-  'features/inspections/CorrectiveActionsList.tsx',
-  'features/inspections/InspectionsPage.tsx',
-  'features/inspections/inspectionLabels.ts',
-  'features/meetings/MeetingsPage.tsx',
-]);
-
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -66,14 +52,8 @@ describe('no role decides what the web app offers', () => {
     expect(files.length).toBeGreaterThan(50);
   });
 
-  it('has no role-based condition outside the pages not yet converted', () => {
-    const found = files.filter((f) => !NOT_YET_CONVERTED.has(relative(SRC, f))).flatMap(roleConditions);
-    expect(found).toEqual([]);
-  });
-
-  it('lists as not yet converted only pages that still decide by role', () => {
-    const clean = [...NOT_YET_CONVERTED].filter((name) => roleConditions(join(SRC, name)).length === 0);
-    expect(clean).toEqual([]);
+  it('has no role-based condition in any page', () => {
+    expect(files.flatMap(roleConditions)).toEqual([]);
   });
 
   it('recognises the conditions it forbids', () => {

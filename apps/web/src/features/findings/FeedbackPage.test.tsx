@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { ViewerQuery } from '@/features/trips/trip.operations';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
+import { viewerCanMock } from '@/test/viewerCan';
 import { FeedbackPage } from './FeedbackPage';
 import { FeedbackTripsQuery, HostOwnFeedbackQuery, SubmitHostFeedbackMutation } from './findings.operations';
 
@@ -16,6 +16,7 @@ const TRIP = {
   kind: 'TOPIC',
   startDate: '2026-10-12',
   endDate: '2026-10-13',
+  viewerCanGiveFeedback: true,
   lead: { __typename: 'Cadre', id: 'c-1', fullName: 'Lê Minh Châu' },
   destinations: [{ __typename: 'Unit', id: 'u-1', name: 'Đoàn xã Đức Linh' }],
 };
@@ -27,6 +28,7 @@ const ANSWERED_TRIP = {
   kind: 'REGULAR',
   startDate: '2026-09-03',
   endDate: '2026-09-03',
+  viewerCanGiveFeedback: false,
 };
 
 const OWN_FEEDBACK = {
@@ -60,14 +62,7 @@ const trips = (nodes: unknown[]) =>
   });
 
 const viewer: Mocks = [
-  always({
-    request: { query: ViewerQuery },
-    result: {
-      data: {
-        me: { __typename: 'User', id: 'user-9', role: 'HOST_UNIT', cadreId: null, unitId: 'u-1', fullName: 'Đoàn xã Đức Linh' },
-      },
-    },
-  }),
+  viewerCanMock(['seeIncoming', 'giveFeedback', 'readFeedback'], { id: 'user-9', unitId: 'u-1', fullName: 'Đoàn xã Đức Linh' }),
 ];
 
 const lookups: Mocks = [...viewer, trips([TRIP]), always({ request: { query: HostOwnFeedbackQuery }, result: ownFeedback([]) })];
@@ -147,7 +142,15 @@ describe("the host unit's feedback form", () => {
           },
         },
         result: {
-          data: { submitHostFeedback: { __typename: 'HostFeedback', tripId: 'trip-9', unitId: 'u-1', breach: false } },
+          data: {
+            submitHostFeedback: {
+              __typename: 'HostFeedback',
+              tripId: 'trip-9',
+              unitId: 'u-1',
+              breach: false,
+              trip: { __typename: 'Trip', id: 'trip-9', viewerCanGiveFeedback: false },
+            },
+          },
         },
       },
       {
@@ -196,5 +199,24 @@ describe("the host unit's feedback form", () => {
       await within(openCard).findByText('Đơn vị đã gửi ý kiến ngày 14/10/2026', {}, { timeout: 20_000 }),
     ).toBeInTheDocument();
     expect(within(openCard).queryByRole('button', { name: 'Gửi ý kiến' })).not.toBeInTheDocument();
+  });
+
+  it('offers the form only on the visits the API says the unit may still answer', async () => {
+    const OTHER = { ...TRIP, id: 'trip-5', title: 'Dự sinh hoạt chi đoàn thôn 2', viewerCanGiveFeedback: false };
+    renderPage('/feedback', '/feedback', <FeedbackPage />, [
+      ...viewer,
+      trips([TRIP, OTHER]),
+      always({ request: { query: HostOwnFeedbackQuery }, result: ownFeedback([]) }),
+    ]);
+
+    const offered = (await screen.findByText(TRIP.title, {}, { timeout: 20_000 })).closest('.findings-card') as HTMLElement;
+    expect(await within(offered).findByRole('button', { name: 'Gửi ý kiến' }, { timeout: 20_000 })).toBeInTheDocument();
+    const other = screen.getByText(OTHER.title).closest('.findings-card') as HTMLElement;
+    expect(within(other).queryByRole('button', { name: 'Gửi ý kiến' })).not.toBeInTheDocument();
+  });
+
+  it('tells a user me.can neither lets give nor read feedback that the page is not theirs', async () => {
+    renderPage('/feedback', '/feedback', <FeedbackPage />, [viewerCanMock(['readModels'])]);
+    expect(await screen.findByText('Trang này không dành cho vai trò của bạn.', {}, { timeout: 20_000 })).toBeInTheDocument();
   });
 });

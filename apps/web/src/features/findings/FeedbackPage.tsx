@@ -4,8 +4,8 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { HostOwnFeedbackQuery as OwnFeedbackData, Role } from '@/gql/graphql';
-import { ViewerQuery } from '@/features/trips/trip.operations';
+import type { HostOwnFeedbackQuery as OwnFeedbackData } from '@/gql/graphql';
+import { useViewerCan } from '@/features/shell';
 import { errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, formatDateRange, formatDateTime, todayLocalDate } from '@/shared/format/date';
 import { FeedbackTripsQuery, HostFeedbackQuery, HostOwnFeedbackQuery } from './findings.operations';
@@ -16,22 +16,19 @@ import { usePagedList } from '@/shared/paging/usePagedList';
 import { useFindingEvents } from './useFindingEvents';
 import './findings.css';
 
-const REVIEWERS: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD', 'CENTRAL'];
-
 /** Host units give their word on visits; the organisation department sees the broken rules. */
 export function FeedbackPage() {
   const { t } = useFindingsTranslation();
-  const { data: viewer } = useQuery(ViewerQuery);
-  const me = viewer?.me;
-  if (!me) {
+  const { can, me } = useViewerCan();
+  if (!can || !me) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 6 }} />
       </Card>
     );
   }
-  if (me.role === 'HOST_UNIT') return <HostVisits unitId={me.unitId ?? null} />;
-  if (REVIEWERS.includes(me.role)) return <Breaches />;
+  if (can.giveFeedback) return <HostVisits unitId={me.unitId ?? null} />;
+  if (can.readFeedback) return <Breaches />;
   return <Result status="403" title={t('findings.forbidden')} />;
 }
 
@@ -69,7 +66,7 @@ function HostVisits({ unitId }: { unitId: string | null }) {
   useEffect(() => {
     const trip = wanted ? connection?.nodes.find((n) => n.id === wanted) : undefined;
     if (!trip || checking) return;
-    if (!sent.has(trip.id)) setOpen(trip);
+    if (!sent.has(trip.id) && trip.viewerCanGiveFeedback) setOpen(trip);
     setParams({}, { replace: true });
   }, [wanted, connection, checking, sent, setParams]);
 
@@ -96,7 +93,7 @@ function HostVisits({ unitId }: { unitId: string | null }) {
                     <Tag>{tApp(`trip.kind.${trip.kind}`)}</Tag>
                     {mine && <Tag color="green">{t('findings.feedback.sentTag')}</Tag>}
                   </div>
-                  <Typography.Title level={3} className="findings-card__title">
+                  <Typography.Title level={2} className="findings-card__title">
                     {trip.title}
                   </Typography.Title>
                   <Typography.Text type="secondary" className="findings-card__meta">
@@ -114,7 +111,8 @@ function HostVisits({ unitId }: { unitId: string | null }) {
                       )}
                     </section>
                   ) : (
-                    !checking && (
+                    !checking &&
+                    trip.viewerCanGiveFeedback && (
                       <div className="findings-card__actions">
                         <Button onClick={() => setOpen(trip)}>{t('findings.feedback.give')}</Button>
                       </div>
@@ -197,7 +195,7 @@ function Breaches() {
                   )}
                   <Typography.Text type="secondary">{f.unit.name}</Typography.Text>
                 </div>
-                <Typography.Title level={3} className="findings-card__title">
+                <Typography.Title level={2} className="findings-card__title">
                   {f.trip.title}
                 </Typography.Title>
                 <Typography.Text type="secondary" className="findings-card__meta">

@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Empty, Input, Result, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelField, Replication, Role } from '@/gql/graphql';
-import { ExportButton } from '@/features/transfer/ExportButton';
-import { ViewerQuery } from '@/features/trips/trip.operations';
+import type { ModelField, Replication } from '@/gql/graphql';
+import { ExportButton } from '@/features/transfer';
+import { useViewerCan } from '@/features/shell';
 import { errorMessage } from '@/shared/apollo/errors';
 import { nameCollator } from '@/shared/format/collator';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
@@ -18,23 +17,18 @@ import { usePagedList } from '@/shared/paging/usePagedList';
 import { useFindingEvents } from './useFindingEvents';
 import './findings.css';
 
-const READERS: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE', 'CENTRAL', 'HOST_UNIT'];
-const CREATORS: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'];
-const MANAGERS: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD'];
-
 /** Good models found at the grassroots: searched without diacritics, filtered, replicated. */
 export function ModelsPage() {
   const { t: tApp } = useTranslation();
   const { t } = useFindingsTranslation();
-  const { data: viewer } = useQuery(ViewerQuery);
-  const me = viewer?.me;
+  const { can } = useViewerCan();
   const [search, setSearch] = useState('');
   const [field, setField] = useState<ModelField | null>(null);
   const [replication, setReplication] = useState<Replication | null>(null);
   const [creating, setCreating] = useState(false);
   const [replicating, setReplicating] = useState<ReplicatedModel | null>(null);
   const debounced = useDebouncedValue(search.trim(), 300);
-  const allowed = !!me && READERS.includes(me.role);
+  const allowed = !!can?.readModels;
   const { data, previousData, loading, error, list } = usePagedList(GoodModelsQuery, (d) => d.goodModels, {
     variables: { search: debounced || null, field, replication },
     skip: !allowed,
@@ -42,7 +36,7 @@ export function ModelsPage() {
   });
   useFindingEvents(['MODEL_FOUND'], ['GoodModels']);
 
-  if (!me) {
+  if (!can) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
@@ -50,7 +44,6 @@ export function ModelsPage() {
     );
   }
   if (!allowed) return <Result status="403" title={t('findings.forbidden')} />;
-  const canManage = MANAGERS.includes(me.role);
   const connection = (data ?? previousData)?.goodModels;
   const filtered = !!debounced || !!field || !!replication;
 
@@ -62,7 +55,7 @@ export function ModelsPage() {
         </Typography.Title>
         <Space wrap>
           <ExportButton list="models" variables={{ search: debounced || null, field, replication }} />
-          {CREATORS.includes(me.role) && (
+          {can.recordModels && (
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
               {t('findings.models.create')}
             </Button>
@@ -114,7 +107,7 @@ export function ModelsPage() {
                   <Tag color={REPLICATION_COLOR[model.replication]}>{t(`findings.replication.${model.replication}`)}</Tag>
                   <Tag>{t(`findings.modelField.${model.field}`)}</Tag>
                 </div>
-                <Typography.Title level={3} className="findings-card__title">
+                <Typography.Title level={2} className="findings-card__title">
                   {model.name}
                 </Typography.Title>
                 <Typography.Text type="secondary" className="findings-card__meta">
@@ -138,7 +131,7 @@ export function ModelsPage() {
                     })}
                   </Typography.Paragraph>
                 )}
-                {canManage && (
+                {model.viewerCan.setReplication && (
                   <Space wrap className="findings-card__actions">
                     <Button size="small" onClick={() => setReplicating(model)}>
                       {t('findings.models.setReplication')}

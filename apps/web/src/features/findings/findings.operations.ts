@@ -37,6 +37,9 @@ export const GoodModelsQuery = graphql(`
           id
           name
         }
+        viewerCan {
+          setReplication
+        }
       }
     }
   }
@@ -213,6 +216,7 @@ export const FeedbackTripsQuery = graphql(`
         kind
         startDate
         endDate
+        viewerCanGiveFeedback
         lead {
           id
           fullName
@@ -232,6 +236,11 @@ export const SubmitHostFeedbackMutation = graphql(`
       tripId
       unitId
       breach
+      # The trip is no longer offered for feedback: its cached card updates with it.
+      trip {
+        id
+        viewerCanGiveFeedback
+      }
     }
   }
 `);

@@ -1,12 +1,11 @@
-import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Empty, Result, Segmented, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { graphql } from '@/gql';
-import { CalendarFeedCard } from '@/features/transfer/CalendarFeedCard';
-import { ViewerQuery } from '@/features/trips/trip.operations';
-import { TripStateTag } from '@/features/trips/TripStateTag';
+import { CalendarFeedCard } from '@/features/transfer';
+import { useViewerCan } from '@/features/shell';
+import { TripStateTag } from '@/features/trips';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatDateRange, formatLocalDate, todayLocalDate } from '@/shared/format/date';
 import { nameCollator } from '@/shared/format/collator';
@@ -30,6 +29,7 @@ export const IncomingQuery = graphql(`
         purpose
         startDate
         endDate
+        viewerCanGiveFeedback
         delegation {
           id
           startDate
@@ -61,14 +61,14 @@ type Period = 'upcoming' | 'past';
 
 export function IncomingPage() {
   const { t } = useTranslation();
-  const { data: viewer } = useQuery(ViewerQuery);
+  const { can } = useViewerCan();
   const [period, setPeriod] = useState<Period>('upcoming');
   const [today] = useState(todayLocalDate);
-  const allowed = viewer?.me.role === 'HOST_UNIT';
+  const allowed = !!can?.seeIncoming;
   const variables = period === 'upcoming' ? { from: today, to: null } : { from: null, to: today };
   const { data, loading, error, list } = usePagedList(IncomingQuery, (d) => d.trips, { variables, skip: !allowed });
 
-  if (viewer && !allowed) return <Result status="403" title={t('incoming.forbidden')} />;
+  if (can && !allowed) return <Result status="403" title={t('incoming.forbidden')} />;
   const nodes = data?.trips.nodes ?? [];
   const trips = period === 'past' ? [...nodes].reverse() : nodes;
   const byDate = new Map<string, typeof trips>();
@@ -134,7 +134,7 @@ export function IncomingPage() {
                       })}
                     </div>
                     {trip.purpose && <Typography.Paragraph className="incoming-purpose">{trip.purpose}</Typography.Paragraph>}
-                    {period === 'past' && (
+                    {period === 'past' && trip.viewerCanGiveFeedback && (
                       <Link to={`/feedback?trip=${trip.id}`} className="incoming-feedback">
                         {t('findings.feedback.give')}
                       </Link>

@@ -38,6 +38,7 @@ function action(id: string, description: string, conclusion: Record<string, unkn
     verifiedAt: null,
     responsibleUnitId: 'u-1',
     responsibleUnit: unit('u-1', 'Đoàn xã Nam Hà'),
+    viewerCan: { __typename: 'CorrectiveActionPermissions', markDone: false, verify: false },
     conclusion: { __typename: 'InspectionConclusion', concludedOn: '2026-03-11', ...conclusion },
     ...extra,
   };
@@ -76,7 +77,7 @@ describe('the corrective actions list', () => {
         },
       },
     ];
-    renderPage('/', '/', <CorrectiveActionsList viewer={{ role: 'STANDING_BOARD' }} />, mocks);
+    renderPage('/', '/', <CorrectiveActionsList withPlan />, mocks);
 
     expect(await screen.findByText('Kiện toàn Ban Chấp hành xã')).toBeInTheDocument();
     expect(
@@ -98,13 +99,18 @@ describe('the corrective actions list', () => {
         result: {
           data: {
             correctiveActions: connection([
-              action('a-1', 'Kiện toàn Ban Chấp hành xã', { id: 'c-1', unit: unit('u-1', 'Đoàn xã Nam Hà'), trip: PLANNED_TRIP }),
+              action(
+                'a-1',
+                'Kiện toàn Ban Chấp hành xã',
+                { id: 'c-1', unit: unit('u-1', 'Đoàn xã Nam Hà'), trip: PLANNED_TRIP },
+                { viewerCan: { __typename: 'CorrectiveActionPermissions', markDone: true, verify: false } },
+              ),
             ]),
           },
         },
       },
     ];
-    renderPage('/', '/', <CorrectiveActionsList viewer={{ role: 'HOST_UNIT', unitId: 'u-1' }} />, mocks);
+    renderPage('/', '/', <CorrectiveActionsList withPlan={false} />, mocks);
 
     expect(await screen.findByText('Kiện toàn Ban Chấp hành xã')).toBeInTheDocument();
     const card = cardOf('Kiện toàn Ban Chấp hành xã');
@@ -114,5 +120,36 @@ describe('the corrective actions list', () => {
       ),
     ).toBeInTheDocument();
     expect(within(card).getByRole('button', { name: 'Báo cáo đã khắc phục' })).toBeInTheDocument();
+  });
+
+  it('shows on each action exactly the buttons its viewerCan offers', async () => {
+    const can = (markDone: boolean, verify: boolean) => ({
+      viewerCan: { __typename: 'CorrectiveActionPermissions', markDone, verify },
+    });
+    const source = { unit: unit('u-1', 'Đoàn xã Nam Hà'), trip: PLANNED_TRIP, plan: null };
+    const mocks: Mocks = [
+      {
+        request: { query: CorrectiveActionsQuery, variables: { overdueOnly: false, withPlan: true } },
+        result: {
+          data: {
+            correctiveActions: connection([
+              action('a-1', 'Cập nhật sổ đoàn viên', { id: 'c-1', ...source }, can(true, false)),
+              action('a-2', 'Sinh hoạt chi đoàn định kỳ', { id: 'c-2', ...source }, { status: 'DONE', ...can(false, true) }),
+              action('a-3', 'Công khai quỹ đoàn phí', { id: 'c-3', ...source }, can(false, false)),
+            ]),
+          },
+        },
+      },
+    ];
+    renderPage('/', '/', <CorrectiveActionsList withPlan />, mocks);
+
+    expect(await screen.findByText('Cập nhật sổ đoàn viên')).toBeInTheDocument();
+    const buttons = (text: string) =>
+      within(cardOf(text))
+        .queryAllByRole('button')
+        .map((b) => b.textContent);
+    expect(buttons('Cập nhật sổ đoàn viên')).toEqual(['Báo cáo đã khắc phục']);
+    expect(buttons('Sinh hoạt chi đoàn định kỳ')).toEqual(['Xác nhận đã khắc phục']);
+    expect(buttons('Công khai quỹ đoàn phí')).toEqual([]);
   });
 });

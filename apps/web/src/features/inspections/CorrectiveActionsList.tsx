@@ -1,25 +1,20 @@
 import { Alert, App, Button, Card, Empty, Form, Input, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CorrectiveActionsQuery as ActionsData, Role } from '@/gql/graphql';
+import type { CorrectiveActionsQuery as ActionsData } from '@/gql/graphql';
 import { FormDialog } from '@/shared/forms/FormDialog';
 import { LoadMore } from '@/shared/paging/LoadMore';
 import { usePagedList } from '@/shared/paging/usePagedList';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
+import { useFindingsTranslation } from '@/features/findings';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatLocalDate } from '@/shared/format/date';
 import { CorrectiveActionsQuery } from './inspections.operations';
-import { ACTION_COLOR, MANAGERS } from './inspectionLabels';
+import { ACTION_COLOR } from './inspectionLabels';
 import { useMarkCorrectiveActionDone, useVerifyCorrectiveAction } from './inspections.mutations';
 
 type Action = ActionsData['correctiveActions']['nodes'][number];
 type Filter = 'all' | 'overdue';
-
-interface Viewer {
-  role: Role;
-  unitId?: string | null;
-}
 
 /** The inspection an action came from: its plan's title for the staff, the visit's title otherwise. */
 function inspectionOf({ conclusion }: Action): { inspection: string; unit: string; date: string } {
@@ -35,21 +30,21 @@ function ordered(actions: readonly Action[]): Action[] {
   return [...actions].sort((a, b) => Number(b.overdue) - Number(a.overdue));
 }
 
-export function CorrectiveActionsList({ viewer }: { viewer: Viewer }) {
+/**
+ * The corrective actions the viewer follows, with the buttons each action's `viewerCan` offers.
+ * `withPlan`: name each inspection by its plan (the province's staff read plans; a host unit does not).
+ */
+export function CorrectiveActionsList({ withPlan }: { withPlan: boolean }) {
   const { t: tApp } = useTranslation();
   const { t } = useFindingsTranslation();
   const { message, modal } = App.useApp();
   const [filter, setFilter] = useState<Filter>('all');
   const [reporting, setReporting] = useState<Action | null>(null);
   const { data, loading, error, list } = usePagedList(CorrectiveActionsQuery, (d) => d.correctiveActions, {
-    variables: { overdueOnly: filter === 'overdue', withPlan: viewer.role !== 'HOST_UNIT' },
+    variables: { overdueOnly: filter === 'overdue', withPlan },
     notifyOnNetworkStatusChange: true,
   });
   const [verify] = useVerifyCorrectiveAction();
-  const manager = MANAGERS.includes(viewer.role);
-  const canReport = (a: Action) =>
-    a.status === 'OPEN' &&
-    (viewer.role === 'PROVINCE_ADMIN' || (viewer.role === 'HOST_UNIT' && viewer.unitId === a.responsibleUnitId));
 
   const onVerify = (action: Action) => {
     modal.confirm({
@@ -112,10 +107,10 @@ export function CorrectiveActionsList({ viewer }: { viewer: Viewer }) {
                     <strong>{t('findings.actions.doneNote')}:</strong> {a.doneNote}
                   </Typography.Paragraph>
                 )}
-                {(canReport(a) || (manager && a.status === 'DONE')) && (
+                {(a.viewerCan.markDone || a.viewerCan.verify) && (
                   <Space wrap className="findings-card__actions">
-                    {canReport(a) && <Button onClick={() => setReporting(a)}>{t('findings.actions.markDone')}</Button>}
-                    {manager && a.status === 'DONE' && (
+                    {a.viewerCan.markDone && <Button onClick={() => setReporting(a)}>{t('findings.actions.markDone')}</Button>}
+                    {a.viewerCan.verify && (
                       <Button type="primary" onClick={() => onVerify(a)}>
                         {t('findings.actions.verify')}
                       </Button>

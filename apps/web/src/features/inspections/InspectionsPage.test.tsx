@@ -1,5 +1,4 @@
 import { configure, screen, within } from '@testing-library/react';
-import { ViewerQuery } from '@/features/trips/trip.operations';
 import { renderLivePage } from '@/test/renderLivePage';
 import { viewerCanMock } from '@/test/viewerCan';
 import { always, setupUser } from '@/test/renderPage';
@@ -26,6 +25,7 @@ function action(n: number, extra: Record<string, unknown> = {}) {
     verifiedAt: null,
     responsibleUnitId: 'u-1',
     responsibleUnit: unit,
+    viewerCan: { __typename: 'CorrectiveActionPermissions', markDone: false, verify: false },
     conclusion: {
       __typename: 'InspectionConclusion',
       id: 'c-1',
@@ -51,25 +51,15 @@ describe('the inspections page, live', () => {
   it('keeps the corrective actions the user loaded when one is reported done, and shows it done', async () => {
     const user = setupUser();
     const numbered = Array.from({ length: 22 }, (_, i) => action(i + 1));
-    const done = action(21, { version: 2, status: 'DONE', doneNote: 'Đã kiện toàn Ban Chấp hành, đủ 9 đồng chí.' });
+    const done = action(21, {
+      version: 2,
+      status: 'DONE',
+      doneNote: 'Đã kiện toàn Ban Chấp hành, đủ 9 đồng chí.',
+      viewerCan: { __typename: 'CorrectiveActionPermissions', markDone: false, verify: true },
+    });
     const variables = { overdueOnly: false, withPlan: true };
     const { deliver } = renderLivePage(<InspectionsPage />, [
-      viewerCanMock(['readInspections', 'manageInspections', 'followFindingEvents']),
-      always({
-        request: { query: ViewerQuery },
-        result: {
-          data: {
-            me: {
-              __typename: 'User',
-              id: 'user-1',
-              role: 'STANDING_BOARD',
-              cadreId: null,
-              unitId: null,
-              fullName: 'Nguyễn Văn An',
-            },
-          },
-        },
-      }),
+      viewerCanMock(['readInspections', 'readInspectionPlans', 'manageInspections', 'followFindingEvents']),
       always({
         request: { query: InspectionPlansQuery },
         result: {
@@ -114,5 +104,87 @@ describe('the inspections page, live', () => {
     expect(within(card).getByRole('button', { name: 'Xác nhận đã khắc phục' })).toBeInTheDocument();
     expect(screen.getByText('Đang hiện 22/22')).toBeInTheDocument();
     expect(shownNumbers()).toEqual(upTo(22));
+  });
+
+  it('shows the plan, team and visit buttons the API offers: me.can for the page, viewerCan for each plan and visit', async () => {
+    const visit = {
+      __typename: 'Trip',
+      id: 't-5',
+      version: 3,
+      title: 'Kiểm tra, giám sát: Kiểm tra tổ chức cơ sở Đoàn',
+      state: 'COMPLETED',
+      startDate: '2026-05-04',
+      endDate: '2026-05-05',
+      leadCadreId: 'cadre-1',
+      inspectionViewerCan: { __typename: 'InspectionVisitPermissions', conclude: true },
+      destinations: [unit],
+      conclusions: [],
+    };
+    const plan = (id: string, title: string, manage: boolean) => ({
+      __typename: 'InspectionPlan',
+      id,
+      version: 1,
+      year: new Date().getFullYear(),
+      title,
+      subject: 'ORGANISATION',
+      description: '',
+      startsOn: '2026-04-01',
+      endsOn: '2026-06-30',
+      targets: [unit],
+      viewerCan: { __typename: 'InspectionPlanPermissions', addTeam: manage, scheduleVisits: manage },
+      teams: [
+        {
+          __typename: 'InspectionTeam',
+          id: `team-${id}`,
+          name: 'Đoàn kiểm tra số 1',
+          leadCadreId: 'cadre-1',
+          lead: { __typename: 'Cadre', id: 'cadre-1', fullName: 'Đặng Văn Kiểm' },
+          members: [{ __typename: 'Cadre', id: 'cadre-1', fullName: 'Đặng Văn Kiểm' }],
+          visits: manage ? [] : [visit],
+        },
+      ],
+    });
+    renderLivePage(<InspectionsPage />, [
+      viewerCanMock(['readInspections', 'readInspectionPlans']),
+      always({
+        request: { query: InspectionPlansQuery },
+        result: {
+          data: {
+            inspectionPlans: {
+              __typename: 'InspectionPlanConnection',
+              totalCount: 2,
+              pageInfo: pageInfo(false, null),
+              nodes: [plan('p-1', 'Kiểm tra tổ chức cơ sở Đoàn', false), plan('p-2', 'Giám sát quỹ đoàn phí', true)],
+            },
+          },
+        },
+      }),
+      always({ request: { query: CorrectiveActionsQuery }, result: { data: actions([], false, 'c-0') } }),
+    ]);
+
+    const led = (await screen.findByRole('heading', { name: 'Kiểm tra tổ chức cơ sở Đoàn' }, { timeout: 20_000 })).closest(
+      '.plan-card',
+    ) as HTMLElement;
+    expect(within(led).getByRole('button', { name: 'Ghi kết luận' })).toBeInTheDocument();
+    expect(within(led).queryByRole('button', { name: 'Thành lập đoàn' })).not.toBeInTheDocument();
+    expect(within(led).queryByRole('button', { name: 'Lên lịch kiểm tra' })).not.toBeInTheDocument();
+    const managed = screen.getByRole('heading', { name: 'Giám sát quỹ đoàn phí' }).closest('.plan-card') as HTMLElement;
+    expect(within(managed).getByRole('button', { name: 'Thành lập đoàn' })).toBeInTheDocument();
+    expect(within(managed).getByRole('button', { name: 'Lên lịch kiểm tra' })).toBeInTheDocument();
+    // me.can gives neither planning nor recording a higher-level inspection.
+    expect(screen.queryByRole('button', { name: /Lập kế hoạch/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Ghi nhận tham gia đoàn cấp trên' })).not.toBeInTheDocument();
+  });
+
+  it('shows a host unit its corrective actions only, without the plans', async () => {
+    renderLivePage(<InspectionsPage />, [
+      viewerCanMock(['readInspections'], { unitId: 'u-1' }),
+      always({
+        request: { query: CorrectiveActionsQuery, variables: { overdueOnly: false, withPlan: false } },
+        result: { data: actions([action(1)], false, 'c-1') },
+      }),
+    ]);
+    expect(await screen.findByText('Khắc phục tồn tại số 1 của Đoàn xã.', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('tab')).not.toBeInTheDocument();
   });
 });

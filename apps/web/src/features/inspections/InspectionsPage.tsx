@@ -1,21 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Empty, Result, Select, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@/gql/graphql';
-import { ViewerQuery } from '@/features/trips/trip.operations';
+import { useViewerCan, type ViewerCan } from '@/features/shell';
 import { LoadMore } from '@/shared/paging/LoadMore';
 import { usePagedList } from '@/shared/paging/usePagedList';
-import { useFindingEvents } from '@/features/findings/useFindingEvents';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
-import '@/features/findings/findings.css';
+import { useFindingEvents, useFindingsTranslation } from '@/features/findings';
 import { errorMessage } from '@/shared/apollo/errors';
 import { ConclusionModal, type ConcludedVisit } from './ConclusionModal';
 import { CorrectiveActionsList } from './CorrectiveActionsList';
 import { ExternalFormModal } from './ExternalFormModal';
 import { InspectionPlansQuery } from './inspections.operations';
-import { MANAGERS, STAFF } from './inspectionLabels';
 import { PlanCard, type Plan } from './PlanCard';
 import { PlanFormModal } from './PlanFormModal';
 import { TeamFormModal } from './TeamFormModal';
@@ -27,22 +22,22 @@ const YEARS = [THIS_YEAR + 1, THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 2];
 /** The year's inspection plans with their teams and visits, and the corrective actions to follow. */
 export function InspectionsPage() {
   const { t } = useFindingsTranslation();
-  const { data: viewer } = useQuery(ViewerQuery);
-  const me = viewer?.me;
+  const { can, me } = useViewerCan();
   useFindingEvents(
     ['INSPECTION_PLANNED', 'CONCLUSION', 'ACTION_DONE', 'ACTION_VERIFIED'],
     ['InspectionPlans', 'CorrectiveActions'],
   );
 
-  if (!me) {
+  if (!can || !me) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
       </Card>
     );
   }
-  const staff = STAFF.includes(me.role);
-  if (!staff && me.role !== 'HOST_UNIT') return <Result status="403" title={t('findings.forbidden')} />;
+  if (!can.readInspections) return <Result status="403" title={t('findings.forbidden')} />;
+  // Plans are read by the province's staff; a host unit follows the corrections asked of it.
+  const plans = can.readInspectionPlans;
 
   return (
     <Card>
@@ -50,27 +45,32 @@ export function InspectionsPage() {
         {t('findings.inspections.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {staff ? t('findings.inspections.intro') : t('findings.inspections.hostIntro')}
+        {plans ? t('findings.inspections.intro') : t('findings.inspections.hostIntro')}
       </Typography.Paragraph>
-      {staff ? (
+      {plans ? (
         <Tabs
           items={[
-            { key: 'plans', label: t('findings.inspections.plansTab'), children: <Plans viewer={me} /> },
-            { key: 'actions', label: t('findings.inspections.actionsTab'), children: <CorrectiveActionsList viewer={me} /> },
+            {
+              key: 'plans',
+              label: t('findings.inspections.plansTab'),
+              children: <Plans can={can} cadreId={me.cadreId ?? null} />,
+            },
+            { key: 'actions', label: t('findings.inspections.actionsTab'), children: <CorrectiveActionsList withPlan /> },
           ]}
         />
       ) : (
-        <CorrectiveActionsList viewer={me} />
+        <CorrectiveActionsList withPlan={false} />
       )}
     </Card>
   );
 }
 
 interface PlansProps {
-  viewer: { role: Role; cadreId?: string | null };
+  can: ViewerCan;
+  cadreId: string | null;
 }
 
-function Plans({ viewer }: PlansProps) {
+function Plans({ can, cadreId }: PlansProps) {
   const { t: tApp } = useTranslation();
   const { t } = useFindingsTranslation();
   const [year, setYear] = useState(THIS_YEAR);
@@ -83,7 +83,6 @@ function Plans({ viewer }: PlansProps) {
     variables: { year },
     notifyOnNetworkStatusChange: true,
   });
-  const canManage = MANAGERS.includes(viewer.role);
   const connection = data?.inspectionPlans;
 
   return (
@@ -99,12 +98,12 @@ function Plans({ viewer }: PlansProps) {
             onChange={setYear}
             options={YEARS.map((y) => ({ value: y, label: t('findings.common.yearN', { year: y }) }))}
           />
-          {canManage && (
+          {can.manageInspections && (
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
               {t('findings.plan.create')}
             </Button>
           )}
-          <Button onClick={() => setExternal(true)}>{t('findings.external.open')}</Button>
+          {can.recordInspections && <Button onClick={() => setExternal(true)}>{t('findings.external.open')}</Button>}
         </Space>
       </div>
       {error && <Alert type="error" showIcon title={errorMessage(error, tApp)} />}
@@ -112,7 +111,7 @@ function Plans({ viewer }: PlansProps) {
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : !connection || connection.nodes.length === 0 ? (
         <Empty description={t('findings.plan.empty', { year })}>
-          {canManage && (
+          {can.manageInspections && (
             <Button type="primary" onClick={() => setCreating(true)}>
               {t('findings.plan.create')}
             </Button>
@@ -122,14 +121,7 @@ function Plans({ viewer }: PlansProps) {
         <ul className="findings-list">
           {connection.nodes.map((plan) => (
             <li key={plan.id}>
-              <PlanCard
-                plan={plan}
-                canManage={canManage}
-                cadreId={viewer.cadreId ?? null}
-                onAddTeam={setTeamFor}
-                onSchedule={setVisitFor}
-                onConclude={setConcluding}
-              />
+              <PlanCard plan={plan} onAddTeam={setTeamFor} onSchedule={setVisitFor} onConclude={setConcluding} />
             </li>
           ))}
         </ul>
@@ -142,8 +134,8 @@ function Plans({ viewer }: PlansProps) {
       <ExternalFormModal
         open={external}
         onClose={() => setExternal(false)}
-        cadreId={viewer.cadreId ?? null}
-        canPickCadre={canManage || viewer.role === 'DEPARTMENT_HEAD'}
+        cadreId={cadreId}
+        canPickCadre={can.registerTripForOthers}
       />
     </section>
   );

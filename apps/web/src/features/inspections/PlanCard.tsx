@@ -1,12 +1,12 @@
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { getFragmentData } from '@/gql';
 import type { InspectionPlansQuery } from '@/gql/graphql';
-import { TripStateTag } from '@/features/trips/TripStateTag';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
+import { TripStateTag } from '@/features/trips';
+import { useFindingsTranslation } from '@/features/findings';
 import { formatDateRange, formatLocalDate } from '@/shared/format/date';
 import { nameCollator } from '@/shared/format/collator';
 import { InspectionVisit_trip } from './inspections.operations';
-import { RATING_COLOR, VISITED_STATES } from './inspectionLabels';
+import { RATING_COLOR } from './inspectionLabels';
 import type { ConcludedVisit } from './ConclusionModal';
 import type { VisitTarget } from './VisitFormModal';
 
@@ -14,15 +14,13 @@ export type Plan = InspectionPlansQuery['inspectionPlans']['nodes'][number];
 
 interface PlanCardProps {
   plan: Plan;
-  canManage: boolean;
-  /** The viewer's cadre: a team lead concludes the team's visits. */
-  cadreId: string | null;
   onAddTeam: (plan: Plan) => void;
   onSchedule: (target: VisitTarget) => void;
   onConclude: (visit: ConcludedVisit) => void;
 }
 
-export function PlanCard({ plan, canManage, cadreId, onAddTeam, onSchedule, onConclude }: PlanCardProps) {
+/** A plan with its teams and visits; the actions shown are those the API offers (`viewerCan`). */
+export function PlanCard({ plan, onAddTeam, onSchedule, onConclude }: PlanCardProps) {
   const { t } = useFindingsTranslation();
   const targets = [...plan.targets].sort((a, b) => nameCollator.compare(a.name, b.name));
   const headingId = `plan-${plan.id}`;
@@ -68,10 +66,6 @@ export function PlanCard({ plan, canManage, cadreId, onAddTeam, onSchedule, onCo
                 ) : (
                   <ul className="plan-team__visits" aria-label={t('findings.visit.list', { team: team.name })}>
                     {visits.map((visit) => {
-                      const concluded = new Set(visit.conclusions.map((c) => c.unitId));
-                      const pending = visit.destinations.filter((d) => !concluded.has(d.id));
-                      const visited = (VISITED_STATES as readonly string[]).includes(visit.state);
-                      const mayConclude = canManage || (cadreId !== null && cadreId === visit.leadCadreId);
                       return (
                         <li key={visit.id} className="plan-visit">
                           <div className="plan-visit__line">
@@ -91,7 +85,7 @@ export function PlanCard({ plan, canManage, cadreId, onAddTeam, onSchedule, onCo
                               })}
                             </div>
                           ))}
-                          {visited && pending.length > 0 && mayConclude && (
+                          {visit.inspectionViewerCan.conclude && (
                             <Button size="small" onClick={() => onConclude(visit)}>
                               {t('findings.conclusion.open')}
                             </Button>
@@ -101,7 +95,7 @@ export function PlanCard({ plan, canManage, cadreId, onAddTeam, onSchedule, onCo
                     })}
                   </ul>
                 )}
-                {canManage && (
+                {plan.viewerCan.scheduleVisits && (
                   <Button size="small" type="link" onClick={() => onSchedule({ team, targets })}>
                     {t('findings.visit.create')}
                   </Button>
@@ -111,7 +105,7 @@ export function PlanCard({ plan, canManage, cadreId, onAddTeam, onSchedule, onCo
           })}
         </ul>
       )}
-      {canManage && (
+      {plan.viewerCan.addTeam && (
         <Space wrap>
           <Button onClick={() => onAddTeam(plan)}>{t('findings.team.create')}</Button>
         </Space>

@@ -9,6 +9,9 @@ export const InspectionVisit_trip = graphql(`
     startDate
     endDate
     leadCadreId
+    inspectionViewerCan {
+      conclude
+    }
     destinations {
       id
       name
@@ -46,6 +49,10 @@ export const InspectionPlansQuery = graphql(`
         targets {
           id
           name
+        }
+        viewerCan {
+          addTeam
+          scheduleVisits
         }
         teams {
           id
@@ -86,6 +93,10 @@ export const CorrectiveActionsQuery = graphql(`
         doneNote
         verifiedAt
         responsibleUnitId
+        viewerCan {
+          markDone
+          verify
+        }
         responsibleUnit {
           id
           name
@@ -169,6 +180,10 @@ export const MarkCorrectiveActionDoneMutation = graphql(`
       status
       doneNote
       overdue
+      viewerCan {
+        markDone
+        verify
+      }
     }
   }
 `);
@@ -181,6 +196,10 @@ export const VerifyCorrectiveActionMutation = graphql(`
       status
       verifiedAt
       overdue
+      viewerCan {
+        markDone
+        verify
+      }
     }
   }
 `);

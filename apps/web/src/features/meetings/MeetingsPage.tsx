@@ -3,22 +3,20 @@ import { Alert, Card, Col, Empty, Progress, Result, Row, Select, Skeleton, Table
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { MeetingTripsQuery as TripsData, Role } from '@/gql/graphql';
-import { CoverageCard } from '@/features/compliance/CoverageCard';
-import { useLiveEvents } from '@/features/live/LiveEvents';
-import { TripStateTag } from '@/features/trips/TripStateTag';
-import { ViewerQuery } from '@/features/trips/trip.operations';
+import type { MeetingTripsQuery as TripsData } from '@/gql/graphql';
+import { CoverageCard } from '@/features/compliance';
+import { useLiveEvents } from '@/features/live';
+import { TripStateTag } from '@/features/trips';
+import { useViewerCan } from '@/features/shell';
 import { LoadMore } from '@/shared/paging/LoadMore';
 import { usePagedList } from '@/shared/paging/usePagedList';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
-import '@/features/findings/findings.css';
+import { useFindingsTranslation } from '@/features/findings';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatDateRange, formatDateTime } from '@/shared/format/date';
 import { nameCollator } from '@/shared/format/collator';
 import { formatRatio } from '@/shared/format/number';
 import { MeetingCoverageQuery, MeetingTripsQuery } from './meetings.operations';
 
-const READERS: readonly Role[] = ['PROVINCE_ADMIN', 'STANDING_BOARD', 'DEPARTMENT_HEAD', 'CADRE'];
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = [THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 2];
 
@@ -28,10 +26,9 @@ type MeetingTrip = TripsData['trips']['nodes'][number];
 export function MeetingsPage() {
   const { t: tApp } = useTranslation();
   const { t } = useFindingsTranslation();
-  const { data: viewer } = useQuery(ViewerQuery);
-  const me = viewer?.me;
+  const { can } = useViewerCan();
   const [year, setYear] = useState(THIS_YEAR);
-  const allowed = !!me && READERS.includes(me.role);
+  const allowed = !!can?.readMeetings;
   const coverage = useQuery(MeetingCoverageQuery, { variables: { year }, skip: !allowed });
   const trips = usePagedList(MeetingTripsQuery, (d) => d.trips, {
     variables: { from: `${year}-01-01`, to: `${year}-12-31` },
@@ -53,7 +50,7 @@ export function MeetingsPage() {
     }
   }, [events, refetchCoverage, refetchTrips]);
 
-  if (!me) {
+  if (!can) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
