@@ -80,6 +80,24 @@ module.exports = tseslint.config(
     },
   },
   {
+    // A feature is used by others through its index.ts; its own files import each other relatively.
+    files: ['apps/web/src/features/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@/features/[^/]+/',
+              message: "Import another feature from its index.ts ('@/features/<feature>'), not from its files.",
+            },
+            { group: ['../**'], message: "Import another feature from its index.ts ('@/features/<feature>')." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'apps/api/test/**', 'tests/**'],
     rules: { '@typescript-eslint/require-await': 'off', '@typescript-eslint/unbound-method': 'off' },
   },

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { ViewerQuery } from '@/features/trips/trip.operations';
+import { ViewerQuery } from '@/features/trips';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
 import { ApprovalsPage } from './ApprovalsPage';
 import { ApprovalQueueQuery, DecideTripsMutation } from './approvals.operations';

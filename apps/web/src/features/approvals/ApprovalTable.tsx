@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import type { ApprovalTable_TripFragment, Decision } from '@/gql/graphql';
-import { checkLabel } from '@/features/trips/tripLabels';
+import { checkLabel } from '@/features/trips';
 import { FormDialog } from '@/shared/forms/FormDialog';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { formatDateRange, formatDateTime } from '@/shared/format/date';

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Badge, Card, Result, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ViewerQuery } from '@/features/trips/trip.operations';
+import { ViewerQuery } from '@/features/trips';
 import { errorMessage } from '@/shared/apollo/errors';
 import { todayLocalDate } from '@/shared/format/date';
 import { LoadMore } from '@/shared/paging/LoadMore';

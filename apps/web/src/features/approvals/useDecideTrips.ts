@@ -1,6 +1,6 @@
 import type { DecideTripsMutationVariables } from '@/gql/graphql';
 import { useListMutation } from '@/shared/apollo/useListMutation';
-import { TRIP_LISTS } from '@/features/trips/tripCache';
+import { TRIP_LISTS } from '@/features/trips';
 import { DecideTripsMutation } from './approvals.operations';
 
 export function useDecideTrips() {

@@ -1,6 +1,6 @@
 import type { MergeDelegationsMutationVariables } from '@/gql/graphql';
 import { useListMutation } from '@/shared/apollo/useListMutation';
-import { TRIP_LISTS } from '@/features/trips/tripCache';
+import { TRIP_LISTS } from '@/features/trips';
 import { MergeDelegationsMutation } from './approvals.operations';
 
 /** The merged trips show their delegation once the lists of trips on screen have fetched them again. */

@@ -6,7 +6,7 @@ import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import type { ComparisonOrder } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
 import { CentralTable } from './CentralTable';
-import { useViewerCan } from '@/features/shell/useViewerCan';
+import { useViewerCan } from '@/features/shell';
 import { CentralComparisonQuery, ComplianceChangedSubscription } from './compliance.operations';
 import { selectableYears, yearParam } from './complianceScope';
 import { MetShareChart } from './MetShareChart';

@@ -1,7 +1,7 @@
 import { configure, screen, within } from '@testing-library/react';
 import { always, renderPage, setupUser } from '@/test/renderPage';
 import { viewerCanMock } from '@/test/viewerCan';
-import { AcceptTripReportMutation } from '@/features/trips/trip.mutations';
+import { AcceptTripReportMutation } from '@/features/trips';
 import { DepartmentPlanPage, quarterRange } from './DepartmentPlanPage';
 import { DepartmentPlanQuery, HeadDepartmentQuery, MembersProgressQuery, ReportsToAcceptQuery } from './department.operations';
 

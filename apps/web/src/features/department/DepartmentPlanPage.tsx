@@ -20,12 +20,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CadreComplianceTable } from '@/features/compliance/CadreComplianceTable';
-import { useOrgTranslation } from '@/features/organisation/orgI18n';
-import { PLAN_STATE_COLOR } from '@/features/organisation/planLabels';
-import { useViewerCan } from '@/features/shell/useViewerCan';
-import { TripStateTag } from '@/features/trips/TripStateTag';
-import { useAcceptTripReport } from '@/features/trips/useAcceptTripReport';
+import { CadreComplianceTable } from '@/features/compliance';
+import { useOrgTranslation, PLAN_STATE_COLOR } from '@/features/organisation';
+import { useViewerCan } from '@/features/shell';
+import { TripStateTag, useAcceptTripReport } from '@/features/trips';
 import { getFragmentData, graphql } from '@/gql';
 import type { PlanTrip_TripFragment } from '@/gql/graphql';
 import { apiError, errorMessage } from '@/shared/apollo/errors';
@@ -39,7 +37,6 @@ import {
   PlanTrip_trip,
   ReportsToAcceptQuery,
 } from './department.operations';
-import '../organisation/organisation.css';
 import { useSubmitQuarterlyPlan } from './department.mutations';
 
 /** The department's plan for the quarter as the page heads it: its state, when it was sent, the board's note. */

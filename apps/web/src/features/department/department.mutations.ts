@@ -1,5 +1,5 @@
 import { useListMutation } from '@/shared/apollo/useListMutation';
-import { TRIP_LISTS } from '@/features/trips/tripCache';
+import { TRIP_LISTS } from '@/features/trips';
 import { SubmitQuarterlyPlanMutation } from './department.operations';
 
 /** A submitted plan sends its draft trips on with it: the plan and every list of trips fetch again. */

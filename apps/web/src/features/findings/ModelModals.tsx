@@ -3,7 +3,7 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import type { Replication } from '@/gql/graphql';
-import { UnitSelect } from '@/features/units/UnitSelect';
+import { UnitSelect } from '@/features/units';
 import { DATE_FORMAT, formatLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { ModelTripOptionsQuery } from './findings.operations';

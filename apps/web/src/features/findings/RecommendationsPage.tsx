@@ -4,8 +4,8 @@ import { Alert, App, Badge, Button, Card, Empty, Result, Skeleton, Space, Tabs, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecommendationStatus } from '@/gql/graphql';
-import { useViewerCan } from '@/features/shell/useViewerCan';
-import { ExportButton } from '@/features/transfer/ExportButton';
+import { useViewerCan } from '@/features/shell';
+import { ExportButton } from '@/features/transfer';
 import { errorMessage } from '@/shared/apollo/errors';
 import { FindingsUnitQuery, RecommendationCountsQuery, RecommendationsQuery } from './findings.operations';
 import { useFindingsTranslation } from './findingsI18n';

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UnitOptionsQuery, type KnownOption } from '@/features/units/UnitSelect';
+import { UnitOptionsQuery, type KnownOption } from '@/features/units';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 
 interface UnitPickerProps {

@@ -1,6 +1,6 @@
 import { useSubscription } from '@apollo/client/react';
 import { App } from 'antd';
-import { useViewerCan } from '@/features/shell/useViewerCan';
+import { useViewerCan } from '@/features/shell';
 import { FindingEventsSubscription } from './findings.operations';
 import { useFindingsTranslation, type FindingsKey } from './findingsI18n';
 import { useRefetchLoaded } from '@/shared/paging/refetchLoaded';

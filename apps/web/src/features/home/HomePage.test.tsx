@@ -1,5 +1,5 @@
 import { configure, screen } from '@testing-library/react';
-import { MyCalendarFeedsQuery } from '@/features/transfer/transfer.operations';
+import { MyCalendarFeedsQuery } from '@/features/transfer';
 import { always, renderPage } from '@/test/renderPage';
 import { viewerCanMock } from '@/test/viewerCan';
 import { HomeQuery, MyComplianceQuery } from './home.operations';

@@ -1,6 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { UnitOptionsQuery } from '@/features/units/UnitSelect';
+import { UnitOptionsQuery } from '@/features/units';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
 import { ConclusionModal, type ConcludedVisit } from './ConclusionModal';
 import { ConcludeInspectionMutation } from './inspections.operations';

@@ -3,8 +3,7 @@ import { Button, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } 
 import { useEffect, useRef } from 'react';
 import type { InspectionRating } from '@/gql/graphql';
 import { FormDialog } from '@/shared/forms/FormDialog';
-import { UnitPicker } from '@/features/findings/UnitPicker';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
+import { UnitPicker, useFindingsTranslation } from '@/features/findings';
 import type { FieldPath } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { RATINGS } from './inspectionLabels';

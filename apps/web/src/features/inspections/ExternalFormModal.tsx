@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { App, AutoComplete, DatePicker, Form, Input } from 'antd';
-import { CadreSelect } from '@/features/roster/CadreSelect';
-import { UnitSelect } from '@/features/units/UnitSelect';
-import { ViewerCadreQuery } from '@/features/trips/trip.operations';
+import { CadreSelect } from '@/features/roster';
+import { UnitSelect } from '@/features/units';
+import { ViewerCadreQuery } from '@/features/trips';
 import { FormDialog } from '@/shared/forms/FormDialog';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
+import { useFindingsTranslation } from '@/features/findings';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { ORGANISERS } from './inspectionLabels';

@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, Select } from 'antd';
-import { UnitSelect } from '@/features/units/UnitSelect';
+import { UnitSelect } from '@/features/units';
 import { FormDialog } from '@/shared/forms/FormDialog';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
+import { useFindingsTranslation } from '@/features/findings';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { SUBJECTS } from './inspectionLabels';

@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
-import { CadreSelect } from '@/features/roster/CadreSelect';
+import { CadreSelect } from '@/features/roster';
 import { FormDialog } from '@/shared/forms/FormDialog';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
+import { useFindingsTranslation } from '@/features/findings';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { useCreateInspectionTeam } from './inspections.mutations';
 

@@ -1,6 +1,6 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import { FormDialog } from '@/shared/forms/FormDialog';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
+import { useFindingsTranslation } from '@/features/findings';
 import { DATE_FORMAT, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { nameCollator } from '@/shared/format/collator';
 import { useScheduleInspectionVisit } from './inspections.mutations';

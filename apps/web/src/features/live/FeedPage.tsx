@@ -1,7 +1,7 @@
 import { Card, Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { TripStateTag } from '@/features/trips/TripStateTag';
+import { TripStateTag } from '@/features/trips';
 import { formatDateTime } from '@/shared/format/date';
 import { useLiveEvents } from './LiveEvents';
 

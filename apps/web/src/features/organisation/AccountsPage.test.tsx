@@ -1,5 +1,5 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
-import { CadreOptionsQuery } from '@/features/roster/CadreSelect';
+import { CadreOptionsQuery } from '@/features/roster';
 import { viewerCanMock } from '@/test/viewerCan';
 import { always, renderPage, setupUser } from '@/test/renderPage';
 import { AccountsPage, AccountsPageQuery } from './AccountsPage';

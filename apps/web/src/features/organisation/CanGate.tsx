@@ -1,6 +1,6 @@
 import { Card, Result, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
-import { useViewerCan, type Capability } from '@/features/shell/useViewerCan';
+import { useViewerCan, type Capability } from '@/features/shell';
 import { useOrgTranslation } from './orgI18n';
 
 type Viewer = NonNullable<ReturnType<typeof useViewerCan>['me']>;

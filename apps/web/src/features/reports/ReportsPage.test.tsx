@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { DashboardViewerQuery } from '@/features/compliance/compliance.operations';
+import { DashboardViewerQuery } from '@/features/compliance';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
 import { viewerCanMock } from '@/test/viewerCan';
 import { ReportsPage } from './ReportsPage';

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '@/gql';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
-import type { KnownOption } from '@/features/units/UnitSelect';
+import type { KnownOption } from '@/features/units';
 
 export const CadreOptionsQuery = graphql(`
   query CadreOptions($search: String) {

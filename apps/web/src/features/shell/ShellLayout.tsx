@@ -3,7 +3,7 @@ import { Alert, App, Layout } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { LiveEventsProvider, useLiveEvents } from '@/features/live/LiveEvents';
+import { LiveEventsProvider, useLiveEvents } from '@/features/live';
 import '@/i18n/signedIn';
 import { errorMessage } from '@/shared/apollo/errors';
 import { useSession } from '@/shared/auth/session';

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CanGate } from '@/features/organisation/CanGate';
+import { CanGate } from '@/features/organisation';
 import { getFragmentData, graphql } from '@/gql';
 import type { ImportKind, ImportStatus, RecentImports_JobFragment } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';

@@ -9,7 +9,7 @@ import { Link, useNavigate } from 'react-router';
 import { getFragmentData } from '@/gql';
 import type { TripCard_TripFragment, TripFilter, TripKind, TripState } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
-import { ExportButton } from '@/features/transfer/ExportButton';
+import { ExportButton } from '@/features/transfer';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { availableActions, TripActions } from './TripActions';
 import { TripCard, TripCard_trip } from './TripCard';

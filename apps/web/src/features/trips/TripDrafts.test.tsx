@@ -1,7 +1,7 @@
 import { act, renderHook, screen, waitFor } from '@testing-library/react';
 import dayjs from 'dayjs';
-import { CadreOptionsQuery } from '@/features/roster/CadreSelect';
-import { UnitOptionsQuery } from '@/features/units/UnitSelect';
+import { CadreOptionsQuery } from '@/features/roster';
+import { UnitOptionsQuery } from '@/features/units';
 import { useDeviceDraft } from '@/shared/forms/useDeviceDraft';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
 import { NewTripPage } from './NewTripPage';

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { CadreOptionsQuery } from '@/features/roster/CadreSelect';
-import { UnitOptionsQuery } from '@/features/units/UnitSelect';
+import { CadreOptionsQuery } from '@/features/roster';
+import { UnitOptionsQuery } from '@/features/units';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
 import { EditTripPage } from './EditTripPage';
 import { NewTripPage } from './NewTripPage';
