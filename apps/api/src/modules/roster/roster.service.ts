@@ -8,11 +8,12 @@ import { likePattern } from '../../shared/search';
 import { Cadre, Exemption, ExemptionKind, type TripDuringExemption } from './cadre.entity';
 import type { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
 import { RosterErrorCode } from './roster.errors';
+import { whereProvinces } from '../tenancy/tenancy';
 
 export async function listCadres(manager: EntityManager, provinceIds: number[] | null, args: CadresArgs): Promise<Page<Cadre>> {
   const f = args.filter ?? {};
   const q = manager.createQueryBuilder(Cadre, 'c');
-  if (provinceIds) q.andWhere('c.province_id = ANY(:provinceIds)', { provinceIds });
+  whereProvinces(q, 'c', provinceIds);
   if (f.search) q.andWhere('c.name_folded LIKE :search', { search: likePattern(f.search) });
   if (f.departmentId) q.andWhere('c.department_id = :departmentId', { departmentId: f.departmentId });
   // null, like a missing field, means "either".

@@ -7,7 +7,7 @@ import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '..
 import { authorize } from '../../shared/policy';
 import { millisecondKey, paginate, type Cursor, type Page } from '../../shared/pagination';
 import type { TripEventPayload } from '../../shared/pubsub';
-import { listProvinces, type Viewer } from '../tenancy/tenancy';
+import { listProvinces, whereProvinces, type Viewer } from '../tenancy/tenancy';
 import type { Actor } from '../tenancy/actor';
 import { Cadre } from '../roster/cadre.entity';
 import { PlanState, QuarterlyPlan } from '../planning/planning.entity';
@@ -601,8 +601,7 @@ export const findTrip = (manager: EntityManager, viewer: Viewer, id: string): Pr
 export async function listTrips(manager: EntityManager, viewer: Viewer, args: TripsArgs): Promise<Page<Trip>> {
   const f = args.filter ?? {};
   const q = visibleTrips(manager, viewer);
-  const provinceIds = listProvinces(viewer, f.provinceId);
-  if (provinceIds) q.andWhere('t.province_id = ANY(:provinceIds)', { provinceIds });
+  whereProvinces(q, 't', listProvinces(viewer, f.provinceId));
   if (f.states?.length) q.andWhere('t.state = ANY(:states)', { states: f.states });
   if (f.kinds?.length) q.andWhere('t.kind = ANY(:kinds)', { kinds: f.kinds });
   if (f.departmentId) q.andWhere('t.department_id = :departmentId', { departmentId: f.departmentId });
