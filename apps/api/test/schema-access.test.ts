@@ -98,7 +98,13 @@ const SELF_ROOTS = ['Query.me', 'Mutation.login'];
 /** Names that smell of personal data; on what a host unit reads, each such field must be reviewed here. */
 const PERSONAL_NAME = /note|phone|email|username|password|birth|address|health|exempt|identity/i;
 /** Free text about a trip or an action written by staff for the unit concerned: not a cadre's personal data. */
-const REVIEWED_TEXT_FIELDS = ['Trip.decisionNote', 'TripTimelineEntry.note', 'CorrectiveAction.doneNote'];
+const REVIEWED_TEXT_FIELDS = [
+  'Trip.decisionNote',
+  'TripTimelineEntry.note',
+  'CorrectiveAction.doneNote',
+  // The province-year's check mode (block, warn, off) for trips during an exemption: no one's exemption.
+  'PolicyRule.checkExemptTrip',
+];
 
 const rootsOf = (schema: GraphQLSchema) =>
   [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(
