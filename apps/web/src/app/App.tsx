@@ -1,8 +1,5 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { ConfigProvider } from 'antd';
-// The ES build of the locales: `antd/locale/*` re-exports the CommonJS build into the bundle.
-import enUS from 'antd/es/locale/en_US';
-import viVN from 'antd/es/locale/vi_VN';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { createApiClient } from '@/shared/apollo/client';
@@ -10,6 +7,7 @@ import { LiveConnectionContext } from '@/shared/apollo/liveStatus';
 import { SessionContext, type Session } from '@/shared/auth/session';
 import { clearToken, setToken } from '@/shared/auth/token';
 import { router } from './router';
+import { enUS, viVN } from './locale';
 import { theme } from './theme';
 
 const api = createApiClient({ onUnauthenticated: () => endSession(true) });
@@ -30,10 +28,20 @@ const session: Session = {
   end: () => endSession(false),
 };
 
+function popupContainer(trigger?: HTMLElement): HTMLElement {
+  return trigger?.closest<HTMLElement>('[role="dialog"], main, header, nav, footer') ?? document.body;
+}
+
 export function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.resolvedLanguage === 'en' ? enUS : viVN} theme={theme}>
+    <ConfigProvider
+      locale={i18n.resolvedLanguage === 'en' ? enUS : viVN}
+      theme={theme}
+      // Lists and calendars open inside the landmark of the field that opened them (the page's <main>, a
+      // dialog), so every part of the page stays in a landmark for screen-reader users (WCAG 1.3.1).
+      getPopupContainer={popupContainer}
+    >
       <ApolloProvider client={api.client}>
         <LiveConnectionContext value={api.live}>
           <SessionContext value={session}>

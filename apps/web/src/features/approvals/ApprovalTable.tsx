@@ -183,6 +183,7 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String)),
+          getTitleCheckboxProps: () => ({ 'aria-label': t('approvals.selectAll') }),
           // A trip the API would refuse (a board member's own) cannot be picked.
           getCheckboxProps: (trip) => ({
             'aria-label': t('approvals.selectTrip', { title: trip.title }),

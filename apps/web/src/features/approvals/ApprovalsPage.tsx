@@ -39,7 +39,7 @@ export function ApprovalsPage() {
             key: 'queue',
             label: (
               <span>
-                {t('approvals.tabQueue')} <Badge count={waiting?.totalCount ?? 0} showZero color="#faad14" />
+                {t('approvals.tabQueue')} <Badge count={waiting?.totalCount ?? 0} showZero color="#ad4e00" />
               </span>
             ),
             children: (

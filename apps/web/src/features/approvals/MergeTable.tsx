@@ -123,6 +123,7 @@ export function MergeTable({ trips: tripRefs, loading = false }: MergeTableProps
         rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys.map(String)),
+          getTitleCheckboxProps: () => ({ 'aria-label': t('approvals.selectAll') }),
           getCheckboxProps: (trip) => ({
             'aria-label': t('approvals.selectTrip', { title: trip.title }),
             disabled: !trip.viewerCan.merge,

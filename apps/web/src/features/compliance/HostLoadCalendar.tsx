@@ -51,7 +51,7 @@ export function HostLoadCalendar({ year, provinceId, freshAt }: HostLoadCalendar
       ) : rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('compliance.hostLoad.none')} />
       ) : (
-        <div className="host-load">
+        <div className="host-load" data-scroll-region>
           <table className="host-load__grid">
             <caption className="visually-hidden">{t('compliance.hostLoad.caption', { count: rows.length })}</caption>
             <thead>

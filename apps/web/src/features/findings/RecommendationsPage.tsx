@@ -83,7 +83,7 @@ export function RecommendationsPage() {
           label: (
             <span>
               {t(`findings.recStatus.${s}`)}{' '}
-              {count[s] !== undefined && <Badge count={count[s]} showZero color={s === 'OPEN' ? 'gold' : '#8c8c8c'} />}
+              {count[s] !== undefined && <Badge count={count[s]} showZero color={s === 'OPEN' ? '#874d00' : '#595959'} />}
             </span>
           ),
           children: s === status ? <StatusColumn status={s} /> : null,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { Alert, Card, Col, Row } from 'antd';
+import { Alert, Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MyComplianceCard, ComplianceChangedSubscription } from '@/features/compliance';
 import { ProvincesTable } from '@/features/provinces';
@@ -31,6 +31,10 @@ export function HomePage() {
 
   return (
     <Row gutter={[16, 16]}>
+      {/* The page's heading for screen readers; the cards under it carry the visible titles. */}
+      <Typography.Title level={1} className="visually-hidden">
+        {t('nav.home')}
+      </Typography.Title>
       {error && (
         <Col span={24}>
           <Alert type="error" showIcon title={errorMessage(error, t)} />

@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Form,
   InputNumber,
   Radio,
@@ -21,6 +20,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getFragmentData } from '@/gql';
 import type { CheckMode, PolicyRuleInput, RulesForm_RuleFragment } from '@/gql/graphql';
+import { DateRangePicker } from '@/shared/forms/DateRangePicker';
 import { apiError, errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, fromLocalDate, toLocalDate, type Dayjs } from '@/shared/format/date';
 import { PolicyRuleQuery, RulesForm_rule } from './organisation.operations';
@@ -253,7 +253,7 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
               },
             ]}
           >
-            <DatePicker.RangePicker
+            <DateRangePicker
               format={DATE_FORMAT}
               style={{ width: '100%' }}
               placeholder={[t('org.rules.windowStart'), t('org.rules.windowEnd')]}

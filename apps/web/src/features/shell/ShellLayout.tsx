@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, App, Layout } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { LiveEventsProvider, useLiveEvents } from '@/features/live';
@@ -8,6 +8,7 @@ import '@/i18n/signedIn';
 import { errorMessage } from '@/shared/apollo/errors';
 import { useSession } from '@/shared/auth/session';
 import { getToken } from '@/shared/auth/token';
+import { useScrollRegions } from '@/shared/a11y/useScrollRegions';
 import { AppHeader } from './AppHeader';
 import { ShellQuery } from './shell.operations';
 
@@ -44,14 +45,20 @@ function ShellFrame() {
   const { events } = useLiveEvents();
   const [seen, setSeen] = useState(0);
   const onFeed = pathname === '/feed';
+  const main = useRef<HTMLElement>(null);
+  useScrollRegions(main);
   useEffect(() => {
     if (onFeed) setSeen(events.length);
   }, [onFeed, events.length]);
 
   return (
     <Layout className="app">
+      {/* The first tab stop: past the header and its menu, straight to the page. */}
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <AppHeader viewer={data?.me} onSignOut={session.end} unseenEvents={onFeed ? 0 : events.length - seen} />
-      <Layout.Content className="app-content">
+      <Layout.Content className="app-content" id="main" tabIndex={-1} ref={main}>
         {error && <Alert type="error" showIcon title={errorMessage(error, t)} className="app-content__error" />}
         <Outlet />
       </Layout.Content>

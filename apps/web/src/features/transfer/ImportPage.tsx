@@ -105,7 +105,7 @@ function ImportContent() {
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title">
           {t('transfer.import.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>

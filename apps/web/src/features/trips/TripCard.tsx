@@ -60,7 +60,7 @@ export function TripCard({ trip: tripRef, action }: TripCardProps) {
             <Tag>{t(`trip.kind.${trip.kind}`)}</Tag>
             {trip.lateRegistration && <Tag color="red">{t('trip.late')}</Tag>}
           </Space>
-          <Typography.Title level={3} className="trip-card__title">
+          <Typography.Title level={2} className="trip-card__title">
             <Link to={`/trips/${trip.id}`}>{trip.title}</Link>
           </Typography.Title>
           <Typography.Text type="secondary" className="trip-card__meta">

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import type { CheckTripQuery, TripForm_TripFragment } from '@/gql/graphql';
 import { CadreSelect } from '@/features/roster';
 import { UnitSelect, type KnownOption } from '@/features/units';
+import { DateRangePicker } from '@/shared/forms/DateRangePicker';
 import { apiError, errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, formatLocalDate, fromLocalDate, toLocalDate } from '@/shared/format/date';
 import { formatAmount, parseAmount } from '@/shared/format/money';
@@ -275,7 +276,7 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
               },
             ]}
           >
-            <DatePicker.RangePicker
+            <DateRangePicker
               format={DATE_FORMAT}
               placeholder={[t('trip.field.startDate'), t('trip.field.endDate')]}
               style={{ width: '100%' }}
