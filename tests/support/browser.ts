@@ -17,10 +17,14 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** A signed-in browser's storage, from `page.context().storageState()`. */
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
 export interface BrowserSuite {
   /** The running product (set once the suite has started). */
   product: { url: string; stop: () => Promise<void> };
-  openPage: (viewport: { width: number; height: number }, phone?: boolean) => Promise<Page>;
+  /** `signedInAs` opens the page with the browser storage a `signIn` left (its token), skipping the sign-in page. */
+  openPage: (viewport: { width: number; height: number }, phone?: boolean, signedInAs?: StorageState) => Promise<Page>;
   /**
    * Signs a demo account in through the sign-in page and waits for the signed-in header. `base` is the
    * product's address (default: this suite's product).
@@ -52,8 +56,9 @@ export function browserSuite(): BrowserSuite {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
 
-  suite.openPage = async (viewport, phone = false) => {
+  suite.openPage = async (viewport, phone = false, signedInAs) => {
     const context = await browser.newContext({
+      storageState: signedInAs,
       viewport,
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',

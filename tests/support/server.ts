@@ -71,15 +71,22 @@ export async function startProduct(
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  // A product that dies during a test says why, instead of leaving only refused connections.
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`The product exited (${code ?? signal}) during the tests:\n${output.slice(-4000)}\n`);
+  });
   try {
     await waitForReady(url, child, () => output);
   } catch (error) {
+    stopping = true;
     child.kill('SIGKILL');
     throw error;
   }
   return {
     url,
     stop: async () => {
+      stopping = true;
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
