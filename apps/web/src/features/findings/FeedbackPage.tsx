@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { HostOwnFeedbackQuery as OwnFeedbackData } from '@/gql/graphql';
-import { useViewerCan } from '@/features/shell';
+import { useViewerCan } from '@/features/shell/useViewerCan';
 import { errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, formatDateRange, formatDateTime, todayLocalDate } from '@/shared/format/date';
 import { FeedbackTripsQuery, HostFeedbackQuery, HostOwnFeedbackQuery } from './findings.operations';
@@ -93,7 +93,7 @@ function HostVisits({ unitId }: { unitId: string | null }) {
                     <Tag>{tApp(`trip.kind.${trip.kind}`)}</Tag>
                     {mine && <Tag color="green">{t('findings.feedback.sentTag')}</Tag>}
                   </div>
-                  <Typography.Title level={2} className="findings-card__title">
+                  <Typography.Title level={3} className="findings-card__title">
                     {trip.title}
                   </Typography.Title>
                   <Typography.Text type="secondary" className="findings-card__meta">
@@ -195,7 +195,7 @@ function Breaches() {
                   )}
                   <Typography.Text type="secondary">{f.unit.name}</Typography.Text>
                 </div>
-                <Typography.Title level={2} className="findings-card__title">
+                <Typography.Title level={3} className="findings-card__title">
                   {f.trip.title}
                 </Typography.Title>
                 <Typography.Text type="secondary" className="findings-card__meta">

@@ -3,8 +3,8 @@ import { Alert, Button, Card, Empty, Input, Result, Select, Skeleton, Space, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelField, Replication } from '@/gql/graphql';
-import { ExportButton } from '@/features/transfer';
-import { useViewerCan } from '@/features/shell';
+import { ExportButton } from '@/features/transfer/ExportButton';
+import { useViewerCan } from '@/features/shell/useViewerCan';
 import { errorMessage } from '@/shared/apollo/errors';
 import { nameCollator } from '@/shared/format/collator';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
@@ -107,7 +107,7 @@ export function ModelsPage() {
                   <Tag color={REPLICATION_COLOR[model.replication]}>{t(`findings.replication.${model.replication}`)}</Tag>
                   <Tag>{t(`findings.modelField.${model.field}`)}</Tag>
                 </div>
-                <Typography.Title level={2} className="findings-card__title">
+                <Typography.Title level={3} className="findings-card__title">
                   {model.name}
                 </Typography.Title>
                 <Typography.Text type="secondary" className="findings-card__meta">
