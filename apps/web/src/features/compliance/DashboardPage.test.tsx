@@ -77,6 +77,7 @@ function dashboard(totalDays: number) {
           metCount: 29,
           requiredDays: 60,
           totalDays,
+          exemptDays: 4,
           averageDays: totalDays / 29,
           hardshipShare: 0.25,
           lateTrips: 2,
@@ -106,6 +107,7 @@ function dashboard(totalDays: number) {
             behind: 0,
             exempt: 1,
             totalDays: 372,
+            exemptDays: 4,
             averageDays: 62,
             hardshipShare: 0.2,
             overdueReports: 0,
@@ -139,6 +141,9 @@ describe('the province dashboard', () => {
     expect(within(tile('executive')).getByText('29/37')).toBeInTheDocument();
     expect(within(tile('subject')).getByText('29')).toBeInTheDocument();
     expect(within(tile('days')).getByText('1.785')).toBeInTheDocument();
+    // Days of cadres exempt all year are shown apart, never in the total or the average.
+    expect(within(tile('days')).getByText('Không gồm 4 ngày của cán bộ được miễn cả kỳ')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Cách tính số liệu' })).toHaveAttribute('href', '/figures');
     expect(within(tile('average')).getByText('61,55')).toBeInTheDocument();
     expect(within(tile('met')).getByText('100%')).toBeInTheDocument();
     expect(within(tile('cost')).getByText('148.500.000 đ')).toBeInTheDocument();
@@ -154,6 +159,7 @@ describe('the province dashboard', () => {
     expect(within(row('Trần Thị Bích')).getByText('Có nguy cơ')).toBeInTheDocument();
     expect(within(row('Lê Văn Cường')).getByText('Được miễn')).toBeInTheDocument();
     expect(within(row('Ban Phong trào')).getByText('3/5')).toBeInTheDocument();
+    expect(within(row('Ban Phong trào')).getByText('4')).toBeInTheDocument();
   });
 
   it('fetches the figures again when the province reports a change, and says so', async () => {

@@ -25,6 +25,7 @@ export const DepartmentTable_department = graphql(`
     behind
     exempt
     totalDays
+    exemptDays
     averageDays
     hardshipShare
     overdueReports
@@ -75,6 +76,7 @@ export function DepartmentTable({ departments: refs, loading = false }: Departme
     },
     { title: t('compliance.tile.totalDays'), key: 'days', align: 'end', render: (_, d) => formatCount(d.totalDays) },
     { title: t('compliance.tile.averageDays'), key: 'average', align: 'end', render: (_, d) => formatDecimal(d.averageDays) },
+    { title: t('figures.exemptDaysColumn'), key: 'exemptDays', align: 'end', render: (_, d) => formatCount(d.exemptDays) },
     { title: t('compliance.tile.hardshipShare'), key: 'hardship', align: 'end', render: (_, d) => formatShare(d.hardshipShare) },
     { title: t('compliance.tile.overdueReports'), key: 'overdue', align: 'end', render: (_, d) => d.overdueReports },
   ];

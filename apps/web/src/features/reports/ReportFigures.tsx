@@ -91,6 +91,9 @@ export function TimeFigures({ figures }: { figures: Figures }) {
         {formatShare(s.metShare)} ({formatRatio(s.metCount, s.subjectCadres)})
       </Descriptions.Item>
       <Descriptions.Item label={t('reports.exempt')}>{formatCount(s.exempt)}</Descriptions.Item>
+      {s.exemptDays > 0 && (
+        <Descriptions.Item label={t('figures.exemptDaysColumn')}>{formatCount(s.exemptDays)}</Descriptions.Item>
+      )}
     </Descriptions>
   );
 }

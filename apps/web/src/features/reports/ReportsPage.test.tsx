@@ -83,6 +83,7 @@ function report({ status = 'DRAFT', version = 1, topics = '', number = null, can
         metShare: 1,
         exempt: 8,
         totalDays: 1785,
+        exemptDays: 0,
         averageDays: 61.55,
         hardshipShare: 0.25,
         coverage: {

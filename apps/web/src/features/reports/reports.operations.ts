@@ -46,6 +46,7 @@ export const ReportPage_report = graphql(`
         metShare
         exempt
         totalDays
+        exemptDays
         averageDays
         hardshipShare
         coverage {
