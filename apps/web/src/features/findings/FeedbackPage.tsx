@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { HostOwnFeedbackQuery as OwnFeedbackData } from '@/gql/graphql';
-import { useViewerCan } from '@/features/shell/useViewerCan';
+import { useViewerCan } from '@/features/shell';
 import { errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, formatDateRange, formatDateTime, todayLocalDate } from '@/shared/format/date';
 import { FeedbackTripsQuery, HostFeedbackQuery, HostOwnFeedbackQuery } from './findings.operations';

@@ -3,8 +3,8 @@ import { Alert, Button, Card, Empty, Input, Result, Select, Skeleton, Space, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelField, Replication } from '@/gql/graphql';
-import { ExportButton } from '@/features/transfer/ExportButton';
-import { useViewerCan } from '@/features/shell/useViewerCan';
+import { ExportButton } from '@/features/transfer';
+import { useViewerCan } from '@/features/shell';
 import { errorMessage } from '@/shared/apollo/errors';
 import { nameCollator } from '@/shared/format/collator';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';

@@ -1,5 +1,5 @@
 import { configure, screen, within } from '@testing-library/react';
-import { MyCalendarFeedsQuery } from '@/features/transfer/transfer.operations';
+import { MyCalendarFeedsQuery } from '@/features/transfer';
 import { connection } from '@/test/connection';
 import { always, renderPage, setupUser } from '@/test/renderPage';
 import { viewerCanMock } from '@/test/viewerCan';

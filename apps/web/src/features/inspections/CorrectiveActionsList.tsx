@@ -5,7 +5,7 @@ import type { CorrectiveActionsQuery as ActionsData } from '@/gql/graphql';
 import { FormDialog } from '@/shared/forms/FormDialog';
 import { LoadMore } from '@/shared/paging/LoadMore';
 import { usePagedList } from '@/shared/paging/usePagedList';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
+import { useFindingsTranslation } from '@/features/findings';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatLocalDate } from '@/shared/format/date';

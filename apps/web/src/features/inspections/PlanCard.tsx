@@ -1,8 +1,8 @@
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import { getFragmentData } from '@/gql';
 import type { InspectionPlansQuery } from '@/gql/graphql';
-import { TripStateTag } from '@/features/trips/TripStateTag';
-import { useFindingsTranslation } from '@/features/findings/findingsI18n';
+import { TripStateTag } from '@/features/trips';
+import { useFindingsTranslation } from '@/features/findings';
 import { formatDateRange, formatLocalDate } from '@/shared/format/date';
 import { nameCollator } from '@/shared/format/collator';
 import { InspectionVisit_trip } from './inspections.operations';
