@@ -2,6 +2,7 @@ import 'i18next';
 import type errors from './errors.vi.json';
 import type figures from './figures.vi.json';
 import type findings from './findings.vi.json';
+import type home from './home.vi.json';
 import type organisation from './organisation.vi.json';
 import type reports from './reports.vi.json';
 import type signedIn from './signedIn.vi.json';
@@ -18,7 +19,8 @@ declare module 'i18next' {
         typeof findings &
         typeof reports &
         typeof transfer &
-        typeof figures;
+        typeof figures &
+        typeof home;
     };
   }
 }

@@ -9,6 +9,8 @@ import figuresEn from './figures.en.json';
 import figuresVi from './figures.vi.json';
 import transferEn from './transfer.en.json';
 import transferVi from './transfer.vi.json';
+import homeEn from './home.en.json';
+import homeVi from './home.vi.json';
 import en from './signedIn.en.json';
 import vi from './signedIn.vi.json';
 
@@ -25,3 +27,5 @@ i18n.addResourceBundle('vi', 'translation', transferVi, true, false);
 i18n.addResourceBundle('en', 'translation', transferEn, true, false);
 i18n.addResourceBundle('vi', 'translation', figuresVi, true, false);
 i18n.addResourceBundle('en', 'translation', figuresEn, true, false);
+i18n.addResourceBundle('vi', 'translation', homeVi, true, false);
+i18n.addResourceBundle('en', 'translation', homeEn, true, false);

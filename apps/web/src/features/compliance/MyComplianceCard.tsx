@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, Progress, Select, Space } from 'antd';
+import { Card, Descriptions, Empty, Progress, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import { formatDateRange } from '@/shared/format/date';
@@ -24,11 +24,20 @@ interface MyComplianceCardProps {
   /** Years to choose from (next year's approved trips are planned days); none: no picker. */
   years?: readonly number[];
   onYearChange?: (year: number) => void;
+  /** Days of trips done whose report is still missing: not counted yet, shown apart. */
+  awaitingReportDays?: number;
   loading: boolean;
 }
 
 /** "Tiến độ của tôi": the viewer's own days this year against what they must do. */
-export function MyComplianceCard({ compliance: ref, year, years, onYearChange, loading }: MyComplianceCardProps) {
+export function MyComplianceCard({
+  compliance: ref,
+  year,
+  years,
+  onYearChange,
+  awaitingReportDays = 0,
+  loading,
+}: MyComplianceCardProps) {
   const { t } = useTranslation();
   const mine = getFragmentData(MyComplianceCard_compliance, ref);
   const percent = mine && mine.requiredDays > 0 ? Math.min(100, Math.round((mine.countedDays / mine.requiredDays) * 100)) : 100;
@@ -67,11 +76,21 @@ export function MyComplianceCard({ compliance: ref, year, years, onYearChange, l
             <Descriptions.Item label={t('compliance.mine.counted')}>
               {t('compliance.cadre.daysValue', { counted: mine.countedDays, required: mine.requiredDays })}
             </Descriptions.Item>
+            {awaitingReportDays > 0 && (
+              <Descriptions.Item label={t('compliance.mine.awaiting')}>
+                <Tag color="warning" className="my-progress__awaiting">
+                  {t('compliance.mine.awaitingDays', { count: awaitingReportDays })}
+                </Tag>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('compliance.mine.upcoming')}>
               {t('trip.daysCount', { count: mine.upcomingDays })}
             </Descriptions.Item>
             <Descriptions.Item label={t('compliance.cadre.projected')}>
               {t('trip.daysCount', { count: mine.projectedDays })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('compliance.mine.hardship')}>
+              {t('trip.daysCount', { count: mine.hardshipDays })}
             </Descriptions.Item>
             <Descriptions.Item label={t('compliance.mine.window')}>
               {formatDateRange(mine.windowStart, mine.windowEnd)}
