@@ -6,7 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import { getFragmentData } from '@/gql';
-import { DashboardViewerQuery, ProvinceOptionsQuery, selectableYears, yearParam, ProvincePicker, type ProvinceChoice } from '@/features/compliance';
+import {
+  DashboardViewerQuery,
+  ProvinceOptionsQuery,
+  selectableYears,
+  yearParam,
+  ProvincePicker,
+  type ProvinceChoice,
+} from '@/features/compliance';
 import { useViewerCan } from '@/features/shell';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatLocalDate } from '@/shared/format/date';
