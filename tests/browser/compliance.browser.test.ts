@@ -84,3 +84,18 @@ test('the central union compares the provinces and drills down into one', async 
   await page.getByRole('heading', { level: 1, name: /Lâm Đồng/ }).waitFor();
   await page.getByTestId('tile-agency').waitFor();
 });
+
+test('the dashboard links to the page that says how every figure is computed, in Vietnamese and English', async () => {
+  const page = await openPage(DESKTOP);
+  await signIn(page, 'admin.ldg');
+  await page.goto(`${suite.product.url}/dashboard`);
+  await page.getByRole('link', { name: 'Cách tính số liệu' }).click();
+  await page.waitForURL('**/figures');
+  await page.getByRole('heading', { level: 1, name: 'Cách tính số liệu' }).waitFor();
+  expect(await page.getByRole('term').allTextContents()).toContain('Số ngày phải đi');
+  await page.getByText('60 × 153 ÷ 365 = 25,15 → 26').waitFor();
+  await page.evaluate(() => localStorage.setItem('coso.lang', 'en'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'How figures are computed' }).waitFor();
+  expect(await page.getByRole('term').allTextContents()).toContain('Required days');
+});
