@@ -4,7 +4,7 @@ import { Role } from '../../shared/access';
 import { assertDate } from '../../shared/dates';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
 import { millisecondKey, paginate, type Page, type PageArgs } from '../../shared/pagination';
-import type { Viewer } from '../tenancy/tenancy';
+import { whereProvinces, type Viewer } from '../tenancy/tenancy';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import { likePattern } from '../../shared/search';
 import { NO_UNIT, unitSubtreeSql } from '../units/unit.service';
@@ -49,7 +49,7 @@ export async function listModels(
   args: PageArgs & { search?: string | null; field?: ModelField | null; replication?: Replication | null },
 ): Promise<Page<GoodModel>> {
   const q = manager.createQueryBuilder(GoodModel, 'g');
-  if (provinceIds) q.andWhere('g.province_id = ANY(:provinceIds)', { provinceIds });
+  whereProvinces(q, 'g', provinceIds);
   if (args.search) q.andWhere('g.name_folded LIKE :search', { search: likePattern(args.search) });
   if (args.field) q.andWhere('g.field = :field', { field: args.field });
   if (args.replication) q.andWhere('g.replication = :replication', { replication: args.replication });
@@ -223,7 +223,7 @@ export async function listRecommendations(
   args: PageArgs & { statuses?: RecommendationStatus[] | null; overdueOnly?: boolean },
 ): Promise<Page<Recommendation>> {
   const q = manager.createQueryBuilder(Recommendation, 'r');
-  if (provinceIds) q.andWhere('r.province_id = ANY(:provinceIds)', { provinceIds });
+  whereProvinces(q, 'r', provinceIds);
   if (viewer.role === Role.HOST_UNIT) {
     q.andWhere(`r.unit_id IN (${SUBTREE})`, { root: viewer.unitId ?? NO_UNIT });
   }
@@ -276,7 +276,7 @@ export async function listFeedback(
   args: PageArgs & { breachesOnly: boolean; tripIds?: string[] | null },
 ): Promise<Page<HostFeedback>> {
   const q = manager.createQueryBuilder(HostFeedback, 'f');
-  if (provinceIds) q.andWhere('f.province_id = ANY(:provinceIds)', { provinceIds });
+  whereProvinces(q, 'f', provinceIds);
   if (viewer.role === Role.HOST_UNIT) {
     q.andWhere(`f.unit_id IN (${SUBTREE})`, { root: viewer.unitId ?? NO_UNIT });
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { whereProvinces } from '../tenancy/tenancy';
 import { In, type EntityManager } from 'typeorm';
 import { assertDate, yearOf } from '../../shared/dates';
 import { badInput, conflict, notFound } from '../../shared/errors';
@@ -267,7 +268,7 @@ export async function listActions(
   options: PageArgs & { overdueOnly: boolean; hostRoot?: string | null },
 ): Promise<Page<CorrectiveAction>> {
   const q = manager.createQueryBuilder(CorrectiveAction, 'a');
-  if (provinceIds) q.andWhere('a.province_id = ANY(:provinceIds)', { provinceIds });
+  whereProvinces(q, 'a', provinceIds);
   if (options.overdueOnly) q.andWhere(`a.status <> 'VERIFIED' AND a.due_on < :today`, { today });
   if (options.hostRoot) {
     q.andWhere(`a.responsible_unit_id IN (${unitSubtreeSql(':hostRoot')})`, { hostRoot: options.hostRoot });

@@ -9,6 +9,7 @@ import { likePattern } from '../../shared/search';
 import { Unit, UnitKind } from './unit.entity';
 import type { CreateUnitInput, UnitsArgs, UpdateUnitInput } from './unit.inputs';
 import { UnitErrorCode } from './unit.errors';
+import { whereProvinces } from '../tenancy/tenancy';
 
 /** A unit id that matches nothing: a host account not tied to a unit sees nothing. */
 export const NO_UNIT = '00000000-0000-0000-0000-000000000000';
@@ -21,7 +22,7 @@ export const unitSubtreeSql = (root: string): string =>
 export async function listUnits(manager: EntityManager, provinceIds: number[] | null, args: UnitsArgs): Promise<Page<Unit>> {
   const f = args.filter ?? {};
   const q = manager.createQueryBuilder(Unit, 'u');
-  if (provinceIds) q.andWhere('u.province_id = ANY(:provinceIds)', { provinceIds });
+  whereProvinces(q, 'u', provinceIds);
   if (f.search) q.andWhere('u.name_folded LIKE :search', { search: likePattern(f.search) });
   if (f.kinds?.length) q.andWhere('u.kind = ANY(:kinds)', { kinds: f.kinds });
   if (f.parentId) q.andWhere('u.parent_id = :parentId', { parentId: f.parentId });
