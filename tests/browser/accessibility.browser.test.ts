@@ -42,7 +42,10 @@ async function settled(page: Page): Promise<void> {
  */
 async function audit(page: Page, where: string): Promise<void> {
   // Colours are measured as they end, not halfway through a fade (a button turning enabled, a tab's ink).
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  // Removed after the audit: antd's popups wait for their animation's end before they open.
+  const still = await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  });
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
     (tags) =>
@@ -52,6 +55,7 @@ async function audit(page: Page, where: string): Promise<void> {
       }),
     TAGS,
   );
+  await still.evaluate((style) => style.remove());
   for (const v of results.violations) {
     found.push({
       where,
