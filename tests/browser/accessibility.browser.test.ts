@@ -55,7 +55,7 @@ async function audit(page: Page, where: string): Promise<void> {
       }),
     TAGS,
   );
-  await still.evaluate((style) => style.remove());
+  await still.evaluate((style) => (style as Element).remove());
   for (const v of results.violations) {
     found.push({
       where,
