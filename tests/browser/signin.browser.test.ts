@@ -14,8 +14,9 @@ async function submitSignIn(page: Page, username: string, password: string): Pro
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
-async function waitForProvinces(page: Page): Promise<void> {
-  await page.getByRole('table').getByRole('row').nth(1).waitFor();
+/** A cadre's home has loaded: their progress card. */
+async function waitForHome(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 2, name: /^Tiến độ của tôi năm/ }).waitFor();
 }
 
 test('a cadre signs in, sees their province, reads the page in English and signs out', async () => {
@@ -31,7 +32,7 @@ test('a cadre signs in, sees their province, reads the page in English and signs
   const header = page.locator('header');
   await header.getByText('Cán bộ · Lâm Đồng', { exact: true }).waitFor();
   await page.getByText('Tài khoản', { exact: true }).waitFor();
-  await waitForProvinces(page);
+  await waitForHome(page);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png'), fullPage: true });
 
   await header.getByText('EN', { exact: true }).click();
@@ -71,7 +72,7 @@ test('the home page fits a 375px-wide phone without horizontal scrolling', async
 
   await submitSignIn(page, 'canbo.ldg', 'demo1234');
   await page.locator('header').getByText('Cán bộ · Lâm Đồng', { exact: true }).waitFor();
-  await waitForProvinces(page);
+  await waitForHome(page);
 
   expect(await horizontalOverflow(page)).toBe(0);
   await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();

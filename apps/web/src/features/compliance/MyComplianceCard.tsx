@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, Progress, Select, Space, Tag } from 'antd';
+import { Card, Descriptions, Empty, Progress, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
 import { formatDateRange } from '@/shared/format/date';
@@ -78,9 +78,9 @@ export function MyComplianceCard({
             </Descriptions.Item>
             {awaitingReportDays > 0 && (
               <Descriptions.Item label={t('compliance.mine.awaiting')}>
-                <Tag color="warning" className="my-progress__awaiting">
+                <Typography.Text type="warning" strong>
                   {t('compliance.mine.awaitingDays', { count: awaitingReportDays })}
-                </Tag>
+                </Typography.Text>
               </Descriptions.Item>
             )}
             <Descriptions.Item label={t('compliance.mine.upcoming')}>

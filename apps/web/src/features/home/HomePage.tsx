@@ -25,7 +25,7 @@ export function HomePage() {
   const provinces = useQuery(HomeProvincesQuery, { skip: !provincesHome });
 
   return (
-    <Row gutter={[16, 16]}>
+    <Row gutter={[16, 16]} className="home-page">
       {/* The page's heading for screen readers; the cards under it carry the visible titles. */}
       <Typography.Title level={1} className="visually-hidden">
         {t('nav.home')}
