@@ -93,7 +93,7 @@ function HostVisits({ unitId }: { unitId: string | null }) {
                     <Tag>{tApp(`trip.kind.${trip.kind}`)}</Tag>
                     {mine && <Tag color="green">{t('findings.feedback.sentTag')}</Tag>}
                   </div>
-                  <Typography.Title level={3} className="findings-card__title">
+                  <Typography.Title level={2} className="findings-card__title">
                     {trip.title}
                   </Typography.Title>
                   <Typography.Text type="secondary" className="findings-card__meta">
@@ -195,7 +195,7 @@ function Breaches() {
                   )}
                   <Typography.Text type="secondary">{f.unit.name}</Typography.Text>
                 </div>
-                <Typography.Title level={3} className="findings-card__title">
+                <Typography.Title level={2} className="findings-card__title">
                   {f.trip.title}
                 </Typography.Title>
                 <Typography.Text type="secondary" className="findings-card__meta">

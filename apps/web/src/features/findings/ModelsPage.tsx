@@ -107,7 +107,7 @@ export function ModelsPage() {
                   <Tag color={REPLICATION_COLOR[model.replication]}>{t(`findings.replication.${model.replication}`)}</Tag>
                   <Tag>{t(`findings.modelField.${model.field}`)}</Tag>
                 </div>
-                <Typography.Title level={3} className="findings-card__title">
+                <Typography.Title level={2} className="findings-card__title">
                   {model.name}
                 </Typography.Title>
                 <Typography.Text type="secondary" className="findings-card__meta">
