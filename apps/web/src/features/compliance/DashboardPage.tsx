@@ -3,32 +3,25 @@ import { Alert, Card, Empty, Input, Result, Select, Skeleton, Tag, Typography } 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import { getFragmentData } from '@/gql';
 import type { ComplianceStatus } from '@/gql/graphql';
 import { ExportButton } from '@/features/transfer';
-import { useViewerCan } from '@/features/shell';
 import { errorMessage } from '@/shared/apollo/errors';
 import { LoadMore } from '@/shared/paging/LoadMore';
 import { useRefetchLoaded } from '@/shared/paging/refetchLoaded';
 import { usePagedList } from '@/shared/paging/usePagedList';
 import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { CadreComplianceTable } from './CadreComplianceTable';
-import {
-  ComplianceChangedSubscription,
-  ComplianceTrendQuery,
-  DashboardQuery,
-  DashboardViewerQuery,
-  ProvinceOptionsQuery,
-} from './compliance.operations';
-import { FIRST_YEAR, selectableYears, yearParam } from './complianceScope';
+import { ComplianceChangedSubscription, ComplianceTrendQuery, DashboardQuery } from './compliance.operations';
+import { FIRST_YEAR, selectableYears } from './complianceScope';
+import { useProvinceScope } from './useProvinceScope';
 import { COMPLIANCE_STATUSES } from './ComplianceStatusTag';
 import { ComplianceTiles } from './ComplianceTiles';
 import { CoverageCard } from './CoverageCard';
 import { DashboardAlerts } from './DashboardAlerts';
 import { HostLoadCalendar } from './HostLoadCalendar';
 import { DepartmentTable, DepartmentTable_department } from './DepartmentTable';
-import { ProvincePicker, type ProvinceChoice } from './ProvincePicker';
+import { ProvincePicker } from './ProvincePicker';
 import { TrendCard } from './TrendCard';
 
 /** How long "Vừa cập nhật" stays after a live update. */
@@ -37,28 +30,20 @@ const TREND_YEARS = 5;
 
 export function DashboardPage() {
   const { t } = useTranslation();
-  const currentYear = new Date().getFullYear();
-  const [params, merge] = useSearchParamsMerge();
-  const year = yearParam(params.get('year'), currentYear);
   // The page, and whether any province may be picked or only one's own and its predecessors: the API's me.can.
-  const { can, loading: canLoading } = useViewerCan();
-  const allowed = !!can?.readDashboard;
-  const central = !!can?.readEveryProvince;
-  const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery, { skip: !allowed });
-  const me = viewerData?.me;
-  const provinces = useQuery(ProvinceOptionsQuery, { skip: !allowed || !central });
-
-  const requested = Number(params.get('province')) || undefined;
-  const own = me?.province;
-  const choices: ProvinceChoice[] = central
-    ? (provinces.data?.provinces ?? []).map((p) => ({ id: p.id, name: p.name, historical: p.status === 'MERGED' }))
-    : own
-      ? [
-          { id: own.id, name: own.name, historical: false },
-          ...own.predecessors.map((p) => ({ id: p.id, name: p.name, historical: true })),
-        ]
-      : [];
-  const provinceId = central ? requested : requested && choices.some((c) => c.id === requested) ? requested : own?.id;
+  const {
+    allowed,
+    can,
+    deciding,
+    central,
+    currentYear,
+    year,
+    choices,
+    choicesLoading,
+    provinceId,
+    chosen,
+    choose: chooseScope,
+  } = useProvinceScope((c) => c.readDashboard);
 
   const [search, setSearch] = useState('');
   const [statuses, setStatuses] = useState<ComplianceStatus[]>([]);
@@ -99,10 +84,10 @@ export function DashboardPage() {
 
   const choose = (next: { province?: number; year?: number }) => {
     setDepartmentId(undefined);
-    merge(next);
+    chooseScope(next);
   };
 
-  if ((canLoading && !can) || (viewerLoading && !me)) {
+  if (deciding) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
@@ -115,7 +100,6 @@ export function DashboardPage() {
   const departments = getFragmentData(DepartmentTable_department, shown?.departmentCompliance ?? []);
   const cadres = shown?.cadreCompliance;
   const firstLoad = loading && !shown;
-  const chosen = choices.find((c) => c.id === provinceId);
   const historical = chosen?.historical ?? false;
 
   return (
@@ -145,7 +129,7 @@ export function DashboardPage() {
                 id="dashboard-province"
                 choices={choices}
                 value={provinceId}
-                loading={provinces.loading}
+                loading={choicesLoading}
                 onChange={(id) => choose({ province: id })}
               />
             </div>

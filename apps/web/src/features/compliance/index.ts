@@ -6,3 +6,4 @@ export { ProvincePicker } from './ProvincePicker';
 export type { ProvinceChoice } from './ProvincePicker';
 export { ComplianceChangedSubscription, DashboardViewerQuery, ProvinceOptionsQuery } from './compliance.operations';
 export { selectableYears, yearParam } from './complianceScope';
+export { useProvinceScope } from './useProvinceScope';

@@ -4,17 +4,8 @@ import { Alert, App, Button, Card, Empty, Result, Select, Skeleton, Table, Tag, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSearchParamsMerge } from '@/shared/hooks/useSearchParamsMerge';
 import { getFragmentData } from '@/gql';
-import {
-  DashboardViewerQuery,
-  ProvinceOptionsQuery,
-  selectableYears,
-  yearParam,
-  ProvincePicker,
-  type ProvinceChoice,
-} from '@/features/compliance';
-import { useViewerCan } from '@/features/shell';
+import { ProvincePicker, selectableYears, useProvinceScope } from '@/features/compliance';
 import { errorMessage } from '@/shared/apollo/errors';
 import { formatLocalDate } from '@/shared/format/date';
 import { formatCount, formatDecimal, formatRatio, formatShare } from '@/shared/format/number';
@@ -43,29 +34,10 @@ function useDownload() {
 
 export function ReportsPage() {
   const { t } = useTranslation();
-  const currentYear = new Date().getFullYear();
-  const [params, merge] = useSearchParamsMerge();
-  const year = yearParam(params.get('year'), currentYear);
   // Who opens the page, picks any province and sees the central report: the API's me.can; what they may
   // do with a report: its viewerCan.
-  const { can, loading: canLoading } = useViewerCan();
-  const allowed = !!can?.readReports;
-  const central = !!can?.readEveryProvince;
-  const { data: viewerData, loading: viewerLoading } = useQuery(DashboardViewerQuery, { skip: !allowed });
-  const me = viewerData?.me;
-  const provinces = useQuery(ProvinceOptionsQuery, { skip: !allowed || !central });
-  const own = me?.province;
-  const choices: ProvinceChoice[] = central
-    ? (provinces.data?.provinces ?? []).map((p) => ({ id: p.id, name: p.name, historical: p.status === 'MERGED' }))
-    : own
-      ? [
-          { id: own.id, name: own.name, historical: false },
-          ...own.predecessors.map((p) => ({ id: p.id, name: p.name, historical: true })),
-        ]
-      : [];
-  const requested = Number(params.get('province')) || undefined;
-  const provinceId = central ? requested : requested && choices.some((c) => c.id === requested) ? requested : own?.id;
-  const chosen = choices.find((c) => c.id === provinceId);
+  const { allowed, can, deciding, central, currentYear, year, choices, choicesLoading, provinceId, chosen, choose } =
+    useProvinceScope((c) => c.readReports);
 
   const { data, loading, error, refetch } = useQuery(AnnualReportQuery, {
     variables: { year, provinceId },
@@ -74,9 +46,7 @@ export function ReportsPage() {
   const report = data ? getFragmentData(ReportPage_report, data.annualReport) : undefined;
   const download = useDownload();
 
-  const choose = (next: { province?: number; year?: number }) => merge(next);
-
-  if ((canLoading && !can) || (viewerLoading && !me)) {
+  if (deciding) {
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 8 }} />
@@ -115,7 +85,7 @@ export function ReportsPage() {
                 id="report-province"
                 choices={choices}
                 value={provinceId}
-                loading={provinces.loading}
+                loading={choicesLoading}
                 onChange={(id) => choose({ province: id })}
               />
             </div>
