@@ -121,7 +121,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 // After its connection fails, pg refuses further statements ("not queryable") and TypeORM releases the
 // request's query runner ("Query runner already released").
 const UNAVAILABLE_MESSAGES =
-  /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|not queryable|Query runner already released/i;
+  /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|not queryable|Query runner already released|query runner was already released/i;
 
 /** Maps anything thrown to a coded error; only AppError and GraphQL's own errors keep their text. */
 export function toAppError(raw: unknown): GraphQLError {
