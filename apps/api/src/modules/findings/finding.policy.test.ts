@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../../shared/access';
 import { fixedClock } from '../../shared/clock';
 import { startTestProduct, type TestProduct } from '../../../test/harness';
-import { buildCadre, buildTrip, buildUnit, buildUser, inProvince, linkUser, provinceIdOf } from '../../../test/factories';
+import { OfferCheck, signedIn, type AccountLink } from '../../../test/offers';
+import { buildCadre, buildTrip, buildUnit, inProvince, provinceIdOf } from '../../../test/factories';
 
 type Action = 'assign' | 'answer' | 'close';
 const ACTIONS: Action[] = ['assign', 'answer', 'close'];
@@ -42,15 +43,7 @@ describe('a recommendation’s viewerCan is exactly what its mutations allow', (
       parentId: agency.id,
     });
     commune = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Đức Trọng', parentId: agency.id });
-    const account = async (role: Role, link: { departmentId?: string; unitId?: string } = {}) => {
-      const user = await buildUser(product.owner, { role, provinceId: role === Role.CENTRAL ? undefined : ldg });
-      if (link.departmentId) {
-        const cadre = await buildCadre(product.owner, { provinceId: ldg, departmentId: link.departmentId });
-        await linkUser(product.owner, user.id, { cadreId: cadre.id });
-      }
-      if (link.unitId) await linkUser(product.owner, user.id, { unitId: link.unitId });
-      return product.login(user.username);
-    };
+    const account = async (role: Role, link: AccountLink = {}) => (await signedIn(product, ldg, role, link)).token;
     actors.push(
       { name: 'central', token: await account(Role.CENTRAL) },
       { name: 'organisation department', token: await account(Role.PROVINCE_ADMIN) },
@@ -87,8 +80,7 @@ describe('a recommendation’s viewerCan is exactly what its mutations allow', (
   };
 
   it.each(ACTIONS)('%s: shown exactly when the mutation succeeds, for every role and status', async (action) => {
-    const mismatches: string[] = [];
-    const allowed: string[] = [];
+    const check = new OfferCheck();
     for (const actor of actors) {
       for (const status of STATUSES) {
         const id = await recommendationIn(status);
@@ -98,17 +90,10 @@ describe('a recommendation’s viewerCan is exactly what its mutations allow', (
         )?.find((n) => n.id === id);
         const can = node?.viewerCan[action] ?? false;
         const res = await product.gql(MUTATIONS[action], { id, dept: assigned.id }, actor.token);
-        const succeeded = res.errors === undefined;
-        if (succeeded) allowed.push(`${actor.name} @ ${status}`);
-        if (can !== succeeded) {
-          mismatches.push(
-            `${actor.name} @ ${status}: viewerCan=${can}, mutation ${succeeded ? 'succeeded' : JSON.stringify(res.errors?.[0]?.extensions)}`,
-          );
-        }
+        check.record(`${actor.name} @ ${status}`, can, OfferCheck.refusal(res));
       }
     }
-    expect(mismatches).toEqual([]);
-    expect(allowed.length).toBeGreaterThan(0);
+    check.verify();
   });
 });
 
@@ -134,11 +119,7 @@ describe('a good model’s and a visit’s viewerCan are exactly what their muta
     commune = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Nam Hà', parentId: district.id });
     const other = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Phúc Thọ' });
     lead = await buildCadre(product.owner, { provinceId: ldg, departmentId: office.id });
-    const account = async (role: Role, unitId?: string) => {
-      const user = await buildUser(product.owner, { role, provinceId: role === Role.CENTRAL ? undefined : ldg });
-      if (unitId) await linkUser(product.owner, user.id, { unitId });
-      return product.login(user.username);
-    };
+    const account = async (role: Role, unitId?: string) => (await signedIn(product, ldg, role, { unitId })).token;
     actors.push(
       { name: 'central', token: await account(Role.CENTRAL) },
       { name: 'organisation department', token: await account(Role.PROVINCE_ADMIN) },
@@ -154,8 +135,7 @@ describe('a good model’s and a visit’s viewerCan are exactly what their muta
   afterAll(() => product.stop());
 
   it('setReplication: shown exactly when the mutation succeeds, for every role', async () => {
-    const mismatches: string[] = [];
-    const allowed: string[] = [];
+    const check = new OfferCheck();
     for (const actor of actors) {
       const id = randomUUID();
       await inProvince(product.owner, ldg, () =>
@@ -176,21 +156,15 @@ describe('a good model’s and a visit’s viewerCan are exactly what their muta
         { id, unit: commune.id },
         actor.token,
       );
-      if (!res.errors) allowed.push(actor.name);
-      if (can !== !res.errors) {
-        mismatches.push(
-          `${actor.name}: viewerCan=${can}, mutation ${res.errors ? JSON.stringify(res.errors[0]?.extensions) : 'succeeded'}`,
-        );
-      }
+      check.record(actor.name, can, OfferCheck.refusal(res));
     }
-    expect(mismatches).toEqual([]);
-    expect(allowed.sort()).toEqual(['organisation department', 'standing board']);
+    check.verify();
+    expect(check.allowedCases.sort()).toEqual(['organisation department', 'standing board']);
   });
 
   it('viewerCanGiveFeedback: shown exactly when submitting feedback succeeds, for every role and trip state, once', async () => {
     const SUBMIT = `mutation ($input: HostFeedbackInput!) { submitHostFeedback(input: $input) { tripId trip { viewerCanGiveFeedback } } }`;
-    const mismatches: string[] = [];
-    const allowed: string[] = [];
+    const check = new OfferCheck();
     for (const actor of actors) {
       for (const state of ['SUBMITTED', 'APPROVED', 'COMPLETED']) {
         const trip = await buildTrip(product.owner, { provinceId: ldg, leadCadreId: lead.id, destinationId: commune.id, state });
@@ -202,24 +176,19 @@ describe('a good model’s and a visit’s viewerCan are exactly what their muta
         const can = (read.data?.trip as { viewerCanGiveFeedback: boolean } | null)?.viewerCanGiveFeedback ?? false;
         const input = { tripId: trip.id, noConference: true, noDistrictEscort: true, noCost: true, comment: '' };
         const res = await product.gql(SUBMIT, { input }, actor.token);
-        if (!res.errors) allowed.push(`${actor.name} @ ${state}`);
-        if (can !== !res.errors) {
-          mismatches.push(
-            `${actor.name} @ ${state}: viewerCan=${can}, mutation ${res.errors ? JSON.stringify(res.errors[0]?.extensions) : 'succeeded'}`,
-          );
-        }
+        check.record(`${actor.name} @ ${state}`, can, OfferCheck.refusal(res));
         if (!res.errors) {
           const answered = (res.data?.submitHostFeedback as { trip: { viewerCanGiveFeedback: boolean } }).trip;
-          if (answered.viewerCanGiveFeedback) mismatches.push(`${actor.name} @ ${state}: still offered once sent`);
+          if (answered.viewerCanGiveFeedback) check.mismatch(`${actor.name} @ ${state}: still offered once sent`);
           const again = await product.gql(SUBMIT, { input }, actor.token);
-          if (!again.errors) mismatches.push(`${actor.name} @ ${state}: accepted twice`);
+          if (!again.errors) check.mismatch(`${actor.name} @ ${state}: accepted twice`);
         }
       }
     }
-    expect(mismatches).toEqual([]);
-    expect(allowed).toEqual(
+    check.verify();
+    expect(check.allowedCases).toEqual(
       expect.arrayContaining(['visited commune @ APPROVED', 'visited commune @ COMPLETED', 'district above it @ COMPLETED']),
     );
-    expect(allowed).not.toContain('another commune @ COMPLETED');
+    expect(check.allowedCases).not.toContain('another commune @ COMPLETED');
   });
 });

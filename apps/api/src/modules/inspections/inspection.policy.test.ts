@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../../shared/access';
 import { fixedClock } from '../../shared/clock';
 import { startTestProduct, type TestProduct } from '../../../test/harness';
-import { buildCadre, buildTrip, buildUnit, buildUser, inProvince, linkUser, provinceIdOf } from '../../../test/factories';
+import { OfferCheck, signedIn, type AccountLink } from '../../../test/offers';
+import { buildCadre, buildTrip, buildUnit, inProvince, provinceIdOf } from '../../../test/factories';
 
 type Actor = { name: string; token: string };
-type GqlResult = { data?: Record<string, unknown> | null; errors?: ReadonlyArray<{ extensions?: unknown }> };
-
-const outcome = (res: GqlResult): string => (res.errors ? JSON.stringify(res.errors[0]?.extensions) : 'succeeded');
 
 describe('inspection viewerCan is exactly what the inspection mutations allow', () => {
   let product: TestProduct;
@@ -30,11 +28,7 @@ describe('inspection viewerCan is exactly what the inspection mutations allow', 
     commune = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Lạc Dương', parentId: agency.id });
     const other = await buildUnit(product.owner, { provinceId: ldg, name: 'Đoàn xã Đam Rông', parentId: agency.id });
     leadCadre = await buildCadre(product.owner, { provinceId: ldg, departmentId: office.id, fullName: 'Đặng Văn Kiểm' });
-    const account = async (role: Role, link: { cadreId?: string; unitId?: string } = {}) => {
-      const user = await buildUser(product.owner, { role, provinceId: role === Role.CENTRAL ? undefined : ldg });
-      if (link.cadreId || link.unitId) await linkUser(product.owner, user.id, link);
-      return product.login(user.username);
-    };
+    const account = async (role: Role, link: AccountLink = {}) => (await signedIn(product, ldg, role, link)).token;
     const cadreOf = async () => ({ cadreId: (await buildCadre(product.owner, { provinceId: ldg, departmentId: office.id })).id });
     board = await account(Role.STANDING_BOARD, await cadreOf());
     actors.push(
@@ -89,8 +83,7 @@ describe('inspection viewerCan is exactly what the inspection mutations allow', 
         markDone: `mutation ($id: ID!) { markCorrectiveActionDone(id: $id, version: 1, note: "Đã cập nhật đủ sổ đoàn viên") { id } }`,
         verify: `mutation ($id: ID!) { verifyCorrectiveAction(id: $id, version: 1) { id } }`,
       }[action];
-      const mismatches: string[] = [];
-      const allowed: string[] = [];
+      const check = new OfferCheck();
       for (const actor of actors) {
         for (const status of ['OPEN', 'DONE', 'VERIFIED']) {
           const id = await actionIn(status);
@@ -103,12 +96,10 @@ describe('inspection viewerCan is exactly what the inspection mutations allow', 
             ?.nodes;
           const can = nodes?.find((n) => n.id === id)?.viewerCan[action] ?? false;
           const res = await product.gql(MUTATION, { id }, actor.token);
-          if (!res.errors) allowed.push(`${actor.name} @ ${status}`);
-          if (can !== !res.errors) mismatches.push(`${actor.name} @ ${status}: viewerCan=${can}, mutation ${outcome(res)}`);
+          check.record(`${actor.name} @ ${status}`, can, OfferCheck.refusal(res));
         }
       }
-      expect(mismatches).toEqual([]);
-      expect(allowed.length).toBeGreaterThan(0);
+      check.verify();
     },
   );
 
@@ -131,8 +122,7 @@ describe('inspection viewerCan is exactly what the inspection mutations allow', 
 
   it('conclude: shown on a visit exactly when concluding it succeeds, for every role and state', async () => {
     const CONCLUDE = `mutation ($input: ConcludeInspectionInput!) { concludeInspection(input: $input) { id } }`;
-    const mismatches: string[] = [];
-    const allowed: string[] = [];
+    const check = new OfferCheck();
     for (const actor of actors) {
       for (const state of ['APPROVED', 'COMPLETED', 'REPORTED']) {
         const trip = await visitIn(state);
@@ -151,8 +141,7 @@ describe('inspection viewerCan is exactly what the inspection mutations allow', 
           concludedOn: '2026-05-06',
         };
         const res = await product.gql(CONCLUDE, { input }, actor.token);
-        if (!res.errors) allowed.push(`${actor.name} @ ${state}`);
-        if (can !== !res.errors) mismatches.push(`${actor.name} @ ${state}: viewerCan=${can}, mutation ${outcome(res)}`);
+        check.record(`${actor.name} @ ${state}`, can, OfferCheck.refusal(res));
         if (!res.errors) {
           // Once concluded for its only unit, the visit offers no other conclusion.
           const after = await product.ok(
@@ -160,24 +149,23 @@ describe('inspection viewerCan is exactly what the inspection mutations allow', 
             { id: trip.id },
             actor.token,
           );
-          if (after.trip.inspectionViewerCan.conclude) mismatches.push(`${actor.name} @ ${state}: still offered once concluded`);
+          if (after.trip.inspectionViewerCan.conclude) check.mismatch(`${actor.name} @ ${state}: still offered once concluded`);
         }
       }
     }
-    expect(mismatches).toEqual([]);
-    expect(allowed).toEqual(
+    check.verify();
+    expect(check.allowedCases).toEqual(
       expect.arrayContaining([
         'organisation department @ COMPLETED',
         'standing board @ REPORTED',
         'the visit’s lead @ COMPLETED',
       ]),
     );
-    expect(allowed).not.toContain('cadre @ COMPLETED');
+    expect(check.allowedCases).not.toContain('cadre @ COMPLETED');
   });
 
   it('plan: adding a team and scheduling a visit shown exactly when the mutations succeed, for every role', async () => {
-    const mismatches: string[] = [];
-    const allowed: string[] = [];
+    const check = new OfferCheck();
     let n = 0;
     for (const actor of actors) {
       n += 1;
@@ -235,12 +223,13 @@ describe('inspection viewerCan is exactly what the inspection mutations allow', 
         ['addTeam', addTeam],
         ['scheduleVisits', schedule],
       ] as const) {
-        if (!res.errors) allowed.push(`${actor.name} ${key}`);
-        if (can[key] !== !res.errors) mismatches.push(`${actor.name} ${key}: viewerCan=${can[key]}, mutation ${outcome(res)}`);
+        check.record(`${actor.name} ${key}`, can[key], OfferCheck.refusal(res));
       }
     }
-    expect(mismatches).toEqual([]);
-    expect(allowed).toEqual(expect.arrayContaining(['standing board addTeam', 'organisation department scheduleVisits']));
+    check.verify();
+    expect(check.allowedCases).toEqual(
+      expect.arrayContaining(['standing board addTeam', 'organisation department scheduleVisits']),
+    );
   });
 
   it('me.can: pages that read the viewer’s own province are not offered to a central user without one', async () => {
