@@ -80,11 +80,15 @@ describe('several API workers on one port, without Redis', () => {
   });
 
   it('serves from as many processes as API_WORKERS', async () => {
-    const { rows } = await owner.query<{ pid: number }>(
-      `SELECT count(*)::int AS pid FROM pg_stat_activity WHERE application_name = 'coso-api-events'`,
-    );
-    // Each worker keeps one session for the event bus.
-    expect(rows[0]?.pid).toBe(2);
+    // Each worker keeps one session of its own for the event bus (opened once the worker is listening).
+    const sessions = async () =>
+      (
+        await owner.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'coso-api-events'`,
+        )
+      ).rows[0]?.n;
+    for (let i = 0; i < 100 && (await sessions()) !== 2; i += 1) await sleep(50);
+    expect(await sessions()).toBe(2);
   });
 
   it('delivers every event to a subscriber whichever worker the change was made on', async () => {
