@@ -97,9 +97,22 @@ export async function openNav(page: Page, group: string, link: string | RegExp):
   const target = nav.getByRole('link', { name: link, exact: typeof link === 'string' });
   const entry = nav.getByRole('menuitem', { name: group, exact: true });
   await target.or(entry).first().waitFor();
+  // The drawer slides in and a group unfolds with a transition: a click while things move can miss.
+  const settled = () =>
+    nav.evaluate((el) =>
+      Promise.all(
+        el.ownerDocument
+          .getAnimations()
+          // A looping animation (a pulsing status dot) never finishes: only the ones that end are waited for.
+          .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+    );
+  await settled();
   if (!(await target.isVisible())) {
     await entry.click();
     await target.waitFor();
+    await settled();
   }
   await target.click();
 }
