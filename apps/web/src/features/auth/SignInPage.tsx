@@ -24,14 +24,17 @@ export function SignInPage() {
 
   return (
     <main className="signin">
-      <div className="signin__lang">
-        <LanguageSwitch />
-      </div>
-      <div className="signin__panel">
+      {/* The band holds the brand and its tagline whole, white on the union's blue; the form sits below it. */}
+      <div className="signin__band">
+        <div className="signin__lang">
+          <LanguageSwitch />
+        </div>
         <div className="signin__brand">
           <BrandMark size={48} />
-          <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          <Typography.Text className="signin__tagline">{t('app.tagline')}</Typography.Text>
         </div>
+      </div>
+      <div className="signin__panel">
         <section className="signin__card" aria-labelledby="signin-title">
           <Typography.Title level={1} id="signin-title" className="signin__title">
             {t('auth.signIn.title')}

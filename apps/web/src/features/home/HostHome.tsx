@@ -5,42 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useViewerCan } from '@/features/shell';
+import { uniqueById as unique, visitsOf } from '@/features/incoming';
 import { CalendarFeedCard } from '@/features/transfer';
-import type { HostHomeQuery as HostHomeData } from '@/gql/graphql';
 import { errorMessage } from '@/shared/apollo/errors';
 import { nameCollator } from '@/shared/format/collator';
 import { formatDateRange, formatLocalDate, todayLocalDate } from '@/shared/format/date';
 import { HostActionsQuery, HostHomeQuery } from './home.operations';
 
 const WEEKS = 4;
-
-type Arriving = HostHomeData['arriving']['nodes'][number];
-
-interface Visit {
-  key: string;
-  startDate: string;
-  endDate: string;
-  trips: Arriving[];
-}
-
-const unique = <T extends { id: string }>(items: T[]): T[] => [...new Map(items.map((i) => [i.id, i])).values()];
-
-/** Trips merged into one delegation arrive together: one visit, with every trip's people. */
-function visitsOf(trips: Arriving[]): Visit[] {
-  const visits = new Map<string, Visit>();
-  for (const trip of trips) {
-    const key = trip.delegation ? `d-${trip.delegation.id}` : `t-${trip.id}`;
-    const visit = visits.get(key) ?? {
-      key,
-      startDate: trip.delegation?.startDate ?? trip.startDate,
-      endDate: trip.delegation?.endDate ?? trip.endDate,
-      trips: [],
-    };
-    visit.trips.push(trip);
-    visits.set(key, visit);
-  }
-  return [...visits.values()].sort((a, b) => a.startDate.localeCompare(b.startDate));
-}
 
 /** A host unit's home: who is coming, the visits to give feedback on, the corrections it owes, its calendar. */
 export function HostHome() {

@@ -11,6 +11,7 @@ import { formatDateRange, formatLocalDate, todayLocalDate } from '@/shared/forma
 import { nameCollator } from '@/shared/format/collator';
 import { LoadMore } from '@/shared/paging/LoadMore';
 import { usePagedList } from '@/shared/paging/usePagedList';
+import { uniqueById, visitsOf } from './visits';
 
 /** The API shows a host unit only the confirmed trips coming to it or to a unit below it. */
 export const IncomingQuery = graphql(`
@@ -69,10 +70,11 @@ export function IncomingPage() {
   const { data, loading, error, list } = usePagedList(IncomingQuery, (d) => d.trips, { variables, skip: !allowed });
 
   if (can && !allowed) return <Result status="403" title={t('incoming.forbidden')} />;
-  const nodes = data?.trips.nodes ?? [];
-  const trips = period === 'past' ? [...nodes].reverse() : nodes;
-  const byDate = new Map<string, typeof trips>();
-  for (const trip of trips) byDate.set(trip.startDate, [...(byDate.get(trip.startDate) ?? []), trip]);
+  // A merged delegation is one visit: one card with every trip and every member.
+  const ordered = visitsOf(data?.trips.nodes ?? []);
+  const visits = period === 'past' ? ordered.reverse() : ordered;
+  const byDate = new Map<string, typeof visits>();
+  for (const visit of visits) byDate.set(visit.startDate, [...(byDate.get(visit.startDate) ?? []), visit]);
 
   return (
     <Card>
@@ -99,7 +101,7 @@ export function IncomingPage() {
       {error && <Alert type="error" showIcon title={errorMessage(error, t)} />}
       {loading && !data ? (
         <Skeleton active paragraph={{ rows: 6 }} />
-      ) : trips.length === 0 ? (
+      ) : visits.length === 0 ? (
         <Empty description={period === 'upcoming' ? t('incoming.emptyUpcoming') : t('incoming.emptyPast')} />
       ) : (
         [...byDate.entries()].map(([date, group]) => (
@@ -108,40 +110,77 @@ export function IncomingPage() {
               {formatLocalDate(date)}
             </h2>
             <ul className="trip-list">
-              {group.map((trip) => (
-                <li key={trip.id}>
-                  <Card size="small" className="trip-card">
-                    <div className="trip-card__tags">
-                      <TripStateTag state={trip.state} /> <Tag>{t(`trip.kind.${trip.kind}`)}</Tag>
-                      {trip.delegation && <Tag color="geekblue">{t('trip.merged')}</Tag>}
-                    </div>
-                    <Typography.Title level={3} className="trip-card__title">
-                      <Link to={`/trips/${trip.id}`}>{trip.title}</Link>
-                    </Typography.Title>
-                    <Typography.Text type="secondary" className="trip-card__meta">
-                      {formatDateRange(trip.startDate, trip.endDate)} · {trip.destinations.map((d) => d.name).join(', ')}
-                    </Typography.Text>
-                    <div className="incoming-people">
-                      {t('incoming.lead', { name: trip.lead.fullName, position: trip.lead.position || '—' })}
-                      {trip.department && <> · {trip.department.name}</>}
-                      <br />
-                      {t('incoming.members', {
-                        count: trip.members.length,
-                        names: trip.members
-                          .map((m) => m.fullName)
-                          .sort(nameCollator.compare)
-                          .join(', '),
-                      })}
-                    </div>
-                    {trip.purpose && <Typography.Paragraph className="incoming-purpose">{trip.purpose}</Typography.Paragraph>}
-                    {period === 'past' && trip.viewerCanGiveFeedback && (
-                      <Link to={`/feedback?trip=${trip.id}`} className="incoming-feedback">
-                        {t('findings.feedback.give')}
-                      </Link>
-                    )}
-                  </Card>
-                </li>
-              ))}
+              {group.map((visit) => {
+                const [first] = visit.trips;
+                const merged = visit.trips.length > 1;
+                const leads = uniqueById(visit.trips.map((trip) => trip.lead)).map(
+                  (lead) => `${lead.fullName} (${lead.position || '—'})`,
+                );
+                const departments = uniqueById(visit.trips.flatMap((trip) => (trip.department ? [trip.department] : [])));
+                const members = uniqueById(visit.trips.flatMap((trip) => trip.members))
+                  .map((m) => m.fullName)
+                  .sort(nameCollator.compare);
+                const places = uniqueById(visit.trips.flatMap((trip) => trip.destinations)).map((d) => d.name);
+                const feedbackLink = (trip: (typeof visit.trips)[number]) =>
+                  period === 'past' &&
+                  trip.viewerCanGiveFeedback && (
+                    <Link to={`/feedback?trip=${trip.id}`} className="incoming-feedback">
+                      {t('findings.feedback.give')}
+                    </Link>
+                  );
+                return (
+                  <li key={visit.key}>
+                    <Card size="small" className="trip-card incoming-visit">
+                      {merged || !first ? (
+                        <>
+                          <div className="trip-card__tags">
+                            <Tag color="geekblue">{t('incoming.delegation', { count: visit.trips.length })}</Tag>
+                          </div>
+                          <ul className="incoming-visit__trips">
+                            {visit.trips.map((trip) => (
+                              <li key={trip.id}>
+                                <Link to={`/trips/${trip.id}`} className="incoming-visit__trip">
+                                  {trip.title}
+                                </Link>{' '}
+                                <TripStateTag state={trip.state} /> <Tag>{t(`trip.kind.${trip.kind}`)}</Tag>
+                                {feedbackLink(trip)}
+                              </li>
+                            ))}
+                          </ul>
+                        </>
+                      ) : (
+                        <>
+                          <div className="trip-card__tags">
+                            <TripStateTag state={first.state} /> <Tag>{t(`trip.kind.${first.kind}`)}</Tag>
+                          </div>
+                          <Typography.Title level={3} className="trip-card__title">
+                            <Link to={`/trips/${first.id}`}>{first.title}</Link>
+                          </Typography.Title>
+                        </>
+                      )}
+                      <Typography.Text type="secondary" className="trip-card__meta">
+                        {formatDateRange(visit.startDate, visit.endDate)} · {places.join(', ')}
+                      </Typography.Text>
+                      <div className="incoming-people">
+                        {t('incoming.leads', { count: leads.length, names: leads.join(', ') })}
+                        {departments.length > 0 && <> · {departments.map((d) => d.name).join(', ')}</>}
+                        <br />
+                        {t('incoming.members', { count: members.length, names: members.join(', ') })}
+                      </div>
+                      {visit.trips.map(
+                        (trip) =>
+                          trip.purpose && (
+                            <Typography.Paragraph key={trip.id} className="incoming-purpose">
+                              {merged && <strong>{trip.title}: </strong>}
+                              {trip.purpose}
+                            </Typography.Paragraph>
+                          ),
+                      )}
+                      {!merged && first && feedbackLink(first)}
+                    </Card>
+                  </li>
+                );
+              })}
             </ul>
           </section>
         ))
