@@ -32,6 +32,12 @@ export interface ResolvedDraft {
   batch: Batch | null;
 }
 
+/** Trips the cadre has not sent (or must send again): they warn of an overlap, never block it. */
+const UNSENT_LABEL: Partial<Record<TripState, string>> = {
+  [TripState.DRAFT]: 'bản nháp',
+  [TripState.RETURNED]: 'đã trả lại để sửa',
+};
+
 const EXEMPTION_LABEL: Record<string, string> = {
   LONG_STUDY: 'học tập dài hạn',
   LONG_SICK_LEAVE: 'nghỉ ốm dài hạn',
@@ -155,21 +161,37 @@ export async function ruleChecks(
   }
 
   if (rule.checkDoubleBooking !== CheckMode.OFF) {
-    const busy: Array<{ cadre_id: string; title: string; s: string; e: string }> = await manager.query(
-      `SELECT m.cadre_id, t.title, coalesce(t.actual_start, t.start_date)::text AS s, coalesce(t.actual_end, t.end_date)::text AS e
-       FROM trip_member m JOIN trip t ON t.province_id = m.province_id AND t.id = m.trip_id
-       WHERE m.cadre_id = ANY($1) AND t.state = ANY($2) AND t.id <> $3
-         AND coalesce(t.actual_start, t.start_date) <= $5 AND coalesce(t.actual_end, t.end_date) >= $4
-       ORDER BY 3`,
-      [draft.memberIds, LIVE_STATES, otherTrip, draft.startDate, draft.endDate],
-    );
+    const busy: Array<{ id: string; state: TripState; cadre_id: string; title: string; s: string; e: string }> =
+      await manager.query(
+        `SELECT t.id, t.state, m.cadre_id, t.title,
+           coalesce(t.actual_start, t.start_date)::text AS s, coalesce(t.actual_end, t.end_date)::text AS e
+         FROM trip_member m JOIN trip t ON t.province_id = m.province_id AND t.id = m.trip_id
+         WHERE m.cadre_id = ANY($1) AND t.state = ANY($2) AND t.id <> $3
+           AND coalesce(t.actual_start, t.start_date) <= $5 AND coalesce(t.actual_end, t.end_date) >= $4
+         ORDER BY 5`,
+        [draft.memberIds, LIVE_STATES, otherTrip, draft.startDate, draft.endDate],
+      );
     for (const b of busy) {
-      checks.push({
-        code: TripErrorCode.DOUBLE_BOOKING,
-        severity: rule.checkDoubleBooking,
-        field: 'input.startDate',
-        message: `${nameOf(b.cadre_id)} đã có chuyến "${b.title}" từ ${formatVn(b.s)} đến ${formatVn(b.e)}.`,
-      });
+      const dates = `từ ${formatVn(b.s)} đến ${formatVn(b.e)}`;
+      const unsent = UNSENT_LABEL[b.state];
+      // A draft or a trip returned for correction holds no days yet: it only warns, naming the trip to open or cancel.
+      checks.push(
+        unsent
+          ? {
+              code: TripErrorCode.DOUBLE_BOOKING,
+              severity: CheckMode.WARN,
+              field: 'input.startDate',
+              message: `${nameOf(b.cadre_id)} còn chuyến "${b.title}" (${unsent}) ${dates}, chưa gửi duyệt: mở để sửa ngày hoặc hủy nếu không đi.`,
+              tripId: b.id,
+            }
+          : {
+              code: TripErrorCode.DOUBLE_BOOKING,
+              severity: rule.checkDoubleBooking,
+              field: 'input.startDate',
+              message: `${nameOf(b.cadre_id)} đã có chuyến "${b.title}" ${dates}.`,
+              tripId: b.id,
+            },
+      );
     }
   }
 

@@ -80,6 +80,12 @@ export class TripCheck {
 
   @Field()
   message: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Chuyến đi gây ra kết quả này, nếu có (ví dụ bản nháp trùng ngày), để mở hoặc hủy',
+  })
+  tripId?: string | null;
 }
 
 /** Amounts in đồng are bigint columns, which the driver returns as text; they fit a JS number. */

@@ -2,7 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { Access, ALL_ROLES, Role } from '../../shared/access';
 import { present } from '../../shared/present';
 import { notFound } from '../../shared/errors';
-import { daysBetween } from '../../shared/dates';
+import { daysBetween, yearOf } from '../../shared/dates';
+import { LocalDateResolver } from 'graphql-scalars';
+import { ruleKey } from '../rules/rules.loaders';
 import { Connection, decodeCursor, encodeCursor, PageArgs, type Page } from '../../shared/pagination';
 import { subscribeScoped, type TripEventPayload } from '../../shared/pubsub';
 import { tripActorOf } from './trip.actor';
@@ -12,7 +14,7 @@ import { viewerOf } from '../tenancy/actor';
 import { Cadre } from '../roster/cadre.entity';
 import { Batch, QuarterlyPlan, Topic } from '../planning/planning.entity';
 import { Unit } from '../units/unit.entity';
-import { Delegation, Settlement, Trip, TripCheck, TripReport, TripTimelineEntry } from './trip.entity';
+import { Delegation, Settlement, Trip, TripCheck, TripReport, TripState, TripTimelineEntry } from './trip.entity';
 import { TripEvent } from './trip.events';
 import { PLAN_ROLES } from '../planning/planning.policy';
 import { TRIP_ROLES, TripPermissions, tripPermissions } from './trip.policy';
@@ -38,6 +40,7 @@ import {
   recentEvents,
   mergeDelegations,
   previewChecks,
+  reportDeadline,
   reportTrip,
   setSettlement,
   submitPlan,
@@ -304,6 +307,20 @@ export class TripResolver {
   })
   viewerCan(@Root() trip: Trip, @Ctx() ctx: Context): Promise<TripPermissions> {
     return tripPermissions(tripActorOf(ctx), trip);
+  }
+
+  @FieldResolver(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      'Hạn nộp báo cáo theo quy định năm của tỉnh (số ngày sau ngày về): có khi chuyến đã được duyệt và quy định yêu cầu báo cáo; đã báo cáo thì là hạn ghi trên báo cáo',
+  })
+  async reportDueOn(@Root() trip: Trip, @Ctx() ctx: Context): Promise<string | null> {
+    if (trip.state === TripState.REPORTED || trip.state === TripState.REPORT_ACCEPTED) {
+      return (await ctx.loaders.reportByTrip.load(trip.id))?.dueOn ?? null;
+    }
+    if (trip.state !== TripState.APPROVED && trip.state !== TripState.COMPLETED) return null;
+    const rule = await ctx.loaders.ruleByProvinceYear.load(ruleKey(trip.provinceId, yearOf(trip.startDate)));
+    return rule.reportRequired ? reportDeadline(trip, rule) : null;
   }
 
   @FieldResolver(() => Int, { description: 'Số ngày của chuyến (thực tế nếu đã đi)' })

@@ -13,6 +13,7 @@ import { Cadre } from '../roster/cadre.entity';
 import { PlanState, QuarterlyPlan } from '../planning/planning.entity';
 import { mayDecidePlan, maySubmitPlan } from '../planning/planning.policy';
 import { ruleFor } from '../rules/rules.service';
+import type { PolicyRule } from '../rules/policy-rule.entity';
 import { likePattern } from '../../shared/search';
 import { NO_UNIT, unitSubtreeSql } from '../units/unit.service';
 import {
@@ -474,6 +475,10 @@ const REQUIRED_DETAILS: Record<
   ],
 };
 
+/** The report's deadline under the province-year rule: so many days after coming back (actually, or as planned). */
+export const reportDeadline = (trip: Pick<Trip, 'endDate' | 'actualEnd'>, rule: Pick<PolicyRule, 'reportDueDays'>): string =>
+  addDays(trip.actualEnd ?? trip.endDate, rule.reportDueDays);
+
 export async function reportTrip(actor: TripActor, id: string, version: number, input: TripReportInput): Promise<Trip> {
   const trip = await lockTrip(actor, id, version);
   await authorize(mayReportTrip(actor, trip));
@@ -491,7 +496,7 @@ export async function reportTrip(actor: TripActor, id: string, version: number, 
     }
   }
   const rule = await ruleFor(actor.manager, trip.provinceId, yearOf(trip.startDate));
-  const dueOn = addDays(trip.actualEnd ?? trip.endDate, rule.reportDueDays);
+  const dueOn = reportDeadline(trip, rule);
   await actor.manager.insert(TripReport, {
     provinceId: trip.provinceId,
     tripId: trip.id,

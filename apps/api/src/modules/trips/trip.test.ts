@@ -206,6 +206,56 @@ describe('trips: registration to accepted report', () => {
     expect(accepted.timeline[2].actorName).toBe('Phó Bí thư Thường trực');
   });
 
+  it('gives each approved trip its report deadline from the province-year rule, the one the report then keeps', async () => {
+    const DUE = `query ($id: ID!) { trip(id: $id) { state reportDueOn } }`;
+    const due = async (id: string) => (await product.ok(DUE, { id }, colleague.token)).trip;
+    const draft = (
+      await product.ok(
+        CREATE,
+        {
+          input: input({
+            leadCadreId: colleague.cadreId,
+            startDate: '2026-01-12',
+            endDate: '2026-01-14',
+            lateJustification: 'Đăng ký bổ sung sau chuyến đi.',
+          }),
+          submit: false,
+        },
+        colleague.token,
+      )
+    ).createTrip;
+    expect(await due(draft.id)).toEqual({ state: 'DRAFT', reportDueOn: null });
+    const { submitTrip: sent } = await product.ok(
+      `mutation ($id: ID!, $v: Int!) { submitTrip(id: $id, version: $v) { version } }`,
+      { id: draft.id, v: draft.version },
+      colleague.token,
+    );
+    expect(await due(draft.id)).toEqual({ state: 'SUBMITTED', reportDueOn: null });
+    const [approved] = (
+      await product.ok(DECIDE, { trips: [{ id: draft.id, version: sent.version }], decision: 'APPROVE' }, board)
+    ).decideTrips;
+    // Ten days (the default rule) after the planned return…
+    expect(await due(draft.id)).toEqual({ state: 'APPROVED', reportDueOn: '2026-01-24' });
+    const completed = (
+      await product.ok(
+        COMPLETE,
+        { id: draft.id, version: approved.version, input: { actualStart: '2026-01-12', actualEnd: '2026-01-16' } },
+        colleague.token,
+      )
+    ).completeTrip;
+    // …then after the actual return, and the report records that same date.
+    expect(await due(draft.id)).toEqual({ state: 'COMPLETED', reportDueOn: '2026-01-26' });
+    const reported = (
+      await product.ok(
+        REPORT,
+        { id: draft.id, version: completed.version, input: { findings: 'Chi đoàn hoạt động tốt.' } },
+        colleague.token,
+      )
+    ).reportTrip;
+    expect(reported.report).toMatchObject({ dueOn: '2026-01-26', late: true });
+    expect(await due(draft.id)).toEqual({ state: 'REPORTED', reportDueOn: '2026-01-26' });
+  });
+
   it('lets cadres register only for themselves and department heads for their own department', async () => {
     const forOther = await product.gql(CREATE, { input: input({ leadCadreId: colleague.cadreId }), submit: false }, cadre.token);
     expect(forOther.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_TRIP' });
@@ -352,13 +402,50 @@ describe('trips: registration to accepted report', () => {
   });
 
   it('applies the province-year rules: double booking blocks, late registration needs a justification and is flagged', async () => {
-    await register(cadre.token, { startDate: '2026-07-06', endDate: '2026-07-08' }, false);
-    const twice = await product.gql(
-      CREATE,
-      { input: input({ startDate: '2026-07-08', endDate: '2026-07-09' }), submit: true },
+    const first = await register(cadre.token, { startDate: '2026-07-06', endDate: '2026-07-08' }, false);
+    const overlapping = input({ startDate: '2026-07-08', endDate: '2026-07-09' });
+    const check = async (): Promise<Array<Record<string, unknown>>> =>
+      (
+        await product.ok(
+          `query ($input: CreateTripInput!) { checkTrip(input: $input) { code severity field message tripId } }`,
+          { input: overlapping },
+          cadre.token,
+        )
+      ).checkTrip;
+
+    // The cadre's own forgotten draft only warns, naming it as a draft and giving its id to open or cancel it.
+    expect(await check()).toContainEqual({
+      code: 'DOUBLE_BOOKING',
+      severity: 'WARN',
+      field: 'input.startDate',
+      tripId: first.id,
+      message: `Trần Thị Lan còn chuyến "${first.title}" (bản nháp) từ 06/07/2026 đến 08/07/2026, chưa gửi duyệt: mở để sửa ngày hoặc hủy nếu không đi.`,
+    });
+
+    // Once sent for approval it holds the days: the overlap blocks.
+    const { submitTrip: sent } = await product.ok(
+      `mutation ($id: ID!, $v: Int!) { submitTrip(id: $id, version: $v) { version } }`,
+      { id: first.id, v: first.version },
       cadre.token,
     );
+    expect(await check()).toContainEqual(
+      expect.objectContaining({ code: 'DOUBLE_BOOKING', severity: 'BLOCK', tripId: first.id }),
+    );
+    const twice = await product.gql(CREATE, { input: overlapping, submit: true }, cadre.token);
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DOUBLE_BOOKING' });
+
+    // Returned for correction, it warns again, named as returned.
+    await product.ok(
+      DECIDE,
+      { trips: [{ id: first.id, version: sent.version }], decision: 'RETURN', reason: 'Bổ sung kết quả dự kiến.' },
+      board,
+    );
+    const returned = (await check()).filter((c) => c.code === 'DOUBLE_BOOKING');
+    expect(returned).toEqual([expect.objectContaining({ severity: 'WARN', tripId: first.id })]);
+    expect(returned[0].message).toContain('(đã trả lại để sửa)');
+    const warned = await register(cadre.token, { startDate: '2026-07-08', endDate: '2026-07-09' });
+    expect(warned.state).toBe('SUBMITTED');
+    expect(warned.warnings.map((w: { code: string }) => w.code)).toContain('DOUBLE_BOOKING');
 
     // The trip already started before registering (today is 01/03/2026).
     const noWhy = await product.gql(
