@@ -11,6 +11,7 @@ const ROOT_OF: Record<string, string> = {
   registerTripForOthers: 'Mutation.createTrip',
   seeOwnTrips: 'Query.myCompliance',
   decideTrips: 'Mutation.decideTrips',
+  acceptReports: 'Mutation.acceptTripReport',
   mergeDelegations: 'Mutation.mergeDelegations',
   seeIncoming: 'Mutation.submitHostFeedback',
   readFeed: 'Query.recentTripEvents',

@@ -25,6 +25,9 @@ export class ViewerPermissions {
   @Field({ description: 'Duyệt chuyến đi (decideTrips)' })
   decideTrips: boolean;
 
+  @Field({ description: 'Chấp nhận báo cáo chuyến đi của cán bộ (acceptTripReport)' })
+  acceptReports: boolean;
+
   @Field({ description: 'Ghép đoàn (mergeDelegations)' })
   mergeDelegations: boolean;
 
@@ -141,6 +144,7 @@ export const CAPABILITIES: Record<Capability, { field: string; roles?: readonly 
   registerTripForOthers: { field: 'Mutation.createTrip', roles: TRIP_ROLES.registerForOthers },
   seeOwnTrips: { field: 'Query.myCompliance', needs: { cadre: true } },
   decideTrips: { field: 'Mutation.decideTrips' },
+  acceptReports: { field: 'Mutation.acceptTripReport' },
   mergeDelegations: { field: 'Mutation.mergeDelegations' },
   seeIncoming: { field: 'Mutation.submitHostFeedback', needs: { unit: true } },
   readFeed: { field: 'Query.recentTripEvents' },

@@ -24,6 +24,20 @@ export class RulesResolver {
     return ruleFor(ctx.tx.manager, target, year);
   }
 
+  @Access(...PROVINCE_ROLES, Role.CENTRAL)
+  @Query(() => [Int], {
+    description:
+      'Các tỉnh (trong phạm vi được xem) đã lưu quy định riêng cho năm; tỉnh không có trong danh sách đang dùng quy định mặc định',
+  })
+  async provincesWithRule(@Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<number[]> {
+    if (!Number.isInteger(year) || year < 2015 || year > 2100) throw badInput('year', 'Năm không hợp lệ.');
+    const rows: Array<{ province_id: number }> = await ctx.tx.manager.query(
+      'SELECT province_id FROM policy_rule WHERE year = $1 AND province_id = ANY($2::int[]) ORDER BY province_id',
+      [year, ctx.scope.readable],
+    );
+    return rows.map((r) => r.province_id);
+  }
+
   @Access(Role.PROVINCE_ADMIN)
   @Mutation(() => PolicyRule, { description: 'Lưu quy định năm; version 0 khi lưu lần đầu' })
   setPolicyRule(
