@@ -1147,6 +1147,22 @@ function buildCurrentProvince(b: ProvinceBuild, p: ProvinceDemo, passwordHash: s
     const factor = c === truongban || c === canbo ? Math.max(factors[i] ?? 1, 0.9) : (factors[i] ?? 0.8);
     c.remaining += Math.round(required * factor * (1 - exemptDays / span));
   });
+  // A minimum per host level (Hồ Chí Minh: 10 days at chapters) is met only by planning for it: the
+  // cadres on course for the requirement attend chapter meetings enough for the minimum, spread over
+  // the year, before the rest of their trips. Without this none reached it and the city read 0% met.
+  const minChapter = rule?.minChapter ?? 0;
+  if (minChapter > 0) {
+    const atChapters = new Map<CadreRec, number>();
+    const meetings = Math.ceil((minChapter + 1) / 2);
+    for (const c of b.cadres) {
+      if (away.has(c) || c.remaining < required * 0.8) continue;
+      for (let k = 0; k < meetings * 2 && (atChapters.get(c) ?? 0) < minChapter + 1; k += 1) {
+        const from = addDays(firstDay, Math.floor(((k % meetings) * span) / meetings) + int(rnd, 0, 10));
+        const trip = place('MEETING', c, 2, from, pastEnd, 2, null);
+        for (const m of trip?.members ?? []) atChapters.set(m, (atChapters.get(m) ?? 0) + 2);
+      }
+    }
+  }
   const wishes: Array<{ c: CadreRec; kind: Kind; len: number; date: string }> = [];
   for (const c of b.cadres) {
     const lens: Array<[Kind, number]> = [];

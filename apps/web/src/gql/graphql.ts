@@ -63,12 +63,13 @@ export type CompleteTripInput = {
   travelOrderNo?: string | null | undefined;
 };
 
-/** Đạt; đúng tiến độ; có nguy cơ không đạt; chậm tiến độ; được miễn */
+/** Đạt; đúng tiến độ, có nguy cơ không đạt, chậm tiến độ (kỳ chưa kết thúc); không đạt (kỳ đã kết thúc mà chưa đủ); được miễn */
 export type ComplianceStatus =
   | 'AT_RISK'
   | 'BEHIND'
   | 'EXEMPT'
   | 'MET'
+  | 'NOT_MET'
   | 'ON_TRACK';
 
 /** Báo cáo kết luận kiểm tra */

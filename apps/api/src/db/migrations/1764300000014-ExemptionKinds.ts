@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The engine of 1764300000005 with per-kind and per-level days attributed once. */
-const ATTRIBUTED_ONCE = `
+export const ATTRIBUTED_ONCE = `
 CREATE OR REPLACE FUNCTION cadre_compliance(p_year integer, p_today date, p_provinces integer[]) RETURNS SETOF cadre_compliance_row
   LANGUAGE sql STABLE
   -- Set-based: every step is one pass over the window's rows, joined by hash; nested loops let a

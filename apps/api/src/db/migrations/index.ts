@@ -13,6 +13,7 @@ import { PlanningEdits1764300000011 } from './1764300000011-PlanningEdits';
 import { OwnTripDecision1764300000012 } from './1764300000012-OwnTripDecision';
 import { SignInRecord1764300000013 } from './1764300000013-SignInRecord';
 import { ExemptionKinds1764300000014 } from './1764300000014-ExemptionKinds';
+import { NotMetStatus1764300000015 } from './1764300000015-NotMetStatus';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   OwnTripDecision1764300000012,
   SignInRecord1764300000013,
   ExemptionKinds1764300000014,
+  NotMetStatus1764300000015,
 ];

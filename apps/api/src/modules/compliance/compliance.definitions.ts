@@ -42,7 +42,7 @@ export function figureDefinitions(rule: { requiredDays: number; windowStart: str
       term: 'Trạng thái và dự kiến',
       text:
         'Khi kỳ chưa kết thúc: “đúng tiến độ” nếu số ngày đã đi không thấp hơn số ngày phải đi nhân với phần kỳ đã qua; ' +
-        '“có nguy cơ không đạt” nếu từ 70% mức đó; còn lại “chậm tiến độ”. Hết kỳ mà chưa đủ: “chưa đạt”. Dự kiến đến cuối ' +
+        '“có nguy cơ không đạt” nếu từ 70% mức đó; còn lại “chậm tiến độ”. Hết kỳ mà chưa đủ: “không đạt”. Dự kiến đến cuối ' +
         'kỳ: số lớn hơn giữa (đã đi + các chuyến đã duyệt sắp tới) và (đã đi theo nhịp hiện tại kéo đến cuối kỳ), không quá ' +
         'số ngày của kỳ.',
     },
@@ -52,6 +52,21 @@ export function figureDefinitions(rule: { requiredDays: number; windowStart: str
         'Tổng số ngày đã đi của các cán bộ thuộc diện; bình quân = tổng số ngày ÷ số cán bộ thuộc diện (làm tròn 2 chữ số ' +
         'thập phân); tỷ lệ đạt = số cán bộ đạt ÷ số cán bộ thuộc diện. Bảng so sánh của Trung ương Đoàn, diễn biến qua các ' +
         'năm, báo cáo năm và các tệp xuất dùng đúng các số này.',
+    },
+    {
+      term: 'Chưa có số liệu',
+      text:
+        'Tỉnh (hoặc Ban) không có cán bộ thuộc diện nào trong kỳ thì tỷ lệ đạt và bình quân ghi “chưa có số liệu”, không ' +
+        'ghi 0; khi so sánh các tỉnh, tỉnh chưa có số liệu xếp sau mọi tỉnh có số liệu. Tỉnh chưa ban hành quy định của năm ' +
+        'thì áp dụng quy định chung (60 ngày, kỳ từ 01/01 đến 31/12), nên vẫn có số liệu nếu có cán bộ thuộc diện.',
+    },
+    {
+      term: 'Chuyến đăng ký, được duyệt, đã thực hiện',
+      text:
+        'Đếm theo ngày bắt đầu trong năm. Chuyến đăng ký: đã gửi duyệt, trừ chuyến đã hủy hoặc bị từ chối (kể cả chuyến đang ' +
+        'chờ duyệt). Chuyến được duyệt: đã duyệt, đã đi, đã báo cáo hoặc báo cáo đã được nhận. Chuyến đã thực hiện: đã đi, ' +
+        'đã báo cáo hoặc báo cáo đã được nhận. Báo cáo năm (“đã thực hiện … chuyến”, các chuyên đề, hoạt động đã thực hiện) ' +
+        'và cột “Chuyến đã thực hiện” của Trung ương Đoàn chỉ đếm chuyến đã thực hiện.',
     },
     {
       term: 'Độ phủ dự sinh hoạt chi đoàn',
@@ -77,7 +92,7 @@ export function figureDefinitions(rule: { requiredDays: number; windowStart: str
         'miễn 212 ngày (tháng 6 chỉ trừ một lần), còn 153 ngày; phải đi 60 × 153 ÷ 365 = 25,15, làm tròn lên 26 ngày. Đi ' +
         'chuyên đề 04–23/08 (20 ngày) và dự sinh hoạt chi đoàn 20–29/08 (10 ngày): đã đi 26 ngày (20–23/08 tính một lần), ' +
         'đạt; theo loại: chuyên đề 20, dự sinh hoạt 6. Cán bộ nghỉ thai sản 01/07–31/12 phải đi 60 × 181 ÷ 365 = 29,75, ' +
-        'làm tròn lên 30 ngày; đi 29 ngày là chưa đạt. Cán bộ học tập dài hạn cả năm đã đi 5 ngày trước khi có quyết định ' +
+        'làm tròn lên 30 ngày; hết kỳ mà chỉ đi 29 ngày là không đạt. Cán bộ học tập dài hạn cả năm đã đi 5 ngày trước khi có quyết định ' +
         'miễn: 5 ngày đó ghi riêng, không vào tổng số ngày và bình quân của Ban, của tỉnh.',
     },
   ];

@@ -6,11 +6,13 @@ export enum ComplianceStatus {
   ON_TRACK = 'ON_TRACK',
   AT_RISK = 'AT_RISK',
   BEHIND = 'BEHIND',
+  NOT_MET = 'NOT_MET',
   EXEMPT = 'EXEMPT',
 }
 registerEnumType(ComplianceStatus, {
   name: 'ComplianceStatus',
-  description: 'Đạt; đúng tiến độ; có nguy cơ không đạt; chậm tiến độ; được miễn',
+  description:
+    'Đạt; đúng tiến độ, có nguy cơ không đạt, chậm tiến độ (kỳ chưa kết thúc); không đạt (kỳ đã kết thúc mà chưa đủ); được miễn',
 });
 
 @ObjectType({ simpleResolvers: true, description: 'Số ngày theo loại chuyến đi' })
@@ -99,8 +101,14 @@ export class ComplianceSummary {
   @Field(() => Float, { description: 'Tỷ lệ đạt (0–1) trên số cán bộ thuộc diện' }) metShare: number;
   @Field(() => Int) onTrack: number;
   @Field(() => Int) atRisk: number;
-  @Field(() => Int) behind: number;
+  @Field(() => Int, { description: 'Chậm tiến độ (kỳ chưa kết thúc)' }) behind: number;
+  @Field(() => Int, { description: 'Không đạt: kỳ đã kết thúc mà chưa đủ' }) notMet: number;
   @Field(() => Int) exempt: number;
+  @Field({
+    description:
+      'Có số liệu: có ít nhất một cán bộ thuộc diện trong kỳ. Khi không có, các tỷ lệ và bình quân là "chưa có số liệu", không phải 0',
+  })
+  hasData: boolean;
   @Field(() => Int, { description: 'Tổng số ngày của cán bộ thuộc diện' }) totalDays: number;
   @Field(() => Int, { description: 'Ngày của cán bộ được miễn cả kỳ: ghi riêng, không cộng vào tổng và bình quân' })
   exemptDays: number;
@@ -121,7 +129,27 @@ export class ProvinceCompliance extends ComplianceSummary {
   @Field(() => Coverage) coverage: Coverage;
   @Field(() => Int, { description: 'Chuyến đi đăng ký muộn' }) lateTrips: number;
   @Field(() => Int, { description: 'Chuyến đã đi chưa có báo cáo' }) unreportedTrips: number;
-  @Field(() => Int, { description: 'Số chuyến đi trong năm (không tính nháp, hủy, từ chối)' }) trips: number;
+  @Field(() => Int, {
+    description: 'Số chuyến đi trong năm (không tính nháp, hủy, từ chối)',
+    deprecationReason: 'Là số chuyến đăng ký: dùng tripsRegistered, tripsApproved hoặc tripsCarriedOut',
+  })
+  trips: number;
+  @Field(() => Int, {
+    description: 'Chuyến đăng ký: bắt đầu trong năm, đã gửi duyệt (trừ nháp, đã hủy, bị từ chối), kể cả chuyến đang chờ duyệt',
+  })
+  tripsRegistered: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Chuyến được duyệt: đã duyệt, đã đi, đã báo cáo, báo cáo đã được nhận (null chỉ ở báo cáo ban hành trước khi có số này)',
+  })
+  tripsApproved: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Chuyến đã thực hiện: đã đi (hoàn thành), đã báo cáo, báo cáo đã được nhận (null chỉ ở báo cáo ban hành trước khi có số này)',
+  })
+  tripsCarriedOut: number | null;
   @Field(() => Float, { description: 'Kinh phí dự kiến (đồng)' }) estimatedCost: number;
   @Field(() => Float, { description: 'Kinh phí thực tế (đồng)' }) actualCost: number;
 }

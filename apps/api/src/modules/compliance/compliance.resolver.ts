@@ -176,7 +176,13 @@ export class ComplianceResolver {
       (r) => ctx.deps.provinces.get(r.provinceId)?.status === ProvinceStatus.ACTIVE || r.subjectCadres + r.exempt > 0,
     );
     const byName = new Map(provinces.map((p, i) => [p.id, i]));
-    return shown.sort((a, b) => COMPARATORS[orderBy](a, b) || (byName.get(a.provinceId) ?? 0) - (byName.get(b.provinceId) ?? 0));
+    // Provinces without data ("chưa có số liệu") come after every province with data, whatever the order.
+    return shown.sort(
+      (a, b) =>
+        Number(b.hasData) - Number(a.hasData) ||
+        COMPARATORS[orderBy](a, b) ||
+        (byName.get(a.provinceId) ?? 0) - (byName.get(b.provinceId) ?? 0),
+    );
   }
 
   @Access(...READERS)

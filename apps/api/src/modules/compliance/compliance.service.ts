@@ -104,6 +104,7 @@ interface SummaryRow {
   on_track: number;
   at_risk: number;
   behind: number;
+  not_met: number;
   exempt: number;
   total_days: number;
   hardship_days: number;
@@ -126,6 +127,7 @@ const SUMMARY_COLUMNS = `
   count(*) FILTER (WHERE f.status = 'ON_TRACK')::int AS on_track,
   count(*) FILTER (WHERE f.status = 'AT_RISK')::int AS at_risk,
   count(*) FILTER (WHERE f.status = 'BEHIND')::int AS behind,
+  count(*) FILTER (WHERE f.status = 'NOT_MET')::int AS not_met,
   count(*) FILTER (WHERE f.status = 'EXEMPT')::int AS exempt,
   coalesce(sum(f.counted_days) FILTER (WHERE f.status <> 'EXEMPT'), 0)::int AS total_days,
   coalesce(sum(f.hardship_days) FILTER (WHERE f.status <> 'EXEMPT'), 0)::int AS hardship_days,
@@ -147,7 +149,9 @@ function toSummary(year: number, r: SummaryRow): ComplianceSummary {
     onTrack: r.on_track,
     atRisk: r.at_risk,
     behind: r.behind,
+    notMet: r.not_met,
     exempt: r.exempt,
+    hasData: r.subject > 0,
     totalDays: r.total_days,
     exemptDays: r.exempt_days,
     averageDays: r.subject === 0 ? 0 : Math.round((r.total_days / r.subject) * 100) / 100,
@@ -156,11 +160,18 @@ function toSummary(year: number, r: SummaryRow): ComplianceSummary {
   };
 }
 
+/** Trips that were approved (whether or not they happened yet), as an SQL list of states. */
+export const APPROVED_STATES = `('APPROVED', 'COMPLETED', 'REPORTED', 'REPORT_ACCEPTED')`;
+/** Trips carried out: the cadres went (reported or not), as an SQL list of states. */
+export const CARRIED_OUT_STATES = `('COMPLETED', 'REPORTED', 'REPORT_ACCEPTED')`;
+
 interface TripStatsRow {
   province_id: number;
   late: number;
   unreported: number;
   trips: number;
+  approved: number;
+  carried_out: number;
   estimated: string | null;
   actual: string | null;
 }
@@ -262,6 +273,8 @@ async function computeBundles(
        count(*) FILTER (WHERE late_registration AND state NOT IN ('CANCELLED', 'REJECTED'))::int AS late,
        count(*) FILTER (WHERE state = 'COMPLETED')::int AS unreported,
        count(*) FILTER (WHERE state NOT IN ('DRAFT', 'CANCELLED', 'REJECTED'))::int AS trips,
+       count(*) FILTER (WHERE state IN ${APPROVED_STATES})::int AS approved,
+       count(*) FILTER (WHERE state IN ${CARRIED_OUT_STATES})::int AS carried_out,
        sum(estimated_cost) FILTER (WHERE state NOT IN ('DRAFT', 'CANCELLED', 'REJECTED')) AS estimated,
        sum(actual_cost) FILTER (WHERE state NOT IN ('DRAFT', 'CANCELLED', 'REJECTED')) AS actual
      FROM trip WHERE province_id = ANY ($2) AND start_date BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31)
@@ -286,6 +299,7 @@ async function computeBundles(
       on_track: 0,
       at_risk: 0,
       behind: 0,
+      not_met: 0,
       exempt: 0,
       total_days: 0,
       hardship_days: 0,
@@ -300,6 +314,9 @@ async function computeBundles(
         lateTrips: t?.late ?? 0,
         unreportedTrips: t?.unreported ?? 0,
         trips: t?.trips ?? 0,
+        tripsRegistered: t?.trips ?? 0,
+        tripsApproved: t?.approved ?? 0,
+        tripsCarriedOut: t?.carried_out ?? 0,
         estimatedCost: Number(t?.estimated ?? 0),
         actualCost: Number(t?.actual ?? 0),
       },

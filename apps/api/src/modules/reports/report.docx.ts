@@ -26,6 +26,7 @@ import {
   unionName,
   vnNumber,
   vnPercent,
+  NO_DATA,
 } from './report.text';
 
 /** Twentieths of a point per millimetre: A4 and the margins of the union's document format. */
@@ -197,8 +198,8 @@ export function centralCells(row: CentralReportRow, index: number, provinceName:
     `${s.agencyStaff.count}/${s.agencyStaff.total}`,
     `${s.executiveMembers.count}/${s.executiveMembers.total}`,
     vnNumber(s.totalDays),
-    vnNumber(s.averageDays),
-    vnPercent(s.metShare),
+    s.hasData ? vnNumber(s.averageDays) : NO_DATA,
+    s.hasData ? vnPercent(s.metShare) : NO_DATA,
     `${s.coverage.reached}/${s.coverage.total}`,
     String(s.lateTrips),
     String(s.unreportedTrips),

@@ -46,7 +46,11 @@ export class ReportNarrative {
 @ObjectType({ simpleResolvers: true, description: 'Số chuyến và ngày công của một loại chuyến đi' })
 export class KindFigures {
   @Field(() => TripKind) kind: TripKind;
-  @Field(() => Int, { description: 'Số chuyến đi (không tính nháp, hủy, từ chối)' }) trips: number;
+  @Field(() => Int, {
+    description:
+      'Số chuyến đã thực hiện: đã đi, đã báo cáo, báo cáo đã được nhận (không tính chuyến chờ duyệt, đã duyệt chưa đi)',
+  })
+  trips: number;
   @Field(() => Int, { description: 'Tổng ngày công của cán bộ thuộc diện (theo công cụ tính chỉ tiêu)' }) days: number;
 }
 

@@ -5,7 +5,7 @@ import type { Scope, Viewer } from '../tenancy/tenancy';
 import { viewerOf } from '../tenancy/actor';
 import { type Province, ProvinceStatus } from '../tenancy/province.entity';
 import { ComplianceStatus, type DepartmentCompliance, type ProvinceCompliance } from '../compliance/compliance.entity';
-import { provinceBundles, type ComplianceCache } from '../compliance/compliance.service';
+import { CARRIED_OUT_STATES, provinceBundles, type ComplianceCache } from '../compliance/compliance.service';
 import { LoadPeriod, hostLoad, topicOverlaps } from '../compliance/compliance.hosts';
 import { TripKind } from '../trips/trip.entity';
 import {
@@ -32,7 +32,8 @@ export interface ReportSource {
 /** The near-duplicate threshold the compliance dashboard uses by default. */
 const OVERLAP_THRESHOLD = 0.5;
 const LIST_LIMIT = 40;
-const COUNTED = `state NOT IN ('DRAFT', 'CANCELLED', 'REJECTED')`;
+/** Trips carried out (the cadres went): what the report's "đã thực hiện" counts and lists, never mere registrations. */
+const COUNTED = `state IN ${CARRIED_OUT_STATES}`;
 
 export function defaultNarrative(provinceName: string): ReportNarrative {
   return {
@@ -209,10 +210,23 @@ export async function reportFacts(manager: EntityManager, provinceId: number, ye
   return { provinceId, status: (await storedReport(manager, provinceId, year))?.status ?? ReportStatus.DRAFT };
 }
 
-/** Reports issued before exempt cadres' days were reported apart carry no exemptDays: none were set apart. */
+/**
+ * Reports issued before exempt cadres' days were reported apart carry no exemptDays: none were set apart.
+ * Those issued before closed years read "không đạt" counted the cadres short as behind (notMet 0); those
+ * issued before trips carried out were told from registrations carry no approved or carried-out count (null).
+ */
 const frozenSummary = <T extends ProvinceCompliance | DepartmentCompliance>(s: T): T => ({
   ...s,
   exemptDays: s.exemptDays ?? 0,
+  notMet: s.notMet ?? 0,
+  hasData: s.hasData ?? s.subjectCadres > 0,
+  ...('trips' in s
+    ? {
+        tripsRegistered: s.tripsRegistered ?? s.trips,
+        tripsApproved: s.tripsApproved ?? null,
+        tripsCarriedOut: s.tripsCarriedOut ?? null,
+      }
+    : {}),
 });
 
 const frozenFigures = (f: ReportFigures): ReportFigures => ({

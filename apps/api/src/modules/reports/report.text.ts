@@ -23,11 +23,15 @@ export const KIND_LABEL: Record<TripKind, string> = {
   [TripKind.MEETING]: 'dự sinh hoạt',
 };
 
+/** What a province without a subject cadre in the window shows instead of 0 for its ratios and averages. */
+export const NO_DATA = 'Chưa có số liệu';
+
 export const STATUS_LABEL: Record<ComplianceStatus, string> = {
   [ComplianceStatus.MET]: 'Đạt',
   [ComplianceStatus.ON_TRACK]: 'Đúng tiến độ',
   [ComplianceStatus.AT_RISK]: 'Có nguy cơ không đạt',
-  [ComplianceStatus.BEHIND]: 'Chưa đạt',
+  [ComplianceStatus.BEHIND]: 'Chậm tiến độ',
+  [ComplianceStatus.NOT_MET]: 'Không đạt',
   [ComplianceStatus.EXEMPT]: 'Được miễn',
 };
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { type AnnualReport, type CentralReportRow, ReportStatus } from './report.entity';
 import { CENTRAL_COLUMNS, reportStatusLabel } from './report.docx';
-import { CATEGORY_LABEL, STATUS_LABEL } from './report.text';
+import { CATEGORY_LABEL, NO_DATA, STATUS_LABEL } from './report.text';
 import { figureDefinitions } from '../compliance/compliance.definitions';
 
 export const ANNEX_COLUMNS = [
@@ -93,8 +93,8 @@ export async function centralXlsx(
       `${s.agencyStaff.count}/${s.agencyStaff.total}`,
       `${s.executiveMembers.count}/${s.executiveMembers.total}`,
       s.totalDays,
-      s.averageDays,
-      s.metShare,
+      s.hasData ? s.averageDays : NO_DATA,
+      s.hasData ? s.metShare : NO_DATA,
       `${s.coverage.reached}/${s.coverage.total}`,
       s.lateTrips,
       s.unreportedTrips,

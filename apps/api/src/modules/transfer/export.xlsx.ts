@@ -103,6 +103,7 @@ const COMPLIANCE_STATUS: Record<string, string> = {
   ON_TRACK: 'Đúng tiến độ',
   AT_RISK: 'Có nguy cơ không đạt',
   BEHIND: 'Chậm tiến độ',
+  NOT_MET: 'Không đạt',
   EXEMPT: 'Được miễn',
 };
 const RECOMMENDATION_STATUS: Record<string, string> = {

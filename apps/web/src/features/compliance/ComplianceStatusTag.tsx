@@ -2,13 +2,14 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ComplianceStatus } from '@/gql/graphql';
 
-export const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = ['MET', 'ON_TRACK', 'AT_RISK', 'BEHIND', 'EXEMPT'];
+export const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = ['MET', 'ON_TRACK', 'AT_RISK', 'BEHIND', 'NOT_MET', 'EXEMPT'];
 
 const COLORS: Record<ComplianceStatus, string> = {
   MET: 'success',
   ON_TRACK: 'processing',
   AT_RISK: 'warning',
-  BEHIND: 'error',
+  BEHIND: 'volcano',
+  NOT_MET: 'error',
   EXEMPT: 'default',
 };
 
