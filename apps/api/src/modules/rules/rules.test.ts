@@ -102,6 +102,22 @@ describe('the rules of a province for a year', () => {
     expect(await stored(2029)).toBeNull();
   });
 
+  it('keeps the district-level minimum for a year before the 2025 reform, and needs none after it', async () => {
+    const district = `query ($year: Int!) { policyRule(year: $year) { minDaysDistrict minDaysCommune version } }`;
+    const { version } = (await product.ok(district, { year: 2025 }, admin)).policyRule as { version: number };
+    await product.ok(SAVE, { year: 2025, v: version, input: input(2025, { minDaysDistrict: 10 }) }, admin);
+    expect((await product.ok(district, { year: 2025 }, board)).policyRule).toMatchObject({
+      minDaysDistrict: 10,
+      minDaysCommune: 20,
+    });
+    const { minDaysDistrict: _left, ...withoutDistrict } = input(2033);
+    await product.ok(SAVE, { year: 2033, v: 0, input: withoutDistrict }, admin);
+    expect((await product.ok(district, { year: 2033 }, board)).policyRule).toMatchObject({
+      minDaysDistrict: null,
+      minDaysCommune: 20,
+    });
+  });
+
   it('lets only the organisation department save, and the central union read', async () => {
     const res = await product.gql(SAVE, { year: 2031, v: 0, input: input(2031) }, board);
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -160,4 +160,37 @@ describe('the yearly rules form', () => {
     await waitFor(() => expect(screen.getByText('Quy định riêng của tỉnh · phiên bản 5')).toBeInTheDocument());
     expect(own).not.toBeChecked();
   });
+
+  it('asks no district-level minimum for a year after the 2025 reform, and keeps it for 2025', async () => {
+    const user = setupUser();
+    let sent: Record<string, unknown> | null = null;
+    const before = rule({ year: 2025, windowStart: '2025-01-01', windowEnd: '2025-12-31', minDaysDistrict: 10 });
+    // A rule saved before the reform may still carry a district minimum: the form no longer shows or sends it.
+    const after = rule({ year: 2026, windowStart: '2026-01-01', windowEnd: '2026-12-31', minDaysDistrict: 10 });
+    renderPage('/organisation/rules', '/organisation/rules', <RulesPage />, [
+      viewer,
+      always({
+        request: { query: PolicyRuleQuery },
+        result: (v: { year: number }) => ({ data: { policyRule: v.year === 2025 ? before : { ...after, year: v.year } } }),
+      }),
+      {
+        request: { query: SetPolicyRuleMutation, variables: (v: { input: Record<string, unknown> }) => ((sent = v.input), true) },
+        result: { data: { setPolicyRule: { ...after, year: YEAR, version: 5 } } },
+      },
+    ]);
+
+    await screen.findByLabelText('Số ngày tối thiểu trong năm');
+    if (YEAR > 2025) {
+      expect(screen.queryByLabelText('Tối thiểu ở cấp huyện')).not.toBeInTheDocument();
+      expect(screen.getByText(/Từ 01\/07\/2025 không còn cấp huyện/)).toBeInTheDocument();
+      expect(screen.getByLabelText('Tối thiểu ở cấp xã/cơ sở')).toHaveValue('20');
+      await user.click(screen.getByRole('button', { name: `Lưu quy định năm ${YEAR}` }));
+      await waitFor(() => expect(sent).toMatchObject({ minDaysDistrict: null, minDaysCommune: 20, minDaysChapter: 30 }));
+    }
+
+    await user.click(screen.getByRole('combobox', { name: 'Năm' }));
+    await user.click(await screen.findByTitle('Năm 2025'));
+    expect(await screen.findByLabelText('Tối thiểu ở cấp huyện')).toHaveValue('10');
+    expect(screen.queryByText(/Từ 01\/07\/2025 không còn cấp huyện/)).not.toBeInTheDocument();
+  });
 });

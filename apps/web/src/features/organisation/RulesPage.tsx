@@ -30,6 +30,10 @@ import { byLastName, placeServerError } from '@/shared/forms/serverErrors';
 import './organisation.css';
 import { useSetPolicyRule } from './organisation.mutations';
 
+/** District-level unions ended with the 2025 reform (1 July 2025): a window starting then or later has no district minimum. */
+const DISTRICTS_ENDED = '2025-07-01';
+const MINIMUMS = ['minDaysDistrict', 'minDaysCommune', 'minDaysChapter'] as const;
+
 const CHECKS = ['checkLateRegistration', 'checkDoubleBooking', 'checkHostLoad', 'checkTopicOverlap', 'checkExemptTrip'] as const;
 const MODES: readonly CheckMode[] = ['BLOCK', 'WARN', 'OFF'];
 
@@ -137,6 +141,10 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
   const [conflict, setConflict] = useState<string | null>(null);
   const reportRequired = Form.useWatch('reportRequired', form);
   const hostLoad = Form.useWatch('checkHostLoad', form);
+  const range = Form.useWatch('window', form);
+  const windowStart = range?.[0] ? toLocalDate(range[0]) : rule.windowStart;
+  const districts = windowStart < DISTRICTS_ENDED;
+  const minimums = districts ? MINIMUMS : MINIMUMS.filter((name) => name !== 'minDaysDistrict');
   const yearStart = fromLocalDate(`${rule.year}-01-01`);
   const yearEnd = fromLocalDate(`${rule.year}-12-31`);
 
@@ -160,7 +168,7 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
       requiredDays: values.requiredDays,
       windowStart: toLocalDate(values.window[0]),
       windowEnd: toLocalDate(values.window[1]),
-      minDaysDistrict: values.minDaysDistrict,
+      minDaysDistrict: districts ? values.minDaysDistrict : null,
       minDaysCommune: values.minDaysCommune,
       minDaysChapter: values.minDaysChapter,
       reportRequired: values.reportRequired,
@@ -263,10 +271,12 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
           </Form.Item>
         </Col>
       </Row>
-      <Typography.Paragraph type="secondary">{t('org.rules.minimumsHelp')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {districts ? t('org.rules.minimumsHelp') : t('org.rules.minimumsHelpNoDistricts')}
+      </Typography.Paragraph>
       <Row gutter={16}>
-        {(['minDaysDistrict', 'minDaysCommune', 'minDaysChapter'] as const).map((name) => (
-          <Col xs={24} sm={8} key={name}>
+        {minimums.map((name) => (
+          <Col xs={24} sm={24 / minimums.length} key={name}>
             <Form.Item label={t(`org.rules.${name}`)} name={name} rules={dayRules(true)}>
               <InputNumber precision={0} style={{ width: '100%' }} placeholder={t('org.rules.noMinimum')} />
             </Form.Item>
