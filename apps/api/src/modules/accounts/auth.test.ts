@@ -3,7 +3,7 @@ import { Role } from '../../shared/access';
 import { startTestProduct, TEST_PASSWORD, type GqlResponse, type TestProduct } from '../../../test/harness';
 import { sample } from '../../../test/ops/support';
 import { REDIS_URL, redisAvailable } from '../../../test/redis';
-import { buildUser, provinceIdOf } from '../../../test/factories';
+import { buildCadre, buildUser, provinceIdOf } from '../../../test/factories';
 
 const LOGIN =
   'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token user { username role province { code } } } }';
@@ -171,6 +171,28 @@ describe('sign-in', () => {
     await product.owner.query('UPDATE app_user SET active = false WHERE id = $1', [user.id]);
     const res = await product.gql(ME, {}, token);
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('reads the account and sets its scope in one round trip, and a moved account never keeps its old scope', async () => {
+    const hni = await provinceIdOf(product.owner, 'HNI');
+    const user = await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: ldg });
+    const there = await buildCadre(product.owner, { provinceId: hni });
+    const token = await product.login(user.username);
+    const CADRES = '{ cadres(first: 100) { nodes { id } } }';
+    await product.ok(CADRES, {}, token);
+
+    product.statements.length = 0;
+    const before = await product.ok<{ cadres: { nodes: Array<{ id: string }> } }>(CADRES, {}, token);
+    expect(before.cadres.nodes.map((c) => c.id)).not.toContain(there.id);
+    const scoping = product.statements.filter((s) => s.includes('app.read_provinces') || s.includes('FROM app_user'));
+    expect(scoping).toHaveLength(1);
+
+    // The organisation department of Hà Nội now: the scope follows the row, not what was seen before.
+    await product.owner.query('UPDATE app_user SET province_id = $2 WHERE id = $1', [user.id, hni]);
+    product.statements.length = 0;
+    const after = await product.ok<{ cadres: { nodes: Array<{ id: string }> } }>(CADRES, {}, token);
+    expect(after.cadres.nodes.map((c) => c.id)).toContain(there.id);
+    expect(product.statements.filter((s) => s.includes('app.read_provinces'))).toHaveLength(2);
   });
 
   it('lets a central user in without a province', async () => {

@@ -38,18 +38,49 @@ export function scopeFor(viewer: Viewer | null, provinces: readonly ProvinceReco
   return { readable: [own, ...predecessors], writable: ownRecord?.status === 'ACTIVE' ? [own] : [] };
 }
 
+/** The statements of one transaction, queued on its connection (see `serializeQueries`). */
+const queues = new WeakMap<QueryRunner, { last: Promise<unknown> }>();
+
+function enqueue<T>(runner: QueryRunner, work: () => Promise<T>): Promise<T> {
+  let queue = queues.get(runner);
+  if (!queue) {
+    queue = { last: Promise.resolve() };
+    queues.set(runner, queue);
+  }
+  const next = queue.last.then(work);
+  queue.last = next.catch(() => undefined);
+  return next;
+}
+
 /**
  * One connection answers one statement at a time: loaders of one request dispatch in the same tick,
  * so their statements are queued here rather than handed to the driver concurrently.
  */
 function serializeQueries(runner: QueryRunner): void {
   const send = runner.query.bind(runner);
-  let last: Promise<unknown> = Promise.resolve();
-  runner.query = ((...args: Parameters<typeof send>) => {
-    const next = last.then(() => send(...args));
-    last = next.catch(() => undefined);
-    return next;
-  }) as typeof runner.query;
+  runner.query = ((...args: Parameters<typeof send>) => enqueue(runner, () => send(...args))) as typeof runner.query;
+}
+
+/** What the driver answers a text of several statements sent at once: one result per statement. */
+interface DriverResult {
+  rows: unknown[];
+}
+interface DriverConnection {
+  query(text: string): Promise<DriverResult | DriverResult[]>;
+}
+
+/**
+ * Sends several statements in one round trip (the simple query protocol: no parameters, so every value
+ * in `sql` must be checked by the caller) and returns each statement's rows. The statement is logged
+ * like any other, and queued behind the transaction's earlier ones.
+ */
+function sendBatch(runner: QueryRunner, sql: string): Promise<unknown[][]> {
+  return enqueue(runner, async () => {
+    runner.connection.logger.logQuery(sql, undefined, runner);
+    const connection = (await runner.connect()) as DriverConnection;
+    const answer = await connection.query(sql);
+    return (Array.isArray(answer) ? answer : [answer]).map((r) => r.rows);
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -86,6 +117,23 @@ interface UserRow {
   cadre_id: string | null;
   unit_id: string | null;
 }
+
+/**
+ * The role and province each account had when this process last read it: a guess that lets the scope be
+ * set in the same round trip as the account is read. Never trusted alone: `becomeUser` compares it with
+ * the row it reads and sets the scope again when they differ.
+ */
+const accountHints = new Map<string, Pick<Viewer, 'username' | 'fullName' | 'role' | 'provinceId' | 'cadreId' | 'unitId'>>();
+const MAX_ACCOUNT_HINTS = 100_000;
+
+function rememberAccount(viewer: Viewer): void {
+  if (accountHints.size >= MAX_ACCOUNT_HINTS && !accountHints.has(viewer.id)) accountHints.clear();
+  const { id: _id, ...hint } = viewer;
+  accountHints.set(viewer.id, hint);
+}
+
+const sameList = (a: number[], b: number[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
+const sameScope = (a: Scope, b: Scope): boolean => sameList(a.readable, b.readable) && sameList(a.writable, b.writable);
 
 /**
  * One request's unit of work: a transaction on the API's weak role whose settings say who is asking.
@@ -146,16 +194,23 @@ export class ScopedTransaction {
     return tx;
   }
 
-  /** Sets who this transaction acts for (at its start, or right after sign-in). */
+  /**
+   * Sets who this transaction acts for (at its start, or right after sign-in), in one round trip when
+   * the account's role and province are those seen last time: the scope they give is set together with
+   * reading the account, and corrected by a second statement before anything else runs if the account
+   * changed (another role or province, deactivated) or was not seen by this process yet.
+   */
   async becomeUser(userId: string | null, provinces: readonly ProvinceRecord[]): Promise<void> {
     let viewer: Viewer | null = null;
+    let scopeSet: Scope | null = null;
     if (userId) {
-      await setScope(this.runner, userId, EMPTY_SCOPE);
-      const rows: UserRow[] = await this.runner.manager.query(
-        'SELECT id, username, full_name, role, province_id, active, cadre_id, unit_id FROM app_user WHERE id = $1',
-        [userId],
+      const hint = accountHints.get(userId);
+      scopeSet = hint ? scopeFor({ ...hint, id: userId }, provinces) : EMPTY_SCOPE;
+      const results = await sendBatch(
+        this.runner,
+        `${scopeStatement(userId, scopeSet)}; SELECT id, username, full_name, role, province_id, active, cadre_id, unit_id FROM app_user WHERE id = '${userId}'`,
       );
-      const row = rows[0];
+      const row = results[results.length - 1]?.[0] as UserRow | undefined;
       if (row?.active) {
         viewer = {
           id: row.id,
@@ -166,10 +221,13 @@ export class ScopedTransaction {
           cadreId: row.cadre_id,
           unitId: row.unit_id,
         };
+        rememberAccount(viewer);
+      } else {
+        accountHints.delete(userId);
       }
     }
     const scope = scopeFor(viewer, provinces);
-    await setScope(this.runner, viewer?.id ?? null, scope);
+    if (!scopeSet || !sameScope(scopeSet, scope) || !viewer) await setScope(this.runner, viewer?.id ?? null, scope);
     this.current = { viewer, scope };
   }
 
