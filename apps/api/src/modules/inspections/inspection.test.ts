@@ -510,7 +510,7 @@ describe('inspection and supervision: plan, team, visit, conclusion, corrective 
     expect(new Set(large.nodes.map((a) => a.conclusion.plan.title)).size).toBe(11);
     expect(large.n).toBe(small.n);
     // The session, the page and its count, then one batch each: units, conclusions, trips, teams, plans.
-    expect(small.n).toBeLessThanOrEqual(12);
+    expect(small.n).toBeLessThanOrEqual(10);
   });
 
   it('records participation in a higher-level team with its organiser', async () => {
