@@ -14,9 +14,6 @@ import { errorMessage } from '@/shared/apollo/errors';
 import { formatDateRange, formatLocalDate, todayLocalDate } from '@/shared/format/date';
 import { CadreHome_trip, CadreHomeQuery, MyComplianceQuery, MyRecommendationsQuery } from './home.operations';
 
-/** When a done trip's report is due: the trip's last day plus the year's rule, as the API computes it. */
-const reportDue = (ended: string, dueDays: number): string => dayjs(ended).add(dueDays, 'day').format('YYYY-MM-DD');
-
 /**
  * A cadre's home: where they stand this year (days waiting for a report apart), what to report and
  * by when, the trips coming, and what became of the recommendations their reports raised.
@@ -44,8 +41,9 @@ export function CadreHome({ cadreId }: { cadreId: string }) {
   const rule = home.data?.policyRule;
   const awaiting = (home.data?.awaiting.nodes ?? []).map((node) => {
     const trip = getFragmentData(CadreHome_trip, node);
-    const dueOn = rule ? reportDue(node.actualEnd ?? trip.endDate, rule.reportDueDays) : null;
-    return { trip, dueOn, overdue: !!rule?.reportRequired && !!dueOn && dueOn < today };
+    // The API's deadline (the province-year rule); none when the rule asks for no report.
+    const dueOn = node.reportDueOn ?? null;
+    return { trip, dueOn, overdue: !!dueOn && dueOn < today };
   });
   // Overdue first, then by due date: what the cadre must do next is on top.
   awaiting.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));

@@ -109,15 +109,16 @@ const cadreHome = always({
         __typename: 'TripConnection',
         totalCount: 2,
         nodes: [
-          trip('t-due', 'Hướng dẫn thành lập tổ hợp tác thanh niên', 'COMPLETED', -2, -2, { actualEnd: null }),
-          trip('t-late', 'Kiểm tra công tác đoàn viên', 'COMPLETED', -21, -20, { actualEnd: null }),
+          // The API gives each report's deadline (here the rule's 10 days after coming back).
+          trip('t-due', 'Hướng dẫn thành lập tổ hợp tác thanh niên', 'COMPLETED', -2, -2, { reportDueOn: day(8) }),
+          trip('t-late', 'Kiểm tra công tác đoàn viên', 'COMPLETED', -21, -20, { reportDueOn: day(-10) }),
         ],
       },
       reported: {
         __typename: 'TripConnection',
         nodes: [{ __typename: 'Trip', id: 't-rep', title: 'Tuyên truyền pháp luật cho thanh niên' }],
       },
-      policyRule: { __typename: 'PolicyRule', year: YEAR, reportRequired: true, reportDueDays: 10 },
+      policyRule: { __typename: 'PolicyRule', year: YEAR, reportRequired: true },
     },
   },
 });

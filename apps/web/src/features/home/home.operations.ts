@@ -54,7 +54,7 @@ export const CadreHomeQuery = graphql(`
       totalCount
       nodes {
         ...CadreHome_trip
-        actualEnd
+        reportDueOn
       }
     }
     reported: trips(
@@ -70,7 +70,6 @@ export const CadreHomeQuery = graphql(`
     policyRule(year: $year) {
       year
       reportRequired
-      reportDueDays
     }
   }
 `);

@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import dayjs from 'dayjs';
 import { renderPage } from '@/test/renderPage';
 import { TripActions, type ActionTrip } from './TripActions';
 
@@ -47,4 +48,38 @@ describe('a trip’s buttons follow viewerCan', () => {
       expect(shown().sort()).toEqual([...allowed].sort());
     },
   );
+});
+
+describe('the report form', () => {
+  const reportOn = (reportDueOn: string) =>
+    renderPage(
+      '/t',
+      '/t',
+      <TripActions
+        trip={{ ...tripAllowing('report'), state: 'COMPLETED', reportDueOn }}
+        viewer={{ userId: 'user-1' }}
+        initialAction="report"
+      />,
+      [],
+    );
+
+  it('says before sending that a report past its deadline (from the API) will be marked late', async () => {
+    const yesterday = dayjs().subtract(1, 'day');
+    reportOn(yesterday.format('YYYY-MM-DD'));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 20_000 });
+    expect(within(dialog).getByText('Sẽ ghi nhận: Nộp muộn')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        `Đã quá hạn nộp báo cáo (${yesterday.format('DD/MM/YYYY')}): báo cáo gửi bây giờ sẽ được ghi là nộp muộn.`,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('gives the deadline without a warning while it is still ahead, the last day included', async () => {
+    const today = dayjs();
+    reportOn(today.format('YYYY-MM-DD'));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 20_000 });
+    expect(within(dialog).getByText(`Hạn nộp báo cáo: ${today.format('DD/MM/YYYY')}.`)).toBeInTheDocument();
+    expect(within(dialog).queryByText('Sẽ ghi nhận: Nộp muộn')).not.toBeInTheDocument();
+  });
 });

@@ -1,12 +1,12 @@
 import { useApolloClient } from '@apollo/client/react';
-import { Button, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TripKind, TripState } from '@/gql/graphql';
 import { graphql } from '@/gql';
 import { apiError } from '@/shared/apollo/errors';
-import { DATE_FORMAT, fromLocalDate, toLocalDate, todayLocalDate, type Dayjs } from '@/shared/format/date';
+import { DATE_FORMAT, formatLocalDate, fromLocalDate, toLocalDate, todayLocalDate, type Dayjs } from '@/shared/format/date';
 import { formatAmount, parseAmount } from '@/shared/format/money';
 import { useDeviceDraft } from '@/shared/forms/useDeviceDraft';
 import { FormDialog } from '@/shared/forms/FormDialog';
@@ -29,6 +29,8 @@ export interface ActionTrip {
   endDate: string;
   travelOrderNo?: string | null;
   lateJustification?: string | null;
+  /** The report's deadline, from the API (the province-year rule); a report sent after it is marked late. */
+  reportDueOn?: string | null;
 }
 
 export interface ActionViewer {
@@ -38,9 +40,13 @@ export interface ActionViewer {
 
 export type TripAction = 'edit' | 'submit' | 'cancel' | 'complete' | 'report' | 'accept';
 
-/** What the buttons read; every trip mutation returns it, so the buttons follow the trip's new state. */
+/**
+ * What the buttons read; every trip mutation returns it, so the buttons follow the trip's new state
+ * (and the report's deadline its actual return).
+ */
 export const TripActions_permissions = graphql(`
   fragment TripActions_permissions on Trip {
+    reportDueOn
     viewerCan {
       edit
       submit
@@ -347,6 +353,16 @@ interface ReportValues {
   activityOutcome?: string;
 }
 
+/** Said before sending, not only afterwards: past its deadline a report is recorded as late. */
+function ReportDeadline({ dueOn }: { dueOn: string }) {
+  const { t } = useTranslation();
+  const date = formatLocalDate(dueOn);
+  if (todayLocalDate() > dueOn) {
+    return <Alert type="warning" showIcon title={t('report.willBeLate')} description={t('report.willBeLateHelp', { date })} />;
+  }
+  return <Typography.Paragraph type="secondary">{t('report.dueBy', { date })}</Typography.Paragraph>;
+}
+
 function ReportModal({ open, onClose, trip, userId }: ModalProps & { userId: string }) {
   const { t } = useTranslation();
   const reload = useReloadTrip();
@@ -386,6 +402,7 @@ function ReportModal({ open, onClose, trip, userId }: ModalProps & { userId: str
         });
       }}
     >
+      {trip.reportDueOn && <ReportDeadline dueOn={trip.reportDueOn} />}
       <Form.Item label={t('report.findings')} name="findings" rules={required(t('report.findingsRequired'))}>
         {area}
       </Form.Item>

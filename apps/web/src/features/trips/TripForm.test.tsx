@@ -61,11 +61,13 @@ const editTrip: Mocks = [
   always({ request: { query: EditTripQuery, variables: { id: 't-1' } }, result: { data: { trip: TRIP } } }),
 ];
 
-function checkAnswer(checks: Array<{ code: string; severity: 'BLOCK' | 'WARN'; field: string; message: string }>): Mocks {
+function checkAnswer(
+  checks: Array<{ code: string; severity: 'BLOCK' | 'WARN'; field: string; message: string; tripId?: string | null }>,
+): Mocks {
   return [
     always({
       request: { query: CheckTripQuery },
-      result: { data: { checkTrip: checks.map((c) => ({ __typename: 'TripCheck', ...c })) } },
+      result: { data: { checkTrip: checks.map((c) => ({ __typename: 'TripCheck', tripId: null, ...c })) } },
     }),
   ];
 }
@@ -124,6 +126,30 @@ describe('the registration form', () => {
     // A late registration asks for its justification; a blocked one cannot be sent.
     expect(screen.getByLabelText('Giải trình đăng ký muộn')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Lưu và gửi duyệt' })).toBeDisabled();
+  });
+
+  it("only warns of the cadre's own forgotten draft, with links to open or cancel it", async () => {
+    renderPage('/trips/:id/edit', '/trips/t-1/edit', <EditTripPage />, [
+      ...lookups,
+      ...editTrip,
+      ...checkAnswer([
+        {
+          code: 'DOUBLE_BOOKING',
+          severity: 'WARN',
+          field: 'input.startDate',
+          tripId: 't-old',
+          message:
+            'Trần Thị Lan còn chuyến "Khảo sát cũ" (bản nháp) từ 08/12/2026 đến 09/12/2026, chưa gửi duyệt: mở để sửa ngày hoặc hủy nếu không đi.',
+        },
+      ]),
+    ]);
+    const warning = await screen.findByText(/\(bản nháp\)/, {}, { timeout: 5000 });
+    const alert = warning.closest('.ant-alert') as HTMLElement;
+    expect(alert).toHaveClass('ant-alert-warning');
+    expect(within(alert).getByRole('link', { name: 'Mở chuyến đi này' })).toHaveAttribute('href', '/trips/t-old');
+    expect(within(alert).getByRole('link', { name: 'Hủy chuyến đi này' })).toHaveAttribute('href', '/trips/t-old?action=cancel');
+    // A warning does not stop the registration.
+    expect(screen.getByRole('button', { name: 'Lưu và gửi duyệt' })).toBeEnabled();
   });
 
   it("puts the server's field error on the field it names and keeps what was typed", async () => {

@@ -442,7 +442,20 @@ function TripChecks({ checks, checking, checkError, checked }: TripChecksProps) 
           type={check.severity === 'BLOCK' ? 'error' : 'warning'}
           showIcon
           title={check.message}
-          description={check.severity === 'BLOCK' ? t('tripForm.checkBlocks') : t('tripForm.checkWarns')}
+          description={
+            <>
+              {check.severity === 'BLOCK' ? t('tripForm.checkBlocks') : t('tripForm.checkWarns')}
+              {check.tripId && (
+                // The trip in the way: open it, or (a forgotten draft, a returned trip) cancel it.
+                <Space size="middle" wrap>
+                  <Link to={`/trips/${check.tripId}`}>{t('tripForm.openOtherTrip')}</Link>
+                  {check.severity === 'WARN' && (
+                    <Link to={`/trips/${check.tripId}?action=cancel`}>{t('tripForm.cancelOtherTrip')}</Link>
+                  )}
+                </Space>
+              )}
+            </>
+          }
         />
       ))}
       {!checking && checked && checks.length === 0 && <Alert type="success" showIcon title={t('tripForm.checksPassed')} />}

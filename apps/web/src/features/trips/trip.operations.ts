@@ -59,6 +59,7 @@ export const CheckTripQuery = graphql(`
       field
       severity
       message
+      tripId
     }
   }
 `);
@@ -90,6 +91,7 @@ export const TripDetailQuery = graphql(`
       endDate
       travelOrderNo
       lateJustification
+      reportDueOn
       viewerCan {
         edit
         submit
