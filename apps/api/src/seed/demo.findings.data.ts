@@ -533,17 +533,25 @@ export const FEEDBACK_COMMENTS = [
 ];
 
 /** Breaches the hosts reported: which rule was broken and what they wrote. */
-export const FEEDBACK_BREACHES: Array<{ noConference: boolean; noDistrictEscort: boolean; noCost: boolean; comment: string }> = [
+export const FEEDBACK_BREACHES: Array<{
+  noConference: boolean;
+  noDistrictEscort: boolean;
+  noCost: boolean;
+  noPartyCommittee: boolean;
+  comment: string;
+}> = [
   {
     noConference: false,
     noDistrictEscort: true,
     noCost: true,
+    noPartyCommittee: true,
     comment: 'Đoàn đề nghị tổ chức hội nghị báo cáo, mời đủ Ban Chấp hành Đoàn xã và bí thư các chi đoàn dự.',
   },
   {
     noConference: true,
     noDistrictEscort: true,
     noCost: false,
+    noPartyCommittee: true,
     comment: 'Xã phải bố trí xe đưa đón và chi tiền ăn trưa cho đoàn công tác.',
   },
 ];

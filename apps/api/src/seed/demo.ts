@@ -1499,6 +1499,7 @@ function writeFindings(b: ProvinceBuild, p: ProvinceDemo, ctx: FindingContext): 
       no_conference: breach?.noConference ?? true,
       no_district_escort: breach?.noDistrictEscort ?? true,
       no_cost: breach?.noCost ?? true,
+      no_party_committee: breach?.noPartyCommittee ?? true,
       comment: breach?.comment ?? pick(rnd, FEEDBACK_COMMENTS),
       created_by: by,
       created_at: workHours(minDate(addDays(trip.end, int(rnd, 1, 5)), yesterday)),

@@ -14,6 +14,7 @@ import { OwnTripDecision1764300000012 } from './1764300000012-OwnTripDecision';
 import { SignInRecord1764300000013 } from './1764300000013-SignInRecord';
 import { ExemptionKinds1764300000014 } from './1764300000014-ExemptionKinds';
 import { NotMetStatus1764300000015 } from './1764300000015-NotMetStatus';
+import { PartyCommitteeFeedback1764300000016 } from './1764300000016-PartyCommitteeFeedback';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   SignInRecord1764300000013,
   ExemptionKinds1764300000014,
   NotMetStatus1764300000015,
+  PartyCommitteeFeedback1764300000016,
 ];

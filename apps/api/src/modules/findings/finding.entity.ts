@@ -148,17 +148,24 @@ export class HostFeedback {
   @PrimaryColumn({ type: 'uuid', name: 'unit_id' })
   unitId: string;
 
-  @Field({ description: 'Không yêu cầu tổ chức hội nghị' })
+  @Field({ description: 'Đoàn không yêu cầu tổ chức hội nghị (true: giữ đúng quy định)' })
   @Column({ type: 'boolean', name: 'no_conference' })
   noConference: boolean;
 
-  @Field({ description: 'Không có cán bộ cấp huyện đi cùng' })
+  @Field({
+    description:
+      'Không có cán bộ cấp trung gian đi kèm: Huyện đoàn trước 7/2025, nay là cấp trên trực tiếp của đơn vị (true: giữ đúng quy định)',
+  })
   @Column({ type: 'boolean', name: 'no_district_escort' })
   noDistrictEscort: boolean;
 
-  @Field({ description: 'Không gây tốn kém cho cơ sở' })
+  @Field({ description: 'Cơ sở không phải chịu chi phí (true: giữ đúng quy định)' })
   @Column({ type: 'boolean', name: 'no_cost' })
   noCost: boolean;
+
+  @Field({ description: 'Đoàn không mời cấp ủy dự (true: giữ đúng quy định)' })
+  @Column({ type: 'boolean', name: 'no_party_committee' })
+  noPartyCommittee: boolean;
 
   @Field()
   @Column({ type: 'text' })

@@ -71,6 +71,9 @@ export class HostFeedbackInput {
   @Field()
   noCost: boolean;
 
+  @Field({ description: 'Đoàn không mời cấp ủy dự (true: giữ đúng quy định)' })
+  noPartyCommittee: boolean;
+
   @Field({ defaultValue: '' })
   @Length(0, 2000)
   @IsCleanText()

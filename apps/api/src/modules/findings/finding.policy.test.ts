@@ -174,7 +174,14 @@ describe('a good model’s and a visit’s viewerCan are exactly what their muta
           actor.token,
         );
         const can = (read.data?.trip as { viewerCanGiveFeedback: boolean } | null)?.viewerCanGiveFeedback ?? false;
-        const input = { tripId: trip.id, noConference: true, noDistrictEscort: true, noCost: true, comment: '' };
+        const input = {
+          tripId: trip.id,
+          noConference: true,
+          noDistrictEscort: true,
+          noCost: true,
+          noPartyCommittee: true,
+          comment: '',
+        };
         const res = await product.gql(SUBMIT, { input }, actor.token);
         check.record(`${actor.name} @ ${state}`, can, OfferCheck.refusal(res));
         if (!res.errors) {

@@ -241,7 +241,7 @@ export async function listRecommendations(
   });
 }
 
-/** The host records whether a visit kept the rules: no conference, no district escort, no cost. */
+/** The host records whether a visit kept the rules: no conference, no intermediate-level escort, no cost, no party committee invited. */
 export async function submitFeedback(
   manager: EntityManager,
   provinceId: number,
@@ -261,6 +261,7 @@ export async function submitFeedback(
     noConference: input.noConference,
     noDistrictEscort: input.noDistrictEscort,
     noCost: input.noCost,
+    noPartyCommittee: input.noPartyCommittee,
     comment: input.comment.trim(),
     createdBy: viewer.id,
   });

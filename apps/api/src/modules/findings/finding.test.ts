@@ -218,6 +218,7 @@ describe('what the grassroots tell us: good models, recommendations, host feedba
       noConference: false,
       noDistrictEscort: true,
       noCost: true,
+      noPartyCommittee: true,
       comment: 'Đoàn đề nghị tổ chức hội nghị báo cáo.',
     };
     expect((await product.ok(FEEDBACK, { input }, hostToken)).submitHostFeedback).toEqual({
@@ -239,6 +240,49 @@ describe('what the grassroots tell us: good models, recommendations, host feedba
       nodes: [{ trip: { id: visit.id }, unit: { name: 'Đoàn xã Đức Trọng' }, noConference: false }],
       totalCount: 1,
     });
+  });
+
+  it('counts inviting the party committee as a breach; feedback given before the question stays without one', async () => {
+    const lead = await buildCadre(product.owner, { provinceId: ldg, departmentId: deptA.id });
+    const visit = await buildTrip(product.owner, {
+      provinceId: ldg,
+      leadCadreId: lead.id,
+      destinationId: commune.id,
+      state: 'COMPLETED',
+    });
+    const earlier = await buildTrip(product.owner, {
+      provinceId: ldg,
+      leadCadreId: lead.id,
+      destinationId: commune.id,
+      state: 'COMPLETED',
+    });
+    const FEEDBACK = `mutation ($input: HostFeedbackInput!) { submitHostFeedback(input: $input) { breach noPartyCommittee } }`;
+    const input = {
+      tripId: visit.id,
+      noConference: true,
+      noDistrictEscort: true,
+      noCost: true,
+      noPartyCommittee: false,
+      comment: 'Đoàn đề nghị mời Thường trực Đảng ủy xã dự buổi làm việc.',
+    };
+    expect((await product.ok(FEEDBACK, { input }, hostToken)).submitHostFeedback).toEqual({
+      breach: true,
+      noPartyCommittee: false,
+    });
+    // A row written before the question existed (the column left to its default) keeps no breach.
+    const [old] = await inProvince(
+      product.owner,
+      ldg,
+      async () =>
+        (
+          await product.owner.query(
+            `INSERT INTO host_feedback (province_id, trip_id, unit_id, no_conference, no_district_escort, no_cost)
+           VALUES ($1, $2, $3, true, true, true) RETURNING no_party_committee, breach`,
+            [ldg, earlier.id, commune.id],
+          )
+        ).rows,
+    );
+    expect(old).toEqual({ no_party_committee: true, breach: false });
   });
 
   it('shows a host unit the feedback it and its units sent, and nobody else’s', async () => {
@@ -268,6 +312,7 @@ describe('what the grassroots tell us: good models, recommendations, host feedba
       noConference: true,
       noDistrictEscort: true,
       noCost: true,
+      noPartyCommittee: true,
       comment,
     });
     await product.ok(SUBMIT, { input: word(visit.id, 'Đoàn làm việc gọn, đúng quy định.') }, hostToken);

@@ -38,9 +38,15 @@ const OWN_FEEDBACK = {
   noConference: false,
   noDistrictEscort: true,
   noCost: true,
+  noPartyCommittee: true,
   comment: 'Xã được đề nghị chuẩn bị hội trường để báo cáo.',
   createdAt: '2026-09-05T05:00:00.000Z',
 };
+
+const CONFERENCE = 'Đoàn có yêu cầu tổ chức hội nghị không?';
+const ESCORT = 'Có cán bộ cấp trên của đơn vị (như Đoàn xã, phường khi đoàn về chi đoàn) đi kèm đoàn không?';
+const PARTY = 'Đoàn có đề nghị mời cấp ủy dự không?';
+const COST = 'Cơ sở có phải chịu chi phí không (xe đưa đón, ăn uống, quà…)?';
 
 const ownFeedback = (nodes: unknown[]) => ({
   data: { hostFeedback: { __typename: 'HostFeedbackConnection', nodes } },
@@ -82,6 +88,7 @@ describe("the host unit's feedback form", () => {
               noConference: false,
               noDistrictEscort: true,
               noCost: true,
+              noPartyCommittee: false,
               comment: 'Đoàn đề nghị xã tổ chức hội nghị báo cáo.',
             },
           },
@@ -96,29 +103,36 @@ describe("the host unit's feedback form", () => {
     const dialog = await screen.findByRole('dialog', {}, { timeout: 20_000 });
 
     await user.click(within(dialog).getByRole('button', { name: 'Gửi ý kiến' }));
-    expect(await within(dialog).findAllByText('Vui lòng chọn Đúng hoặc Không đúng', {}, { timeout: 20_000 })).toHaveLength(3);
+    expect(await within(dialog).findAllByText('Vui lòng chọn Có hoặc Không', {}, { timeout: 20_000 })).toHaveLength(4);
 
     const item = (label: string) =>
       within(dialog).getByText(label, { selector: 'label' }).closest('.ant-form-item') as HTMLElement;
-    await user.click(within(item('Không yêu cầu tổ chức hội nghị')).getByRole('radio', { name: 'Không đúng' }));
-    await user.click(within(item('Không có cán bộ cấp huyện đi cùng')).getByRole('radio', { name: 'Đúng' }));
-    await user.click(within(item('Không gây tốn kém cho cơ sở')).getByRole('radio', { name: 'Đúng' }));
-    await waitFor(() => expect(within(dialog).queryByText('Vui lòng chọn Đúng hoặc Không đúng')).not.toBeInTheDocument());
+    // Plain questions, "Có" meaning it happened: here a conference was asked for and the party committee invited.
+    await user.click(within(item(CONFERENCE)).getByRole('radio', { name: 'Có' }));
+    await user.click(within(item(ESCORT)).getByRole('radio', { name: 'Không' }));
+    await user.click(within(item(PARTY)).getByRole('radio', { name: 'Có' }));
+    await user.click(within(item(COST)).getByRole('radio', { name: 'Không' }));
+    await waitFor(() => expect(within(dialog).queryByText('Vui lòng chọn Có hoặc Không')).not.toBeInTheDocument());
+    // The character count stands beside the help text (the browser test checks they never overlap on a phone).
+    expect(within(dialog).getByText('Bắt buộc khi có câu trả lời «Có».')).toBeInTheDocument();
+    expect(within(dialog).getByText('0/2000')).toBeInTheDocument();
 
     const comment = within(dialog).getByLabelText('Nhận xét ngắn');
     await user.type(comment, 'Có');
     expect(await within(dialog).findByText('Cần ít nhất 10 ký tự')).toBeInTheDocument();
+    expect(within(dialog).getByText('2/2000')).toBeInTheDocument();
     await user.clear(comment);
-    expect(await within(dialog).findByText('Vui lòng mô tả điều không đúng quy định')).toBeInTheDocument();
+    expect(await within(dialog).findByText('Vui lòng mô tả điều đã xảy ra')).toBeInTheDocument();
     await user.click(comment);
     await user.paste('Đoàn đề nghị xã tổ chức hội nghị báo cáo.');
-    await waitFor(() => expect(within(dialog).queryByText('Vui lòng mô tả điều không đúng quy định')).not.toBeInTheDocument());
+    await waitFor(() => expect(within(dialog).queryByText('Vui lòng mô tả điều đã xảy ra')).not.toBeInTheDocument());
 
     await user.click(within(dialog).getByRole('button', { name: 'Gửi ý kiến' }));
     const error = await within(dialog).findByText(message, {}, { timeout: 20_000 });
     expect(error.closest('.ant-form-item')).toBe(item('Nhận xét ngắn'));
     expect(comment).toHaveValue('Đoàn đề nghị xã tổ chức hội nghị báo cáo.');
-    expect(within(item('Không yêu cầu tổ chức hội nghị')).getByRole('radio', { name: 'Không đúng' })).toBeChecked();
+    expect(within(item(CONFERENCE)).getByRole('radio', { name: 'Có' })).toBeChecked();
+    expect(within(item(PARTY)).getByRole('radio', { name: 'Có' })).toBeChecked();
   });
 
   it('shows the visits the unit already answered with what it sent, and the form for the others', async () => {
@@ -138,7 +152,14 @@ describe("the host unit's feedback form", () => {
         request: {
           query: SubmitHostFeedbackMutation,
           variables: {
-            input: { tripId: 'trip-9', noConference: true, noDistrictEscort: true, noCost: true, comment: '' },
+            input: {
+              tripId: 'trip-9',
+              noConference: true,
+              noDistrictEscort: true,
+              noCost: true,
+              noPartyCommittee: true,
+              comment: '',
+            },
           },
         },
         result: {
@@ -173,14 +194,19 @@ describe("the host unit's feedback form", () => {
     ).toHaveTextContent('✗ Không yêu cầu tổ chức hội nghị: Không đúng');
     expect(
       within(answered)
-        .getByText(/Không có cán bộ cấp huyện đi cùng/)
+        .getByText(/Không có cán bộ cấp trung gian đi kèm/)
         .closest('li'),
-    ).toHaveTextContent('✓ Không có cán bộ cấp huyện đi cùng: Đúng');
+    ).toHaveTextContent('✓ Không có cán bộ cấp trung gian đi kèm: Đúng');
     expect(
       within(answered)
-        .getByText(/Không gây tốn kém cho cơ sở/)
+        .getByText(/Không mời cấp ủy dự/)
         .closest('li'),
-    ).toHaveTextContent('✓ Không gây tốn kém cho cơ sở: Đúng');
+    ).toHaveTextContent('✓ Không mời cấp ủy dự: Đúng');
+    expect(
+      within(answered)
+        .getByText(/Cơ sở không phải chịu chi phí/)
+        .closest('li'),
+    ).toHaveTextContent('✓ Cơ sở không phải chịu chi phí: Đúng');
     expect(within(answered).getByText(OWN_FEEDBACK.comment)).toBeInTheDocument();
     expect(within(answeredCard).queryByRole('button', { name: 'Gửi ý kiến' })).not.toBeInTheDocument();
 
@@ -190,8 +216,8 @@ describe("the host unit's feedback form", () => {
     const dialog = await screen.findByRole('dialog', {}, { timeout: 20_000 });
     const item = (label: string) =>
       within(dialog).getByText(label, { selector: 'label' }).closest('.ant-form-item') as HTMLElement;
-    for (const label of ['Không yêu cầu tổ chức hội nghị', 'Không có cán bộ cấp huyện đi cùng', 'Không gây tốn kém cho cơ sở']) {
-      await user.click(within(item(label)).getByRole('radio', { name: 'Đúng' }));
+    for (const label of [CONFERENCE, ESCORT, PARTY, COST]) {
+      await user.click(within(item(label)).getByRole('radio', { name: 'Không' }));
     }
     await user.click(within(dialog).getByRole('button', { name: 'Gửi ý kiến' }));
 
@@ -213,6 +239,26 @@ describe("the host unit's feedback form", () => {
     expect(await within(offered).findByRole('button', { name: 'Gửi ý kiến' }, { timeout: 20_000 })).toBeInTheDocument();
     const other = screen.getByText(OTHER.title).closest('.findings-card') as HTMLElement;
     expect(within(other).queryByRole('button', { name: 'Gửi ý kiến' })).not.toBeInTheDocument();
+  });
+
+  it('asks about a district union escort only for a visit before the July 2025 reform', async () => {
+    const user = setupUser();
+    const BEFORE = {
+      ...TRIP,
+      id: 'trip-3',
+      title: 'Khảo sát chi đoàn thôn Bình An',
+      startDate: '2025-03-10',
+      endDate: '2025-03-11',
+    };
+    renderPage('/feedback', '/feedback', <FeedbackPage />, [
+      ...viewer,
+      trips([BEFORE]),
+      always({ request: { query: HostOwnFeedbackQuery }, result: ownFeedback([]) }),
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Gửi ý kiến' }, { timeout: 20_000 }));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 20_000 });
+    expect(within(dialog).getByText('Có cán bộ cấp huyện (Huyện đoàn) đi kèm đoàn không?')).toBeInTheDocument();
+    expect(within(dialog).queryByText(ESCORT)).not.toBeInTheDocument();
   });
 
   it('tells a user me.can neither lets give nor read feedback that the page is not theirs', async () => {

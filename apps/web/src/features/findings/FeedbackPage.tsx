@@ -10,7 +10,7 @@ import { errorMessage } from '@/shared/apollo/errors';
 import { DATE_FORMAT, formatDateRange, formatDateTime, todayLocalDate } from '@/shared/format/date';
 import { FeedbackTripsQuery, HostFeedbackQuery, HostOwnFeedbackQuery } from './findings.operations';
 import { useFindingsTranslation, type FindingsKey } from './findingsI18n';
-import { HostFeedbackModal, type FeedbackTrip } from './HostFeedbackModal';
+import { HostFeedbackModal, VISIT_RULES, type FeedbackTrip, type VisitRule } from './HostFeedbackModal';
 import { LoadMore } from '@/shared/paging/LoadMore';
 import { usePagedList } from '@/shared/paging/usePagedList';
 import { useFindingEvents } from './useFindingEvents';
@@ -130,14 +130,12 @@ function HostVisits({ unitId }: { unitId: string | null }) {
   );
 }
 
-const RULES = ['noConference', 'noDistrictEscort', 'noCost'] as const;
-
-/** The three visit rules as the host answered them: kept ✓, broken ✗ (said aloud for screen readers). */
-function FeedbackRules({ feedback }: { feedback: Record<(typeof RULES)[number], boolean> }) {
+/** The visit rules as the host answered them: kept ✓, broken ✗ (said aloud for screen readers). */
+function FeedbackRules({ feedback }: { feedback: Record<VisitRule, boolean> }) {
   const { t } = useFindingsTranslation();
   return (
     <ul className="feedback-rules">
-      {RULES.map((rule) => (
+      {VISIT_RULES.map((rule) => (
         <li key={rule} className={feedback[rule] ? 'feedback-rule' : 'feedback-rule feedback-rule--broken'}>
           {feedback[rule] ? '✓' : '✗'} {t(`findings.feedback.rule.${rule}` as FindingsKey)}
           <span className="sr-only">: {feedback[rule] ? t('findings.feedback.kept') : t('findings.feedback.broken')}</span>

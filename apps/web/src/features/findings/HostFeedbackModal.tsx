@@ -4,20 +4,27 @@ import { useFindingsTranslation, type FindingsKey } from './findingsI18n';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { useSubmitHostFeedback } from './findings.mutations';
 
+/** Each field is true when the delegation kept the rule, as the API records it. */
 export interface FeedbackValues {
   noConference?: boolean;
   noDistrictEscort?: boolean;
   noCost?: boolean;
+  noPartyCommittee?: boolean;
   comment: string;
 }
 
-const RULES = ['noConference', 'noDistrictEscort', 'noCost'] as const;
+/** The visit rules, in the order the host is asked about them. */
+export const VISIT_RULES = ['noConference', 'noDistrictEscort', 'noPartyCommittee', 'noCost'] as const;
+export type VisitRule = (typeof VISIT_RULES)[number];
 const COMMENT_MIN = 10;
 const COMMENT_MAX = 2000;
+/** District unions were dissolved on 1 July 2025: a later visit cannot have had a district escort. */
+const REFORM_DAY = '2025-07-01';
 
 export interface FeedbackTrip {
   id: string;
   title: string;
+  startDate: string;
 }
 
 interface HostFeedbackModalProps {
@@ -25,13 +32,25 @@ interface HostFeedbackModalProps {
   onClose: () => void;
 }
 
+/** The plain question the host answers about a rule; "Có" always means the rule was broken. */
+function questionKey(rule: VisitRule, trip: FeedbackTrip | null): FindingsKey {
+  if (rule === 'noDistrictEscort') {
+    return trip && trip.startDate < REFORM_DAY
+      ? 'findings.feedback.question.noDistrictEscortBefore2025'
+      : 'findings.feedback.question.noDistrictEscort';
+  }
+  return `findings.feedback.question.${rule}`;
+}
+
 /**
- * The host's word on a visit: did the delegation keep the rules (no conference, no district cadre
- * escort, no cost to the host)? A broken rule needs a few words on what happened.
+ * The host's word on a visit, asked as plain yes/no questions (did the delegation ask for a conference,
+ * come with an intermediate-level escort, invite the party committee, cost the host anything?).
+ * A "yes" is a broken rule and needs a few words on what happened.
  */
 export function HostFeedbackModal({ trip, onClose }: HostFeedbackModalProps) {
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<FeedbackValues>();
+  const comment = Form.useWatch('comment', form) ?? '';
   // The visit's card shows what was sent once the dialog closes.
   const [submit] = useSubmitHostFeedback();
   return (
@@ -42,7 +61,7 @@ export function HostFeedbackModal({ trip, onClose }: HostFeedbackModalProps) {
       form={form}
       okText={t('findings.feedback.submit')}
       successMessage={t('findings.feedback.sent')}
-      fieldOf={fieldsNamed(...RULES, 'comment')}
+      fieldOf={fieldsNamed(...VISIT_RULES, 'comment')}
       initialValues={{ comment: '' }}
       onSubmit={async (values) => {
         if (!trip) return;
@@ -53,6 +72,7 @@ export function HostFeedbackModal({ trip, onClose }: HostFeedbackModalProps) {
               noConference: values.noConference === true,
               noDistrictEscort: values.noDistrictEscort === true,
               noCost: values.noCost === true,
+              noPartyCommittee: values.noPartyCommittee === true,
               comment: values.comment.trim(),
             },
           },
@@ -60,17 +80,18 @@ export function HostFeedbackModal({ trip, onClose }: HostFeedbackModalProps) {
       }}
     >
       {trip && <Typography.Paragraph type="secondary">{trip.title}</Typography.Paragraph>}
-      {RULES.map((rule) => (
+      {VISIT_RULES.map((rule) => (
         <Form.Item
           key={rule}
-          label={t(`findings.feedback.rule.${rule}` as FindingsKey)}
+          label={t(questionKey(rule, trip))}
           name={rule}
           rules={[{ required: true, message: t('findings.feedback.answerRequired') }]}
         >
           <Radio.Group
             options={[
-              { value: true, label: t('findings.feedback.kept') },
-              { value: false, label: t('findings.feedback.broken') },
+              // "Có" (yes, it happened) breaks the rule: the field, named after the rule, is false.
+              { value: false, label: t('findings.feedback.yes') },
+              { value: true, label: t('findings.feedback.no') },
             ]}
           />
         </Form.Item>
@@ -78,13 +99,21 @@ export function HostFeedbackModal({ trip, onClose }: HostFeedbackModalProps) {
       <Form.Item
         label={t('findings.feedback.comment')}
         name="comment"
-        dependencies={[...RULES]}
-        extra={t('findings.feedback.commentHelp')}
+        dependencies={[...VISIT_RULES]}
+        // The count sits beside the help text and wraps under it on a narrow phone, never over it.
+        extra={
+          <span className="feedback-comment-extra">
+            <span>{t('findings.feedback.commentHelp')}</span>
+            <span className="feedback-comment-extra__count" aria-hidden>
+              {comment.length}/{COMMENT_MAX}
+            </span>
+          </span>
+        }
         rules={[
           ({ getFieldValue }) => ({
             validator: (_, value: string | undefined) => {
               const length = value?.trim().length ?? 0;
-              const broken = RULES.some((r) => getFieldValue(r) === false);
+              const broken = VISIT_RULES.some((r) => getFieldValue(r) === false);
               if (broken && length === 0) return Promise.reject(new Error(t('findings.feedback.commentRequired')));
               if (length > 0 && length < COMMENT_MIN)
                 return Promise.reject(new Error(t('findings.common.min', { min: COMMENT_MIN })));
@@ -94,7 +123,7 @@ export function HostFeedbackModal({ trip, onClose }: HostFeedbackModalProps) {
           }),
         ]}
       >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} showCount maxLength={COMMENT_MAX} />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={COMMENT_MAX} />
       </Form.Item>
     </FormDialog>
   );

@@ -255,6 +255,7 @@ export const HostOwnFeedbackQuery = graphql(`
         noConference
         noDistrictEscort
         noCost
+        noPartyCommittee
         comment
         createdAt
       }
@@ -277,6 +278,7 @@ export const HostFeedbackQuery = graphql(`
         noConference
         noDistrictEscort
         noCost
+        noPartyCommittee
         comment
         createdAt
         unit {
