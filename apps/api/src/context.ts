@@ -10,7 +10,12 @@ import type { ComplianceCache } from './modules/compliance/compliance.service';
 import { createUnitLoaders, type UnitLoaders } from './modules/units/unit.loaders';
 import { createRosterLoaders, type RosterLoaders } from './modules/roster/roster.loaders';
 import { createPlanningLoaders, type PlanningLoaders } from './modules/planning/planning.loaders';
-import { createTripLoaders, type TripLoaders } from './modules/trips/trip.loaders';
+import {
+  createTripLoaders,
+  createTripRelationsLoader,
+  type TripLoaders,
+  type TripRelationsLoader,
+} from './modules/trips/trip.loaders';
 import { createInspectionLoaders, type InspectionLoaders } from './modules/inspections/inspection.loaders';
 import { createFindingLoaders, type FindingLoaders } from './modules/findings/finding.loaders';
 import { createRulesLoaders, type RulesLoaders } from './modules/rules/rules.loaders';
@@ -39,6 +44,7 @@ export type Loaders = UnitLoaders &
   RulesLoaders &
   PlanningLoaders &
   TripLoaders &
+  TripRelationsLoader &
   InspectionLoaders &
   FindingLoaders;
 
@@ -63,7 +69,7 @@ export interface SubscriptionContext {
 
 export function createLoaders(tx: ScopedTransaction): Loaders {
   const manager = tx.manager;
-  return {
+  const loaders = {
     ...createUnitLoaders(manager),
     ...createRosterLoaders(manager),
     ...createAccountLoaders(manager),
@@ -73,6 +79,7 @@ export function createLoaders(tx: ScopedTransaction): Loaders {
     ...createInspectionLoaders(manager),
     ...createFindingLoaders(manager),
   };
+  return { ...loaders, ...createTripRelationsLoader(manager, loaders) };
 }
 
 export function createContext(

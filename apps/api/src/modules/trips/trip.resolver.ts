@@ -255,11 +255,13 @@ export class TripResolver {
 
   @FieldResolver(() => Cadre, { description: 'Trưởng đoàn' })
   async lead(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Cadre> {
+    await ctx.loaders.tripRelations.load(trip);
     return present(await ctx.loaders.cadreById.load(trip.leadCadreId), 'cadre');
   }
 
   @FieldResolver(() => [Cadre], { description: 'Thành viên đoàn (kể cả trưởng đoàn)' })
   async members(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Cadre[]> {
+    await ctx.loaders.tripRelations.load(trip);
     const members = await ctx.loaders.membersByTrip.load(trip.id);
     const cadres = await ctx.loaders.cadreById.loadMany(members.map((m) => m.cadreId));
     return cadres.filter((c): c is Cadre => c instanceof Cadre);
@@ -267,14 +269,17 @@ export class TripResolver {
 
   @FieldResolver(() => [Unit], { description: 'Đơn vị đến' })
   async destinations(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Unit[]> {
+    await ctx.loaders.tripRelations.load(trip);
     const rows = await ctx.loaders.destinationsByTrip.load(trip.id);
     const units = await ctx.loaders.unitById.loadMany(rows.map((d) => d.unitId));
     return units.filter((u): u is Unit => u instanceof Unit);
   }
 
   @FieldResolver(() => Topic, { nullable: true })
-  topic(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Topic | null> | null {
-    return trip.topicId ? ctx.loaders.topicById.load(trip.topicId) : null;
+  async topic(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Topic | null> {
+    if (!trip.topicId) return null;
+    await ctx.loaders.tripRelations.load(trip);
+    return ctx.loaders.topicById.load(trip.topicId);
   }
 
   @FieldResolver(() => Batch, { nullable: true })
@@ -283,8 +288,10 @@ export class TripResolver {
   }
 
   @FieldResolver(() => Unit, { nullable: true, description: 'Ban/Văn phòng của trưởng đoàn' })
-  department(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Unit | null> | null {
-    return trip.departmentId ? ctx.loaders.unitById.load(trip.departmentId) : null;
+  async department(@Root() trip: Trip, @Ctx() ctx: Context): Promise<Unit | null> {
+    if (!trip.departmentId) return null;
+    await ctx.loaders.tripRelations.load(trip);
+    return ctx.loaders.unitById.load(trip.departmentId);
   }
 
   @FieldResolver(() => Delegation, { nullable: true })
