@@ -23,12 +23,14 @@ import { HostLoadCalendar } from './HostLoadCalendar';
 import { DepartmentTable, DepartmentTable_department } from './DepartmentTable';
 import { ProvincePicker } from './ProvincePicker';
 import { TrendCard } from './TrendCard';
+import { useClearable } from '@/shared/forms/useClearable';
 
 /** How long "Vừa cập nhật" stays after a live update. */
 const FRESH_MS = 8000;
 const TREND_YEARS = 5;
 
 export function DashboardPage() {
+  const clearable = useClearable();
   const { t } = useTranslation();
   // The page, and whether any province may be picked or only one's own and its predecessors: the API's me.can.
   const {
@@ -195,7 +197,7 @@ export function DashboardPage() {
               />
               <Select<ComplianceStatus[]>
                 mode="multiple"
-                allowClear
+                allowClear={clearable}
                 aria-label={t('compliance.cadre.status')}
                 placeholder={t('compliance.cadre.allStatuses')}
                 value={statuses}
@@ -203,7 +205,7 @@ export function DashboardPage() {
                 options={COMPLIANCE_STATUSES.map((s) => ({ value: s, label: t(`compliance.status.${s}`) }))}
               />
               <Select<string>
-                allowClear
+                allowClear={clearable}
                 aria-label={t('compliance.department.name')}
                 placeholder={t('compliance.cadre.allDepartments')}
                 value={departmentId}

@@ -43,6 +43,7 @@ export function MyComplianceCard({
   const percent = mine && mine.requiredDays > 0 ? Math.min(100, Math.round((mine.countedDays / mine.requiredDays) * 100)) : 100;
   return (
     <Card
+      className="my-compliance"
       title={<h2 className="card-title">{t('compliance.mine.title', { year })}</h2>}
       extra={
         <Space size={8}>

@@ -13,6 +13,7 @@ import { MODEL_FIELDS, REPLICATIONS } from './modelLabels';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
 import { UnitPicker } from './UnitPicker';
 import { useCreateGoodModel, useSetGoodModelReplication } from './findings.mutations';
+import { useClearable } from '@/shared/forms/useClearable';
 
 interface ModelValues {
   tripId?: string | null;
@@ -24,6 +25,7 @@ interface ModelValues {
 
 /** A good model found on a trip: its name, the unit running it and its field. */
 export function CreateModelModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const clearable = useClearable();
   const { t } = useFindingsTranslation();
   const [form] = Form.useForm<ModelValues>();
   const [search, setSearch] = useState('');
@@ -64,7 +66,7 @@ export function CreateModelModal({ open, onClose }: { open: boolean; onClose: ()
     >
       <Form.Item label={t('findings.models.trip')} name="tripId" extra={t('findings.models.tripHelp')}>
         <Select
-          allowClear
+          allowClear={clearable}
           showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
           loading={loading}
           placeholder={t('findings.models.tripPlaceholder')}

@@ -9,6 +9,7 @@ import { useDebouncedValue } from '@/shared/hooks/useDebouncedValue';
 import { FormDialog } from '@/shared/forms/FormDialog';
 import { useOrgTranslation } from './orgI18n';
 import { byLastName, fieldsNamed } from '@/shared/forms/serverErrors';
+import { useClearable } from '@/shared/forms/useClearable';
 
 /** The roles a province creates accounts for; central accounts are made by the central union. */
 export const PROVINCE_ROLES = ['CADRE', 'DEPARTMENT_HEAD', 'STANDING_BOARD', 'PROVINCE_ADMIN', 'HOST_UNIT'] as const;
@@ -145,6 +146,7 @@ interface SingleUnitSelectProps {
 
 /** One grassroots unit of the province, searched without diacritics. */
 function SingleUnitSelect({ id, value, onChange, ...aria }: SingleUnitSelectProps) {
+  const clearable = useClearable();
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim(), 300);
@@ -158,7 +160,7 @@ function SingleUnitSelect({ id, value, onChange, ...aria }: SingleUnitSelectProp
     <Select<string>
       id={id}
       value={value}
-      allowClear
+      allowClear={clearable}
       aria-invalid={aria['aria-invalid']}
       onChange={(next) => {
         const option = options.find((o) => o.value === next);

@@ -13,6 +13,7 @@ import { useOrgTranslation } from './orgI18n';
 import { CanGate } from './CanGate';
 import './organisation.css';
 import { useCreateAccount, useSetAccountActive } from './organisation.mutations';
+import { useClearable } from '@/shared/forms/useClearable';
 
 export const AccountsPageQuery = graphql(`
   query AccountsPage($first: Int!, $after: String, $search: String, $role: Role) {
@@ -56,6 +57,7 @@ export function AccountsPage() {
 
 /** The province's accounts: find one by name or sign-in name, add one, lock or reopen one. */
 function Accounts({ viewerId }: { viewerId: string }) {
+  const clearable = useClearable();
   const { t } = useOrgTranslation();
   const { t: tt } = useTranslation();
   const { message } = App.useApp();
@@ -186,7 +188,7 @@ function Accounts({ viewerId }: { viewerId: string }) {
           }}
         />
         <Select<Role>
-          allowClear
+          allowClear={clearable}
           aria-label={t('org.accounts.roleFilter')}
           placeholder={t('org.accounts.roleFilter')}
           value={role}

@@ -8,6 +8,7 @@ import { DepartmentOptionsQuery, RosterQuery } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
 import { byLastName, fieldsNamed } from '@/shared/forms/serverErrors';
 import { useCreateCadre, useUpdateCadre } from './organisation.mutations';
+import { useClearable } from '@/shared/forms/useClearable';
 
 export interface CadreFormValues {
   fullName: string;
@@ -71,6 +72,7 @@ interface CadreFormModalProps {
 
 /** Adds a cadre to the list or edits one: category, department, term and the period they are subject. */
 export function CadreFormModal({ open, cadre, onClose, onSaved }: CadreFormModalProps) {
+  const clearable = useClearable();
   const { t } = useOrgTranslation();
   const [form] = Form.useForm<CadreFormValues>();
   const departments = useDepartmentOptions();
@@ -149,7 +151,7 @@ export function CadreFormModal({ open, cadre, onClose, onSaved }: CadreFormModal
       </Row>
       <Form.Item label={t('org.cadre.department')} name="departmentId">
         <Select
-          allowClear
+          allowClear={clearable}
           showSearch={{ optionFilterProp: 'label' }}
           loading={departments.loading}
           options={departments.options}

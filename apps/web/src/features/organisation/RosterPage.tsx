@@ -29,6 +29,7 @@ import { CadreRow_cadre, ExemptionRow_exemption, RosterQuery } from './organisat
 import { useOrgTranslation } from './orgI18n';
 import { CanGate } from './CanGate';
 import './organisation.css';
+import { useClearable } from '@/shared/forms/useClearable';
 
 export const PAGE_SIZE = 20;
 type Category = 'agencyStaff' | 'executiveMember';
@@ -39,6 +40,7 @@ export function RosterPage() {
 
 /** The province's cadres, the people the "1+2" policy counts: paged, filtered, edited by the organisation department. */
 function Roster() {
+  const clearable = useClearable();
   const { t } = useOrgTranslation();
   const { t: tt } = useTranslation();
   const { message } = App.useApp();
@@ -173,7 +175,7 @@ function Roster() {
           }}
         />
         <Select
-          allowClear
+          allowClear={clearable}
           aria-label={t('org.roster.departmentFilter')}
           placeholder={t('org.roster.departmentFilter')}
           value={departmentId}
@@ -182,7 +184,7 @@ function Roster() {
           showSearch={{ optionFilterProp: 'label' }}
         />
         <Select<Category>
-          allowClear
+          allowClear={clearable}
           aria-label={t('org.roster.categoryFilter')}
           placeholder={t('org.roster.categoryFilter')}
           value={category}

@@ -10,6 +10,7 @@ import { byLastName } from '@/shared/forms/serverErrors';
 import { UnitRow_unit, UnitsPageQuery } from './organisation.operations';
 import { useOrgTranslation } from './orgI18n';
 import { useCreateUnit, useUpdateUnit } from './organisation.mutations';
+import { useClearable } from '@/shared/forms/useClearable';
 
 export const UNIT_KINDS: readonly UnitKind[] = [
   'PROVINCIAL_AGENCY',
@@ -76,6 +77,7 @@ function ParentSelect({
   onChange?: (v: string | null) => void;
   known: { id: string; name: string } | null;
 }) {
+  const clearable = useClearable();
   const { t } = useOrgTranslation();
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim(), 300);
@@ -102,7 +104,7 @@ function ParentSelect({
   return (
     <Select
       id={id}
-      allowClear
+      allowClear={clearable}
       value={value ?? undefined}
       onChange={(v?: string) => {
         setSearch('');

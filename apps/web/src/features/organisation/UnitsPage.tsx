@@ -32,6 +32,7 @@ import { CanGate } from './CanGate';
 import { UNIT_KINDS, UnitFormModal } from './UnitFormModal';
 import './organisation.css';
 import { useImportCommunes } from './organisation.mutations';
+import { useClearable } from '@/shared/forms/useClearable';
 
 const PAGE_SIZE = 20;
 const CHILD_PAGE = 50;
@@ -71,6 +72,7 @@ function validity(u: UnitRow_UnitFragment, t: OrgT): string {
 
 /** The unit tree of the province: the agency, its departments, the unions below, with validity dates. */
 function Units() {
+  const clearable = useClearable();
   const { t } = useOrgTranslation();
   const { t: tt } = useTranslation();
   const { message } = App.useApp();
@@ -297,7 +299,7 @@ function Units() {
         />
         <Select<UnitKind[]>
           mode="multiple"
-          allowClear
+          allowClear={clearable}
           aria-label={t('org.units.kindFilter')}
           placeholder={t('org.units.kindFilter')}
           value={kinds}

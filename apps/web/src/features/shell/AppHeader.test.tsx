@@ -46,3 +46,27 @@ describe('the header menu follows me.can', () => {
     expect(offered).not.toContain('Duyệt đăng ký');
   });
 });
+
+describe('signing out', () => {
+  it('is a labelled entry of the menu drawer, after the viewer’s name', async () => {
+    const user = setupUser();
+    const signOut = jest.fn();
+    renderPage('/', '/', <AppHeader viewer={boardMember()} onSignOut={signOut} />, []);
+    await user.click(screen.getByRole('button', { name: 'Mở menu' }));
+    const drawer = await screen.findByRole('dialog');
+    const account = within(drawer).getByRole('menu', { name: 'Tài khoản' });
+    expect(within(drawer).getByText('Nguyễn Văn Bình')).toBeInTheDocument();
+    const entry = within(account).getByRole('menuitem', { name: 'Đăng xuất' });
+    expect(entry).toHaveTextContent('Đăng xuất');
+    await user.click(entry);
+    expect(signOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('says “Đăng xuất” in words on the header button too', () => {
+    renderPage('/', '/', <AppHeader viewer={boardMember()} onSignOut={() => undefined} />, []);
+    const button = screen.getByRole('button', { name: 'Đăng xuất' });
+    expect(button).toHaveTextContent('Đăng xuất');
+    // On a screen narrow enough for the drawer the stylesheet hides it: the drawer's entry replaces it.
+    expect(button).toHaveClass('app-header__signout--in-drawer');
+  });
+});

@@ -149,8 +149,13 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
       <div className="app-header__actions">
         <LiveIndicator />
         <LanguageSwitch />
-        <Button icon={<LogoutOutlined aria-hidden />} onClick={onSignOut}>
-          <span className="app-header__signout-label">{t('auth.signOut')}</span>
+        {/* Where the menu is a drawer, signing out is its last entry; the bar keeps the labelled button. */}
+        <Button
+          icon={<LogoutOutlined aria-hidden />}
+          onClick={onSignOut}
+          className={items.length > 0 ? 'app-header__signout app-header__signout--in-drawer' : 'app-header__signout'}
+        >
+          {t('auth.signOut')}
         </Button>
       </div>
       <Drawer
@@ -172,6 +177,28 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
             className="app-drawer__menu"
           />
         </nav>
+        <div className="app-drawer__account">
+          {viewer && (
+            <p className="app-drawer__viewer">
+              <span className="app-header__name">{viewer.fullName}</span>
+              <span className="app-header__meta">
+                {t(`role.${viewer.role}`)}
+                {viewer.province && <> · {viewer.province.name}</>}
+              </span>
+            </p>
+          )}
+          <Menu
+            mode="inline"
+            selectable={false}
+            aria-label={t('account.title')}
+            items={[{ key: 'signout', icon: <LogoutOutlined aria-hidden />, label: t('auth.signOut') }]}
+            onClick={() => {
+              setDrawerOpen(false);
+              onSignOut();
+            }}
+            className="app-drawer__menu"
+          />
+        </div>
       </Drawer>
     </Layout.Header>
   );

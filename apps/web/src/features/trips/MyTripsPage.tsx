@@ -15,8 +15,10 @@ import { availableActions, TripActions } from './TripActions';
 import { TripCard, TripCard_trip } from './TripCard';
 import { MyTripsQuery, ViewerQuery } from './trip.operations';
 import { TRIP_KINDS, TRIP_STATES } from './tripLabels';
+import { useClearable } from '@/shared/forms/useClearable';
 
 export function MyTripsPage() {
+  const clearable = useClearable();
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { data: viewerData, loading: viewerLoading } = useQuery(ViewerQuery);
@@ -69,7 +71,7 @@ export function MyTripsPage() {
         />
         <Select<TripState[]>
           mode="multiple"
-          allowClear
+          allowClear={clearable}
           aria-label={t('myTrips.stateFilter')}
           placeholder={t('myTrips.stateFilter')}
           value={states}
@@ -79,7 +81,7 @@ export function MyTripsPage() {
         />
         <Select<TripKind[]>
           mode="multiple"
-          allowClear
+          allowClear={clearable}
           aria-label={t('myTrips.kindFilter')}
           placeholder={t('myTrips.kindFilter')}
           value={kinds}

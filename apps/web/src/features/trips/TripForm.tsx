@@ -18,6 +18,7 @@ import { TripFormOptionsQuery } from './trip.operations';
 import { formFieldOf, toCreateInput, type TripDraft, type TripFormValues } from './tripFormValues';
 import { TRIP_KINDS } from './tripLabels';
 import { useTripChecks } from './useTripChecks';
+import { useClearable } from '@/shared/forms/useClearable';
 
 export const TripForm_trip = graphql(`
   fragment TripForm_trip on Trip {
@@ -92,6 +93,7 @@ function initialValues(trip: TripForm_TripFragment | undefined, lead?: KnownOpti
 }
 
 export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSave, cancelTo, draft }: TripFormProps) {
+  const clearable = useClearable();
   const { t } = useTranslation();
   const trip = getFragmentData(TripForm_trip, tripRef);
   const editing = !!trip;
@@ -216,7 +218,7 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
         <Col xs={24} md={14}>
           <Form.Item label={t('trip.field.topic')} name="topicId" extra={t('tripForm.topicHelp')}>
             <Select
-              allowClear
+              allowClear={clearable}
               showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('tripForm.topicPlaceholder')}
               notFoundContent={t('tripForm.noTopics', { year })}
@@ -286,7 +288,7 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
         <Col xs={24} md={12}>
           <Form.Item label={t('trip.field.batch')} name="batchId">
             <Select
-              allowClear
+              allowClear={clearable}
               placeholder={t('tripForm.batchPlaceholder')}
               notFoundContent={t('tripForm.noBatches', { year })}
               options={batches.map((b) => ({

@@ -10,15 +10,24 @@ export type DateRangePickerProps = Omit<RangePickerProps, 'id' | 'placeholder'> 
   placeholder: [string, string];
 };
 
+/** The range picker's popup: two months side by side, one month at a time on a phone (app.css). */
+export const DATE_RANGE_POPUP = 'date-range-popup';
+
 /**
  * antd's range picker in a form: the Form.Item's label names only the start input, so the end input gets a
  * label of its own (its placeholder text) instead of being named by a placeholder alone (WCAG 1.3.1, 3.3.2).
+ * Its two months side by side are 560 px wide: on a phone the popup shows one month, with both arrows.
  */
 export function DateRangePicker({ id, placeholder, ...props }: DateRangePickerProps) {
   const endId = id ? `${id}-end` : undefined;
   return (
     <>
-      <DatePicker.RangePicker {...props} id={id && endId ? { start: id, end: endId } : undefined} placeholder={placeholder} />
+      <DatePicker.RangePicker
+        {...props}
+        id={id && endId ? { start: id, end: endId } : undefined}
+        placeholder={placeholder}
+        classNames={{ popup: { root: DATE_RANGE_POPUP } }}
+      />
       {endId && (
         <label htmlFor={endId} className="visually-hidden">
           {placeholder[1]}
