@@ -56,6 +56,10 @@ const pages: RouteObject[] = [
     lazy: lazyPage(async () => (await import('@/features/compliance/CentralPage')).CentralPage),
   },
   {
+    path: 'provinces',
+    lazy: lazyPage(async () => (await import('@/features/provinces/ProvincesPage')).ProvincesPage),
+  },
+  {
     path: 'figures',
     lazy: lazyPage(async () => (await import('@/features/compliance/FiguresPage')).FiguresPage),
   },

@@ -6,6 +6,7 @@ const NONE: Record<Capability, boolean> = {
   registerTripForOthers: false,
   seeOwnTrips: false,
   decideTrips: false,
+  acceptReports: false,
   mergeDelegations: false,
   seeIncoming: false,
   readFeed: false,

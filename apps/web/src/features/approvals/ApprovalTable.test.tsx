@@ -1,8 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import dayjs from 'dayjs';
 import { ViewerQuery } from '@/features/trips';
 import { always, renderPage, setupUser, type Mocks } from '@/test/renderPage';
+import { viewerCanMock } from '@/test/viewerCan';
 import { ApprovalsPage } from './ApprovalsPage';
-import { ApprovalQueueQuery, DecideTripsMutation } from './approvals.operations';
+import {
+  ApprovalQueueQuery,
+  ApprovedTripsQuery,
+  DecideTripsMutation,
+  MergeDelegationsMutation,
+  MergeSuggestionsQuery,
+} from './approvals.operations';
 
 jest.setTimeout(60_000);
 
@@ -11,16 +19,17 @@ function trip(
   title: string,
   version: number,
   submittedAt: string,
-  flags: { late?: boolean; warning?: string; own?: boolean } = {},
+  flags: { late?: boolean; warning?: string; own?: boolean; startsIn?: number } = {},
 ) {
+  const starts = dayjs().add(flags.startsIn ?? 10, 'day');
   return {
     __typename: 'Trip',
     id,
     version,
     kind: 'TOPIC',
     title,
-    startDate: '2026-12-08',
-    endDate: '2026-12-10',
+    startDate: starts.format('YYYY-MM-DD'),
+    endDate: starts.add(2, 'day').format('YYYY-MM-DD'),
     days: 3,
     submittedAt,
     createdAt: submittedAt,
@@ -74,6 +83,7 @@ const viewer: Mocks = [
       },
     },
   }),
+  viewerCanMock(['decideTrips', 'mergeDelegations']),
 ];
 
 function rowOf(title: string): HTMLElement {
@@ -156,5 +166,100 @@ describe('the approval queue', () => {
     expect(within(rowOf(C.title)).queryByText('Đăng ký muộn')).not.toBeInTheDocument();
     expect(rowOf(A.title)).toHaveClass('row-flagged');
     expect(rowOf(C.title)).not.toHaveClass('row-flagged');
+  });
+
+  it('flags a registration still waiting after its first day, so the board decides it first', async () => {
+    const past = trip('t-past', 'Khảo sát đã quá ngày đi', 2, '2026-11-24T02:00:00Z', { startsIn: -2 });
+    renderPage('/approvals', '/approvals', <ApprovalsPage />, [...viewer, queue(past, C)]);
+
+    await screen.findByText(past.title);
+    expect(within(rowOf(past.title)).getByText('Đã quá ngày đi')).toBeInTheDocument();
+    expect(rowOf(past.title)).toHaveClass('row-flagged');
+    expect(within(rowOf(C.title)).queryByText('Đã quá ngày đi')).not.toBeInTheDocument();
+  });
+});
+
+describe('the approved trips and merging', () => {
+  const approved = (id: string, title: string) => ({
+    __typename: 'Trip',
+    id,
+    version: 3,
+    kind: 'TOPIC',
+    title,
+    startDate: dayjs().add(9, 'day').format('YYYY-MM-DD'),
+    endDate: dayjs().add(9, 'day').format('YYYY-MM-DD'),
+    delegationId: null,
+    viewerCan: { __typename: 'TripPermissions', merge: true },
+    lead: { __typename: 'Cadre', id: `lead-${id}`, fullName: 'Trần Thị Lan' },
+    destinations: [{ __typename: 'Unit', id: 'u-1', name: 'Đoàn xã Đạ Huoai' }],
+  });
+
+  it('offers the API’s merge suggestions and merges one with its trips and host in two clicks', async () => {
+    const user = setupUser();
+    const trips = [approved('t-1', 'Tuyên truyền pháp luật'), approved('t-2', 'Hướng dẫn khởi nghiệp')];
+    renderPage('/approvals', '/approvals?tab=approved', <ApprovalsPage />, [
+      ...viewer,
+      queue(),
+      always({
+        request: { query: ApprovedTripsQuery },
+        result: {
+          data: {
+            trips: {
+              __typename: 'TripConnection',
+              totalCount: 2,
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+              nodes: trips,
+            },
+          },
+        },
+      }),
+      always({
+        request: { query: MergeSuggestionsQuery },
+        result: {
+          data: {
+            mergeSuggestions: [
+              {
+                __typename: 'MergeSuggestion',
+                unitId: 'u-1',
+                unitName: 'Đoàn xã Đạ Huoai',
+                weekStart: dayjs().add(9, 'day').startOf('week').format('YYYY-MM-DD'),
+                tripIds: ['t-1', 't-2'],
+                titles: ['Tuyên truyền pháp luật', 'Hướng dẫn khởi nghiệp'],
+              },
+            ],
+          },
+        },
+      }),
+      {
+        request: {
+          query: MergeDelegationsMutation,
+          variables: {
+            hostUnitId: 'u-1',
+            trips: [
+              { id: 't-1', version: 3 },
+              { id: 't-2', version: 3 },
+            ],
+          },
+        },
+        result: {
+          data: {
+            mergeDelegations: {
+              __typename: 'Delegation',
+              id: 'd-1',
+              startDate: trips[0]?.startDate,
+              endDate: trips[0]?.endDate,
+              hostUnit: { __typename: 'Unit', id: 'u-1', name: 'Đoàn xã Đạ Huoai' },
+            },
+          },
+        },
+      },
+    ]);
+
+    const suggestions = await screen.findByRole('region', { name: 'Gợi ý ghép đoàn' });
+    expect(suggestions).toHaveTextContent('Tuyên truyền pháp luật; Hướng dẫn khởi nghiệp');
+    await user.click(await within(suggestions).findByRole('button', { name: /^Ghép các chuyến đến Đoàn xã Đạ Huoai/ }));
+    const dialog = (await screen.findByText('Ghép 2 chuyến đi thành một đoàn')).closest('.ant-modal') as HTMLElement;
+    await user.click(within(dialog).getByRole('button', { name: /Ghép đoàn/ }));
+    expect(await screen.findByText('Đã ghép 2 chuyến đi thành một đoàn đến Đoàn xã Đạ Huoai.')).toBeInTheDocument();
   });
 });

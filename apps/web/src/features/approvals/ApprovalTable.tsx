@@ -9,7 +9,7 @@ import type { ApprovalTable_TripFragment, Decision } from '@/gql/graphql';
 import { checkLabel } from '@/features/trips';
 import { FormDialog } from '@/shared/forms/FormDialog';
 import { fieldsNamed } from '@/shared/forms/serverErrors';
-import { formatDateRange, formatDateTime } from '@/shared/format/date';
+import { formatDateRange, formatDateTime, todayLocalDate } from '@/shared/format/date';
 import { useDecideTrips } from './useDecideTrips';
 
 export const ApprovalTable_trip = graphql(`
@@ -68,6 +68,9 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
   const { decideTrips } = useDecideTrips();
   const client = useApolloClient();
   const chosen = trips.filter((trip) => selected.includes(trip.id));
+  // Still waiting while its first day has passed: the board decides it first, or it travels unapproved.
+  const [today] = useState(todayLocalDate);
+  const pastStart = (trip: ApprovalTable_TripFragment) => trip.startDate < today;
 
   const decide = async ({ reason }: { reason?: string }) => {
     if (!decision) return;
@@ -127,6 +130,11 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
       key: 'flags',
       render: (_, trip) => (
         <Space orientation="vertical" size={4}>
+          {pastStart(trip) && (
+            <Tag color="error" className="flag-tag">
+              {t('approvals.pastStart')}
+            </Tag>
+          )}
           {trip.lateRegistration && (
             <Tooltip title={trip.lateJustification ?? undefined}>
               <Tag color="red" tabIndex={0}>
@@ -190,7 +198,7 @@ export function ApprovalTable({ trips: tripRefs, loading = false }: ApprovalTabl
             disabled: !trip.viewerCan.decide,
           }),
         }}
-        rowClassName={(trip) => (trip.lateRegistration || trip.warnings.length > 0 ? 'row-flagged' : '')}
+        rowClassName={(trip) => (pastStart(trip) || trip.lateRegistration || trip.warnings.length > 0 ? 'row-flagged' : '')}
         locale={{ emptyText: <Empty description={t('approvals.empty')} /> }}
       />
       <FormDialog<{ reason?: string }>

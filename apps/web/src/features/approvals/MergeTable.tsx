@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
-import type { MergeTable_TripFragment } from '@/gql/graphql';
+import type { MergeSuggestionsQuery, MergeTable_TripFragment } from '@/gql/graphql';
 import { FormDialog } from '@/shared/forms/FormDialog';
-import { formatDateRange } from '@/shared/format/date';
+import { formatDateRange, formatLocalDate } from '@/shared/format/date';
 import { useMergeDelegations } from './useMergeDelegations';
+import './approvals.css';
 
 export const MergeTable_trip = graphql(`
   fragment MergeTable_trip on Trip {
@@ -33,8 +34,12 @@ export const MergeTable_trip = graphql(`
   }
 `);
 
+type Suggestion = MergeSuggestionsQuery['mergeSuggestions'][number];
+
 interface MergeTableProps {
   trips: ReadonlyArray<FragmentType<typeof MergeTable_trip>>;
+  /** The API's suggestions: approved trips to one host in one week, not merged yet. */
+  suggestions?: readonly Suggestion[];
   loading?: boolean;
 }
 
@@ -46,7 +51,7 @@ function commonHosts(trips: readonly MergeTable_TripFragment[]): Array<{ id: str
 }
 
 /** Ghép đoàn: approved trips to the same host on overlapping days travel as one delegation. */
-export function MergeTable({ trips: tripRefs, loading = false }: MergeTableProps) {
+export function MergeTable({ trips: tripRefs, suggestions = [], loading = false }: MergeTableProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const trips = getFragmentData(MergeTable_trip, tripRefs);
@@ -59,6 +64,13 @@ export function MergeTable({ trips: tripRefs, loading = false }: MergeTableProps
   const chosen = trips.filter((trip) => selected.includes(trip.id));
   const hosts = commonHosts(chosen);
   const canMerge = chosen.length >= 2 && hosts.length > 0;
+  // A suggestion picks its trips (those listed here that the viewer may merge) and its host, then asks.
+  const mergeable = (s: Suggestion) => s.tripIds.filter((id) => trips.some((trip) => trip.id === id && trip.viewerCan.merge));
+  const takeSuggestion = (s: Suggestion) => {
+    setSelected(mergeable(s));
+    setHostId(s.unitId);
+    setOpen(true);
+  };
 
   const merge = async () => {
     const host = hostId ?? hosts[0]?.id;
@@ -104,6 +116,36 @@ export function MergeTable({ trips: tripRefs, loading = false }: MergeTableProps
 
   return (
     <>
+      {suggestions.length > 0 && (
+        <section className="merge-suggestions" aria-labelledby="merge-suggestions-title">
+          <Typography.Title level={2} id="merge-suggestions-title" className="card-title">
+            {t('merge.suggestions')}
+          </Typography.Title>
+          <ul className="plain-list">
+            {suggestions.map((s) => (
+              <li key={`${s.unitId}:${s.weekStart}`} className="merge-suggestion">
+                <div className="merge-suggestion__main">
+                  <Typography.Text strong>{s.unitName}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {' · '}
+                    {t('merge.suggestionWeek', { date: formatLocalDate(s.weekStart), count: s.tripIds.length })}
+                  </Typography.Text>
+                  <div className="merge-suggestion__titles">{s.titles.join('; ')}</div>
+                </div>
+                <Button
+                  size="small"
+                  icon={<MergeCellsOutlined aria-hidden />}
+                  disabled={mergeable(s).length < 2}
+                  onClick={() => takeSuggestion(s)}
+                  aria-label={t('merge.takeSuggestionFor', { host: s.unitName, date: formatLocalDate(s.weekStart) })}
+                >
+                  {t('merge.takeSuggestion')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="bulk-bar">
         <Typography.Text type="secondary">
           {chosen.length >= 2 && hosts.length === 0 ? t('merge.noCommonHost') : t('merge.help')}

@@ -63,3 +63,16 @@ export const MergeDelegationsMutation = graphql(`
     }
   }
 `);
+
+/** Approved trips to the same host in the same week that are not one delegation yet: the API's suggestions. */
+export const MergeSuggestionsQuery = graphql(`
+  query MergeSuggestions($from: LocalDate!, $to: LocalDate!) {
+    mergeSuggestions(from: $from, to: $to) {
+      unitId
+      unitName
+      weekStart
+      tripIds
+      titles
+    }
+  }
+`);

@@ -5,7 +5,6 @@ import { always, renderPage } from '@/test/renderPage';
 import { viewerCanMock } from '@/test/viewerCan';
 import {
   CadreHomeQuery,
-  HomeProvincesQuery,
   HomeQuery,
   HostActionsQuery,
   HostHomeQuery,
@@ -39,25 +38,6 @@ const home = (role: string, cadreId: string | null) =>
       },
     },
   });
-
-const provinces = always({
-  request: { query: HomeProvincesQuery },
-  result: {
-    data: {
-      provinces: [
-        {
-          __typename: 'Province',
-          id: 68,
-          name: 'Lâm Đồng',
-          code: '68',
-          status: 'ACTIVE',
-          mergedOn: null,
-          successor: null,
-        },
-      ],
-    },
-  },
-});
 
 const mine = always({
   request: { query: MyComplianceQuery },
@@ -323,16 +303,10 @@ describe('the home page', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Trang chủ' })).toBeInTheDocument();
   });
 
-  it('keeps the provinces’ table for those with neither trips of their own nor visits to host', async () => {
-    renderPage('/', '/', <HomePage />, [
-      viewerCanMock(['readDashboard'], { id: 'u-1', cadreId: 'c-1' }),
-      home('STANDING_BOARD', 'c-1'),
-      provinces,
-      mine,
-      feeds,
-    ]);
+  it('shows anyone the API gives no home of their own their account, never the provinces’ table', async () => {
+    renderPage('/', '/', <HomePage />, [viewerCanMock(['readFeed'], { id: 'u-1' }), home('CADRE', null)]);
     expect(await screen.findByText('Dương Quốc Kiên')).toBeInTheDocument();
-    expect(await screen.findByText('Lâm Đồng', { selector: 'td, td *' })).toBeInTheDocument();
+    expect(document.querySelector('.ant-table')).toBeNull(); // no provinces' table
     expect(screen.queryByText(`Tiến độ của tôi năm ${YEAR}`)).not.toBeInTheDocument();
   });
 });

@@ -1,28 +1,40 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Card, Col, Row, Typography } from 'antd';
+import { Alert, Col, Row, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProvincesTable } from '@/features/provinces';
-import { useViewerCan } from '@/features/shell';
+import { useViewerCan, type ViewerCan } from '@/features/shell';
 import { errorMessage } from '@/shared/apollo/errors';
 import { AccountCard } from './AccountCard';
+import { BoardHome } from './BoardHome';
 import { CadreHome } from './CadreHome';
+import { CentralHome } from './CentralHome';
+import { DepartmentHome } from './DepartmentHome';
+import { HomeQuery } from './home.operations';
 import { HostHome } from './HostHome';
-import { HomeProvincesQuery, HomeQuery } from './home.operations';
+import { OrganisationHome } from './OrganisationHome';
 import './home.css';
 
 /**
- * What the signed-in user sees first follows what the API says they do (`me.can`): someone with trips
- * of their own sees their progress and next steps, a host unit the delegations coming to it; others
- * keep the provinces' table.
+ * Which home the viewer lands on, from what the API says they do (`me.can`), the first that applies:
+ * the central union compares provinces, the standing board decides trips, the organisation department
+ * keeps the roster, a department head accepts members' reports, a host unit receives delegations, a
+ * cadre travels. Anyone else sees their account.
  */
+function homeFor(can: ViewerCan, cadreId: string | null): ReactNode {
+  if (can.readCentralComparison) return <CentralHome />;
+  if (can.decideTrips) return <BoardHome />;
+  if (can.manageRoster) return <OrganisationHome />;
+  if (can.acceptReports && cadreId) return <DepartmentHome cadreId={cadreId} />;
+  if (can.seeIncoming) return <HostHome />;
+  if (can.seeOwnTrips && cadreId) return <CadreHome cadreId={cadreId} />;
+  return null;
+}
+
 export function HomePage() {
   const { t } = useTranslation();
   const { data, loading, error } = useQuery(HomeQuery);
   const { can } = useViewerCan();
-  const cadreId = can?.seeOwnTrips ? data?.me.cadreId : null;
-  const hosting = !!can?.seeIncoming;
-  const provincesHome = !!can && !can.seeOwnTrips && !hosting;
-  const provinces = useQuery(HomeProvincesQuery, { skip: !provincesHome });
+  const home = can && data ? homeFor(can, data.me.cadreId ?? null) : null;
 
   return (
     <Row gutter={[16, 16]} className="home-page">
@@ -35,22 +47,10 @@ export function HomePage() {
           <Alert type="error" showIcon title={errorMessage(error, t)} />
         </Col>
       )}
-      {cadreId && <CadreHome cadreId={cadreId} />}
-      {hosting && <HostHome />}
-      {!can ? null : provincesHome ? (
-        <>
-          <Col xs={24} lg={9} xl={8}>
-            <AccountCard viewer={data?.me} loading={loading && !data} />
-          </Col>
-          <Col xs={24} lg={15} xl={16}>
-            <Card>
-              <ProvincesTable provinces={provinces.data?.provinces ?? []} loading={provinces.loading && !provinces.data} />
-            </Card>
-          </Col>
-        </>
-      ) : (
+      {home}
+      {can && data && !home && (
         <Col xs={24} lg={10} xl={9}>
-          <AccountCard viewer={data?.me} loading={loading && !data} />
+          <AccountCard viewer={data.me} loading={loading && !data} />
         </Col>
       )}
     </Row>

@@ -10,16 +10,6 @@ export const HomeQuery = graphql(`
   }
 `);
 
-/** The provinces' table: the home of those who have neither trips of their own nor visits to host. */
-export const HomeProvincesQuery = graphql(`
-  query HomeProvinces {
-    provinces {
-      id
-      ...ProvincesTable_province
-    }
-  }
-`);
-
 /** Only cadres (and those who travel as cadres) have results of their own. */
 export const MyComplianceQuery = graphql(`
   query MyCompliance($year: Int!) {
@@ -170,6 +160,165 @@ export const HostActionsQuery = graphql(`
           name
         }
       }
+    }
+  }
+`);
+
+/**
+ * What the standing board (and the organisation department, which prepares its decisions) has to act on:
+ * registrations waiting (the oldest first), trips still pending whose first day has passed, approved
+ * trips that could travel as one delegation, host units receiving too many delegations this month.
+ */
+export const ProvinceTasksQuery = graphql(`
+  query ProvinceTasks(
+    $yesterday: LocalDate!
+    $today: LocalDate!
+    $until: LocalDate!
+    $monthStart: LocalDate!
+    $monthEnd: LocalDate!
+    $withMerges: Boolean!
+    $withLoad: Boolean!
+  ) {
+    waiting: trips(filter: { states: [SUBMITTED] }, first: 1, orderBy: { field: SUBMITTED_AT, direction: ASC }) {
+      totalCount
+      nodes {
+        id
+        submittedAt
+        createdAt
+      }
+    }
+    pastStart: trips(filter: { states: [SUBMITTED], to: $yesterday }, first: 10, orderBy: { field: START_DATE, direction: ASC }) {
+      totalCount
+      nodes {
+        id
+        title
+        startDate
+        endDate
+        lead {
+          id
+          fullName
+        }
+      }
+    }
+    mergeSuggestions(from: $today, to: $until) @include(if: $withMerges) {
+      unitId
+      unitName
+      weekStart
+      tripIds
+      titles
+    }
+    overloaded: hostLoad(from: $monthStart, to: $monthEnd, period: MONTH, overloadedOnly: true, first: 10)
+      @include(if: $withLoad) {
+      unitId
+      unitName
+      periodStart
+      delegations
+      cadreDays
+    }
+  }
+`);
+
+/** The organisation department's own tasks: the year's rule, the roster's subject and exempt cadres. */
+export const OrganisationHomeQuery = graphql(`
+  query OrganisationHome($year: Int!) {
+    policyRule(year: $year) {
+      year
+      version
+      requiredDays
+    }
+    provinceCompliance(year: $year) {
+      provinceId
+      subjectCadres
+      exempt
+      overdueReports
+      agencyStaff {
+        count
+        total
+      }
+      executiveMembers {
+        count
+        total
+      }
+    }
+  }
+`);
+
+/** The department a head leads: the one their own roster entry belongs to. */
+export const HomeDepartmentQuery = graphql(`
+  query HomeDepartment($cadreId: ID!) {
+    cadre(id: $cadreId) {
+      id
+      department {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/** A department head's day: the quarter's plan, members' reports to accept, members falling behind. */
+export const DepartmentHomeQuery = graphql(`
+  query DepartmentHome($departmentId: ID!, $year: Int!, $quarter: Int!) {
+    quarterlyPlans(year: $year, quarter: $quarter) {
+      id
+      departmentId
+      state
+      submittedAt
+      decidedAt
+      note
+    }
+    reports: trips(
+      first: 5
+      filter: { departmentId: $departmentId, states: [REPORTED] }
+      orderBy: { field: START_DATE, direction: ASC }
+    ) {
+      totalCount
+      nodes {
+        id
+        title
+        startDate
+        endDate
+        lead {
+          id
+          fullName
+        }
+        report {
+          submittedAt
+        }
+      }
+    }
+    atRisk: cadreCompliance(year: $year, first: 10, filter: { departmentId: $departmentId, statuses: [BEHIND, AT_RISK] }) {
+      totalCount
+      nodes {
+        cadreId
+        fullName
+        countedDays
+        requiredDays
+        projectedDays
+        status
+      }
+    }
+  }
+`);
+
+/** The central union's day: every province's figures for the year, to sum up and to raise alerts from. */
+export const CentralHomeQuery = graphql(`
+  query CentralHome($year: Int!) {
+    provincesWithRule(year: $year)
+    centralComparison(year: $year, orderBy: NAME) {
+      provinceId
+      province {
+        id
+        name
+      }
+      subjectCadres
+      exempt
+      metCount
+      metShare
+      onTrack
+      atRisk
+      behind
+      averageDays
     }
   }
 `);

@@ -13,6 +13,7 @@ export interface NavItem {
     | 'incoming'
     | 'dashboard'
     | 'central'
+    | 'provinces'
     | 'feed'
     | 'departmentPlan'
     | 'orgRoster'
@@ -48,6 +49,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/department/plan', key: 'departmentPlan', can: 'submitDepartmentPlan', group: 'trips' },
   { path: '/dashboard', key: 'dashboard', can: 'readDashboard', group: 'results' },
   { path: '/central', key: 'central', can: 'readCentralComparison', group: 'results' },
+  { path: '/provinces', key: 'provinces', can: 'readCentralComparison', group: 'results' },
   { path: '/reports', key: 'reports', can: 'readReports', group: 'results' },
   { path: '/meetings', key: 'meetings', can: 'readMeetings', group: 'results' },
   { path: '/inspections', key: 'inspections', can: 'readInspections', group: 'findings' },

@@ -15,6 +15,7 @@ export const ViewerCanQuery = graphql(`
         registerTripForOthers
         seeOwnTrips
         decideTrips
+        acceptReports
         mergeDelegations
         seeIncoming
         readFeed
