@@ -3,6 +3,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { env } from './env';
 import { logger } from './shared/logger';
+import { gatherWorkersMetrics } from './shared/metrics';
 import { prepareDatabase, productUrl, serve, startProduct, type PreparedDatabase } from './bootstrap';
 import { DEMO_ACCOUNTS_NOTE } from './seed/demo';
 
@@ -68,6 +69,7 @@ async function worker(ownerUrl: string): Promise<void> {
 async function primary(): Promise<void> {
   const database: PreparedDatabase = await prepareDatabase(env);
   new RateLimiterClusterMaster();
+  gatherWorkersMetrics();
   const state = { stopping: false, restarts: [] as number[] };
   const fork = (): Worker => cluster.fork({ [OWNER_URL_VAR]: database.ownerUrl });
 

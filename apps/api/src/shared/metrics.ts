@@ -1,7 +1,17 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import cluster from 'node:cluster';
 import type { RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type Metric } from 'prom-client';
+import {
+  AggregatorRegistry,
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+  type Metric,
+  type PrometheusContentType,
+} from 'prom-client';
 import type { Env } from '../env';
 import type { Logger } from './logger';
 
@@ -39,6 +49,8 @@ class BoundedLabel {
   }
 }
 
+let answeringPrimary: AggregatorRegistry<PrometheusContentType> | undefined;
+
 /** The process's Prometheus metrics, in a registry of its own (several servers may share one test process). */
 export class Metrics {
   readonly registry = new Registry();
@@ -50,6 +62,12 @@ export class Metrics {
 
   constructor(sources: MetricsSources) {
     collectDefaultMetrics({ register: this.registry });
+    // In an API worker, the primary gathers this registry with every other worker's (see `clusterMetrics`).
+    if (cluster.isWorker) {
+      AggregatorRegistry.setRegistries(this.registry);
+      // Constructing one makes prom-client answer the primary's requests in this worker.
+      answeringPrimary ??= new AggregatorRegistry();
+    }
     const registers = [this.registry];
     for (const metric of sources.own ?? []) this.registry.registerMetric(metric);
     this.duration = new Histogram({
@@ -88,8 +106,10 @@ export class Metrics {
     if (bus) {
       new Gauge({
         name: 'event_bus_connected',
-        help: 'Whether the Redis bus between API instances is connected (always 1 for a single instance)',
+        help: 'Whether the bus between API processes and instances is connected (always 1 for a single process)',
         registers,
+        // Across the workers of one instance: connected only if every worker is.
+        aggregator: 'min',
         collect() {
           this.set(bus().connected ? 1 : 0);
         },
@@ -180,6 +200,59 @@ export function metricsEndpoint(
     }
     res.setHeader('content-type', metrics.registry.contentType);
     res.setHeader('cache-control', 'no-store');
-    res.send(await metrics.registry.metrics());
+    res.send(cluster.isWorker ? await workersMetrics(metrics, log) : await metrics.registry.metrics());
   };
+}
+
+/** What an API worker and the primary say to each other about metrics (beside prom-client's own messages). */
+const ASK = 'coso:cluster-metrics';
+const ANSWER = 'coso:cluster-metrics-answer';
+interface MetricsMessage {
+  type: typeof ASK | typeof ANSWER;
+  id: string;
+  text?: string;
+  error?: string;
+}
+const isMetricsMessage = (message: unknown): message is MetricsMessage =>
+  typeof message === 'object' && message !== null && [ASK, ANSWER].includes((message as { type?: string }).type ?? '');
+
+/**
+ * A worker's `/metrics`: the figures of every worker of this instance, summed by the primary (counters,
+ * histograms, pool and socket gauges; the bus gauge is the lowest), so a scrape that lands on any worker
+ * sees the whole instance. Falls back to this worker's own figures if the primary does not answer.
+ */
+function workersMetrics(metrics: Metrics, log: Pick<Logger, 'warn'>): Promise<string> {
+  const id = randomUUID();
+  return new Promise<string>((resolve) => {
+    const done = (text: string | null, problem?: string) => {
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      if (text !== null) return resolve(text);
+      log.warn({ problem }, 'The primary did not gather the workers metrics: serving this worker only');
+      void metrics.registry.metrics().then(resolve);
+    };
+    const onMessage = (message: unknown) => {
+      if (isMetricsMessage(message) && message.type === ANSWER && message.id === id) done(message.text ?? null, message.error);
+    };
+    const timer = setTimeout(() => done(null, 'timeout'), 5_000);
+    process.on('message', onMessage);
+    process.send?.({ type: ASK, id } satisfies MetricsMessage);
+  });
+}
+
+/** In the primary: answers a worker's request for the instance's metrics with every worker's, aggregated. */
+export function gatherWorkersMetrics(): void {
+  const aggregator = new AggregatorRegistry();
+  cluster.on('message', (worker, message: unknown) => {
+    if (!isMetricsMessage(message) || message.type !== ASK) return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.send({ type: ANSWER, id: message.id, text } satisfies MetricsMessage),
+      (error: unknown) =>
+        worker.send({
+          type: ANSWER,
+          id: message.id,
+          error: error instanceof Error ? error.message : String(error),
+        } satisfies MetricsMessage),
+    );
+  });
 }

@@ -152,6 +152,28 @@ describe('several API workers on one port, without Redis', () => {
     expect(codes.slice(5)).not.toContain('UNAUTHENTICATED');
   });
 
+  it('answers /metrics for the whole instance, whichever worker the scrape reaches', async () => {
+    for (let i = 0; i < 10; i += 1)
+      expect((await postFresh(api.url, { query: 'query WorkersProbe { __typename }' })).status).toBe(200);
+    const scrape = () =>
+      new Promise<string>((resolve, reject) => {
+        http
+          .get(`${api.url}/metrics`, { agent: false, headers: { connection: 'close' } }, (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            res.on('end', () => resolve(text));
+          })
+          .on('error', reject);
+      });
+    const probes = (text: string) =>
+      Number(/^graphql_operation_duration_seconds_count\{operation="WorkersProbe",type="query"\} (\d+)$/m.exec(text)?.[1]);
+    const seen: number[] = [];
+    // Fresh connections alternate between the two workers: each scrape is answered by one of them.
+    for (let i = 0; i < 4; i += 1) seen.push(probes(await scrape()));
+    report(`probe operations counted by 4 scrapes: ${seen.join(', ')}`);
+    expect(seen).toEqual([10, 10, 10, 10]);
+  });
+
   it('on SIGTERM lets every worker finish its requests, turns new ones away with 503, and exits 0', async () => {
     // Requests held in flight by a lock on the accounts, one connection each: spread over both workers.
     const locker = new Client({ connectionString: ownerUrl });
