@@ -39,6 +39,20 @@ export interface TemplateSpec {
   guide: string[];
 }
 
+/**
+ * What an import does with rows already there, as the import code does it (units and cadres of the same
+ * code are updated, exemptions and trips already recorded are kept). The import page says the same
+ * sentences (transfer.import.existing in the web app's strings); a test holds them equal.
+ */
+export const EXISTING_ROWS: Record<ImportKind, string> = {
+  UNITS:
+    'Đơn vị đã có (cùng mã) được cập nhật tên, ngày hết hiệu lực và vùng khó khăn theo tệp; loại, đơn vị cấp trên và ngày bắt đầu hiệu lực không đổi. Nhập lại cùng tệp không thay đổi gì.',
+  ROSTER:
+    'Cán bộ đã có (cùng mã) được cập nhật theo tệp; trường hợp miễn đã có (cùng cán bộ, loại và thời gian) được giữ nguyên. Nhập lại cùng tệp không thay đổi gì.',
+  TRIPS:
+    'Chuyến đi đã có (cùng cán bộ, loại, ngày và đơn vị đến) được giữ nguyên, không tạo chuyến mới. Nhập lại cùng tệp không thay đổi gì.',
+};
+
 const DATE_HINT = 'Ngày dạng dd/MM/yyyy, ví dụ 15/03/2024';
 const YES_NO = 'Có / Không (để trống là Không)';
 
@@ -105,9 +119,7 @@ export const TEMPLATES: Record<ImportKind, TemplateSpec> = {
         ],
       },
     ],
-    guide: [
-      'Mỗi dòng một đơn vị. Đơn vị đã có (cùng mã) được cập nhật tên, ngày hết hiệu lực và vùng khó khăn theo tệp; loại, đơn vị cấp trên và ngày bắt đầu hiệu lực không đổi qua tệp. Nhập lại cùng tệp không thay đổi gì.',
-    ],
+    guide: ['Mỗi dòng một đơn vị.', EXISTING_ROWS.UNITS],
   },
   [ImportKind.ROSTER]: {
     kind: ImportKind.ROSTER,
@@ -141,8 +153,8 @@ export const TEMPLATES: Record<ImportKind, TemplateSpec> = {
       },
     ],
     guide: [
-      'Trang "Cán bộ": mỗi dòng một cán bộ; cán bộ đã có (cùng mã) được cập nhật theo tệp, nhập lại cùng tệp không thay đổi gì.',
-      'Trang "Miễn": mỗi dòng một trường hợp miễn; học tập dài hạn chỉ được miễn từ 6 tháng trở lên.',
+      'Trang "Cán bộ": mỗi dòng một cán bộ. Trang "Miễn": mỗi dòng một trường hợp miễn; học tập dài hạn chỉ được miễn từ 6 tháng trở lên.',
+      EXISTING_ROWS.ROSTER,
     ],
   },
   [ImportKind.TRIPS]: {
@@ -171,7 +183,7 @@ export const TEMPLATES: Record<ImportKind, TemplateSpec> = {
     ],
     guide: [
       'Chuyến đi đã thực hiện (đã kết thúc trước hôm nay), được ghi nhận là đã báo cáo và được chấp nhận.',
-      'Cùng cán bộ, loại, ngày và đơn vị đến là cùng một chuyến: nhập lại không tạo chuyến mới.',
+      EXISTING_ROWS.TRIPS,
     ],
   },
 };

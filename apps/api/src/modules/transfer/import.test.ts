@@ -7,7 +7,9 @@ import { fixedClock } from '../../shared/clock';
 import { loadCommunes } from '../tenancy/province.catalog';
 import { startTestProduct, type TestProduct } from '../../../test/harness';
 import { buildUser, provinceIdOf } from '../../../test/factories';
-import { ImportKind, TEMPLATES } from './import.sheets';
+import { EXISTING_ROWS, ImportKind, TEMPLATES } from './import.sheets';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 type Rows = Array<Array<string | number | null>>;
 
@@ -19,6 +21,11 @@ async function workbook(sheets: Array<{ name: string; rows: Rows }>): Promise<Bu
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
+
+/** The import page's strings (the web app's Vietnamese file), which must say what the templates say. */
+const pageStrings = JSON.parse(readFileSync(path.resolve(__dirname, '../../../../web/src/i18n/transfer.vi.json'), 'utf8')) as {
+  transfer: { import: { existing: Record<ImportKind, string> } };
+};
 
 const headers = (kind: ImportKind, sheet = 0): string[] => TEMPLATES[kind].sheets[sheet].columns.map((c) => c.header);
 
@@ -166,8 +173,17 @@ describe('importing the unit tree, the roster and historical trips from Excel fi
         const row = book.getWorksheet(sheet.name)!.getRow(1).values as unknown[];
         expect(row.slice(1)).toEqual(headers(kind, i));
       });
-      expect(book.getWorksheet('Hướng dẫn')).toBeDefined();
+      const guide = book.getWorksheet('Hướng dẫn')!;
+      const lines: string[] = [];
+      guide.eachRow((row) => lines.push(row.getCell(1).text));
+      // The guide says what the import does with rows already there, word for word as the import page.
+      expect(lines).toContain(EXISTING_ROWS[kind]);
+      expect(EXISTING_ROWS[kind]).toBe(pageStrings.transfer.import.existing[kind]);
     }
+    // Units and cadres of the same code are updated, exemptions and trips already there are kept.
+    expect(EXISTING_ROWS.UNITS).toContain('được cập nhật');
+    expect(EXISTING_ROWS.ROSTER).toMatch(/Cán bộ đã có \(cùng mã\) được cập nhật.*miễn đã có .* được giữ nguyên/);
+    expect(EXISTING_ROWS.TRIPS).toContain('được giữ nguyên');
   });
 
   it('imports the unit tree, and importing the same file again changes nothing', async () => {

@@ -58,6 +58,18 @@ describe('the import card', () => {
     Reflect.deleteProperty(globalThis, 'fetch');
   });
 
+  it.each([
+    ['UNITS', 'Đơn vị đã có (cùng mã) được cập nhật tên, ngày hết hiệu lực và vùng khó khăn theo tệp'],
+    [
+      'ROSTER',
+      'Cán bộ đã có (cùng mã) được cập nhật theo tệp; trường hợp miễn đã có (cùng cán bộ, loại và thời gian) được giữ nguyên',
+    ],
+    ['TRIPS', 'Chuyến đi đã có (cùng cán bộ, loại, ngày và đơn vị đến) được giữ nguyên, không tạo chuyến mới'],
+  ] as const)('says what importing %s does with records already there, as its template does', (kind, sentence) => {
+    renderPage('/', '/', <ImportCard kind={kind} />, []);
+    expect(screen.getByText((text) => text.startsWith(sentence))).toBeInTheDocument();
+  });
+
   it('refuses a file that is not .xlsx or is over 20 MB before sending anything', async () => {
     const fetchMock = answerUploads(202, { job: { id: JOB_ID } });
     const { container } = renderPage('/', '/', <ImportCard kind="UNITS" />, []);

@@ -244,6 +244,8 @@ export function ImportCard({
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t(`transfer.import.descriptions.${kind}`)}</Typography.Text>
+        {/* What happens to records already there: the same sentence as the template's guide sheet. */}
+        <Typography.Text type="secondary">{t(`transfer.import.existing.${kind}`)}</Typography.Text>
         {jobId ? (
           <JobProgress
             jobId={jobId}
