@@ -14,6 +14,7 @@ import {
 } from 'docx';
 import type { Province } from '../tenancy/province.entity';
 import { type AnnualReport, type CentralReportRow, ReportStatus } from './report.entity';
+import { centralBlocks, nationalFigures } from './report.central';
 import {
   type Block,
   dateLine,
@@ -207,7 +208,9 @@ export function centralCells(row: CentralReportRow, index: number, provinceName:
   ];
 }
 
-/** The central union's comparison of every province for a year. */
+export const CENTRAL_TABLE_TITLE = 'BIỂU TỔNG HỢP SỐ LIỆU CÁC TỈNH, THÀNH PHỐ';
+
+/** The central union's report for a year: its narrative from the national figures, then every province side by side. */
 export async function centralReportDocx(
   year: number,
   rows: CentralReportRow[],
@@ -223,6 +226,15 @@ export async function centralReportDocx(
       children: [run(`Hà Nội, ngày ${dd} tháng ${mm} năm ${yyyy}`, { italics: true })],
     }),
   ];
+  // Sections I–III on portrait pages, written from the national figures; the provinces' table follows, landscape.
+  const narrative: Array<Paragraph | Table> = [
+    band(left, right, [Math.round(TEXT_WIDTH * 0.45), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.45)]),
+    centered('', {}, 120),
+    centered('BÁO CÁO TỔNG HỢP', { bold: true, size: 30 }),
+    centered(`Kết quả thực hiện chủ trương đi cơ sở “1+2” của các tỉnh, thành phố năm ${year}`, { bold: true }),
+    centered('-----', {}, 120),
+    ...centralBlocks(year, nationalFigures(rows, nameOf)).map(bodyParagraph),
+  ];
   const width = A4.height - MARGIN.left - MARGIN.right;
   const table = new Table({
     width: { size: width, type: WidthType.DXA },
@@ -233,13 +245,15 @@ export async function centralReportDocx(
       ),
     ],
   });
-  const children: Array<Paragraph | Table> = [
-    band(left, right, [Math.round(width * 0.45), width - Math.round(width * 0.45)]),
-    centered('', {}, 120),
-    centered('BÁO CÁO TỔNG HỢP', { bold: true, size: 30 }),
-    centered(`Kết quả thực hiện chủ trương đi cơ sở “1+2” của các tỉnh, thành phố năm ${year}`, { bold: true }),
-    centered('-----', {}, 120),
+  const annex: Array<Paragraph | Table> = [
+    centered(CENTRAL_TABLE_TITLE, { bold: true }),
+    centered(`Năm ${year}`, { italics: true }, 120),
     table,
   ];
-  return Packer.toBuffer(documentOf(`Tổng hợp “1+2” năm ${year}`, [{ properties: pageOf(true), children }]));
+  return Packer.toBuffer(
+    documentOf(`Tổng hợp “1+2” năm ${year}`, [
+      { properties: pageOf(), children: narrative },
+      { properties: pageOf(true), children: annex },
+    ]),
+  );
 }

@@ -354,6 +354,53 @@ describe('annual "1+2" report', () => {
     expect(docx).toContain('BÁO CÁO TỔNG HỢP');
   });
 
+  it('writes the central DOCX as a report: sections I–III from the national figures, then the provinces’ table', async () => {
+    const { centralReport } = await product.ok(
+      `query ($year: Int!) { centralReport(year: $year) { provinces { reportStatus
+        summary { hasData subjectCadres metCount totalDays province { name } } } } }`,
+      { year: 2019 },
+      tokens.central,
+    );
+    type Row = {
+      reportStatus: string | null;
+      summary: { hasData: boolean; subjectCadres: number; metCount: number; totalDays: number; province: { name: string } };
+    };
+    const rows: Row[] = centralReport.provinces;
+    const withData = rows.filter((r) => r.summary.hasData).map((r) => r.summary);
+    const add = (pick: (s: Row['summary']) => number) => withData.reduce((n, s) => n + pick(s), 0);
+    const vn = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+    const [subject, met, days] = [add((s) => s.subjectCadres), add((s) => s.metCount), add((s) => s.totalDays)];
+    expect(days).toBeGreaterThanOrEqual(1785); // Bình Thuận's 1,785 days, and any other province's
+
+    const docx = await docxText(await (await download('central/2019.docx', tokens.central)).arrayBuffer());
+    const lines = docx.split('\n');
+    const at = (text: string) => lines.findIndex((l) => l.startsWith(text));
+    const sections = [
+      at('I. KẾT QUẢ THỰC HIỆN CHỦ TRƯƠNG “1+2” NĂM 2019 TRÊN TOÀN QUỐC'),
+      at('II. ĐÁNH GIÁ VIỆC TRIỂN KHAI THỰC HIỆN CHỦ TRƯƠNG “1+2”'),
+      at('III. PHƯƠNG HƯỚNG THỰC HIỆN TRONG THỜI GIAN TỚI'),
+      at('BIỂU TỔNG HỢP SỐ LIỆU CÁC TỈNH, THÀNH PHỐ'),
+    ];
+    expect(sections.every((i) => i >= 0)).toBe(true);
+    expect([...sections].sort((a, b) => a - b)).toEqual(sections);
+    // The national figures are the provinces' own, added up.
+    const results = lines.slice(sections[0], sections[1]).join('\n');
+    expect(results).toContain(`${withData.length}/${rows.length} tỉnh, thành phố có số liệu, với ${vn(subject)} đồng chí`);
+    expect(results).toContain(`tổng thời gian đi cơ sở là ${vn(days)} ngày`);
+    expect(results).toContain(`Toàn quốc có ${vn(met)}/${vn(subject)} đồng chí đi đủ số ngày quy định`);
+    const reported = rows.filter((r) => r.reportStatus === 'FINAL').length;
+    expect(results).toContain(`Trong ${rows.length} tỉnh, thành phố: ${reported} đơn vị đã ban hành báo cáo`);
+    // The assessment names provinces without data, and the directions ask them to complete it.
+    const noData = rows.filter((r) => !r.summary.hasData).map((r) => r.summary.province.name);
+    const assessment = lines.slice(sections[1], sections[2]).join('\n');
+    const directions = lines.slice(sections[2], sections[3]).join('\n');
+    if (noData.length > 0) {
+      expect(assessment).toContain(`${noData.length} đơn vị chưa có số liệu`);
+      expect(directions).toContain(noData[0]);
+    }
+    expect(directions).toContain('ưu tiên đi cơ sở ở địa bàn vùng sâu, vùng xa, biên giới, hải đảo');
+  });
+
   it('lets only the organisation department and the standing board of the province write', async () => {
     const other = await buildUser(product.owner, { role: Role.DEPARTMENT_HEAD, provinceId: ldg });
     const token = await product.login(other.username);
