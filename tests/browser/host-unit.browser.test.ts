@@ -62,8 +62,10 @@ describe('a host unit opening a delegation coming to it', () => {
       await page.getByText('Đã đến', { exact: true }).click();
       await card.first().waitFor();
     }
-    const title = (await card.first().locator('.trip-card__title').innerText()).trim();
-    await card.first().getByRole('link', { name: title }).click();
+    // A card is one trip or a merged delegation listing its trips: the first trip's link either way.
+    const link = card.first().locator('a[href^="/trips/"]').first();
+    const title = (await link.innerText()).trim();
+    await link.click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
 
     const tripId = new URL(page.url()).pathname.split('/').pop()!;

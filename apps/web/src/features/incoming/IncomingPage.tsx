@@ -133,9 +133,9 @@ export function IncomingPage() {
                     <Card size="small" className="trip-card incoming-visit">
                       {merged || !first ? (
                         <>
-                          <div className="trip-card__tags">
-                            <Tag color="geekblue">{t('incoming.delegation', { count: visit.trips.length })}</Tag>
-                          </div>
+                          <Typography.Title level={3} className="trip-card__title">
+                            {t('incoming.delegation', { count: visit.trips.length })}
+                          </Typography.Title>
                           <ul className="incoming-visit__trips">
                             {visit.trips.map((trip) => (
                               <li key={trip.id}>
