@@ -124,7 +124,7 @@ export function indicatorItems(f: ReportFigures): string[] {
       i.overlappingTopics >= OVERLAP_LIST_CAP ? `từ ${OVERLAP_LIST_CAP} trở lên` : i.overlappingTopics
     }.`,
     `Chuyến đã đi nhưng chưa có báo cáo kết quả: ${i.unreportedTrips}.`,
-    `Phản ánh của cơ sở về vi phạm quy định khi đón đoàn (tổ chức hội nghị, cán bộ cấp huyện đi cùng, gây tốn kém): ${i.hostRuleBreaches}.`,
+    `Phản ánh của cơ sở về vi phạm quy định khi đón đoàn (yêu cầu tổ chức hội nghị, có cán bộ cấp trung gian đi kèm, mời cấp ủy dự, để cơ sở chịu chi phí): ${i.hostRuleBreaches}.`,
     `Số tuần đơn vị cơ sở phải tiếp quá số đoàn quy định: ${i.overloadedHostWeeks}.`,
     `Kinh phí đi cơ sở: dự kiến ${vnNumber(i.estimatedCost)} đồng, thực tế ${vnNumber(i.actualCost)} đồng.`,
   ];
