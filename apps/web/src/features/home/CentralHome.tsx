@@ -141,6 +141,7 @@ export function CentralHome() {
                       size="small"
                       className="home-meter"
                       format={() => t('home.central.met', { share: formatShare(r.metShare) })}
+                      aria-label={t('home.central.metOf', { name: r.province.name, share: formatShare(r.metShare) })}
                     />
                   </div>
                 </li>

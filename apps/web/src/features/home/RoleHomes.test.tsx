@@ -275,6 +275,7 @@ describe('the home of those who run the province and the country', () => {
     expect(behind[0]).toHaveTextContent('Hồ Chí Minh');
     expect(behind[0]).toHaveTextContent('21/21 cán bộ chậm tiến độ hoặc có nguy cơ');
     expect(behind[1]).toHaveTextContent('Lâm Đồng');
+    expect(within(behind[1]).getByRole('progressbar', { name: 'Lâm Đồng: đạt 10%' })).toBeInTheDocument();
     expect(document.querySelector('.ant-table')).toBeNull(); // no provinces' table
   });
 
