@@ -99,3 +99,54 @@ test('the dashboard links to the page that says how every figure is computed, in
   await page.getByRole('heading', { level: 1, name: 'How figures are computed' }).waitFor();
   expect(await page.getByRole('term').allTextContents()).toContain('Required days');
 });
+
+const WIDE = { width: 1440, height: 900 };
+
+/** How far the page, and each table inside it, would scroll sideways. */
+function sideways(page: Page): Promise<{ page: number; tables: number[] }> {
+  return page.evaluate(() => ({
+    page: (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth,
+    tables: Array.from(document.querySelectorAll('.ant-table-content, .ant-table-body')).map(
+      (t) => t.scrollWidth - t.clientWidth,
+    ),
+  }));
+}
+
+test('at 1440 px the dashboard labels its figures, its states add up, and nothing scrolls sideways', async () => {
+  const page = await openPage(WIDE);
+  await signIn(page, 'admin.hcm');
+  await page.goto(`${suite.product.url}/dashboard`);
+  await page.getByTestId('tile-met').waitFor();
+  await page.getByRole('table').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(await page.getByTestId('tile-met').textContent()).toMatch(/^Đạt\d+\/\d+ \(\d+(,\d+)?%\)/u);
+  expect(await page.getByTestId('tile-met').textContent()).not.toMatch(/^Đạt0\//u);
+  expect(await page.getByTestId('tile-subject').textContent()).toMatch(/^Cán bộ thuộc diện\d+$/u);
+  const overflow = await sideways(page);
+  expect(overflow.page).toBeLessThanOrEqual(0);
+  expect(overflow.tables.filter((t) => t > 0)).toEqual([]);
+  await screenshot(page, 'dashboard-1440.png');
+});
+
+test('at 1440 px the central page lists provinces without data last, as "Chưa có số liệu", without sideways scrolling', async () => {
+  const page = await openPage(WIDE);
+  await signIn(page, 'trunguong');
+  await page.goto(`${suite.product.url}/central`);
+  const table = page.getByRole('table');
+  await table.getByRole('link', { name: 'Hồ Chí Minh', exact: true }).waitFor();
+  await page.locator('.chart svg').first().waitFor();
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+  const noData = rows.map((cells) => cells.includes('Chưa có số liệu'));
+  expect(noData.indexOf(true)).toBeGreaterThan(0);
+  // Every province with data comes before every province without.
+  expect(noData.slice(noData.indexOf(true)).every(Boolean)).toBe(true);
+  const hcm = rows.find((cells) => cells[0] === 'Hồ Chí Minh') ?? [];
+  expect(hcm).not.toContain('Chưa có số liệu');
+  expect(hcm[2]).not.toBe('0%');
+  const overflow = await sideways(page);
+  expect(overflow.page).toBeLessThanOrEqual(0);
+  expect(overflow.tables.filter((t) => t > 0)).toEqual([]);
+  await screenshot(page, 'central-1440.png');
+});

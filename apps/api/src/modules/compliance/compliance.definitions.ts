@@ -56,8 +56,10 @@ export function figureDefinitions(rule: { requiredDays: number; windowStart: str
     {
       term: 'Chưa có số liệu',
       text:
-        'Tỉnh (hoặc Ban) không có cán bộ thuộc diện nào trong kỳ thì tỷ lệ đạt và bình quân ghi “chưa có số liệu”, không ' +
-        'ghi 0; khi so sánh các tỉnh, tỉnh chưa có số liệu xếp sau mọi tỉnh có số liệu. Tỉnh chưa ban hành quy định của năm ' +
+        'Tỉnh (hoặc Ban) không có cán bộ thuộc diện nào trong kỳ, hoặc tỉnh chưa có chuyến đi nào được đăng ký trong năm ' +
+        '(chưa ghi nhận số liệu năm đó), thì tỷ lệ đạt, bình quân và tỷ lệ ngày ở vùng khó ghi “chưa có số liệu”, không ghi 0; ' +
+        'khi so sánh các tỉnh, tỉnh chưa có số liệu xếp sau mọi tỉnh có số liệu; diễn biến qua các năm bỏ qua năm chưa có ' +
+        'số liệu. Tỉnh chưa ban hành quy định của năm ' +
         'thì áp dụng quy định chung (60 ngày, kỳ từ 01/01 đến 31/12), nên vẫn có số liệu nếu có cán bộ thuộc diện.',
     },
     {

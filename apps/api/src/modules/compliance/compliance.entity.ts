@@ -106,7 +106,7 @@ export class ComplianceSummary {
   @Field(() => Int) exempt: number;
   @Field({
     description:
-      'Có số liệu: có ít nhất một cán bộ thuộc diện trong kỳ. Khi không có, các tỷ lệ và bình quân là "chưa có số liệu", không phải 0',
+      'Có số liệu: có ít nhất một cán bộ thuộc diện trong kỳ và tỉnh có ít nhất một chuyến đăng ký trong năm. Khi không có, các tỷ lệ và bình quân là "chưa có số liệu", không phải 0',
   })
   hasData: boolean;
   @Field(() => Int, { description: 'Tổng số ngày của cán bộ thuộc diện' }) totalDays: number;

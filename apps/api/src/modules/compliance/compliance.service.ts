@@ -340,8 +340,13 @@ async function computeBundles(
       });
     }
   }
-  for (const bundle of result.values())
+  for (const bundle of result.values()) {
+    // No data: nobody subject, or not one trip registered in the year (the province kept no records of it).
+    const recorded = bundle.province.tripsRegistered > 0;
+    bundle.province.hasData &&= recorded;
+    for (const d of bundle.departments) d.hasData &&= recorded;
     bundle.departments.sort((a, b) => collator.compare(a.departmentName ?? '~', b.departmentName ?? '~'));
+  }
   return result;
 }
 

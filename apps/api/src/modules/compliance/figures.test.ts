@@ -49,7 +49,17 @@ describe('figures that tell the truth', () => {
     const ward = await buildUnit(product.owner, { provinceId: hni, name: 'Đoàn phường Hoàn Kiếm' });
     const du = await buildCadre(product.owner, { provinceId: hni, fullName: 'Hà Đủ' });
     const thieu = await buildCadre(product.owner, { provinceId: hni, fullName: 'Hà Thiếu' });
-    await buildCadre(product.owner, { provinceId: qti, fullName: 'Quế Không Đi' });
+    const que = await buildCadre(product.owner, { provinceId: qti, fullName: 'Quế Không Đi' });
+    const commune = await buildUnit(product.owner, { provinceId: qti, name: 'Đoàn xã Gio Linh' });
+    // Quế registered one trip in 2025 (still awaiting approval): Quảng Trị has records for 2025, and went nowhere.
+    await buildTrip(product.owner, {
+      provinceId: qti,
+      leadCadreId: que.id,
+      destinationId: commune.id,
+      state: 'SUBMITTED',
+      startDate: '2025-12-15',
+      endDate: '2025-12-16',
+    });
     const trip = (leadCadreId: string, state: string, title: string, startDate: string, endDate: string, kind = 'TOPIC') =>
       buildTrip(product.owner, { provinceId: hni, leadCadreId, destinationId: ward.id, state, kind, title, startDate, endDate });
     await trip(du.id, 'REPORT_ACCEPTED', 'Kiểm tra công tác Đoàn', '2025-04-01', '2025-05-30', 'INSPECTION');
@@ -147,8 +157,8 @@ describe('figures that tell the truth', () => {
         central,
       )
     ).complianceTrend;
-    // Quế is subject from 2020 in this test, so every year has data; a province without cadres has none in any year.
-    expect(trend.map((t: { hasData: boolean }) => t.hasData)).toEqual([true, true, true, true]);
+    // Quế is subject every year, but Quảng Trị registered trips in 2025 only: the other years have no records, no data.
+    expect(trend.map((t: { hasData: boolean }) => t.hasData)).toEqual([false, false, true, false]);
     const empty = await provinceIdOf(product.owner, 'DNG');
     const none = (
       await product.ok(

@@ -44,7 +44,7 @@ export function CadreComplianceTable({ cadres: refs, loading = false }: CadreCom
             percent={c.requiredDays > 0 ? Math.min(100, Math.round((c.countedDays / c.requiredDays) * 100)) : 100}
             size="small"
             showInfo={false}
-            status={c.status === 'MET' ? 'success' : c.status === 'BEHIND' ? 'exception' : 'normal'}
+            status={c.status === 'MET' ? 'success' : c.status === 'BEHIND' || c.status === 'NOT_MET' ? 'exception' : 'normal'}
             aria-label={t('compliance.cadre.daysValue', { counted: c.countedDays, required: c.requiredDays })}
           />
         </div>

@@ -15,11 +15,14 @@ export const CentralTable_row = graphql(`
       status
     }
     subjectCadres
+    hasData
     metShare
     averageDays
     hardshipShare
     lateTrips
-    trips
+    tripsRegistered
+    tripsApproved
+    tripsCarriedOut
     totalDays
     coverage {
       reached
@@ -27,6 +30,9 @@ export const CentralTable_row = graphql(`
     }
   }
 `);
+
+/** Below this width the table scrolls inside its card; above, its headings wrap instead of widening the page. */
+const CENTRAL_TABLE_MIN_WIDTH = 900;
 
 interface CentralTableProps {
   rows: ReadonlyArray<FragmentType<typeof CentralTable_row>>;
@@ -36,9 +42,13 @@ interface CentralTableProps {
   loading?: boolean;
 }
 
-/** Every province's figures side by side; the API sorts, a header click asks it to. */
+/**
+ * Every province's figures side by side; the API sorts, a header click asks it to, and provinces without
+ * data come last. Their shares and averages read "Chưa có số liệu", never 0%.
+ */
 export function CentralTable({ rows: refs, year, orderBy, onOrderBy, loading = false }: CentralTableProps) {
   const { t } = useTranslation();
+  const noData = <span className="muted">{t('compliance.noData')}</span>;
   const navigate = useNavigate();
   const rows = getFragmentData(CentralTable_row, refs);
   const drill = (provinceId: number) => `/dashboard?province=${provinceId}&year=${year}`;
@@ -70,14 +80,14 @@ export function CentralTable({ rows: refs, year, orderBy, onOrderBy, loading = f
       key: 'MET_SHARE',
       align: 'end',
       ...sortable('MET_SHARE'),
-      render: (_, r) => formatShare(r.metShare),
+      render: (_, r) => (r.hasData ? formatShare(r.metShare) : noData),
     },
     {
       title: t('compliance.tile.averageDays'),
       key: 'AVERAGE_DAYS',
       align: 'end',
       ...sortable('AVERAGE_DAYS'),
-      render: (_, r) => formatDecimal(r.averageDays),
+      render: (_, r) => (r.hasData ? formatDecimal(r.averageDays) : noData),
     },
     {
       title: t('compliance.coverage.short'),
@@ -91,9 +101,23 @@ export function CentralTable({ rows: refs, year, orderBy, onOrderBy, loading = f
       key: 'HARDSHIP_SHARE',
       align: 'end',
       ...sortable('HARDSHIP_SHARE'),
-      render: (_, r) => formatShare(r.hardshipShare),
+      render: (_, r) => (r.hasData && r.totalDays > 0 ? formatShare(r.hardshipShare) : noData),
     },
-    { title: t('compliance.tile.trips'), key: 'trips', align: 'end', render: (_, r) => formatCount(r.trips) },
+    {
+      title: t('compliance.tile.tripsCarriedOut'),
+      key: 'trips',
+      align: 'end',
+      render: (_, r) => (
+        <span
+          title={t('compliance.tile.tripsCarriedOutNote', {
+            registered: formatCount(r.tripsRegistered),
+            approved: formatCount(r.tripsApproved ?? 0),
+          })}
+        >
+          {formatCount(r.tripsCarriedOut ?? 0)}
+        </span>
+      ),
+    },
     {
       title: t('compliance.tile.lateTrips'),
       key: 'LATE_TRIPS',
@@ -116,7 +140,9 @@ export function CentralTable({ rows: refs, year, orderBy, onOrderBy, loading = f
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      className="central-table"
+      tableLayout="auto"
+      scroll={{ x: CENTRAL_TABLE_MIN_WIDTH }}
       onChange={onChange}
       onRow={(r) => ({ onClick: () => void navigate(drill(r.provinceId)), className: 'row-link' })}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('central.empty')} /> }}

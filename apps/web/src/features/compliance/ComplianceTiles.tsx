@@ -15,6 +15,7 @@ export const ComplianceTiles_figures = graphql(`
       count
       total
     }
+    hasData
     metShare
     metCount
     requiredDays
@@ -23,6 +24,9 @@ export const ComplianceTiles_figures = graphql(`
     averageDays
     hardshipShare
     lateTrips
+    tripsRegistered
+    tripsApproved
+    tripsCarriedOut
     unreportedTrips
     overdueReports
     estimatedCost
@@ -42,10 +46,15 @@ interface Tile {
   warn?: boolean;
 }
 
-/** The figures of the annual report, each on its own tile. */
+/**
+ * The figures of the annual report, each on its own tile, labelled so that no ratio reads as another:
+ * "Cán bộ thuộc diện: 19", "Đạt: 8/19 (42,1%)", "Chuyên trách cơ quan: thuộc diện/tổng số 19/19". A province
+ * without a subject cadre shows "Chưa có số liệu" for its shares and averages, never 0.
+ */
 export function ComplianceTiles({ figures: figuresRef }: ComplianceTilesProps) {
   const { t } = useTranslation();
   const f = getFragmentData(ComplianceTiles_figures, figuresRef);
+  const noData = t('compliance.noData');
   const tiles: Tile[] = [
     { key: 'subject', label: t('compliance.tile.subjectCadres'), value: formatCount(f.subjectCadres) },
     {
@@ -60,9 +69,11 @@ export function ComplianceTiles({ figures: figuresRef }: ComplianceTilesProps) {
     },
     {
       key: 'met',
-      label: t('compliance.tile.metShare'),
-      value: formatShare(f.metShare),
-      note: t('compliance.tile.metNote', { count: f.metCount, days: f.requiredDays }),
+      label: t('compliance.tile.met'),
+      value: f.hasData
+        ? t('compliance.tile.metValue', { count: f.metCount, total: f.subjectCadres, share: formatShare(f.metShare) })
+        : noData,
+      note: t('compliance.tile.metNote', { days: f.requiredDays }),
     },
     {
       key: 'days',
@@ -70,8 +81,21 @@ export function ComplianceTiles({ figures: figuresRef }: ComplianceTilesProps) {
       value: formatCount(f.totalDays),
       note: f.exemptDays > 0 ? t('figures.exemptDaysNote', { count: f.exemptDays }) : undefined,
     },
-    { key: 'average', label: t('compliance.tile.averageDays'), value: formatDecimal(f.averageDays) },
-    { key: 'hardship', label: t('compliance.tile.hardshipShare'), value: formatShare(f.hardshipShare) },
+    { key: 'average', label: t('compliance.tile.averageDays'), value: f.hasData ? formatDecimal(f.averageDays) : noData },
+    {
+      key: 'hardship',
+      label: t('compliance.tile.hardshipShare'),
+      value: f.hasData && f.totalDays > 0 ? formatShare(f.hardshipShare) : noData,
+    },
+    {
+      key: 'trips',
+      label: t('compliance.tile.tripsCarriedOut'),
+      value: formatCount(f.tripsCarriedOut ?? 0),
+      note: t('compliance.tile.tripsCarriedOutNote', {
+        registered: formatCount(f.tripsRegistered),
+        approved: formatCount(f.tripsApproved ?? 0),
+      }),
+    },
     { key: 'late', label: t('compliance.tile.lateTrips'), value: formatCount(f.lateTrips), warn: f.lateTrips > 0 },
     {
       key: 'unreported',

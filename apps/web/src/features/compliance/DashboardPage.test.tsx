@@ -73,6 +73,7 @@ function dashboard(totalDays: number) {
           subjectCadres: 29,
           agencyStaff: ratio(14, 21),
           executiveMembers: ratio(29, 37),
+          hasData: true,
           metShare: 1,
           metCount: 29,
           requiredDays: 60,
@@ -81,6 +82,9 @@ function dashboard(totalDays: number) {
           averageDays: totalDays / 29,
           hardshipShare: 0.25,
           lateTrips: 2,
+          tripsRegistered: 140,
+          tripsApproved: 131,
+          tripsCarriedOut: 126,
           unreportedTrips: 0,
           overdueReports: 0,
           estimatedCost: 152_000_000,
@@ -100,11 +104,13 @@ function dashboard(totalDays: number) {
             subjectCadres: 6,
             agencyStaff: ratio(3, 5),
             executiveMembers: ratio(6, 8),
-            metCount: 6,
-            metShare: 1,
+            hasData: true,
+            metCount: 4,
+            metShare: 4 / 6,
             onTrack: 0,
             atRisk: 0,
             behind: 0,
+            notMet: 2,
             exempt: 1,
             totalDays: 372,
             exemptDays: 4,
@@ -112,15 +118,37 @@ function dashboard(totalDays: number) {
             hardshipShare: 0.2,
             overdueReports: 0,
           },
+          {
+            __typename: 'DepartmentCompliance',
+            departmentId: 'd-2',
+            departmentName: 'Văn phòng',
+            subjectCadres: 0,
+            agencyStaff: ratio(0, 1),
+            executiveMembers: ratio(0, 1),
+            hasData: false,
+            metCount: 0,
+            metShare: 0,
+            onTrack: 0,
+            atRisk: 0,
+            behind: 0,
+            notMet: 0,
+            exempt: 1,
+            totalDays: 0,
+            exemptDays: 0,
+            averageDays: 0,
+            hardshipShare: 0,
+            overdueReports: 0,
+          },
         ],
         cadreCompliance: {
           __typename: 'CadreComplianceConnection',
-          totalCount: 3,
+          totalCount: 4,
           pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
           nodes: [
             cadre('c-1', 'Nguyễn Văn An', 64, 'MET'),
             cadre('c-2', 'Trần Thị Bích', 58, 'AT_RISK'),
             cadre('c-3', 'Lê Văn Cường', 0, 'EXEMPT'),
+            cadre('c-4', 'Phạm Thị Dung', 59, 'NOT_MET'),
           ],
         },
       },
@@ -145,7 +173,13 @@ describe('the province dashboard', () => {
     expect(within(tile('days')).getByText('Không gồm 4 ngày của cán bộ được miễn cả kỳ')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Cách tính số liệu' })).toHaveAttribute('href', '/figures');
     expect(within(tile('average')).getByText('61,55')).toBeInTheDocument();
-    expect(within(tile('met')).getByText('100%')).toBeInTheDocument();
+    // Labelled so that no ratio reads as another: met is "29/29 (100%)" under "Đạt", beside the subject count.
+    expect(within(tile('met')).getByText('Đạt')).toBeInTheDocument();
+    expect(within(tile('met')).getByText('29/29 (100%)')).toBeInTheDocument();
+    expect(within(tile('agency')).getByText('Chuyên trách cơ quan: thuộc diện/tổng số')).toBeInTheDocument();
+    expect(within(tile('subject')).getByText('Cán bộ thuộc diện')).toBeInTheDocument();
+    expect(within(tile('trips')).getByText('126')).toBeInTheDocument();
+    expect(within(tile('trips')).getByText('Đăng ký 140, được duyệt 131')).toBeInTheDocument();
     expect(within(tile('cost')).getByText('148.500.000 đ')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Bình Thuận · 2019');
     expect(screen.getByText('Dữ liệu lịch sử, chỉ xem')).toBeInTheDocument();
@@ -158,8 +192,23 @@ describe('the province dashboard', () => {
     expect(within(row('Nguyễn Văn An')).getByText('64/60 ngày')).toBeInTheDocument();
     expect(within(row('Trần Thị Bích')).getByText('Có nguy cơ')).toBeInTheDocument();
     expect(within(row('Lê Văn Cường')).getByText('Được miễn')).toBeInTheDocument();
+    expect(within(row('Phạm Thị Dung')).getByText('Không đạt')).toBeInTheDocument();
     expect(within(row('Ban Phong trào')).getByText('3/5')).toBeInTheDocument();
-    expect(within(row('Ban Phong trào')).getByText('4')).toBeInTheDocument();
+
+    // The department table's state columns add up to the headcount: 4 met + 2 not met = 6 subject cadres.
+    const departments = row('Ban Phong trào').closest('table') as HTMLElement;
+    const headers = within(departments)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    const cell = (name: string, header: string) => within(row(name)).getAllByRole('cell')[headers.indexOf(header)].textContent;
+    const states = ['Đạt', 'Đúng tiến độ', 'Có nguy cơ', 'Chậm tiến độ', 'Không đạt'];
+    expect(states.map((s) => cell('Ban Phong trào', s))).toEqual(['4', '0', '0', '0', '2']);
+    expect(cell('Ban Phong trào', 'Cán bộ thuộc diện')).toBe('6');
+    expect(cell('Ban Phong trào', 'Tỷ lệ đạt')).toBe('66,7%');
+    expect(cell('Ban Phong trào', 'Ngày của cán bộ được miễn')).toBe('4');
+    // A department whose only cadre is exempt all year has no data: not 0%.
+    expect(cell('Văn phòng', 'Tỷ lệ đạt')).toBe('Chưa có số liệu');
+    expect(cell('Văn phòng', 'Bình quân ngày / cán bộ')).toBe('Chưa có số liệu');
   });
 
   it('fetches the figures again when the province reports a change, and says so', async () => {
@@ -188,6 +237,33 @@ describe('the province dashboard', () => {
     expect(await screen.findByText('1.785')).toBeInTheDocument();
     expect(await screen.findByText('Vừa cập nhật', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(within(tile('days')).getByText('1.791')).toBeInTheDocument();
+  });
+
+  it('leaves the years without data out of the trend instead of drawing them at 0', async () => {
+    const point = (year: number, averageDays: number, hasData: boolean) => ({
+      __typename: 'ProvinceCompliance',
+      year,
+      averageDays,
+      metShare: hasData ? 0.5 : 0,
+      hasData,
+    });
+    const gappy = always({
+      request: { query: ComplianceTrendQuery },
+      result: {
+        data: {
+          complianceTrend: [
+            point(2015, 0, false),
+            point(2016, 0, false),
+            point(2017, 48.5, true),
+            point(2018, 0, false),
+            point(2019, 61.55, true),
+          ],
+        },
+      },
+    });
+    renderPage('/dashboard', '/dashboard?province=60&year=2019', <DashboardPage />, [...viewer, gappy, dashboard(1785)]);
+    const caption = await screen.findByText(/2017: 48,50/u);
+    expect(caption).toHaveTextContent(/^2017: 48,50; 2019: 61,55$/u);
   });
 
   it('is not offered to whom me.can gives no dashboard', async () => {

@@ -18,11 +18,13 @@ export const DepartmentTable_department = graphql(`
       count
       total
     }
+    hasData
     metCount
     metShare
     onTrack
     atRisk
     behind
+    notMet
     exempt
     totalDays
     exemptDays
@@ -32,13 +34,31 @@ export const DepartmentTable_department = graphql(`
   }
 `);
 
+/** Below this width the table scrolls inside its card; above, its headings wrap instead of widening the page. */
+const DEPARTMENT_TABLE_MIN_WIDTH = 1000;
+
 interface DepartmentTableProps {
   departments: ReadonlyArray<FragmentType<typeof DepartmentTable_department>>;
   loading?: boolean;
 }
 
+/** Whose state a column counts: together they add up to the department's subject cadres. */
+const STATES = [
+  ['MET', 'metCount'],
+  ['ON_TRACK', 'onTrack'],
+  ['AT_RISK', 'atRisk'],
+  ['BEHIND', 'behind'],
+  ['NOT_MET', 'notMet'],
+] as const;
+
+/**
+ * Each department's figures. The state columns (met, on track, at risk, behind, not met) add up to the
+ * subject headcount; cadres exempt all window stand apart. It fits a 1440 px screen without scrolling;
+ * narrower screens scroll it inside its card.
+ */
 export function DepartmentTable({ departments: refs, loading = false }: DepartmentTableProps) {
   const { t } = useTranslation();
+  const noData = <span className="muted">{t('compliance.noData')}</span>;
   const rows = [...getFragmentData(DepartmentTable_department, refs)].sort((a, b) =>
     nameCollator.compare(a.departmentName ?? '', b.departmentName ?? ''),
   );
@@ -47,6 +67,7 @@ export function DepartmentTable({ departments: refs, loading = false }: Departme
       title: t('compliance.department.name'),
       key: 'name',
       fixed: 'start',
+      width: 200,
       render: (_, d) => d.departmentName ?? t('compliance.department.none'),
     },
     { title: t('compliance.tile.subjectCadres'), key: 'subject', align: 'end', render: (_, d) => d.subjectCadres },
@@ -62,22 +83,33 @@ export function DepartmentTable({ departments: refs, loading = false }: Departme
       align: 'end',
       render: (_, d) => formatRatio(d.executiveMembers.count, d.executiveMembers.total),
     },
+    ...STATES.map(([status, field]) => ({
+      title: t(`compliance.status.${status}`),
+      key: status,
+      align: 'end' as const,
+      render: (_: unknown, d: DepartmentTable_DepartmentFragment) => d[field],
+    })),
     {
-      title: t('compliance.tile.metShare'),
-      key: 'met',
+      title: t('compliance.department.metShare'),
+      key: 'metShare',
       align: 'end',
-      render: (_, d) => `${formatShare(d.metShare)} (${d.metCount})`,
+      render: (_, d) => (d.hasData ? formatShare(d.metShare) : noData),
     },
-    {
-      title: t('compliance.department.progress'),
-      key: 'progress',
-      render: (_, d) =>
-        t('compliance.department.progressValue', { onTrack: d.onTrack, atRisk: d.atRisk, behind: d.behind, exempt: d.exempt }),
-    },
+    { title: t('compliance.status.EXEMPT'), key: 'exempt', align: 'end', render: (_, d) => d.exempt },
     { title: t('compliance.tile.totalDays'), key: 'days', align: 'end', render: (_, d) => formatCount(d.totalDays) },
-    { title: t('compliance.tile.averageDays'), key: 'average', align: 'end', render: (_, d) => formatDecimal(d.averageDays) },
+    {
+      title: t('compliance.tile.averageDays'),
+      key: 'average',
+      align: 'end',
+      render: (_, d) => (d.hasData ? formatDecimal(d.averageDays) : noData),
+    },
     { title: t('figures.exemptDaysColumn'), key: 'exemptDays', align: 'end', render: (_, d) => formatCount(d.exemptDays) },
-    { title: t('compliance.tile.hardshipShare'), key: 'hardship', align: 'end', render: (_, d) => formatShare(d.hardshipShare) },
+    {
+      title: t('compliance.tile.hardshipShare'),
+      key: 'hardship',
+      align: 'end',
+      render: (_, d) => (d.hasData && d.totalDays > 0 ? formatShare(d.hardshipShare) : noData),
+    },
     { title: t('compliance.tile.overdueReports'), key: 'overdue', align: 'end', render: (_, d) => d.overdueReports },
   ];
   return (
@@ -88,7 +120,9 @@ export function DepartmentTable({ departments: refs, loading = false }: Departme
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      className="department-table"
+      tableLayout="auto"
+      scroll={{ x: DEPARTMENT_TABLE_MIN_WIDTH }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('compliance.department.empty')} /> }}
     />
   );

@@ -16,6 +16,8 @@ describe('the page that says how every figure is computed', () => {
       'Đạt',
       'Trạng thái và dự kiến',
       'Tổng số ngày, bình quân, tỷ lệ đạt của Ban và của tỉnh',
+      'Chưa có số liệu',
+      'Chuyến đăng ký, được duyệt, đã thực hiện',
       'Độ phủ dự sinh hoạt chi đoàn',
       'Tỷ lệ ngày ở vùng khó',
       'Số ngày theo loại chuyến và theo cấp',
@@ -24,7 +26,9 @@ describe('the page that says how every figure is computed', () => {
     const binh = screen.getByText('Bình').closest('tr') as HTMLElement;
     expect(within(binh).getByText('60 × 153 ÷ 365 = 25,15 → 26')).toBeInTheDocument();
     const cuc = screen.getByText('Cúc').closest('tr') as HTMLElement;
-    expect(within(cuc).getByText('Chưa đạt (thiếu 1 ngày)')).toBeInTheDocument();
+    expect(within(cuc).getByText('Không đạt (thiếu 1 ngày, kỳ đã kết thúc)')).toBeInTheDocument();
+    expect(screen.getByText(/Hết kỳ mà chưa đủ: “không đạt”/u)).toBeInTheDocument();
+    expect(screen.getByText(/Chuyến đã thực hiện: đã đi, đã báo cáo hoặc báo cáo đã được nhận/u)).toBeInTheDocument();
     expect(screen.getByText(/bình quân 115 ÷ 3 = 38,33 ngày\/đồng chí/u)).toBeInTheDocument();
   });
 

@@ -1,7 +1,19 @@
 import { Card, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-const TERMS = ['subject', 'counted', 'required', 'met', 'status', 'totals', 'coverage', 'hardship', 'parts'] as const;
+const TERMS = [
+  'subject',
+  'counted',
+  'required',
+  'met',
+  'status',
+  'totals',
+  'noData',
+  'trips',
+  'coverage',
+  'hardship',
+  'parts',
+] as const;
 const ROWS = ['binh', 'cuc', 'dung', 'an'] as const;
 const COLUMNS = ['cadre', 'exemptions', 'available', 'required', 'counted', 'status'] as const;
 

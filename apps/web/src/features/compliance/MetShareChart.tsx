@@ -6,6 +6,7 @@ import { formatShare } from '@/shared/format/number';
 export const MetShareChart_row = graphql(`
   fragment MetShareChart_row on ProvinceCompliance {
     provinceId
+    hasData
     metShare
     province {
       id
@@ -16,13 +17,19 @@ export const MetShareChart_row = graphql(`
 
 const BAR_HEIGHT = 22;
 
-/** Share of subject cadres meeting the requirement, one bar per province, in the table's order. */
+/**
+ * Share of subject cadres meeting the requirement, one bar per province with data, in the table's order;
+ * a province without data has no bar (it is not at 0%).
+ */
 export function MetShareChart({ rows: refs }: { rows: ReadonlyArray<FragmentType<typeof MetShareChart_row>> }) {
   const { t } = useTranslation();
-  const rows = getFragmentData(MetShareChart_row, refs).map((r) => ({
-    name: r.province.name,
-    share: Math.round(r.metShare * 1000) / 10,
-  }));
+  const all = getFragmentData(MetShareChart_row, refs);
+  const rows = all
+    .filter((r) => r.hasData)
+    .map((r) => ({
+      name: r.province.name,
+      share: Math.round(r.metShare * 1000) / 10,
+    }));
   const title = t('central.chartTitle');
   return (
     <figure className="chart" aria-label={title}>
@@ -36,6 +43,9 @@ export function MetShareChart({ rows: refs }: { rows: ReadonlyArray<FragmentType
         </BarChart>
       </ResponsiveContainer>
       <figcaption className="sr-only">{rows.map((r) => `${r.name}: ${formatShare(r.share / 100)}`).join('; ')}</figcaption>
+      {all.length > rows.length && (
+        <p className="muted chart__note">{t('central.noDataNote', { count: all.length - rows.length })}</p>
+      )}
     </figure>
   );
 }

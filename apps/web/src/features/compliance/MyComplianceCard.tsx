@@ -69,7 +69,9 @@ export function MyComplianceCard({
             type="circle"
             size={96}
             percent={percent}
-            status={mine.status === 'BEHIND' ? 'exception' : mine.status === 'MET' ? 'success' : 'normal'}
+            status={
+              mine.status === 'BEHIND' || mine.status === 'NOT_MET' ? 'exception' : mine.status === 'MET' ? 'success' : 'normal'
+            }
             format={() => `${mine.countedDays}/${mine.requiredDays}`}
             aria-label={t('compliance.cadre.daysValue', { counted: mine.countedDays, required: mine.requiredDays })}
           />

@@ -9,7 +9,7 @@ export const TrendChart_point = graphql(`
     year
     averageDays
     metShare
-    subjectCadres
+    hasData
   }
 `);
 
@@ -18,11 +18,11 @@ interface TrendCardProps {
   loading: boolean;
 }
 
-/** Average days per subject cadre over the last years, beside the required 60. */
+/** Average days per subject cadre over the last years; a year without data is left out, not drawn at 0. */
 export function TrendCard({ points: refs, loading }: TrendCardProps) {
   const { t } = useTranslation();
   const points = getFragmentData(TrendChart_point, refs)
-    .filter((p) => p.subjectCadres > 0)
+    .filter((p) => p.hasData)
     .map((p) => ({ year: String(p.year), average: Math.round(p.averageDays * 100) / 100 }));
   const title = t('compliance.trend.title');
   return (
