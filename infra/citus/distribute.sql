@@ -70,5 +70,7 @@ SELECT create_distributed_table('report', 'province_id', colocate_with => 'unit'
 -- Spreadsheet imports and private calendar links.
 SELECT create_distributed_table('import_job', 'province_id', colocate_with => 'unit');
 SELECT create_distributed_table('calendar_feed', 'province_id', colocate_with => 'unit');
+-- Each user's notifications (reminders and decisions).
+SELECT create_distributed_table('notification', 'province_id', colocate_with => 'unit');
 
 COMMIT;

@@ -60,7 +60,10 @@ export async function serve(env: Env, ownerUrl: string): Promise<RunningProduct>
   const config = databaseConfig(env, ownerUrl);
   const dataSource = await appDataSource(config, logger).initialize();
   try {
-    const { deps, http, stop } = await createServer(env, dataSource, systemClock, { eventBusUrl: directAppUrl(config) });
+    const { deps, http, stop } = await createServer(env, dataSource, systemClock, {
+      eventBusUrl: directAppUrl(config),
+      jobQueueUrl: directAppUrl(config),
+    });
     const port = await http.listen(env.PORT, env.HOST);
     return {
       url: productUrl(env, port),

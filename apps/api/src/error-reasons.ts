@@ -5,6 +5,7 @@ import { AccountErrorCode } from './modules/accounts/account.errors';
 import { ComplianceErrorCode } from './modules/compliance/compliance.errors';
 import { FindingErrorCode } from './modules/findings/finding.errors';
 import { InspectionErrorCode } from './modules/inspections/inspection.errors';
+import { NotificationErrorCode } from './modules/notifications/notification.errors';
 import { PlanningErrorCode } from './modules/planning/planning.errors';
 import { ReportErrorCode } from './modules/reports/report.errors';
 import { RosterErrorCode } from './modules/roster/roster.errors';
@@ -20,6 +21,7 @@ export const REASON_SOURCES: ReadonlyArray<Readonly<Record<string, Reason>>> = [
   ComplianceErrorCode,
   FindingErrorCode,
   InspectionErrorCode,
+  NotificationErrorCode,
   PlanningErrorCode,
   ReportErrorCode,
   RosterErrorCode,

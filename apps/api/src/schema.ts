@@ -35,6 +35,7 @@ import {
 } from './modules/findings/finding.resolver';
 import { ReportResolver } from './modules/reports/report.resolver';
 import { CalendarFeedResolver, ImportJobResolver } from './modules/transfer/transfer.resolver';
+import { NotificationResolver } from './modules/notifications/notification.resolver';
 import { ErrorReasonResolver } from './error-reasons';
 
 export const resolvers = [
@@ -65,6 +66,7 @@ export const resolvers = [
   ReportResolver,
   ImportJobResolver,
   CalendarFeedResolver,
+  NotificationResolver,
   ErrorReasonResolver,
 ] as const;
 

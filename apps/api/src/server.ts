@@ -14,10 +14,13 @@ import { SignInGuard } from './modules/accounts/auth.throttle';
 import { startComplianceNotifier } from './modules/compliance/compliance.events';
 import { ComplianceCache } from './modules/compliance/compliance.service';
 import { startOverdueWatcher } from './modules/inspections/inspection.events';
+import { startJobQueue, type JobQueue } from './modules/notifications/notification.jobs';
 
 export interface Server {
   deps: AppDeps;
   http: HttpApp;
+  /** The job queue this process works (scheduled reminders); null when not started. */
+  jobs: JobQueue | null;
   stop: () => Promise<void>;
 }
 
@@ -33,6 +36,13 @@ export async function createServer(
      * processes and instances when there is no Redis. Unset with no REDIS_URL: events stay in this process.
      */
     eventBusUrl?: string;
+    /**
+     * A direct connection to the database as the API role for the job queue (pg-boss: schedules and
+     * works the daily reminders). Unset: no job queue in this process.
+     */
+    jobQueueUrl?: string;
+    /** Start the job queue under NODE_ENV=test too (tests call the jobs directly otherwise). */
+    startJobs?: boolean;
   } = {},
 ): Promise<Server> {
   const secret = await tokenSecret(env);
@@ -60,12 +70,27 @@ export async function createServer(
   const stopNotifier = startComplianceNotifier(pubsub, deps.instanceId);
   const stopOverdueWatcher = env.NODE_ENV === 'test' ? () => undefined : startOverdueWatcher(deps);
   const http = await createHttpApp(deps, await createSchema(pubsub), options.logger);
+  let jobs: JobQueue | null = null;
+  if (options.jobQueueUrl && (env.NODE_ENV !== 'test' || options.startJobs === true)) {
+    try {
+      jobs = await startJobQueue(deps, options.jobQueueUrl);
+    } catch (error) {
+      stopNotifier();
+      stopOverdueWatcher();
+      await http.close();
+      await eventBus.close();
+      deps.signIns.close();
+      throw error;
+    }
+  }
   return {
     deps,
     http,
+    jobs,
     stop: async () => {
       stopNotifier();
       stopOverdueWatcher();
+      await jobs?.stop();
       await http.close();
       await eventBus.close();
       deps.signIns.close();

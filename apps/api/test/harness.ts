@@ -7,6 +7,7 @@ import { logger } from '../src/shared/logger';
 import type { AppDeps } from '../src/context';
 import { cloneTemplate, dropDatabase, testDbConfig } from './database';
 import { createServer } from '../src/server';
+import type { JobQueue } from '../src/modules/notifications/notification.jobs';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -17,6 +18,8 @@ export interface GqlResponse<T = Record<string, unknown>> {
 export interface TestProduct {
   url: string;
   deps: AppDeps;
+  /** The job queue, when started (`jobQueue: true`). */
+  jobs: JobQueue | null;
   /** The database owner's connection, for factories and for looking behind the API. */
   owner: Client;
   ownerUrl: string;
@@ -43,6 +46,8 @@ export async function startTestProduct(
     sameDatabaseAs?: TestProduct;
     /** The API pool's server when not the database's own, e.g. a transaction-mode pooler in front of it. */
     appServerUrl?: string;
+    /** Start the job queue (pg-boss: the daily schedule and its worker) as a deployed instance does. */
+    jobQueue?: boolean;
   } = {},
 ): Promise<TestProduct> {
   const adminUrl = process.env.TEST_ADMIN_URL;
@@ -56,9 +61,12 @@ export async function startTestProduct(
   const {
     deps,
     http,
+    jobs,
     stop: stopServer,
   } = await createServer(env, dataSource, options.clock ?? systemClock, {
     eventBusUrl: directAppUrl(config),
+    jobQueueUrl: directAppUrl(config),
+    startJobs: options.jobQueue === true,
   });
   const port = await http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -90,6 +98,7 @@ export async function startTestProduct(
   return {
     url,
     deps,
+    jobs,
     owner,
     ownerUrl,
     gql,

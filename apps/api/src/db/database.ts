@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { migrations } from './migrations';
 import { entities } from './entities';
 import { QueryLogger } from './query-logger';
+import { installJobQueue } from '../modules/notifications/notification.jobs';
 
 export interface DatabaseConfig {
   /** Owner connection: runs migrations; tables belong to this role. */
@@ -59,6 +60,8 @@ export async function migrate(config: DatabaseConfig, log: Logger): Promise<void
     });
     const ran = await owner.runMigrations({ transaction: 'each' });
     if (ran.length > 0) log.info({ migrations: ran.map((m) => m.name) }, 'Migrations applied');
+    // The job queue's own schema (pg-boss), created or migrated by the owner; the API role only works it.
+    await installJobQueue(config.ownerUrl);
     await ensureAppRole(owner, config.appUser, config.appPassword, log);
     await setRoleTimeouts(owner, config, log);
   } finally {

@@ -10,6 +10,7 @@ import { CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam 
 
 import { GoodModel, HostFeedback, Recommendation } from '../modules/findings/finding.entity';
 import { Report } from '../modules/reports/report.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 
 export const entities = [
   GoodModel,
@@ -35,4 +36,5 @@ export const entities = [
   TripTimelineEntry,
   TripReport,
   Report,
+  Notification,
 ];

@@ -24,7 +24,19 @@ export type Topics = {
   ACCOUNT_DISABLED: [key: string, payload: { userId: string }];
   /** An import job's progress, and its outcome (with the file's problems) when it ends. */
   IMPORT_PROGRESS: [key: string, payload: ImportProgressPayload];
+  /** A notification was added to a user's inbox (subscribers keep their own, by user id). */
+  NOTIFICATION_ADDED: [key: string, payload: NotificationPayload];
 };
+
+export interface NotificationPayload {
+  provinceId: number;
+  id: string;
+  userId: string;
+  kind: string;
+  subjectId: string;
+  params: Record<string, unknown>;
+  createdAt: string;
+}
 
 export interface ImportProgressPayload {
   provinceId: number;

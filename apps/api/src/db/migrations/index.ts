@@ -15,6 +15,7 @@ import { SignInRecord1764300000013 } from './1764300000013-SignInRecord';
 import { ExemptionKinds1764300000014 } from './1764300000014-ExemptionKinds';
 import { NotMetStatus1764300000015 } from './1764300000015-NotMetStatus';
 import { PartyCommitteeFeedback1764300000016 } from './1764300000016-PartyCommitteeFeedback';
+import { Notifications1764300000017 } from './1764300000017-Notifications';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   ExemptionKinds1764300000014,
   NotMetStatus1764300000015,
   PartyCommitteeFeedback1764300000016,
+  Notifications1764300000017,
 ];

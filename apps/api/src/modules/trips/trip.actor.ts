@@ -2,6 +2,7 @@ import { publishScoped, type TripEventPayload } from '../../shared/pubsub';
 import type { Context } from '../../context';
 import { actorOf } from '../tenancy/actor';
 import type { TripActor } from './trip.service';
+import { publishNotification } from '../notifications/notification.service';
 
 /** The request's actor as trip operations (and modules built on trips) take it: with its loaders and live events. */
 export function tripActorOf(ctx: Context): TripActor {
@@ -18,5 +19,6 @@ export function tripActorOf(ctx: Context): TripActor {
           origin: ctx.deps.instanceId,
         });
       }),
+    notify: (notification) => ctx.tx.afterCommit(() => publishNotification(ctx.deps.pubsub, notification)),
   };
 }

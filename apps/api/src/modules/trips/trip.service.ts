@@ -6,7 +6,9 @@ import { addDays, assertDate, formatVn, quarterOf, yearOf } from '../../shared/d
 import { AppError, badInput, conflict, ErrorCode, forbidden, notFound } from '../../shared/errors';
 import { authorize } from '../../shared/policy';
 import { millisecondKey, paginate, type Cursor, type Page } from '../../shared/pagination';
-import type { TripEventPayload } from '../../shared/pubsub';
+import type { NotificationPayload, TripEventPayload } from '../../shared/pubsub';
+import { NotificationKind } from '../notifications/notification.entity';
+import { tripDecided } from '../notifications/notifications.triggers';
 import { listProvinces, whereProvinces, type Viewer } from '../tenancy/tenancy';
 import type { Actor } from '../tenancy/actor';
 import { Cadre } from '../roster/cadre.entity';
@@ -63,6 +65,8 @@ import {
 export interface TripActor extends Actor, TripPolicyActor {
   /** Queues a live event, sent once the transaction commits. */
   emit: (event: TripEventPayload) => void;
+  /** Queues a new notification for its recipient, sent once the transaction commits. */
+  notify: (notification: NotificationPayload) => void;
 }
 
 function writable(actor: TripActor): number {
@@ -409,6 +413,10 @@ export async function decideTrips(
     const to = assertTransition(trip, event);
     const saved = await save(actor, trip, { state: to, decisionNote: note });
     await record(actor, saved, event, from, note);
+    if (decision !== Decision.APPROVE) {
+      const kind = decision === Decision.RETURN ? NotificationKind.TRIP_RETURNED : NotificationKind.TRIP_REJECTED;
+      for (const notification of await tripDecided(actor.manager, saved, kind, note)) actor.notify(notification);
+    }
     result.push(saved);
   }
   return result;
