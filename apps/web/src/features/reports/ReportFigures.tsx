@@ -18,7 +18,7 @@ const List = ({ title, items }: { title: string; items: readonly string[] }) =>
     </div>
   );
 
-/** The figures under "2. Kết quả theo nội dung": trips and days per kind. */
+/** The figures under "2. Kết quả theo nội dung": trips carried out (never mere registrations) and days per kind. */
 export function KindFigures({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
   return (

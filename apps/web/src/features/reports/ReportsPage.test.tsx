@@ -167,6 +167,8 @@ describe('the annual report page', () => {
     expect(screen.getByTestId('coverage')).toHaveTextContent('17/18 — Chưa đến: Huyện đoàn Phú Quý');
     expect(screen.getByText('Mô hình nuôi heo (Huyện đoàn Đức Linh)')).toBeInTheDocument();
     expect(screen.getByText('148.500.000')).toBeInTheDocument();
+    // Per kind, the trips carried out (never registrations still awaiting approval) and their days.
+    expect(screen.getByText('120 chuyến đã thực hiện, 800 ngày')).toBeInTheDocument();
     expect(button('Tải báo cáo (DOCX)')).toBeInTheDocument();
 
     const place = screen.getByLabelText('Địa danh');
