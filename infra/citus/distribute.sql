@@ -70,7 +70,8 @@ SELECT create_distributed_table('report', 'province_id', colocate_with => 'unit'
 -- Spreadsheet imports and private calendar links.
 SELECT create_distributed_table('import_job', 'province_id', colocate_with => 'unit');
 SELECT create_distributed_table('calendar_feed', 'province_id', colocate_with => 'unit');
--- Each user's notifications (reminders and decisions).
+-- Each user's notifications (reminders and decisions). The job queue's tables (schema pgboss) are
+-- not listed: they stay local to the coordinator, where every API instance reaches them.
 SELECT create_distributed_table('notification', 'province_id', colocate_with => 'unit');
 
 COMMIT;

@@ -3,6 +3,8 @@
 --
 -- coso_owner runs the migrations and owns every table, policy and function.
 -- coso_api   is the group the migrations grant to: table privileges only, no ownership.
+--            In schema pgboss (the job queue, pg-boss), created and migrated by coso_owner at start,
+--            it may read and write rows, never create tables or queues.
 -- coso_app   is the API's login: a member of coso_api, never superuser, never BYPASSRLS,
 --            so row-level security (forced on every tenant table) always applies to it.
 
