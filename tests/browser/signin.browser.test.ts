@@ -17,6 +17,8 @@ async function submitSignIn(page: Page, username: string, password: string): Pro
 /** A cadre's home has loaded: their progress card. */
 async function waitForHome(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 2, name: /^Tiến độ của tôi năm/ }).waitFor();
+  // Every card answered: no loading placeholder left.
+  await page.waitForFunction(() => document.querySelectorAll('.ant-skeleton').length === 0);
 }
 
 test('a cadre signs in, sees their province, reads the page in English and signs out', async () => {
@@ -30,14 +32,15 @@ test('a cadre signs in, sees their province, reads the page in English and signs
   await page.waitForURL((url) => url.pathname === '/');
   const header = page.locator('header');
   await header.getByText('Cán bộ · Lâm Đồng', { exact: true }).waitFor();
-  await page.getByText('Tài khoản', { exact: true }).waitFor();
+  // A cadre's home: their own progress and the way to register a trip.
+  await page.getByRole('button', { name: 'Đăng ký đi cơ sở' }).first().waitFor();
   await waitForHome(page);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png'), fullPage: true });
 
   await header.getByText('EN', { exact: true }).click();
   const signOut = page.getByRole('button', { name: 'Sign out' });
   await signOut.waitFor();
-  await page.getByText('Account', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Register a field visit' }).first().waitFor();
   await header.getByText('Cadre · Lâm Đồng', { exact: true }).waitFor();
   expect(await page.getAttribute('html', 'lang')).toBe('en');
 
