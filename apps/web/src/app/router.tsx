@@ -40,6 +40,10 @@ const pages: RouteObject[] = [
     lazy: lazyPage(async () => (await import('@/features/trips/EditTripPage')).EditTripPage),
   },
   {
+    path: 'notifications',
+    lazy: lazyPage(async () => (await import('@/features/notifications/NotificationsPage')).NotificationsPage),
+  },
+  {
     path: 'approvals',
     lazy: lazyPage(async () => (await import('@/features/approvals/ApprovalsPage')).ApprovalsPage),
   },

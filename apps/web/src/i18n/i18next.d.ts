@@ -3,6 +3,7 @@ import type errors from './errors.vi.json';
 import type figures from './figures.vi.json';
 import type findings from './findings.vi.json';
 import type home from './home.vi.json';
+import type notifications from './notifications.vi.json';
 import type organisation from './organisation.vi.json';
 import type reports from './reports.vi.json';
 import type signedIn from './signedIn.vi.json';
@@ -20,7 +21,8 @@ declare module 'i18next' {
         typeof reports &
         typeof transfer &
         typeof figures &
-        typeof home;
+        typeof home &
+        typeof notifications;
     };
   }
 }

@@ -11,6 +11,8 @@ import transferEn from './transfer.en.json';
 import transferVi from './transfer.vi.json';
 import homeEn from './home.en.json';
 import homeVi from './home.vi.json';
+import notificationsEn from './notifications.en.json';
+import notificationsVi from './notifications.vi.json';
 import en from './signedIn.en.json';
 import vi from './signedIn.vi.json';
 
@@ -29,3 +31,5 @@ i18n.addResourceBundle('vi', 'translation', figuresVi, true, false);
 i18n.addResourceBundle('en', 'translation', figuresEn, true, false);
 i18n.addResourceBundle('vi', 'translation', homeVi, true, false);
 i18n.addResourceBundle('en', 'translation', homeEn, true, false);
+i18n.addResourceBundle('vi', 'translation', notificationsVi, true, false);
+i18n.addResourceBundle('en', 'translation', notificationsEn, true, false);

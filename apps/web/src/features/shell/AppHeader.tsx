@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '@/gql';
+import { NotificationBell } from '@/features/notifications';
 import { LanguageSwitch } from '@/i18n/LanguageSwitch';
 import { BrandMark } from '@/shared/brand/BrandMark';
 import { LiveIndicator } from './LiveIndicator';
@@ -148,6 +149,7 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
       </div>
       <div className="app-header__actions">
         <LiveIndicator />
+        <NotificationBell />
         <LanguageSwitch />
         {/* Where the menu is a drawer, signing out is its last entry; the bar keeps the labelled button. */}
         <Button

@@ -31,6 +31,7 @@ const PAGED_LISTS = [
   'goodModels',
   'hostFeedback',
   'inspectionPlans',
+  'notifications',
   'recommendations',
   'tripEvents',
   'trips',
