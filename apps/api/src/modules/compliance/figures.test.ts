@@ -129,6 +129,26 @@ describe('figures that tell the truth', () => {
     expect(text).not.toContain('Chuyên đề đã duyệt chưa đi');
   });
 
+  it('writes "chưa có số liệu" in the annual report of a province without data, not an average of 0 and 0%', async () => {
+    const dng = await provinceIdOf(product.owner, 'DNG');
+    const dngAdmin = await product.login(
+      (await buildUser(product.owner, { role: Role.PROVINCE_ADMIN, provinceId: dng })).username,
+    );
+    const docx = await fetch(`${product.url}/files/reports/${dng}/2025.docx`, {
+      headers: { authorization: `Bearer ${dngAdmin}` },
+    });
+    expect(docx.status).toBe(200);
+    const text = await docxText(await docx.arrayBuffer());
+    expect(text).toContain(
+      'Bình quân ngày/đồng chí và tỷ lệ cán bộ thực hiện đủ quy định đi cơ sở từ 60 ngày trở lên: chưa có số liệu',
+    );
+    expect(text).not.toContain('Đạt tỷ lệ 0%');
+    const withData = await fetch(`${product.url}/files/reports/${hni}/2025.docx`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(await docxText(await withData.arrayBuffer())).toContain('Trung bình: 35 ngày/đồng chí. Đạt tỷ lệ 50%');
+  });
+
   it('tells provinces without data from 0% and lists them after every province with data, whatever the order', async () => {
     for (const orderBy of ['MET_SHARE', 'NAME', 'LATE_TRIPS', 'AVERAGE_DAYS']) {
       const rows: Row[] = (

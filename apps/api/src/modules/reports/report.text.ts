@@ -93,8 +93,12 @@ export function timeSentences(f: ReportFigures, province: Pick<Province, 'kind'>
       `${s.agencyStaff.count}/${s.agencyStaff.total} đồng chí cán bộ Đoàn chuyên trách cơ quan ${unionName(province)} và ` +
       `${s.executiveMembers.count}/${s.executiveMembers.total} đồng chí Ủy viên Ban Chấp hành chuyên trách thuộc diện thực hiện chế độ đi cơ sở, ` +
       `với tổng thời gian thực hiện đi cơ sở là ${vnNumber(s.totalDays)} ngày.`,
-    `Trung bình: ${vnNumber(s.averageDays)} ngày/đồng chí. Đạt tỷ lệ ${vnPercent(s.metShare)} cán bộ thực hiện đủ quy định ` +
-      `đi cơ sở từ ${s.requiredDays} ngày trở lên (${s.metCount}/${s.subjectCadres} đồng chí).`,
+    // Without a subject cadre or a trip in the year there is no average nor share to write: not 0.
+    s.hasData
+      ? `Trung bình: ${vnNumber(s.averageDays)} ngày/đồng chí. Đạt tỷ lệ ${vnPercent(s.metShare)} cán bộ thực hiện đủ quy định ` +
+        `đi cơ sở từ ${s.requiredDays} ngày trở lên (${s.metCount}/${s.subjectCadres} đồng chí).`
+      : `Bình quân ngày/đồng chí và tỷ lệ cán bộ thực hiện đủ quy định đi cơ sở từ ${s.requiredDays} ngày trở lên: ` +
+        `${NO_DATA.toLowerCase()} (không có cán bộ thuộc diện hoặc chưa có chuyến đi nào được đăng ký trong năm).`,
     ...(s.exemptDays > 0
       ? [`Ngày đi cơ sở của cán bộ được miễn cả kỳ (không tính vào tổng): ${vnNumber(s.exemptDays)} ngày.`]
       : []),
