@@ -72,6 +72,8 @@ test('a cadre registers a trip and sends a report with the keyboard alone', asyn
   await page.keyboard.type(title);
   await tabTo(page, page.getByLabel('Mục đích'));
   await page.keyboard.type('Gặp Ban Chấp hành Đoàn xã, nghe tâm tư đoàn viên.');
+  await tabTo(page, page.getByLabel('Kết quả dự kiến'));
+  await page.keyboard.type('Báo cáo tâm tư, kiến nghị của đoàn viên.');
   await tabTo(page, page.getByPlaceholder('Ngày đi'));
   await page.keyboard.type(start);
   await page.keyboard.press('Enter');

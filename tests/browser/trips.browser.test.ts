@@ -57,6 +57,7 @@ async function fillRegistration(page: Page, title: string, day: number): Promise
   const { start, end } = nextJanuary(day);
   await page.getByLabel('Tên chuyến đi').fill(title);
   await page.getByLabel('Mục đích').fill('Nắm tình hình đoàn viên sau sắp xếp đơn vị hành chính.');
+  await page.getByLabel('Kết quả dự kiến').fill('Báo cáo tình hình đoàn viên và kiến nghị gửi Thường trực.');
   await page.getByPlaceholder('Ngày đi').click();
   await page.getByPlaceholder('Ngày đi').fill(start);
   await page.getByPlaceholder('Ngày đi').press('Enter');

@@ -123,8 +123,9 @@ export async function buildTrip(
   const state = attrs.state ?? 'SUBMITTED';
   await inProvince(owner, attrs.provinceId, async () => {
     await owner.query(
-      `INSERT INTO trip (province_id, id, kind, state, title, lead_cadre_id, start_date, end_date, submitted_at)
-       VALUES ($1, $2, $3, $4::text, $5, $6, $7, $8, CASE WHEN $4::text = 'DRAFT' THEN NULL ELSE now() END)`,
+      `INSERT INTO trip (province_id, id, kind, state, title, purpose, expected_output, lead_cadre_id, start_date, end_date,
+         submitted_at)
+       VALUES ($1, $2, $3, $4::text, $5, $9, $10, $6, $7, $8, CASE WHEN $4::text = 'DRAFT' THEN NULL ELSE now() END)`,
       [
         attrs.provinceId,
         id,
@@ -134,6 +135,9 @@ export async function buildTrip(
         attrs.leadCadreId,
         attrs.startDate ?? '2026-04-06',
         attrs.endDate ?? '2026-04-07',
+        // What a submitted trip must say (trip.checks.ts assertContent): at least 20 characters, not the title.
+        'Nắm tình hình đoàn viên, thanh niên tại cơ sở',
+        'Báo cáo kết quả và kiến nghị gửi Thường trực',
       ],
     );
     await owner.query('INSERT INTO trip_member (province_id, trip_id, cadre_id, is_lead) VALUES ($1, $2, $3, true)', [

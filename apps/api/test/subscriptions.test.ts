@@ -131,6 +131,8 @@ describe('live trip events over WebSocket', () => {
       const input = {
         kind: 'TOPIC',
         title,
+        purpose: 'Nắm tình hình sinh hoạt của đoàn viên tại cơ sở',
+        expectedOutput: 'Báo cáo kết quả gửi Thường trực Tỉnh đoàn',
         leadCadreId: cadre.id,
         destinationIds: [unit.id],
         startDate: '2026-04-14',

@@ -220,6 +220,30 @@ describe('demo data', () => {
     }
   });
 
+  it('registers every trip sent for approval as the form asks: what it is for, what it should bring, inside its batch', async () => {
+    const all = Object.values(provinceIds);
+    const sent = await read<{ n: number }>(all, `SELECT count(*)::int AS n FROM trip WHERE state NOT IN ('DRAFT', 'CANCELLED')`);
+    expect(sent[0].n).toBeGreaterThan(1000);
+    // Purpose and expected output: 20 characters or more once trimmed (MIN_CONTENT_LENGTH), never the title again.
+    const vague = await read<{ title: string; purpose: string; expected_output: string }>(
+      all,
+      `SELECT title, purpose, expected_output FROM trip
+       WHERE state NOT IN ('DRAFT', 'CANCELLED')
+         AND (char_length(btrim(purpose)) < 20 OR char_length(btrim(expected_output)) < 20
+              OR vn_fold(purpose) = vn_fold(title) OR vn_fold(expected_output) = vn_fold(title))
+       LIMIT 5`,
+    );
+    expect(vague).toEqual([]);
+    const outside = await read<{ title: string }>(
+      all,
+      `SELECT t.title FROM trip t JOIN batch b ON b.province_id = t.province_id AND b.id = t.batch_id
+       WHERE t.start_date < b.starts_on OR t.end_date > b.ends_on LIMIT 5`,
+    );
+    expect(outside).toEqual([]);
+    const batched = await read<{ n: number }>(all, 'SELECT count(*)::int AS n FROM trip WHERE batch_id IS NOT NULL');
+    expect(batched[0].n).toBeGreaterThan(0);
+  });
+
   it('links the demo accounts: cadres for canbo, truongban, thuongtruc; a commune union for coso', async () => {
     const rows = await read<{ username: string; role: string; cadre_id: string | null; unit_id: string | null }>(
       Object.values(provinceIds),

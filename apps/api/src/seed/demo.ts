@@ -382,8 +382,9 @@ class ProvinceBuild {
     });
   }
 
+  /** The batch whose period contains the trip's dates, as registration requires (trip.checks.ts); none otherwise. */
   batchFor(start: string, end: string): string | null {
-    return this.batches.find((b) => start <= b.end && end >= b.start)?.id ?? null;
+    return this.batches.find((b) => start >= b.start && end <= b.end)?.id ?? null;
   }
 
   isFree(cadre: CadreRec, start: string, len: number, gap = 0): boolean {

@@ -206,6 +206,8 @@ describe('an idempotency key replayed concurrently', () => {
       input: {
         kind: 'TOPIC',
         title,
+        purpose: 'Nắm tình hình sinh hoạt của đoàn viên tại cơ sở',
+        expectedOutput: 'Báo cáo kết quả gửi Thường trực Tỉnh đoàn',
         leadCadreId: cadre.id,
         destinationIds: [unit.id],
         startDate: '2026-04-14',

@@ -9,6 +9,7 @@ import { Cadre } from '../roster/cadre.entity';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import { unitSubtreeSql } from '../units/unit.service';
 import { Trip, TripKind } from '../trips/trip.entity';
+import { MIN_CONTENT_LENGTH } from '../trips/trip.checks';
 import { createTrip, type TripActor } from '../trips/trip.service';
 import { ActionStatus, CorrectiveAction, InspectionConclusion, InspectionPlan, InspectionTeam } from './inspection.entity';
 import { InspectionErrorCode } from './inspection.errors';
@@ -131,7 +132,11 @@ export async function scheduleVisit(
     {
       kind: TripKind.INSPECTION,
       title: `${SUBJECT_TITLE}: ${plan.title}`,
-      purpose: plan.description,
+      // The plan's description is the visit's purpose; a plan described in a few words still says what the visit is for.
+      purpose:
+        plan.description.trim().length >= MIN_CONTENT_LENGTH
+          ? plan.description
+          : `Làm việc với đơn vị được kiểm tra theo kế hoạch "${plan.title}"`,
       expectedOutput: 'Báo cáo kết luận kiểm tra',
       leadCadreId: team.leadCadreId,
       memberIds: members.filter((m) => m !== team.leadCadreId),
@@ -152,7 +157,7 @@ export async function recordExternal(actor: TripActor, input: ExternalInspection
       kind: TripKind.INSPECTION,
       title: input.title.trim(),
       purpose: `Tham gia đoàn kiểm tra, giám sát của ${input.organiser.trim()}`,
-      expectedOutput: '',
+      expectedOutput: 'Báo cáo kết quả tham gia đoàn kiểm tra, giám sát',
       leadCadreId: input.cadreId,
       memberIds: [],
       destinationIds: input.unitIds,

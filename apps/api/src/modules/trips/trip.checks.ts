@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { assertDate, formatVn, quarterOf, yearOf } from '../../shared/dates';
 import { badInput } from '../../shared/errors';
+import { foldVietnamese } from '../../shared/search';
 import { Cadre } from '../roster/cadre.entity';
 import { Batch, Topic } from '../planning/planning.entity';
 import { CheckMode, type PolicyRule } from '../rules/policy-rule.entity';
@@ -105,6 +106,14 @@ export async function resolveDraft(manager: EntityManager, draft: TripDraft): Pr
     if (!batch || batch.year !== yearOf(draft.startDate)) {
       throw badInput('input.batchId', 'Đợt không tồn tại hoặc không thuộc năm của chuyến đi.', TripErrorCode.BATCH_INVALID);
     }
+    if (draft.startDate < batch.startsOn || draft.endDate > batch.endsOn) {
+      throw badInput(
+        'input.batchId',
+        `Đợt ${batch.number} quý ${batch.quarter} diễn ra từ ${formatVn(batch.startsOn)} đến ${formatVn(batch.endsOn)}, ` +
+          `không bao trùm ngày đi ${formatVn(draft.startDate)}–${formatVn(draft.endDate)}: chọn đợt khác hoặc bỏ trống.`,
+        TripErrorCode.BATCH_OUTSIDE_DATES,
+      );
+    }
     if (!batch.active && !(await keeps(manager, draft, 'batch_id', batch.id))) {
       throw badInput(
         'input.batchId',
@@ -114,6 +123,52 @@ export async function resolveDraft(manager: EntityManager, draft: TripDraft): Pr
     }
   }
   return { members, destinations, batch };
+}
+
+/** Purpose and expected output of a submitted trip: at least this many characters once trimmed. */
+export const MIN_CONTENT_LENGTH = 20;
+
+/** Text compared without marks, case, punctuation or repeated spaces: "Mục đích!" and "muc  dich" are the same. */
+const comparable = (text: string): string =>
+  foldVietnamese(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * What a trip is for, required on submission (a draft may stay incomplete): the seed's complaint of
+ * trips "without purpose, just to reach the days". Each text must say something of its own: long
+ * enough, and not the title written again.
+ */
+export function assertContent(
+  trip: { title: string; purpose: string; expectedOutput: string },
+  /** Submitted with others (a department's quarter): the message names the trip. */
+  named = false,
+): void {
+  const which = named ? `Chuyến đi "${trip.title}": ` : '';
+  const fields = [
+    { field: 'input.purpose', label: 'Mục đích', text: trip.purpose },
+    { field: 'input.expectedOutput', label: 'Kết quả dự kiến', text: trip.expectedOutput },
+  ];
+  for (const { field, label, text } of fields) {
+    const length = [...text.trim()].length;
+    if (length < MIN_CONTENT_LENGTH) {
+      throw badInput(
+        field,
+        which +
+          (length === 0
+            ? `Cần ghi ${label.toLowerCase()} trước khi trình duyệt (ít nhất ${MIN_CONTENT_LENGTH} ký tự).`
+            : `${label} quá ngắn: ${length} ký tự, cần ít nhất ${MIN_CONTENT_LENGTH} ký tự trước khi trình duyệt.`),
+        TripErrorCode.CONTENT_TOO_SHORT,
+      );
+    }
+    if (comparable(text) === comparable(trip.title)) {
+      throw badInput(
+        field,
+        `${which}${label} đang chép lại tên chuyến đi: hãy ghi rõ ${label.toLowerCase()} của chuyến đi.`,
+        TripErrorCode.CONTENT_COPIES_TITLE,
+      );
+    }
+  }
 }
 
 /** A closed topic or batch stays on the trips that already had it, edited or not. */

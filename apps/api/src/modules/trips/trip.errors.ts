@@ -17,6 +17,11 @@ export const TripErrorCode = defineReasons(
   'TOPIC_CLOSED',
   'BATCH_INVALID',
   'BATCH_CLOSED',
+  // The batch's period (startsOn–endsOn) does not contain the trip's dates.
+  'BATCH_OUTSIDE_DATES',
+  // Purpose or expected output, on submission: shorter than MIN_CONTENT_LENGTH, or the title again.
+  'CONTENT_TOO_SHORT',
+  'CONTENT_COPIES_TITLE',
   'INVALID_TRANSITION',
   'VERSION_MISMATCH',
   'REASON_REQUIRED',

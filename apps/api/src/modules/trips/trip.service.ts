@@ -43,7 +43,7 @@ import {
   TripSortField,
   SortDirection,
 } from './trip.inputs';
-import { enforce, resolveDraft, ruleChecks, type TripDraft } from './trip.checks';
+import { assertContent, enforce, resolveDraft, ruleChecks, type TripDraft } from './trip.checks';
 import { TripErrorCode } from './trip.errors';
 import {
   mayAcceptTripReport,
@@ -345,9 +345,10 @@ export async function updateTrip(actor: TripActor, id: string, version: number, 
 }
 
 /** Runs the province-year rules; blocks stop the submission, warnings travel with the trip. */
-async function submitLocked(actor: TripActor, trip: Trip, lateJustification: string | null): Promise<Trip> {
+async function submitLocked(actor: TripActor, trip: Trip, lateJustification: string | null, inPlan = false): Promise<Trip> {
   const from = trip.state;
   const to = assertTransition(trip, TripEventType.SUBMITTED);
+  assertContent(trip, inPlan);
   const draft = await draftOf(actor, trip);
   const resolved = await resolveDraft(actor.manager, draft);
   const rule = await ruleFor(actor.manager, trip.provinceId, yearOf(trip.startDate));
@@ -686,7 +687,7 @@ export async function submitPlan(actor: TripActor, departmentId: string, year: n
     if (quarterOf(trip.startDate) !== quarter) continue;
     await actor.manager.update(Trip, { provinceId, id: trip.id }, { planId: plan.id });
     trip.planId = plan.id;
-    await submitLocked(actor, trip, null);
+    await submitLocked(actor, trip, null, true);
   }
   await actor.manager.update(
     QuarterlyPlan,

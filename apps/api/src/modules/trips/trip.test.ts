@@ -84,6 +84,7 @@ describe('trips: registration to accepted report', () => {
     kind: 'TOPIC',
     title: 'Nắm tình hình triển khai cuộc vận động "Xây dựng Chi đoàn mạnh"',
     purpose: 'Khảo sát việc thực hiện tại cơ sở',
+    expectedOutput: 'Báo cáo kết quả khảo sát gửi Thường trực',
     leadCadreId: cadre.cadreId,
     destinationIds: [org.communeA.id],
     startDate: '2026-04-06',
@@ -302,6 +303,125 @@ describe('trips: registration to accepted report', () => {
     expect(await tripCount()).toBe(before);
   });
 
+  it('asks a submitted trip for a purpose and an expected result of 20 characters or more, not the title again', async () => {
+    const before = await tripCount();
+    const title = 'Nắm tình hình triển khai cuộc vận động "Xây dựng Chi đoàn mạnh"';
+    // Lengths counted by hand, in characters after trimming: "Khảo sát tại xã" is 15, "Nắm tình hình xã A." 19.
+    const cases: Array<[Record<string, unknown>, string, string, string]> = [
+      [{ purpose: '' }, 'input.purpose', 'CONTENT_TOO_SHORT', 'Cần ghi mục đích trước khi trình duyệt (ít nhất 20 ký tự).'],
+      [
+        { purpose: 'Khảo sát tại xã' },
+        'input.purpose',
+        'CONTENT_TOO_SHORT',
+        'Mục đích quá ngắn: 15 ký tự, cần ít nhất 20 ký tự trước khi trình duyệt.',
+      ],
+      [
+        { purpose: '    Nắm tình hình xã A.    ' },
+        'input.purpose',
+        'CONTENT_TOO_SHORT',
+        'Mục đích quá ngắn: 19 ký tự, cần ít nhất 20 ký tự trước khi trình duyệt.',
+      ],
+      [
+        { purpose: 'nam tinh hinh trien khai cuoc van dong  Xay dung chi doan manh.' },
+        'input.purpose',
+        'CONTENT_COPIES_TITLE',
+        'Mục đích đang chép lại tên chuyến đi: hãy ghi rõ mục đích của chuyến đi.',
+      ],
+      [
+        { expectedOutput: '' },
+        'input.expectedOutput',
+        'CONTENT_TOO_SHORT',
+        'Cần ghi kết quả dự kiến trước khi trình duyệt (ít nhất 20 ký tự).',
+      ],
+      [
+        { expectedOutput: title.toUpperCase() },
+        'input.expectedOutput',
+        'CONTENT_COPIES_TITLE',
+        'Kết quả dự kiến đang chép lại tên chuyến đi: hãy ghi rõ kết quả dự kiến của chuyến đi.',
+      ],
+    ];
+    for (const [over, field, reason, message] of cases) {
+      const res = await product.gql(CREATE, { input: input({ title, ...over }), submit: true }, cadre.token);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+      expect(res.errors?.[0]?.message).toBe(message);
+    }
+    expect(await tripCount()).toBe(before);
+
+    // A draft may stay incomplete; submitting it is refused until it says what it is for.
+    const dates = { startDate: '2026-11-02', endDate: '2026-11-03' };
+    const draft = await register(cadre.token, { ...dates, purpose: '', expectedOutput: '' }, false);
+    expect(draft.state).toBe('DRAFT');
+    const SUBMIT = `mutation ($id: ID!, $v: Int!) { submitTrip(id: $id, version: $v) { state version } }`;
+    const refused = await product.gql(SUBMIT, { id: draft.id, v: draft.version }, cadre.token);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ field: 'input.purpose', reason: 'CONTENT_TOO_SHORT' });
+    const { updateTrip: completed } = await product.ok(
+      `mutation ($id: ID!, $v: Int!, $input: UpdateTripInput!) { updateTrip(id: $id, version: $v, input: $input) { version } }`,
+      {
+        id: draft.id,
+        v: draft.version,
+        // Exactly 20 characters: enough.
+        input: { purpose: 'Nắm tình hình xã AB.', expectedOutput: 'Báo cáo tình hình gửi Trưởng ban' },
+      },
+      cadre.token,
+    );
+    const { submitTrip: sent } = await product.ok(SUBMIT, { id: draft.id, v: completed.version }, cadre.token);
+    expect(sent.state).toBe('SUBMITTED');
+  });
+
+  it('refuses a batch whose period does not contain the trip’s dates', async () => {
+    const { createBatch: q1 } = await product.ok(
+      `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`,
+      { input: { number: 8, startsOn: '2026-03-02', endsOn: '2026-03-27', registrationDeadline: '2026-03-01' } },
+      admin,
+    );
+    const { createBatch: october } = await product.ok(
+      `mutation ($input: CreateBatchInput!) { createBatch(input: $input) { id } }`,
+      { input: { number: 3, startsOn: '2026-10-05', endsOn: '2026-10-09', registrationDeadline: '2026-09-25' } },
+      admin,
+    );
+    const before = await tripCount();
+    const cases: Array<[Record<string, unknown>, string]> = [
+      // The issue's case: a first-quarter batch on a December trip.
+      [
+        { batchId: q1.id, startDate: '2026-12-07', endDate: '2026-12-08' },
+        'Đợt 8 quý 1 diễn ra từ 02/03/2026 đến 27/03/2026, không bao trùm ngày đi 07/12/2026–08/12/2026: chọn đợt khác hoặc bỏ trống.',
+      ],
+      // Overlapping is not enough: the trip ends after the batch.
+      [
+        { batchId: october.id, startDate: '2026-10-08', endDate: '2026-10-12' },
+        'Đợt 3 quý 4 diễn ra từ 05/10/2026 đến 09/10/2026, không bao trùm ngày đi 08/10/2026–12/10/2026: chọn đợt khác hoặc bỏ trống.',
+      ],
+      // Nor starting the day before it.
+      [
+        { batchId: october.id, startDate: '2026-10-04', endDate: '2026-10-05' },
+        'Đợt 3 quý 4 diễn ra từ 05/10/2026 đến 09/10/2026, không bao trùm ngày đi 04/10/2026–05/10/2026: chọn đợt khác hoặc bỏ trống.',
+      ],
+    ];
+    for (const [over, message] of cases) {
+      for (const submit of [false, true]) {
+        const res = await product.gql(CREATE, { input: input(over), submit }, cadre.token);
+        expect(res.errors?.[0]?.extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'input.batchId',
+          reason: 'BATCH_OUTSIDE_DATES',
+        });
+        expect(res.errors?.[0]?.message).toBe(message);
+      }
+    }
+    expect(await tripCount()).toBe(before);
+
+    // The batch's first and last days are inside it; moving a draft out of its batch is refused too.
+    const inside = await register(cadre.token, { batchId: october.id, startDate: '2026-10-05', endDate: '2026-10-09' });
+    expect(inside.state).toBe('SUBMITTED');
+    const draft = await register(cadre.token, { batchId: october.id, startDate: '2026-10-05', endDate: '2026-10-05' }, false);
+    const moved = await product.gql(
+      `mutation ($id: ID!, $v: Int!, $input: UpdateTripInput!) { updateTrip(id: $id, version: $v, input: $input) { id } }`,
+      { id: draft.id, v: draft.version, input: { startDate: '2026-10-10', endDate: '2026-10-10' } },
+      cadre.token,
+    );
+    expect(moved.errors?.[0]?.extensions).toMatchObject({ field: 'input.batchId', reason: 'BATCH_OUTSIDE_DATES' });
+  });
+
   it('takes no new registration for a closed topic or batch, and keeps them on the trips that had them', async () => {
     const { createTopic: topic } = await product.ok(
       `mutation ($input: CreateTopicInput!) { createTopic(input: $input) { id version } }`,
@@ -350,7 +470,7 @@ describe('trips: registration to accepted report', () => {
       {
         id: draft.id,
         version: draft.version,
-        input: { purpose: 'Khảo sát lại' },
+        input: { purpose: 'Khảo sát lại sau khi chuyên đề đóng' },
       },
       cadre.token,
     );
@@ -517,7 +637,7 @@ describe('trips: registration to accepted report', () => {
     const changed = {
       title: 'Khảo sát công tác đoàn tại trường THPT',
       purpose: 'Gặp Bí thư đoàn trường',
-      expectedOutput: 'Biên bản làm việc',
+      expectedOutput: 'Biên bản làm việc với Ban Chấp hành đoàn trường',
       memberIds: [],
       destinationIds: [org.communeB.id],
       startDate: '2026-02-11',

@@ -217,4 +217,94 @@ describe('the registration form', () => {
     expect(screen.queryByText('Chuyển đổi số')).not.toBeInTheDocument();
     expect(screen.queryByText('Chuyển đổi số (đã đóng)')).not.toBeInTheDocument();
   });
+
+  it('asks for a purpose and an expected result of 20 characters, not the title, only when sending for approval', async () => {
+    const user = setupUser();
+    renderPage('/trips/:id/edit', '/trips/t-1/edit', <EditTripPage />, [...lookups, ...editTrip, ...checkAnswer([])]);
+    const purpose = await screen.findByLabelText('Mục đích', {}, { timeout: 5000 });
+    const expected = screen.getByLabelText('Kết quả dự kiến');
+    expect(screen.getAllByText('Bắt buộc khi gửi duyệt: ít nhất 20 ký tự, không chép lại tên chuyến đi.')).toHaveLength(2);
+
+    // Sending the empty draft names both fields.
+    await user.click(screen.getByRole('button', { name: 'Lưu và gửi duyệt' }));
+    expect(await screen.findByText('Vui lòng nhập mục đích trước khi gửi duyệt')).toBeInTheDocument();
+    expect(screen.getByText('Vui lòng nhập kết quả dự kiến trước khi gửi duyệt')).toBeInTheDocument();
+
+    // 15 characters is too short; the title again, without its marks, is a copy.
+    fireEvent.change(purpose, { target: { value: 'Khảo sát tại xã' } });
+    fireEvent.change(expected, { target: { value: 'khao sat thanh nien nong thon!' } });
+    await user.click(screen.getByRole('button', { name: 'Lưu và gửi duyệt' }));
+    expect(await screen.findByText('Mục đích có ít nhất 20 ký tự')).toBeInTheDocument();
+    expect(screen.getByText('Kết quả dự kiến không được chép lại tên chuyến đi')).toBeInTheDocument();
+  });
+
+  it('saves an incomplete draft without asking for the purpose', async () => {
+    const user = setupUser();
+    const sent: Array<{ purpose?: string }> = [];
+    renderPage('/trips/:id/edit', '/trips/t-1/edit', <EditTripPage />, [
+      ...lookups,
+      ...editTrip,
+      ...checkAnswer([]),
+      {
+        request: {
+          query: UpdateTripMutation,
+          variables: (v: { id: string; input: { purpose?: string } }) => {
+            sent.push(v.input);
+            return v.id === 't-1';
+          },
+        },
+        result: { errors: [new GraphQLError('Chuyến đi vừa được người khác thay đổi.', { extensions: { code: 'CONFLICT' } })] },
+      },
+    ]);
+    await screen.findByLabelText('Mục đích', {}, { timeout: 5000 });
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    // The draft goes to the server with its purpose empty; no field asks for one.
+    await waitFor(() => expect(sent.length).toBeGreaterThan(0), { timeout: 5000 });
+    expect(sent[0].purpose ?? '').toBe('');
+    expect(screen.queryByText('Vui lòng nhập mục đích trước khi gửi duyệt')).not.toBeInTheDocument();
+  });
+
+  it('refuses a batch whose period does not contain the trip dates', async () => {
+    const user = setupUser();
+    const batch = (id: string, number: number, quarter: number, startsOn: string, endsOn: string) => ({
+      __typename: 'Batch',
+      id,
+      number,
+      quarter,
+      startsOn,
+      endsOn,
+      active: true,
+      registrationDeadline: startsOn,
+    });
+    renderPage('/trips/:id/edit', '/trips/t-1/edit', <EditTripPage />, [
+      always({
+        request: { query: TripFormOptionsQuery, variables: { year: 2026 } },
+        result: {
+          data: {
+            topics: [],
+            batches: [batch('b-q1', 1, 1, '2026-03-02', '2026-03-06'), batch('b-dec', 3, 4, '2026-12-07', '2026-12-11')],
+          },
+        },
+      }),
+      ...lookups,
+      // The December trip (08–10/12/2026) registered in a first-quarter batch.
+      always({
+        request: { query: EditTripQuery, variables: { id: 't-1' } },
+        result: { data: { trip: { ...TRIP, batchId: 'b-q1' } } },
+      }),
+      ...checkAnswer([]),
+    ]);
+    expect(await screen.findByText('Đợt 1 quý 1 (02/03/2026 – 06/03/2026)', {}, { timeout: 10_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Lưu' }));
+    expect(
+      await screen.findByText(
+        'Đợt này diễn ra từ 02/03/2026 đến 06/03/2026, không bao trùm thời gian đi: chọn đợt khác hoặc bỏ trống',
+      ),
+    ).toBeInTheDocument();
+
+    // The December batch contains the trip: the error goes.
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Đợt' }));
+    await user.click(await screen.findByText('Đợt 3 quý 4 (07/12/2026 – 11/12/2026)'));
+    await waitFor(() => expect(screen.queryByText(/không bao trùm thời gian đi/)).not.toBeInTheDocument());
+  });
 });

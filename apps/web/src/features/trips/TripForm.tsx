@@ -15,7 +15,15 @@ import { nameCollator } from '@/shared/format/collator';
 import type { DeviceDraft } from '@/shared/forms/useDeviceDraft';
 import { isConnectionLost } from '@/shared/forms/DraftNotice';
 import { TripFormOptionsQuery } from './trip.operations';
-import { formFieldOf, toCreateInput, type TripDraft, type TripFormValues } from './tripFormValues';
+import {
+  batchFits,
+  CONTENT_MIN,
+  contentProblem,
+  formFieldOf,
+  toCreateInput,
+  type TripDraft,
+  type TripFormValues,
+} from './tripFormValues';
 import { TRIP_KINDS } from './tripLabels';
 import { useTripChecks } from './useTripChecks';
 import { useClearable } from '@/shared/forms/useClearable';
@@ -166,6 +174,27 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
     draft?.save({ ...all, names: names.current });
   };
 
+  /** Required on submission only: a draft may stay incomplete. */
+  const contentRule = (field: 'purpose' | 'expectedOutput') => ({
+    validator: (_: unknown, text: string | undefined) => {
+      if (!submitting.current) return Promise.resolve();
+      const problem = contentProblem(text, form.getFieldValue('title') as string | undefined);
+      return problem
+        ? Promise.reject(new Error(t(`tripForm.content.${field}.${problem}`, { min: CONTENT_MIN })))
+        : Promise.resolve();
+    },
+  });
+  const batchRule = {
+    validator: (_: unknown, id: string | null | undefined) => {
+      const batch = batches.find((b) => b.id === id);
+      const dates = form.getFieldValue('dates') as TripFormValues['dates'];
+      if (!batch || !dates || batchFits(batch, toLocalDate(dates[0]), toLocalDate(dates[1]))) return Promise.resolve();
+      return Promise.reject(
+        new Error(t('tripForm.batchOutside', { from: formatLocalDate(batch.startsOn), to: formatLocalDate(batch.endsOn) })),
+      );
+    },
+  };
+
   const save = async (submit: boolean) => {
     submitting.current = submit;
     let valid: TripFormValues;
@@ -245,7 +274,12 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item label={t('trip.field.purpose')} name="purpose" rules={[{ max: 4000, message: t('tripForm.tooLong') }]}>
+          <Form.Item
+            label={t('trip.field.purpose')}
+            name="purpose"
+            extra={t('tripForm.contentHelp', { min: CONTENT_MIN })}
+            rules={[{ max: 4000, message: t('tripForm.tooLong') }, contentRule('purpose')]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
         </Col>
@@ -253,7 +287,8 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
           <Form.Item
             label={t('trip.field.expectedOutput')}
             name="expectedOutput"
-            rules={[{ max: 4000, message: t('tripForm.tooLong') }]}
+            extra={t('tripForm.contentHelp', { min: CONTENT_MIN })}
+            rules={[{ max: 4000, message: t('tripForm.tooLong') }, contentRule('expectedOutput')]}
           >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
@@ -286,7 +321,7 @@ export function TripForm({ trip: tripRef, defaultLead, canPickLead, saving, onSa
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label={t('trip.field.batch')} name="batchId">
+          <Form.Item label={t('trip.field.batch')} name="batchId" dependencies={['dates']} rules={[batchRule]}>
             <Select
               allowClear={clearable}
               placeholder={t('tripForm.batchPlaceholder')}

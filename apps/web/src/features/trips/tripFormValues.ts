@@ -94,3 +94,29 @@ export function formFieldOf(path: string | undefined): keyof TripFormValues | un
   const last = path.split('.').at(-1) ?? '';
   return FORM_FIELD[last.replace(/\[\d+\]$/, '')];
 }
+
+/** Purpose and expected output, on submission: at least this many characters, as the API asks (trip.checks.ts). */
+export const CONTENT_MIN = 20;
+
+/** Text without marks, case, punctuation or repeated spaces, as the API compares a purpose with the title. */
+export const comparableText = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** What is wrong with a purpose or expected output about to be submitted: 'empty', 'short', 'title', or null. */
+export function contentProblem(text: string | undefined, title: string | undefined): 'empty' | 'short' | 'title' | null {
+  const length = [...(text ?? '').trim()].length;
+  if (length === 0) return 'empty';
+  if (length < CONTENT_MIN) return 'short';
+  return comparableText(text ?? '') === comparableText(title ?? '') ? 'title' : null;
+}
+
+/** A batch fits a trip whose dates lie within its period. */
+export const batchFits = (batch: { startsOn: string; endsOn: string }, start: string, end: string): boolean =>
+  start >= batch.startsOn && end <= batch.endsOn;
