@@ -156,8 +156,9 @@ export function AppHeader({ viewer: viewerRef, onSignOut, unseenEvents = 0 }: Ap
           icon={<LogoutOutlined aria-hidden />}
           onClick={onSignOut}
           className={items.length > 0 ? 'app-header__signout app-header__signout--in-drawer' : 'app-header__signout'}
+          title={t('auth.signOut')}
         >
-          {t('auth.signOut')}
+          <span className="app-header__signout-text">{t('auth.signOut')}</span>
         </Button>
       </div>
       <Drawer
