@@ -112,7 +112,8 @@ test('the sign-in page', async () => {
 test.each(ROLES)('every page %s opens', async (username) => {
   const first = await openPage(SIZES[0].viewport);
   await signIn(first, username);
-  const pages = await menuPages(first);
+  // The inbox is opened from the header's bell rather than the menu.
+  const pages = [...(await menuPages(first)), '/notifications'];
   const signedIn: StorageState = await first.context().storageState();
   for (const size of SIZES) {
     const page = size.phone ? await openPage(size.viewport, true, signedIn) : first;
