@@ -16,7 +16,8 @@ type Row = CentralHomeData['centralComparison'][number];
 const BEHIND_SHARE = 0.5;
 const SHOWN_BEHIND = 8;
 
-const lagging = (r: Row) => (r.subjectCadres > 0 ? (r.atRisk + r.behind) / r.subjectCadres : 0);
+/** Cadres short of the requirement: at risk or behind while the year runs, not met once it is over. */
+const lagging = (r: Row) => (r.subjectCadres > 0 ? (r.atRisk + r.behind + r.notMet) / r.subjectCadres : 0);
 
 /** The provinces as links to their (read-only) dashboard, separated by commas. */
 function ProvinceLinks({ rows, year }: { rows: Row[]; year: number }) {
@@ -64,7 +65,7 @@ export function CentralHome() {
       rows: rows.filter((r) => !noCadres(r) && noRule(r)),
     },
   ].filter((group) => group.rows.length > 0);
-  const withData = rows.filter((r) => r.subjectCadres > 0);
+  const withData = rows.filter((r) => r.hasData);
   const subject = withData.reduce((sum, r) => sum + r.subjectCadres, 0);
   const met = withData.reduce((sum, r) => sum + r.metCount, 0);
   const average = subject > 0 ? withData.reduce((sum, r) => sum + r.averageDays * r.subjectCadres, 0) / subject : 0;

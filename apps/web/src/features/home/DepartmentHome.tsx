@@ -10,7 +10,7 @@ import { formatDateRange, formatDateTime } from '@/shared/format/date';
 import { DepartmentHomeQuery, HomeDepartmentQuery } from './home.operations';
 import { OwnProgress } from './OwnProgress';
 
-const STATUS_COLOR: Partial<Record<ComplianceStatus, string>> = { AT_RISK: 'warning', BEHIND: 'error' };
+const STATUS_COLOR: Partial<Record<ComplianceStatus, string>> = { AT_RISK: 'warning', BEHIND: 'error', NOT_MET: 'error' };
 
 /**
  * A department head's home: the department's plan for this quarter, members' reports waiting for the
@@ -133,9 +133,7 @@ export function DepartmentHome({ cadreId }: { cadreId: string }) {
                     </Typography.Text>
                   </div>
                   <div className="home-list__side">
-                    <Tag color={STATUS_COLOR[member.status] ?? 'default'}>
-                      {member.status === 'BEHIND' ? t('compliance.status.BEHIND') : t('compliance.status.AT_RISK')}
-                    </Tag>
+                    <Tag color={STATUS_COLOR[member.status] ?? 'default'}>{t(`compliance.status.${member.status}`)}</Tag>
                   </div>
                 </li>
               ))}

@@ -234,6 +234,8 @@ describe('the home of those who run the province and the country', () => {
       onTrack: subject - met - atRisk - behind,
       atRisk,
       behind,
+      notMet: 0,
+      hasData: subject > 0,
       averageDays: subject ? 40 : 0,
     });
     renderPage('/', '/', <HomePage />, [
@@ -273,7 +275,7 @@ describe('the home of those who run the province and the country', () => {
     const behind = within(screen.getByRole('list', { name: 'Tỉnh chậm tiến độ' })).getAllByRole('listitem');
     expect(behind).toHaveLength(2); // Hà Nội has a fifth of its cadres behind: not listed
     expect(behind[0]).toHaveTextContent('Hồ Chí Minh');
-    expect(behind[0]).toHaveTextContent('21/21 cán bộ chậm tiến độ hoặc có nguy cơ');
+    expect(behind[0]).toHaveTextContent('21/21 cán bộ chậm tiến độ, có nguy cơ hoặc không đạt');
     expect(behind[1]).toHaveTextContent('Lâm Đồng');
     expect(within(behind[1]).getByRole('progressbar', { name: 'Lâm Đồng: đạt 10%' })).toBeInTheDocument();
     expect(document.querySelector('.ant-table')).toBeNull(); // no provinces' table

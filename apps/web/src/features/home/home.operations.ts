@@ -287,7 +287,11 @@ export const DepartmentHomeQuery = graphql(`
         }
       }
     }
-    atRisk: cadreCompliance(year: $year, first: 10, filter: { departmentId: $departmentId, statuses: [BEHIND, AT_RISK] }) {
+    atRisk: cadreCompliance(
+      year: $year
+      first: 10
+      filter: { departmentId: $departmentId, statuses: [NOT_MET, BEHIND, AT_RISK] }
+    ) {
       totalCount
       nodes {
         cadreId
@@ -318,6 +322,8 @@ export const CentralHomeQuery = graphql(`
       onTrack
       atRisk
       behind
+      notMet
+      hasData
       averageDays
     }
   }
