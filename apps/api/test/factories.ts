@@ -90,15 +90,21 @@ export async function buildUnit(
 
 export async function buildCadre(
   owner: Client,
-  attrs: { provinceId: number; fullName?: string; departmentId?: string | null; subjectFrom?: string },
+  attrs: {
+    provinceId: number;
+    fullName?: string;
+    departmentId?: string | null;
+    subjectFrom?: string;
+    gender?: 'MALE' | 'FEMALE';
+  },
 ): Promise<{ id: string; provinceId: number; fullName: string }> {
   const id = randomUUID();
   const fullName = attrs.fullName ?? `Nguyễn Văn ${unique('')}`;
   await inProvince(owner, attrs.provinceId, () =>
     owner.query(
       `INSERT INTO cadre (province_id, id, full_name, gender, department_id, agency_staff, subject_from)
-       VALUES ($1, $2, $3, 'MALE', $4, true, $5)`,
-      [attrs.provinceId, id, fullName, attrs.departmentId ?? null, attrs.subjectFrom ?? '2020-01-01'],
+       VALUES ($1, $2, $3, $6, $4, true, $5)`,
+      [attrs.provinceId, id, fullName, attrs.departmentId ?? null, attrs.subjectFrom ?? '2020-01-01', attrs.gender ?? 'MALE'],
     ),
   );
   return { id, provinceId: attrs.provinceId, fullName };

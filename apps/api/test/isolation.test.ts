@@ -17,7 +17,7 @@ const CREATE_TRIP =
   'mutation ($lead: ID!, $dest: [ID!]!) { createTrip(input: { kind: TOPIC, title: "Đi cơ sở tháng Tư", leadCadreId: $lead, destinationIds: $dest, startDate: "2026-04-20", endDate: "2026-04-21" }) { id provinceId state } }';
 const DECIDE = 'mutation ($id: ID!, $v: Int!) { decideTrips(decision: APPROVE, trips: [{ id: $id, version: $v }]) { id state } }';
 const CREATE_EXEMPTION =
-  'mutation ($cadre: ID!) { createExemption(input: { cadreId: $cadre, kind: MATERNITY, startDate: "2026-05-01", endDate: "2026-10-31", approvedBy: "Thường trực" }) { id } }';
+  'mutation ($cadre: ID!) { createExemption(input: { cadreId: $cadre, kind: MATERNITY, startDate: "2026-05-01", endDate: "2026-10-31", approvedBy: "Thường trực", note: "Nghỉ chế độ thai sản theo xác nhận của bảo hiểm xã hội" }) { id } }';
 const CREATE_UNIT =
   'mutation { createUnit(input: { kind: COMMUNE_UNION, name: "Đoàn xã Mới", validFrom: "2026-01-01" }) { id } }';
 

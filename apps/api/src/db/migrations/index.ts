@@ -16,6 +16,7 @@ import { ExemptionKinds1764300000014 } from './1764300000014-ExemptionKinds';
 import { NotMetStatus1764300000015 } from './1764300000015-NotMetStatus';
 import { PartyCommitteeFeedback1764300000016 } from './1764300000016-PartyCommitteeFeedback';
 import { Notifications1764300000017 } from './1764300000017-Notifications';
+import { ExemptionEvidence1764300000018 } from './1764300000018-ExemptionEvidence';
 
 /** Every migration, in order. Schema changes only ever happen here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   NotMetStatus1764300000015,
   PartyCommitteeFeedback1764300000016,
   Notifications1764300000017,
+  ExemptionEvidence1764300000018,
 ];

@@ -455,7 +455,12 @@ describe('dashboard cost and live figures', () => {
       },
       { next: (v) => v.data && updates.push(v.data.complianceChanged), error: () => undefined, complete: () => undefined },
     );
-    const cadre = await buildCadre(product.owner, { provinceId: hcm, departmentId: dept.id, fullName: 'Võ Thị Sáu' });
+    const cadre = await buildCadre(product.owner, {
+      provinceId: hcm,
+      departmentId: dept.id,
+      fullName: 'Võ Thị Sáu',
+      gender: 'FEMALE',
+    });
     const exemption = (kind: string, start: string, end: string) =>
       product.ok(
         `mutation ($c: ID!, $k: ExemptionKind!, $s: LocalDate!, $e: LocalDate!) {
@@ -582,7 +587,12 @@ describe('every figure over the same cadres, at every level and in the report (h
     cadres = {
       an: await buildCadre(product.owner, { provinceId: hni, departmentId: org.id, fullName: 'An Miễn Cả Năm' }),
       binh: await buildCadre(product.owner, { provinceId: hni, departmentId: org.id, fullName: 'Bình Hai Loại Miễn' }),
-      cuc: await buildCadre(product.owner, { provinceId: hni, departmentId: move.id, fullName: 'Cúc Thiếu Một Ngày' }),
+      cuc: await buildCadre(product.owner, {
+        provinceId: hni,
+        departmentId: move.id,
+        fullName: 'Cúc Thiếu Một Ngày',
+        gender: 'FEMALE',
+      }),
       dung: await buildCadre(product.owner, { provinceId: hni, departmentId: move.id, fullName: 'Dũng Đủ Ngày' }),
     };
     // An: 5 days at a remote commune (06–10/01), then found to be on long study all year.
@@ -605,7 +615,7 @@ describe('every figure over the same cadres, at every level and in the report (h
   it('accepts overlapping exemptions of different kinds and refuses the same kind overlapping itself', async () => {
     const res = await product.gql(
       EXEMPT,
-      { input: exemption(cadres.binh.id, 'LONG_SICK_LEAVE', '2025-07-15', '2025-08-01') },
+      { input: exemption(cadres.binh.id, 'LONG_SICK_LEAVE', '2025-07-15', '2025-08-20') },
       admin,
     );
     expect(res.errors?.[0]?.extensions).toMatchObject({

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CadreField, CadreFieldKind } from './roster.policy';
+import { CadreField, CadreFieldKind, ExemptionNoteField } from './roster.policy';
 
 export enum Gender {
   MALE = 'MALE',
@@ -112,7 +112,11 @@ export class Exemption {
   @Column({ type: 'date', name: 'end_date' })
   endDate: string;
 
-  @Field()
+  @ExemptionNoteField()
+  @Field(() => String, {
+    nullable: true,
+    description: 'Ghi chú (có thể là lý do sức khỏe): chỉ Ban Tổ chức và chính cán bộ đọc được; người khác nhận null',
+  })
   @Column({ type: 'text' })
   note: string;
 

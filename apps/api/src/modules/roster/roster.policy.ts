@@ -2,7 +2,7 @@ import { Extensions, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import { Role } from '../../shared/access';
 import type { Loaders } from '../../context';
 import type { Scope, Viewer } from '../tenancy/tenancy';
-import type { Cadre } from './cadre.entity';
+import type { Cadre, Exemption } from './cadre.entity';
 
 /**
  * What a field of a cadre tells, and so who may read it. A field of neither kind (name, position,
@@ -41,6 +41,28 @@ export function mayReadPersonal(reader: CadreReader, cadre: CadreFacts): boolean
   if (viewer.role === Role.PROVINCE_ADMIN || viewer.role === Role.STANDING_BOARD) return true;
   return viewer.role === Role.DEPARTMENT_HEAD && reader.ownDepartmentId !== null && reader.ownDepartmentId === cadre.departmentId;
 }
+
+/**
+ * An exemption's note may carry a medical or family reason: the organisation department (Ban Tổ
+ * chức, the province administrator) of the cadre's province, and the cadre themself. Everyone else
+ * who may see the exemption (the standing board, the department head) reads its kind and dates only.
+ */
+export function mayReadExemptionNote(
+  reader: Pick<CadreReader, 'viewer' | 'readable'>,
+  exemption: Pick<Exemption, 'provinceId' | 'cadreId'>,
+): boolean {
+  const { viewer } = reader;
+  if (!viewer) return false;
+  if (viewer.cadreId !== null && viewer.cadreId === exemption.cadreId) return true;
+  return viewer.role === Role.PROVINCE_ADMIN && reader.readable.includes(exemption.provinceId);
+}
+
+/** Guards an exemption's note: null for a viewer the policy refuses (the row itself stays, as a list entry). */
+export const ExemptionNoteField = (): MethodDecorator & PropertyDecorator =>
+  UseMiddleware((async ({ root, context }, next): Promise<unknown> =>
+    mayReadExemptionNote({ viewer: context.viewer, readable: context.scope?.readable ?? [] }, root as Exemption)
+      ? next()
+      : null) as MiddlewareFn<GuardContext>);
 
 /** The roster's facts: everyone who reads cadres except a host unit, which sees its visitors' names and posts. */
 export function mayReadRoster(reader: CadreReader, cadre: CadreFacts): boolean {

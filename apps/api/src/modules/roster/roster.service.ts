@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { addDays, assertDate } from '../../shared/dates';
+import { addDays, assertDate, formatVn, yearOf } from '../../shared/dates';
+import { ruleFor } from '../rules/rules.service';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { paginate, type Page } from '../../shared/pagination';
 import { AGENCY_KINDS, Unit } from '../units/unit.entity';
 import { likePattern } from '../../shared/search';
-import { Cadre, Exemption, ExemptionKind, type TripDuringExemption } from './cadre.entity';
+import { Cadre, Exemption, ExemptionKind, Gender, type TripDuringExemption } from './cadre.entity';
 import type { CadresArgs, CreateCadreInput, CreateExemptionInput, UpdateCadreInput } from './roster.inputs';
 import { RosterErrorCode } from './roster.errors';
 import { whereProvinces } from '../tenancy/tenancy';
@@ -109,6 +110,13 @@ export async function updateCadre(manager: EntityManager, id: string, version: n
   return Object.assign(cadre, next, { version: version + 1 });
 }
 
+/** A maternity exemption for a cadre the roster does not record as female needs a written reason this long. */
+export const MATERNITY_NOTE_MIN = 20;
+
+/** Days from start to end, both counted: 01/03–30/03 is 30 days. */
+const daysBetween = (start: string, end: string): number =>
+  Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
+
 export async function createExemption(
   manager: EntityManager,
   provinceId: number,
@@ -133,6 +141,31 @@ export async function createExemption(
   }
   const cadre = await manager.findOneBy(Cadre, { id: input.cadreId });
   if (!cadre) throw badInput('input.cadreId', 'Cán bộ không tồn tại trong tỉnh của bạn.');
+  if (input.kind === ExemptionKind.LONG_SICK_LEAVE) {
+    // The rule of the province-year the leave starts in sets what "long" means.
+    const { sickLeaveMinDays } = await ruleFor(manager, provinceId, yearOf(input.startDate));
+    const days = daysBetween(input.startDate, input.endDate);
+    if (days < sickLeaveMinDays) {
+      throw badInput(
+        'input.endDate',
+        `Nghỉ ốm từ ${formatVn(input.startDate)} đến ${formatVn(input.endDate)} là ${days} ngày; ` +
+          `quy định năm ${yearOf(input.startDate)} chỉ miễn khi nghỉ ốm dài ngày từ ${sickLeaveMinDays} ngày trở lên.`,
+        RosterErrorCode.EXEMPTION_TOO_SHORT,
+      );
+    }
+  }
+  if (
+    input.kind === ExemptionKind.MATERNITY &&
+    cadre.gender !== Gender.FEMALE &&
+    [...input.note.trim()].length < MATERNITY_NOTE_MIN
+  ) {
+    throw badInput(
+      'input.note',
+      `${cadre.fullName} là nam trong danh sách cán bộ: miễn vì thai sản cần ghi rõ lý do ` +
+        `(ví dụ nghỉ khi vợ sinh con theo Luật Bảo hiểm xã hội), ít nhất ${MATERNITY_NOTE_MIN} ký tự.`,
+      RosterErrorCode.MATERNITY_REASON_REQUIRED,
+    );
+  }
   // Different kinds may overlap (sick leave during long study): the exempt days are their union.
   const overlapping = await manager
     .createQueryBuilder(Exemption, 'e')

@@ -71,23 +71,26 @@ describe('who reads what about a cadre', () => {
   afterAll(() => product.stop());
 
   const personal = (cadre: Record<string, unknown>) => ({ exemptions: cadre.exemptions, account: cadre.account });
-  const PERSONAL = () => ({
-    exemptions: [{ kind: 'LONG_SICK_LEAVE', note: NOTE, approvedBy: 'Ban Thường vụ' }],
+  const PERSONAL = (note: string | null = NOTE) => ({
+    exemptions: [{ kind: 'LONG_SICK_LEAVE', note, approvedBy: 'Ban Thường vụ' }],
     account: { username: subject.username, role: 'CADRE' },
   });
   const HIDDEN = { exemptions: null, account: null };
 
+  // The exemption's kind (its category) for those who read personal data; its note, which may be medical,
+  // for the organisation department and the cadre only.
   it.each([
-    ['the organisation department', true, 'admin'],
-    ['the standing board', true, 'board'],
-    ['the head of the cadre’s department', true, 'head'],
-    ['the cadre themself', true, 'self'],
-    ['the head of another department', false, 'otherHead'],
-    ['a colleague of the same department', false, 'colleague'],
-    ['the central union', false, 'central'],
-  ])('%s reads the cadre’s exemptions and account: %s', async (_who, sees, key) => {
+    ['the organisation department', true, true, 'admin'],
+    ['the standing board', true, false, 'board'],
+    ['the head of the cadre’s department', true, false, 'head'],
+    ['the cadre themself', true, true, 'self'],
+    ['the head of another department', false, false, 'otherHead'],
+    ['a colleague of the same department', false, false, 'colleague'],
+    ['the central union', false, false, 'central'],
+  ])('%s reads the cadre’s exemptions and account: %s, the exemption’s note: %s', async (_who, sees, note, key) => {
     const { cadre } = await product.ok(CADRE, { id: subject.id }, tokens[key]);
-    expect(personal(cadre)).toEqual(sees ? PERSONAL() : HIDDEN);
+    expect(personal(cadre)).toEqual(sees ? PERSONAL(note ? NOTE : null) : HIDDEN);
+    if (!note) expect(JSON.stringify(cadre)).not.toContain(NOTE);
     // The roster's facts are for everyone in the union who reads cadres.
     expect(cadre).toMatchObject({ fullName: 'Cán bộ self', gender: 'MALE', agencyStaff: true, subjectFrom: '2020-01-01' });
   });
@@ -95,7 +98,8 @@ describe('who reads what about a cadre', () => {
   it('reads the same through a trip as through the roster', async () => {
     const { trip } = await product.ok(TRIP, { id: tripId }, tokens.colleague);
     expect(personal(trip.lead)).toEqual(HIDDEN);
-    expect(personal((await product.ok(TRIP, { id: tripId }, tokens.head)).trip.members[0])).toEqual(PERSONAL());
+    expect(personal((await product.ok(TRIP, { id: tripId }, tokens.head)).trip.members[0])).toEqual(PERSONAL(null));
+    expect(personal((await product.ok(TRIP, { id: tripId }, tokens.self)).trip.members[0])).toEqual(PERSONAL());
   });
 
   it('a host unit sees a delegation member’s name, position and department, nothing else, and no error', async () => {
@@ -250,6 +254,73 @@ describe('the roster: cadres and exemptions', () => {
     ]);
     expect((await product.ok(UNEXEMPT, { id: made.id }, admin)).deleteExemption).toBe(true);
     expect((await product.ok(ONE, { id: cadre.id }, admin)).cadre.exemptions).toEqual([]);
+  });
+
+  it('records maternity leave for a cadre the roster has as female, and for another only with a written reason', async () => {
+    const woman = await newCadre();
+    const maternity = { kind: 'MATERNITY', startDate: '2026-06-01', endDate: '2026-11-30', note: '' };
+    expect((await product.ok(EXEMPT, { input: exemption(woman.id, maternity) }, admin)).createExemption.kind).toBe('MATERNITY');
+
+    const man = await newCadre({ fullName: 'Nguyễn Văn Hùng', gender: 'MALE' });
+    const before = await rowCount('exemption');
+    // A reason of 19 characters after trimming is not yet one.
+    for (const note of ['', '   Chăm vợ sinh con.   ']) {
+      const res = await product.gql(EXEMPT, { input: exemption(man.id, { ...maternity, note }) }, admin);
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.note',
+        reason: 'MATERNITY_REASON_REQUIRED',
+      });
+      expect(res.errors?.[0]?.message).toBe(
+        'Nguyễn Văn Hùng là nam trong danh sách cán bộ: miễn vì thai sản cần ghi rõ lý do ' +
+          '(ví dụ nghỉ khi vợ sinh con theo Luật Bảo hiểm xã hội), ít nhất 20 ký tự.',
+      );
+    }
+    expect(await rowCount('exemption')).toBe(before);
+    const note = 'Nghỉ chế độ khi vợ sinh con, theo xác nhận của bảo hiểm xã hội.';
+    const made = await product.ok(EXEMPT, { input: exemption(man.id, { ...maternity, note }) }, admin);
+    expect(made.createExemption.kind).toBe('MATERNITY');
+  });
+
+  it('exempts long sick leave only from the minimum length of the rule of the year it starts in (default 30 days)', async () => {
+    const cadre = await newCadre();
+    const sick = (startDate: string, endDate: string) =>
+      product.gql(EXEMPT, { input: exemption(cadre.id, { kind: 'LONG_SICK_LEAVE', startDate, endDate }) }, admin);
+    // 01/06–29/06/2026 is 29 days, one short of the default 30.
+    const before = await rowCount('exemption');
+    const short = await sick('2026-06-01', '2026-06-29');
+    expect(short.errors?.[0]?.extensions).toMatchObject({ field: 'input.endDate', reason: 'EXEMPTION_TOO_SHORT' });
+    expect(short.errors?.[0]?.message).toBe(
+      'Nghỉ ốm từ 01/06/2026 đến 29/06/2026 là 29 ngày; quy định năm 2026 chỉ miễn khi nghỉ ốm dài ngày từ 30 ngày trở lên.',
+    );
+    expect(await rowCount('exemption')).toBe(before);
+    expect((await sick('2026-06-01', '2026-06-30')).errors).toBeUndefined();
+
+    // 2027 asks for 45 days: 01/01–13/02 is 31 + 13 = 44 days, 01/01–14/02 is 45.
+    await product.ok(
+      `mutation ($input: PolicyRuleInput!) { setPolicyRule(year: 2027, version: 0, input: $input) { sickLeaveMinDays } }`,
+      {
+        input: {
+          requiredDays: 60,
+          windowStart: '2027-01-01',
+          windowEnd: '2027-12-31',
+          reportRequired: true,
+          reportDueDays: 10,
+          checkLateRegistration: 'WARN',
+          checkDoubleBooking: 'BLOCK',
+          checkHostLoad: 'WARN',
+          hostLoadMaxPerWeek: 2,
+          checkTopicOverlap: 'WARN',
+          sickLeaveMinDays: 45,
+        },
+      },
+      admin,
+    );
+    const shortIn2027 = await sick('2027-01-01', '2027-02-13');
+    expect(shortIn2027.errors?.[0]?.message).toBe(
+      'Nghỉ ốm từ 01/01/2027 đến 13/02/2027 là 44 ngày; quy định năm 2027 chỉ miễn khi nghỉ ốm dài ngày từ 45 ngày trở lên.',
+    );
+    expect((await sick('2027-01-01', '2027-02-14')).errors).toBeUndefined();
   });
 
   it('refuses a long-study exemption shorter than six months (EXEMPTION_TOO_SHORT), and writes nothing', async () => {

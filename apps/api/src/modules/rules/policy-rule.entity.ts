@@ -89,6 +89,10 @@ export class PolicyRule {
   @Column({ type: 'boolean', name: 'own_trip_decided_by_other' })
   ownTripDecidedByOther: boolean;
 
+  @Field(() => Int, { description: 'Số ngày nghỉ ốm tối thiểu để được miễn vì ốm đau dài ngày (mặc định 30)' })
+  @Column({ type: 'integer', name: 'sick_leave_min_days' })
+  sickLeaveMinDays: number;
+
   @Field(() => Int, { description: 'Phiên bản; 0 khi tỉnh chưa lưu quy định riêng (đang dùng mặc định)' })
   @Column({ type: 'integer' })
   version: number;
@@ -113,6 +117,7 @@ export function defaultRule(provinceId: number, year: number): PolicyRule {
     checkTopicOverlap: CheckMode.WARN,
     checkExemptTrip: CheckMode.WARN,
     ownTripDecidedByOther: true,
+    sickLeaveMinDays: 30,
     version: 0,
   });
 }

@@ -66,4 +66,13 @@ export class PolicyRuleInput implements Partial<PolicyRule> {
   @Field(() => Boolean, { nullable: true, description: 'Bỏ trống: giữ như đang có (mặc định: có)' })
   @IsOptional()
   ownTripDecidedByOther?: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Số ngày nghỉ ốm tối thiểu để được miễn vì ốm đau dài ngày; bỏ trống: giữ như đang có (mặc định: 30)',
+  })
+  @IsOptional()
+  @Min(1)
+  @Max(365)
+  sickLeaveMinDays?: number;
 }

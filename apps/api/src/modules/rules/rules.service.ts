@@ -44,6 +44,7 @@ export async function setRule(
     // Left out, the year keeps what it had (the column's default on a first save).
     ...(input.checkExemptTrip ? { checkExemptTrip: input.checkExemptTrip } : {}),
     ...(typeof input.ownTripDecidedByOther === 'boolean' ? { ownTripDecidedByOther: input.ownTripDecidedByOther } : {}),
+    ...(typeof input.sickLeaveMinDays === 'number' ? { sickLeaveMinDays: input.sickLeaveMinDays } : {}),
   };
   const stale = () =>
     conflict('Quy định năm này vừa được người khác thay đổi. Vui lòng tải lại trước khi lưu.', RulesErrorCode.VERSION_MISMATCH);

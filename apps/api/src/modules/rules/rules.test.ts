@@ -4,7 +4,7 @@ import { startTestProduct, type TestProduct } from '../../../test/harness';
 import { buildUser, inProvince, provinceIdOf } from '../../../test/factories';
 
 const RULE = `provinceId year requiredDays windowStart windowEnd minDaysCommune reportDueDays checkHostLoad hostLoadMaxPerWeek
-  ownTripDecidedByOther version`;
+  ownTripDecidedByOther sickLeaveMinDays version`;
 const READ = `query ($year: Int!, $p: Int) { policyRule(year: $year, provinceId: $p) { ${RULE} } }`;
 const SAVE = `mutation ($year: Int!, $v: Int!, $input: PolicyRuleInput!) { setPolicyRule(year: $year, version: $v, input: $input) { ${RULE} } }`;
 
@@ -60,16 +60,34 @@ describe('the rules of a province for a year', () => {
 
   it('answers the central defaults, version 0, for a year the province has not set', async () => {
     const rule = (await product.ok(READ, { year: 2030 }, board)).policyRule;
-    expect(rule).toMatchObject({ provinceId: ldg, year: 2030, requiredDays: 60, windowStart: '2030-01-01', version: 0 });
+    expect(rule).toMatchObject({
+      provinceId: ldg,
+      year: 2030,
+      requiredDays: 60,
+      windowStart: '2030-01-01',
+      sickLeaveMinDays: 30,
+      version: 0,
+    });
   });
 
   it('saves a first version, then the next over the version it was read at', async () => {
     const first = (await product.ok(SAVE, { year: 2026, v: 0, input: input(2026, { requiredDays: 55 }) }, admin)).setPolicyRule;
-    expect(first).toMatchObject({ requiredDays: 55, minDaysCommune: 20, ownTripDecidedByOther: true, version: 1 });
-    const second = (await product.ok(SAVE, { year: 2026, v: 1, input: input(2026, { hostLoadMaxPerWeek: 3 }) }, admin))
+    expect(first).toMatchObject({
+      requiredDays: 55,
+      minDaysCommune: 20,
+      ownTripDecidedByOther: true,
+      sickLeaveMinDays: 30,
+      version: 1,
+    });
+    const second = (
+      await product.ok(SAVE, { year: 2026, v: 1, input: input(2026, { hostLoadMaxPerWeek: 3, sickLeaveMinDays: 60 }) }, admin)
+    ).setPolicyRule;
+    expect(second).toMatchObject({ requiredDays: 60, hostLoadMaxPerWeek: 3, sickLeaveMinDays: 60, version: 2 });
+    // Left out, the minimum sick leave stays as saved.
+    const third = (await product.ok(SAVE, { year: 2026, v: 2, input: input(2026, { hostLoadMaxPerWeek: 3 }) }, admin))
       .setPolicyRule;
-    expect(second).toMatchObject({ requiredDays: 60, hostLoadMaxPerWeek: 3, version: 2 });
-    expect((await product.ok(READ, { year: 2026 }, board)).policyRule).toMatchObject({ hostLoadMaxPerWeek: 3, version: 2 });
+    expect(third).toMatchObject({ sickLeaveMinDays: 60, version: 3 });
+    expect((await product.ok(READ, { year: 2026 }, board)).policyRule).toMatchObject({ hostLoadMaxPerWeek: 3, version: 3 });
   });
 
   it('refuses a second first save of the same year: someone saved first, and theirs stays', async () => {

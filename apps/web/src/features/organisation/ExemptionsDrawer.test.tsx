@@ -1,4 +1,4 @@
-import { configure, screen } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { CadreRow_CadreFragment } from '@/gql/graphql';
 import { renderPage, setupUser } from '@/test/renderPage';
 import { ExemptionsDrawer } from './ExemptionsDrawer';
@@ -62,5 +62,40 @@ describe('recording an exemption over trips already counted', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Cách tính số liệu' })).toHaveAttribute('href', '/figures');
+  });
+});
+
+describe('a maternity exemption', () => {
+  const reasonRequired = 'Vui lòng ghi rõ lý do miễn vì thai sản, ít nhất 20 ký tự';
+
+  it('asks for a written reason of 20 characters when the roster does not record the cadre as female', async () => {
+    const user = setupUser();
+    const man = { ...cadre, fullName: 'Nguyễn Văn Hùng', gender: 'MALE' } as CadreRow_CadreFragment;
+    renderPage('/', '/', <ExemptionsDrawer cadre={man} onClose={() => undefined} />, []);
+    expect(
+      await screen.findByText(
+        'Cán bộ không phải nữ trong danh sách: cần ghi rõ lý do miễn vì thai sản (ít nhất 20 ký tự). Chỉ Ban Tổ chức và chính cán bộ xem được ghi chú; người khác chỉ thấy loại miễn.',
+      ),
+    ).toBeInTheDocument();
+    const note = screen.getByLabelText('Ghi chú');
+    // 19 characters once trimmed: not yet a reason.
+    fireEvent.change(note, { target: { value: '  Chăm vợ sinh con.  ' } });
+    await user.click(screen.getByRole('button', { name: 'Ghi nhận miễn' }));
+    expect(await screen.findByText(reasonRequired)).toBeInTheDocument();
+    fireEvent.change(note, { target: { value: 'Nghỉ chế độ khi vợ sinh con theo Luật BHXH' } });
+    await waitFor(() => expect(screen.queryByText(reasonRequired)).not.toBeInTheDocument());
+  });
+
+  it('asks no reason for a cadre recorded as female, and tells who reads the note', async () => {
+    const user = setupUser();
+    const woman = { ...cadre, fullName: 'Trần Thị Mai', gender: 'FEMALE' } as CadreRow_CadreFragment;
+    renderPage('/', '/', <ExemptionsDrawer cadre={woman} onClose={() => undefined} />, []);
+    expect(
+      await screen.findByText('Chỉ Ban Tổ chức và chính cán bộ xem được ghi chú; người khác chỉ thấy loại miễn.'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Ghi nhận miễn' }));
+    // The dates are still missing; the note is not asked for.
+    expect(await screen.findByText('Vui lòng chọn thời gian miễn')).toBeInTheDocument();
+    expect(screen.queryByText(reasonRequired)).not.toBeInTheDocument();
   });
 });

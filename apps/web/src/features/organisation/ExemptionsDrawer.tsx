@@ -13,6 +13,9 @@ import { useOrgTranslation } from './orgI18n';
 import { byLastName, placeServerError } from '@/shared/forms/serverErrors';
 import { useCreateExemption, useDeleteExemption } from './organisation.mutations';
 
+/** A maternity exemption for a cadre not recorded as female needs a reason this long (roster.service.ts). */
+const MATERNITY_NOTE_MIN = 20;
+
 export const EXEMPTION_KINDS: readonly ExemptionKind[] = ['MATERNITY', 'LONG_STUDY', 'LONG_SICK_LEAVE', 'OTHER'];
 
 interface ExemptionFormValues {
@@ -35,6 +38,9 @@ export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFrag
   const [create, { loading: creating }] = useCreateExemption();
   const [remove] = useDeleteExemption();
   const dates = Form.useWatch('dates', form);
+  const kind = Form.useWatch('kind', form);
+  // Maternity for a cadre the roster does not record as female needs a written reason (the API asks the same).
+  const maternityNeedsReason = kind === 'MATERNITY' && !!cadre && cadre.gender !== 'FEMALE';
   // Said before saving: trips already approved or taken that the exemption would cover.
   const { data: inside } = useQuery(
     TripsDuringExemptionQuery,
@@ -187,7 +193,25 @@ export function ExemptionsDrawer({ cadre, onClose }: { cadre: CadreRow_CadreFrag
         >
           <Input maxLength={200} placeholder={t('org.exemption.approvedByPlaceholder')} />
         </Form.Item>
-        <Form.Item label={t('org.exemption.note')} name="note" rules={[{ max: 1000, message: t('org.tooLong', { max: 1000 }) }]}>
+        <Form.Item
+          label={t('org.exemption.note')}
+          name="note"
+          dependencies={['kind']}
+          extra={
+            maternityNeedsReason
+              ? `${t('org.exemption.maternityReasonHelp', { min: MATERNITY_NOTE_MIN })} ${t('org.exemption.notePrivate')}`
+              : t('org.exemption.notePrivate')
+          }
+          rules={[
+            { max: 1000, message: t('org.tooLong', { max: 1000 }) },
+            {
+              validator: (_, text: string | undefined) =>
+                maternityNeedsReason && [...(text ?? '').trim()].length < MATERNITY_NOTE_MIN
+                  ? Promise.reject(new Error(t('org.exemption.maternityReasonRequired', { min: MATERNITY_NOTE_MIN })))
+                  : Promise.resolve(),
+            },
+          ]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
         </Form.Item>
         {trips.length > 0 && (
