@@ -11,6 +11,12 @@ export function assertDate(value: string, field: string): string {
   return value;
 }
 
+/** A year the product keeps figures for: from the policy's records to the end of the century. */
+export function assertYear(year: number, field = 'year'): number {
+  if (!Number.isInteger(year) || year < 2015 || year > 2100) throw badInput(field, 'Năm không hợp lệ.');
+  return year;
+}
+
 export const yearOf = (date: string): number => Number(date.slice(0, 4));
 export const quarterOf = (date: string): number => Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1;
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { assertDate, daysBetween } from '../../shared/dates';
+import { assertDate, assertYear, daysBetween } from '../../shared/dates';
 import { Access, Role } from '../../shared/access';
 import { AppError, ErrorCode, badInput } from '../../shared/errors';
 import { Connection, decodeCursor, encodeCursor, type Page } from '../../shared/pagination';
@@ -64,10 +64,6 @@ function requestLoaders(ctx: Context) {
 export const CadreComplianceConnection = Connection(CadreCompliance, 'CadreComplianceConnection');
 
 const READERS = [Role.CENTRAL, Role.PROVINCE_ADMIN, Role.STANDING_BOARD, Role.DEPARTMENT_HEAD, Role.CADRE];
-
-const assertYear = (year: number): void => {
-  if (!Number.isInteger(year) || year < 2015 || year > 2100) throw badInput('year', 'Năm không hợp lệ.');
-};
 
 function checkPeriod(from: string, to: string): void {
   assertDate(from, 'from');

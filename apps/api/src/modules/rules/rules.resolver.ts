@@ -1,6 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, PROVINCE_ROLES, Role } from '../../shared/access';
 import { badInput } from '../../shared/errors';
+import { assertYear } from '../../shared/dates';
 import type { Context } from '../../context';
 import { writableProvince } from '../tenancy/tenancy';
 import { viewerOf } from '../tenancy/actor';
@@ -17,6 +18,7 @@ export class RulesResolver {
     @Arg('year', () => Int) year: number,
     @Arg('provinceId', () => Int, { nullable: true, description: 'Mặc định: tỉnh của bạn' }) provinceId?: number,
   ): Promise<PolicyRule> {
+    assertYear(year);
     const target = provinceId ?? ctx.viewer?.provinceId;
     if (target === undefined || target === null || !ctx.scope.readable.includes(target)) {
       throw badInput('provinceId', 'Cần chọn một tỉnh bạn được xem.');
@@ -30,7 +32,7 @@ export class RulesResolver {
       'Các tỉnh (trong phạm vi được xem) đã lưu quy định riêng cho năm; tỉnh không có trong danh sách đang dùng quy định mặc định',
   })
   async provincesWithRule(@Ctx() ctx: Context, @Arg('year', () => Int) year: number): Promise<number[]> {
-    if (!Number.isInteger(year) || year < 2015 || year > 2100) throw badInput('year', 'Năm không hợp lệ.');
+    assertYear(year);
     const rows: Array<{ province_id: number }> = await ctx.tx.manager.query(
       'SELECT province_id FROM policy_rule WHERE year = $1 AND province_id = ANY($2::int[]) ORDER BY province_id',
       [year, ctx.scope.readable],

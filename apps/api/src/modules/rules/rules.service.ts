@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { assertDate, yearOf } from '../../shared/dates';
+import { assertDate, assertYear, yearOf } from '../../shared/dates';
 import { badInput, conflict } from '../../shared/errors';
 import { defaultRule, PolicyRule } from './policy-rule.entity';
 import type { PolicyRuleInput } from './rules.inputs';
@@ -18,7 +18,7 @@ export async function setRule(
   version: number,
   input: PolicyRuleInput,
 ): Promise<PolicyRule> {
-  if (!Number.isInteger(year) || year < 2015 || year > 2100) throw badInput('year', 'Năm không hợp lệ.');
+  assertYear(year);
   assertDate(input.windowStart, 'input.windowStart');
   assertDate(input.windowEnd, 'input.windowEnd');
   if (yearOf(input.windowStart) !== year || yearOf(input.windowEnd) !== year) {

@@ -70,6 +70,12 @@ describe('the rules of a province for a year', () => {
     });
   });
 
+  it.each([12345, -1, 1900])('refuses to read the rules of the year %d, with the field', async (year) => {
+    const res = await product.gql(READ, { year }, board);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+    expect(res.errors?.[0]?.message).toBe('Năm không hợp lệ.');
+  });
+
   it('saves a first version, then the next over the version it was read at', async () => {
     const first = (await product.ok(SAVE, { year: 2026, v: 0, input: input(2026, { requiredDays: 55 }) }, admin)).setPolicyRule;
     expect(first).toMatchObject({
