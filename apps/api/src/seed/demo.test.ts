@@ -244,6 +244,22 @@ describe('demo data', () => {
     expect(batched[0].n).toBeGreaterThan(0);
   });
 
+  it('records exemptions as the roster asks: maternity for women or with a reason, long sick leave of 30 days or more', async () => {
+    const all = Object.values(provinceIds);
+    const odd = await read<{ kind: string; full_name: string }>(
+      all,
+      `SELECT e.kind, c.full_name FROM exemption e JOIN cadre c ON c.province_id = e.province_id AND c.id = e.cadre_id
+       WHERE (e.kind = 'MATERNITY' AND c.gender <> 'FEMALE' AND char_length(btrim(e.note)) < 20)
+          OR (e.kind = 'LONG_SICK_LEAVE' AND e.end_date - e.start_date + 1 < 30)`,
+    );
+    expect(odd).toEqual([]);
+    const kinds = await read<{ n: number }>(
+      all,
+      `SELECT count(DISTINCT kind)::int AS n FROM exemption WHERE kind IN ('MATERNITY', 'LONG_SICK_LEAVE')`,
+    );
+    expect(kinds[0].n).toBe(2);
+  });
+
   it('links the demo accounts: cadres for canbo, truongban, thuongtruc; a commune union for coso', async () => {
     const rows = await read<{ username: string; role: string; cadre_id: string | null; unit_id: string | null }>(
       Object.values(provinceIds),

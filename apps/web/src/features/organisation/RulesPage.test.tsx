@@ -31,6 +31,7 @@ const rule = (extra: Record<string, unknown> = {}) => ({
   checkTopicOverlap: 'OFF',
   checkExemptTrip: 'WARN',
   ownTripDecidedByOther: true,
+  sickLeaveMinDays: 30,
   ...extra,
 });
 
@@ -159,6 +160,35 @@ describe('the yearly rules form', () => {
     expect(await screen.findByText(`Đã lưu quy định năm ${YEAR}.`)).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('Quy định riêng của tỉnh · phiên bản 5')).toBeInTheDocument());
     expect(own).not.toBeChecked();
+  });
+
+  it('sets the minimum long sick leave that exempts, 1 to 365 days, and saves it', async () => {
+    const user = setupUser();
+    let sent: number | undefined;
+    renderPage('/organisation/rules', '/organisation/rules', <RulesPage />, [
+      viewer,
+      always({ request: { query: PolicyRuleQuery }, result: () => ({ data: { policyRule: rule() } }) }),
+      {
+        request: {
+          query: SetPolicyRuleMutation,
+          variables: (v: { version: number; input: { sickLeaveMinDays?: number } }) => {
+            sent = v.input.sickLeaveMinDays;
+            return v.version === 4;
+          },
+        },
+        result: { data: { setPolicyRule: rule({ version: 5, sickLeaveMinDays: 45 }) } },
+      },
+    ]);
+    const days = await screen.findByLabelText('Nghỉ ốm dài ngày: số ngày tối thiểu để được miễn');
+    expect(days).toHaveValue('30');
+    await user.clear(days);
+    await user.type(days, '400');
+    expect(await screen.findByText('Số ngày từ 1 đến 365')).toBeInTheDocument();
+    await user.clear(days);
+    await user.type(days, '45');
+    await user.click(screen.getByRole('button', { name: `Lưu quy định năm ${YEAR}` }));
+    expect(await screen.findByText(`Đã lưu quy định năm ${YEAR}.`)).toBeInTheDocument();
+    expect(sent).toBe(45);
   });
 
   it('asks no district-level minimum for a year after the 2025 reform, and keeps it for 2025', async () => {

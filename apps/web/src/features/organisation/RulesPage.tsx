@@ -52,6 +52,7 @@ export interface RulesFormValues {
   checkExemptTrip: CheckMode;
   hostLoadMaxPerWeek: number | null;
   ownTripDecidedByOther: boolean;
+  sickLeaveMinDays: number | null;
 }
 
 const valuesOf = (r: RulesForm_RuleFragment): RulesFormValues => ({
@@ -69,6 +70,7 @@ const valuesOf = (r: RulesForm_RuleFragment): RulesFormValues => ({
   checkExemptTrip: r.checkExemptTrip,
   hostLoadMaxPerWeek: r.hostLoadMaxPerWeek,
   ownTripDecidedByOther: r.ownTripDecidedByOther,
+  sickLeaveMinDays: r.sickLeaveMinDays,
 });
 
 const fieldOf = (last: string): string | undefined =>
@@ -83,6 +85,7 @@ const fieldOf = (last: string): string | undefined =>
           'reportDueDays',
           'hostLoadMaxPerWeek',
           'ownTripDecidedByOther',
+          'sickLeaveMinDays',
           ...CHECKS,
         ].includes(last)
       ? last
@@ -180,6 +183,7 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
       checkTopicOverlap: values.checkTopicOverlap,
       checkExemptTrip: values.checkExemptTrip,
       ownTripDecidedByOther: values.ownTripDecidedByOther,
+      ...(values.sickLeaveMinDays === null ? {} : { sickLeaveMinDays: values.sickLeaveMinDays }),
     };
     setFailure(null);
     setConflict(null);
@@ -345,6 +349,20 @@ function RulesForm({ rule, reload }: { rule: RulesForm_RuleFragment; reload: () 
         extra={t('org.rules.ownTripDecidedByOtherHelp')}
       >
         <Switch checkedChildren={t('org.yes')} unCheckedChildren={t('org.no')} />
+      </Form.Item>
+      <Typography.Title level={2} className="org-section-title">
+        {t('org.rules.section.exemptions')}
+      </Typography.Title>
+      <Form.Item
+        label={t('org.rules.sickLeaveMinDays')}
+        name="sickLeaveMinDays"
+        extra={t('org.rules.sickLeaveMinDaysHelp')}
+        rules={[
+          { required: true, message: t('org.rules.sickLeaveMinDaysRequired') },
+          { type: 'integer', min: 1, max: 365, message: t('org.rules.sickLeaveMinDaysRange') },
+        ]}
+      >
+        <InputNumber precision={0} style={{ width: 160 }} />
       </Form.Item>
       {failure && <Alert type="error" showIcon role="alert" title={failure} className="org-form__alert" />}
       <Space wrap>

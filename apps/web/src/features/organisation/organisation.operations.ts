@@ -205,6 +205,7 @@ export const RulesForm_rule = graphql(`
     checkTopicOverlap
     checkExemptTrip
     ownTripDecidedByOther
+    sickLeaveMinDays
   }
 `);
 
