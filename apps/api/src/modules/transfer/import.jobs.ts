@@ -299,7 +299,11 @@ export class ImportRunner {
     } catch (error) {
       await tx?.rollback();
       const mapped = toAppError(error);
-      const status = mapped.extensions.code === ErrorCode.INTERNAL_SERVER_ERROR ? ImportStatus.ERROR : ImportStatus.INVALID;
+      // The file's fault (a refused row, a duplicate, another province's data) or the system's (the
+      // database unreachable or too slow, a bug): only the first is "fix the file and upload it again".
+      const code = mapped.extensions.code;
+      const fileProblem = code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.CONFLICT || code === ErrorCode.FORBIDDEN;
+      const status = fileProblem ? ImportStatus.INVALID : ImportStatus.ERROR;
       await this.finish(progress, status, problems, { created: 0, skipped: 0 }, null, mapped.message);
     }
   }
