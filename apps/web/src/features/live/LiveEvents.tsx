@@ -29,7 +29,7 @@ const NOTIFIED: ReadonlySet<TripEventType> = new Set([
 
 interface LiveEventsValue {
   events: readonly LiveEvent[];
-  /** False for host units, whom the API does not send events. */
+  /** False for host units, whom the API sends no trip events (their notifications come on their own subscription). */
   enabled: boolean;
 }
 

@@ -3,7 +3,7 @@ import { useLiveStatus } from '@/shared/apollo/liveStatus';
 
 /**
  * A dot and a few words on whether the page follows changes as they happen. Nothing while no socket
- * is needed (a host unit receives no live events). On a phone only the dot shows; the words stay
+ * is open. Every signed-in user has one, host units included, for their notifications. On a phone only the dot shows; the words stay
  * for screen readers, which announce each change (role="status").
  */
 export function LiveIndicator() {
