@@ -14,12 +14,19 @@ function descriptionValue(page: Page, label: string) {
   return page.locator('.ant-descriptions-item').filter({ hasText: label }).locator('.ant-descriptions-item-content');
 }
 
-/** Waits (up to 15 s) for a locator's text to become `expected`; returns the last text seen. */
-async function textBecomes(locator: Locator, expected: string): Promise<string> {
+/**
+ * Waits (up to 15 s) for a locator's text to become `expected`; returns the last text seen. `read`
+ * reads something else of it (an attribute).
+ */
+async function textBecomes(
+  locator: Locator,
+  expected: string,
+  read: (l: Locator) => Promise<string> = (l) => l.innerText(),
+): Promise<string> {
   const deadline = Date.now() + 15_000;
   let text = '';
   while (Date.now() < deadline) {
-    text = (await locator.innerText()).trim();
+    text = (await read(locator)).trim();
     if (text === expected) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -97,8 +104,10 @@ test('a cadre registers a trip; the Standing Board sees it live and approves it;
   await central.goto(`${suite.product.url}/central?year=${NEXT_YEAR}`);
   await central.getByRole('heading', { name: new RegExp(`So sánh các tỉnh năm ${NEXT_YEAR}`) }).waitFor();
   await central.getByRole('row').filter({ hasText: 'Lâm Đồng' }).waitFor();
-  const ldgTrips = await centralCell(central, 'Lâm Đồng', 'Chuyến đi');
-  const tripsBefore = Number((await ldgTrips.innerText()).replace(/\D/g, ''));
+  // Trips carried out in the cell; registered and approved in its title ("Đăng ký 3, được duyệt 2").
+  const ldgTrips = (await centralCell(central, 'Lâm Đồng', 'Chuyến đã thực hiện')).locator('[title]');
+  const tripCounts = async (l: Locator) => (await l.getAttribute('title')) ?? '';
+  const [registeredBefore, approvedBefore] = ((await tripCounts(ldgTrips)).match(/\d+/g) ?? []).map(Number);
 
   await openNav(board, 'Đi cơ sở', 'Duyệt đăng ký');
   await board.waitForURL('**/approvals');
@@ -132,9 +141,10 @@ test('a cadre registers a trip; the Standing Board sees it live and approves it;
   await cadre.locator('.trip-timeline').getByText('Duyệt', { exact: true }).waitFor();
   await screenshot(cadre, 'trip-detail.png');
 
-  // Two approved days ahead, on the cadre's other page; one more trip for Lâm Đồng at the centre. No reload.
+  // Two approved days ahead, on the cadre's other page; one more trip registered and approved for Lâm Đồng at the centre. No reload.
   expect(await textBecomes(upcoming, `${upcomingBefore + 2} ngày`)).toBe(`${upcomingBefore + 2} ngày`);
-  expect(await textBecomes(ldgTrips, String(tripsBefore + 1))).toBe(String(tripsBefore + 1));
+  const counts = `Đăng ký ${registeredBefore + 1}, được duyệt ${approvedBefore + 1}`;
+  expect(await textBecomes(ldgTrips, counts, tripCounts)).toBe(counts);
 
   await openNav(board, 'Đi cơ sở', /Hoạt động mới/);
   await board.waitForURL('**/feed');
