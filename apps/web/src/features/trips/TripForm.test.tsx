@@ -227,14 +227,14 @@ describe('the registration form', () => {
 
     // Sending the empty draft names both fields.
     await user.click(screen.getByRole('button', { name: 'Lưu và gửi duyệt' }));
-    expect(await screen.findByText('Vui lòng nhập mục đích trước khi gửi duyệt')).toBeInTheDocument();
+    expect(await screen.findByText('Vui lòng nhập mục đích trước khi gửi duyệt', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText('Vui lòng nhập kết quả dự kiến trước khi gửi duyệt')).toBeInTheDocument();
 
     // 15 characters is too short; the title again, without its marks, is a copy.
     fireEvent.change(purpose, { target: { value: 'Khảo sát tại xã' } });
     fireEvent.change(expected, { target: { value: 'khao sat thanh nien nong thon!' } });
     await user.click(screen.getByRole('button', { name: 'Lưu và gửi duyệt' }));
-    expect(await screen.findByText('Mục đích có ít nhất 20 ký tự')).toBeInTheDocument();
+    expect(await screen.findByText('Mục đích có ít nhất 20 ký tự', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText('Kết quả dự kiến không được chép lại tên chuyến đi')).toBeInTheDocument();
   });
 
