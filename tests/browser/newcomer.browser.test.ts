@@ -92,6 +92,8 @@ describe('a newcomer', () => {
     await page.waitForTimeout(400);
     const months = popup.locator('.ant-picker-date-panel');
     const visible = async () => (await months.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0))).length;
+    // The popup may still be opening on a loaded machine: wait for a month to show, then count them.
+    for (let i = 0; i < 50 && (await visible()) === 0; i += 1) await page.waitForTimeout(100);
     expect(await visible()).toBe(1);
     const box = (await popup.locator('.ant-picker-panel-container').boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
